@@ -1,0 +1,50 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// GraphQL error codes in extensions.code.
+var codes = map[string]string{
+	confgraph.EINVALID:     "BAD_USER_INPUT",
+	confgraph.ENOTFOUND:    "NOT_FOUND",
+	confgraph.EUNAVAILABLE: "STORE_UNAVAILABLE",
+	confgraph.EINTERNAL:    "INTERNAL",
+}
+
+// PresentError maps a resolver error to a GraphQL error: domain errors keep
+// their message and get a code; anything else is logged once here and
+// reaches the client only as "internal error".
+func PresentError(ctx context.Context, err error) *gqlerror.Error {
+	var gqlErr *gqlerror.Error
+	if errors.As(err, &gqlErr) && !isDomain(err) {
+		// Parse and validation errors from gqlgen itself.
+		return gqlErr
+	}
+	e := graphql.DefaultErrorPresenter(ctx, err)
+	code := confgraph.ErrorCode(err)
+	if errors.Is(err, context.DeadlineExceeded) {
+		code = "timeout"
+		e.Message = "the request took too long"
+		e.Extensions = map[string]any{"code": "TIMEOUT"}
+		return e
+	}
+	if code == confgraph.EINTERNAL {
+		slog.ErrorContext(ctx, "internal error", "path", e.Path.String(), "err", err)
+	}
+	e.Message = confgraph.ErrorMessage(err)
+	e.Extensions = map[string]any{"code": codes[code]}
+	return e
+}
+
+func isDomain(err error) bool {
+	var e *confgraph.Error
+	return errors.As(err, &e)
+}

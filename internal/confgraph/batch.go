@@ -1,0 +1,239 @@
+package confgraph
+
+import (
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Batch is a set of nodes and relationships ready to be written to a store.
+// Adding a node whose ID is already present merges the two; adding a
+// relationship that is already present merges its evidence. The zero value
+// is not usable; call NewBatch.
+type Batch struct {
+	nodes map[string]Node
+	rels  map[string]*Relationship
+}
+
+// NewBatch returns an empty batch.
+func NewBatch() *Batch {
+	return &Batch{nodes: map[string]Node{}, rels: map[string]*Relationship{}}
+}
+
+// AddNode adds n, merging it into a node with the same ID when there is one.
+func (b *Batch) AddNode(n Node) {
+	if old, ok := b.nodes[n.NodeID()]; ok {
+		MergeNode(old, n)
+		return
+	}
+	b.nodes[n.NodeID()] = n
+}
+
+// AddRel adds r, merging its evidence into an equal relationship when there
+// is one.
+func (b *Batch) AddRel(r Relationship) {
+	if old, ok := b.rels[r.Key()]; ok {
+		MergeRel(old, r)
+		return
+	}
+	r.Evidence = slices.Clone(r.Evidence)
+	b.rels[r.Key()] = &r
+}
+
+// Merge adds every node and relationship of o to b.
+func (b *Batch) Merge(o *Batch) {
+	for _, n := range o.Nodes() {
+		b.AddNode(n)
+	}
+	for _, r := range o.Rels() {
+		b.AddRel(r)
+	}
+}
+
+// Node returns the node with the given ID, or nil.
+func (b *Batch) Node(id string) Node { return b.nodes[id] }
+
+// Nodes returns the batch's nodes ordered by label and ID.
+func (b *Batch) Nodes() []Node {
+	out := make([]Node, 0, len(b.nodes))
+	for _, n := range b.nodes {
+		out = append(out, n)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].NodeLabel() != out[j].NodeLabel() {
+			return labelRank(out[i].NodeLabel()) < labelRank(out[j].NodeLabel())
+		}
+		return out[i].NodeID() < out[j].NodeID()
+	})
+	return out
+}
+
+// Rels returns the batch's relationships ordered by type, start and end.
+func (b *Batch) Rels() []Relationship {
+	out := make([]Relationship, 0, len(b.rels))
+	for _, r := range b.rels {
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Type != out[j].Type {
+			return relRank(out[i].Type) < relRank(out[j].Type)
+		}
+		if out[i].From != out[j].From {
+			return out[i].From < out[j].From
+		}
+		return out[i].To < out[j].To
+	})
+	return out
+}
+
+// RemoveRel deletes the relationship with the given key, if present.
+func (b *Batch) RemoveRel(key string) { delete(b.rels, key) }
+
+// Len returns the number of nodes and relationships in the batch.
+func (b *Batch) Len() (nodes, rels int) { return len(b.nodes), len(b.rels) }
+
+func labelRank(l Label) int { return slices.Index(Labels, l) }
+
+func relRank(t RelType) int { return slices.Index(RelTypes, t) }
+
+// MergeNode copies into dst the fields of src that dst lacks, and unions
+// their aliases. Both must be of the same type; otherwise dst is unchanged.
+func MergeNode(dst, src Node) {
+	switch d := dst.(type) {
+	case *Event:
+		if s, ok := src.(*Event); ok {
+			fill(&d.Name, s.Name)
+			fill(&d.City, s.City)
+			fill(&d.Country, s.Country)
+			fill(&d.StartDate, s.StartDate)
+			fill(&d.EndDate, s.EndDate)
+			if d.Year == 0 {
+				d.Year = s.Year
+			}
+		}
+	case *Talk:
+		if s, ok := src.(*Talk); ok {
+			fill(&d.Title, s.Title)
+			fill(&d.Abstract, s.Abstract)
+			if d.Level == "" {
+				d.Level = s.Level
+			}
+			if d.Kind == "" {
+				d.Kind = s.Kind
+			}
+			if d.DurationMinutes == 0 {
+				d.DurationMinutes = s.DurationMinutes
+			}
+			if d.Participants == 0 {
+				d.Participants = s.Participants
+			}
+		}
+	case *Speaker:
+		if s, ok := src.(*Speaker); ok {
+			fill(&d.Name, s.Name)
+			if len(s.Bio) > len(d.Bio) {
+				d.Bio = s.Bio
+			}
+			fill(&d.Role, s.Role)
+			d.Aliases = unionAliases(d.Name, d.Aliases, append([]string{s.Name}, s.Aliases...))
+		}
+	case *Company:
+		if s, ok := src.(*Company); ok {
+			fill(&d.Name, s.Name)
+			d.Aliases = unionAliases(d.Name, d.Aliases, append([]string{s.Name}, s.Aliases...))
+		}
+	case *Project:
+		if s, ok := src.(*Project); ok {
+			fill(&d.Name, s.Name)
+			fill(&d.Homepage, s.Homepage)
+			fill(&d.Repo, s.Repo)
+			fill(&d.Maturity, s.Maturity)
+			fill(&d.Accepted, s.Accepted)
+			fill(&d.Incubating, s.Incubating)
+			fill(&d.Graduated, s.Graduated)
+			fill(&d.Archived, s.Archived)
+			d.Aliases = unionAliases(d.Name, d.Aliases, s.Aliases)
+		}
+	case *Recap:
+		if s, ok := src.(*Recap); ok {
+			fill(&d.Title, s.Title)
+			fill(&d.Author, s.Author)
+			fill(&d.Published, s.Published)
+			fill(&d.Document, s.Document)
+			fill(&d.Text, s.Text)
+		}
+	}
+}
+
+// MergeRel adds to dst the evidence of src it does not already hold.
+func MergeRel(dst *Relationship, src Relationship) {
+	fill(&dst.Role, src.Role)
+	for _, e := range src.Evidence {
+		if !slices.Contains(dst.Evidence, e) {
+			dst.Evidence = append(dst.Evidence, e)
+		}
+	}
+	sort.Slice(dst.Evidence, func(i, j int) bool {
+		a, b := dst.Evidence[i], dst.Evidence[j]
+		if a.Document != b.Document {
+			return a.Document < b.Document
+		}
+		return a.Line < b.Line
+	})
+}
+
+func fill(dst *string, src string) {
+	if *dst == "" {
+		*dst = src
+	}
+}
+
+// unionAliases returns the sorted union of have and add, leaving out the
+// name itself and blanks.
+func unionAliases(name string, have, add []string) []string {
+	out := slices.Clone(have)
+	for _, a := range add {
+		a = strings.TrimSpace(a)
+		if a == "" || a == name || slices.Contains(out, a) {
+			continue
+		}
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// ID returns the stable ID of a node of the given label whose identity is
+// key, e.g. ID(LabelSpeaker, "Matt Klein") = "speaker:matt-klein". The ID
+// depends only on the label and the key, never on load order.
+func ID(label Label, key string) string {
+	return strings.ToLower(string(label)) + ":" + Slug(key)
+}
+
+// Slug lowercases s, drops accents and replaces every run of characters
+// other than letters and digits by a single hyphen.
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,262 @@
+// Package confgraph holds the domain of the conference knowledge graph: the
+// nodes (events, talks, speakers, companies, projects, recaps), the
+// relationships between them with the evidence that supports each one, the
+// Store interface every backend implements, and the error codes shared by
+// the stores and the API. It imports neither the GraphQL layer nor a
+// database driver.
+package confgraph
+
+import "context"
+
+// Label names a kind of node, as used by Neo4j and the export format.
+type Label string
+
+// The node labels of the graph.
+const (
+	LabelEvent   Label = "Event"
+	LabelTalk    Label = "Talk"
+	LabelSpeaker Label = "Speaker"
+	LabelCompany Label = "Company"
+	LabelProject Label = "Project"
+	LabelRecap   Label = "Recap"
+)
+
+// Labels lists every node label in a fixed order.
+var Labels = []Label{LabelEvent, LabelTalk, LabelSpeaker, LabelCompany, LabelProject, LabelRecap}
+
+// RelType names a kind of relationship.
+type RelType string
+
+// The relationship types of the graph, each with its start and end label.
+const (
+	RelPresented RelType = "PRESENTED" // Speaker -> Talk
+	RelWorksAt   RelType = "WORKS_AT"  // Speaker -> Company
+	RelPartOf    RelType = "PART_OF"   // Talk -> Event
+	RelDiscusses RelType = "DISCUSSES" // Talk -> Project
+	RelCovers    RelType = "COVERS"    // Recap -> Event
+	RelReviews   RelType = "REVIEWS"   // Recap -> Talk
+	RelMentions  RelType = "MENTIONS"  // Recap -> Project
+)
+
+// RelTypes lists every relationship type in a fixed order.
+var RelTypes = []RelType{RelPresented, RelWorksAt, RelPartOf, RelDiscusses, RelCovers, RelReviews, RelMentions}
+
+// Endpoints returns the labels a relationship of type t starts and ends at.
+func (t RelType) Endpoints() (from, to Label) {
+	switch t {
+	case RelPresented:
+		return LabelSpeaker, LabelTalk
+	case RelWorksAt:
+		return LabelSpeaker, LabelCompany
+	case RelPartOf:
+		return LabelTalk, LabelEvent
+	case RelDiscusses:
+		return LabelTalk, LabelProject
+	case RelCovers:
+		return LabelRecap, LabelEvent
+	case RelReviews:
+		return LabelRecap, LabelTalk
+	case RelMentions:
+		return LabelRecap, LabelProject
+	}
+	return "", ""
+}
+
+// Direction says which way a relationship is followed from a node.
+type Direction int
+
+// Directions: Out follows a relationship from its start node to its end node,
+// In from its end node back to its start node.
+const (
+	Out Direction = iota
+	In
+)
+
+// Node is implemented by every node type of the graph.
+type Node interface {
+	NodeID() string
+	NodeLabel() Label
+}
+
+// Level is the audience level a listing gives a talk.
+type Level string
+
+// Talk levels, from the listing markers [B], [I] and [A].
+const (
+	LevelBeginner     Level = "BEGINNER"
+	LevelIntermediate Level = "INTERMEDIATE"
+	LevelAdvanced     Level = "ADVANCED"
+)
+
+// TalkKind says what sort of session a talk is.
+type TalkKind string
+
+// Talk kinds: keynotes and panels are marked by a title prefix; awards,
+// salons and other sessions without speakers presenting a topic are OTHER.
+const (
+	KindTalk    TalkKind = "TALK"
+	KindKeynote TalkKind = "KEYNOTE"
+	KindPanel   TalkKind = "PANEL"
+	KindOther   TalkKind = "OTHER"
+)
+
+// Event is one edition of a conference, such as KubeCon + CloudNativeCon
+// North America 2017.
+type Event struct {
+	ID        string
+	Name      string
+	City      string
+	Country   string
+	Year      int
+	StartDate string // YYYY-MM-DD, empty when unknown
+	EndDate   string // YYYY-MM-DD, empty when unknown
+}
+
+// Talk is a session of an event: a talk, keynote, panel or other session.
+type Talk struct {
+	ID              string
+	Title           string
+	Abstract        string
+	Level           Level // empty when the listing gives none
+	Kind            TalkKind
+	DurationMinutes int // 0 when unknown
+	Participants    int // 0 when unknown
+}
+
+// Speaker is a person who presents, moderates or hosts a talk.
+type Speaker struct {
+	ID      string
+	Name    string
+	Aliases []string // other spellings of the name seen in the documents
+	Bio     string
+	Role    string // job title, when a header or bio gives one
+}
+
+// Company is an organisation speakers work for.
+type Company struct {
+	ID      string
+	Name    string
+	Aliases []string
+}
+
+// Project is an open-source project or open specification.
+type Project struct {
+	ID         string
+	Name       string
+	Aliases    []string
+	Homepage   string
+	Repo       string
+	Maturity   string // CNCF maturity: sandbox, incubating, graduated, archived; empty outside the CNCF
+	Accepted   string // date the CNCF accepted the project, YYYY-MM-DD
+	Incubating string // date it moved to incubating
+	Graduated  string // date it graduated
+	Archived   string // date it was archived
+}
+
+// Recap is a blog post or write-up about an event.
+type Recap struct {
+	ID        string
+	Title     string
+	Author    string
+	Published string // YYYY-MM-DD, empty when unknown
+	Document  string // the document's file name
+	Text      string
+}
+
+// Evidence records where a fact was read: the document, the 1-based line
+// and the text of that line (or the part of it that states the fact).
+type Evidence struct {
+	Document string
+	Line     int
+	Snippet  string
+}
+
+// Relationship links two nodes by their IDs. Role qualifies PRESENTED
+// (speaker, moderator, host, panelist); Evidence lists every place that
+// states the relationship.
+type Relationship struct {
+	Type     RelType
+	From     string
+	To       string
+	Role     string
+	Evidence []Evidence
+}
+
+// Key identifies a relationship: there is at most one of each type between
+// two nodes.
+func (r Relationship) Key() string { return string(r.Type) + "|" + r.From + "|" + r.To }
+
+// NodeID implements Node.
+func (e *Event) NodeID() string { return e.ID }
+
+// NodeLabel implements Node.
+func (e *Event) NodeLabel() Label { return LabelEvent }
+
+// NodeID implements Node.
+func (t *Talk) NodeID() string { return t.ID }
+
+// NodeLabel implements Node.
+func (t *Talk) NodeLabel() Label { return LabelTalk }
+
+// NodeID implements Node.
+func (s *Speaker) NodeID() string { return s.ID }
+
+// NodeLabel implements Node.
+func (s *Speaker) NodeLabel() Label { return LabelSpeaker }
+
+// NodeID implements Node.
+func (c *Company) NodeID() string { return c.ID }
+
+// NodeLabel implements Node.
+func (c *Company) NodeLabel() Label { return LabelCompany }
+
+// NodeID implements Node.
+func (p *Project) NodeID() string { return p.ID }
+
+// NodeLabel implements Node.
+func (p *Project) NodeLabel() Label { return LabelProject }
+
+// NodeID implements Node.
+func (r *Recap) NodeID() string { return r.ID }
+
+// NodeLabel implements Node.
+func (r *Recap) NodeLabel() Label { return LabelRecap }
+
+// Page bounds a list: at most Limit items after skipping Offset. A zero
+// Limit means the store's default.
+type Page struct {
+	Limit  int
+	Offset int
+}
+
+// Edge is one relationship followed from a node, with the node at its
+// other end.
+type Edge struct {
+	Rel  Relationship
+	Node Node
+}
+
+// Store is a read/write view of the graph. Every backend answers the same
+// questions the same way: lists are ordered by the node's display name
+// (title for talks and recaps) and then by ID.
+type Store interface {
+	// Write merges a batch into the graph. Writing the same batch twice
+	// changes nothing.
+	Write(ctx context.Context, b *Batch) error
+	// List returns nodes of one label in display-name order.
+	List(ctx context.Context, label Label, page Page) ([]Node, error)
+	// Nodes returns the nodes with the given IDs; unknown IDs are absent
+	// from the map.
+	Nodes(ctx context.Context, ids []string) (map[string]Node, error)
+	// Related follows relationships of one type from each of the given
+	// nodes, returning for each ID its edges in display-name order of the
+	// node at the other end.
+	Related(ctx context.Context, ids []string, rel RelType, dir Direction) (map[string][]Edge, error)
+	// Counts returns how many nodes of each label and relationships of each
+	// type the store holds, keyed by label or type name.
+	Counts(ctx context.Context) (map[string]int, error)
+	// Dump returns the whole graph as a batch, for export.
+	Dump(ctx context.Context) (*Batch, error)
+	// Close releases the store's resources.
+	Close() error
+}

@@ -1,0 +1,299 @@
+package loaders
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/listing"
+	"github.com/confgraph/confgraph/loaders/projectmatch"
+	"github.com/confgraph/confgraph/loaders/recap"
+)
+
+// Kind is the sort of document a loader recognised.
+type Kind string
+
+// Document kinds.
+const (
+	KindListing Kind = "listing"
+	KindRecap   Kind = "recap"
+)
+
+// Result is what loading a set of documents produced.
+type Result struct {
+	Batch    *confgraph.Batch
+	Loaded   map[string]Kind // document name -> kind, for the documents that loaded
+	Warnings []string        // "file:line: message", one per problem
+}
+
+// ErrNoDocuments is returned when a corpus directory holds no documents.
+var ErrNoDocuments = errors.New("no documents")
+
+// LoadDir loads every regular file of dir. A document that cannot be read
+// or is neither a listing nor a recap is skipped with a warning; the others
+// still load. It fails when dir is missing or holds no file at all.
+func (w *World) LoadDir(dir string) (*Result, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("corpus %s: %w", dir, ErrNoDocuments)
+	}
+	sort.Strings(names)
+	docs := make(map[string][]byte, len(names))
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			return nil, fmt.Errorf("corpus %s: %w", dir, err)
+		}
+		docs[n] = b
+	}
+	return w.Load(docs), nil
+}
+
+// Load loads a set of named documents. Listings load before recaps so that
+// a recap's event meets the listing's.
+func (w *World) Load(docs map[string][]byte) *Result {
+	res := &Result{Batch: confgraph.NewBatch(), Loaded: map[string]Kind{}}
+	names := make([]string, 0, len(docs))
+	for n := range docs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, kind, warns, err := w.LoadDocument(n, docs[n])
+		res.Warnings = append(res.Warnings, warns...)
+		if err != nil {
+			res.Warnings = append(res.Warnings, err.Error())
+			continue
+		}
+		res.Batch.Merge(b)
+		res.Loaded[n] = kind
+	}
+	return res
+}
+
+// LoadDocument detects the kind of one document and loads it. Nothing is
+// returned for a document that fails: no half-made nodes.
+func (w *World) LoadDocument(name string, text []byte) (*confgraph.Batch, Kind, []string, error) {
+	if err := checkText(name, text); err != nil {
+		return nil, "", nil, err
+	}
+	s := string(text)
+	switch {
+	case listing.Detect(s):
+		doc, err := listing.Parse(name, bytes.NewReader(text))
+		if err != nil {
+			return nil, "", nil, err
+		}
+		b, warns, err := w.listingBatch(doc)
+		return b, KindListing, append(doc.Warnings, warns...), err
+	case recap.Detect(s):
+		doc, err := recap.Parse(name, bytes.NewReader(text))
+		if err != nil {
+			return nil, "", nil, err
+		}
+		b, err := w.recapBatch(doc)
+		return b, KindRecap, nil, err
+	}
+	return nil, "", nil, fmt.Errorf("%s: skipped: neither a talk listing nor a conference recap", name)
+}
+
+// checkText rejects empty, binary and non-UTF-8 documents, naming the line
+// of the first bad byte.
+func checkText(name string, b []byte) error {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return fmt.Errorf("%s: skipped: empty document", name)
+	}
+	line := 1
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return fmt.Errorf("%s:%d: skipped: not UTF-8 text (byte 0x%02x)", name, line, b[i])
+		case r == 0:
+			return fmt.Errorf("%s:%d: skipped: binary data (NUL byte)", name, line)
+		case r == '\n':
+			line++
+		}
+		i += size
+	}
+	return nil
+}
+
+func ev(doc string, line int, snippet string) []confgraph.Evidence {
+	return []confgraph.Evidence{{Document: doc, Line: line, Snippet: snip(snippet)}}
+}
+
+// snip shortens a snippet to at most 300 bytes on a rune boundary.
+func snip(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) <= 300 {
+		return s
+	}
+	cut := 300
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+func (w *World) listingBatch(doc *listing.Document) (*confgraph.Batch, []string, error) {
+	if doc.EventName == "" {
+		return nil, nil, fmt.Errorf("%s: skipped: the listing names no event at the top", doc.Name)
+	}
+	event, err := w.Event(doc.EventName, doc.EventCity, "")
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s:%d: skipped: %v", doc.Name, doc.EventLine, err)
+	}
+	b := confgraph.NewBatch()
+	b.AddNode(event)
+	var warns []string
+	for _, e := range doc.Entries {
+		talk := &confgraph.Talk{
+			ID:              confgraph.ID(confgraph.LabelTalk, event.ID+" "+e.Title),
+			Title:           e.Title,
+			Abstract:        e.Abstract,
+			Level:           confgraph.Level(e.Level),
+			Kind:            confgraph.TalkKind(e.Kind),
+			DurationMinutes: e.Duration,
+			Participants:    e.Participants,
+		}
+		b.AddNode(talk)
+		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,
+			Evidence: ev(doc.Name, e.Line, e.Header)})
+		for _, s := range e.Speakers {
+			sp := &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Bio: s.Bio, Role: s.Role}
+			if s.FullName != "" && s.FullName != s.Name {
+				sp.Aliases = []string{s.FullName}
+			}
+			b.AddNode(sp)
+			line, text := e.Line, e.Header
+			if s.Part == "panelist" {
+				line, text = s.BioLine, "About "+s.Name
+			}
+			b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talk.ID, Role: s.Part,
+				Evidence: ev(doc.Name, line, text)})
+			// The header's company, else the employer the bio states.
+			if c := w.Company(s.Company); c != nil {
+				b.AddNode(c)
+				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
+					Evidence: ev(doc.Name, e.Line, e.Header)})
+			} else if c := w.Company(s.BioCompany); c != nil {
+				b.AddNode(c)
+				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
+					Evidence: ev(doc.Name, s.BioSentenceLine, s.BioSentence)})
+			}
+		}
+		w.discusses(b, doc.Name, talk, e)
+	}
+	return b, warns, nil
+}
+
+// discusses links a talk to the projects its title or abstract names.
+func (w *World) discusses(b *confgraph.Batch, docName string, talk *confgraph.Talk, e listing.Entry) {
+	context := e.Title + "\n" + e.Abstract
+	seen := map[string]bool{}
+	add := func(hits []projectmatch.Hit, text string, line int, lineOf func(int) (int, string)) {
+		for _, h := range hits {
+			p := h.Spec.Project()
+			if seen[p.ID] {
+				continue
+			}
+			seen[p.ID] = true
+			b.AddNode(p)
+			l, snippet := line, text
+			if lineOf != nil {
+				l, snippet = lineOf(h.Start)
+			}
+			b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
+				Evidence: ev(docName, l, snippet)})
+		}
+	}
+	add(w.Projects.Find(e.Title, context), e.Header, e.Line, nil)
+	add(w.Projects.Find(e.Abstract, context), "", 0, func(off int) (int, string) {
+		return paragraphAt(e.Abstract, e.AbstractLine, off)
+	})
+}
+
+// paragraphAt maps a byte offset in an abstract (paragraphs joined by blank
+// lines) back to the document line and the sentence around the offset.
+func paragraphAt(text string, firstLine, off int) (int, string) {
+	line := firstLine
+	start := 0
+	for _, p := range strings.SplitAfter(text, "\n\n") {
+		if off < start+len(p) {
+			return line, sentenceAround(p, off-start)
+		}
+		start += len(p)
+		line += 2
+	}
+	return firstLine, ""
+}
+
+func sentenceAround(p string, off int) string {
+	s := strings.LastIndexAny(p[:off], ".!?")
+	e := strings.IndexAny(p[off:], ".!?")
+	if e < 0 {
+		e = len(p) - off
+	} else {
+		e++
+	}
+	return strings.TrimSpace(p[s+1 : off+e])
+}
+
+func (w *World) recapBatch(doc *recap.Document) (*confgraph.Batch, error) {
+	var head strings.Builder
+	for i, l := range doc.Lines {
+		if i >= 30 {
+			break
+		}
+		head.WriteString(l.Text + "\n")
+	}
+	event, err := w.Event("", "", doc.Title+"\n"+head.String())
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the recap covers: %v", doc.Name, doc.TitleLine, err)
+	}
+	b := confgraph.NewBatch()
+	b.AddNode(event)
+	rc := &confgraph.Recap{
+		ID:        confgraph.ID(confgraph.LabelRecap, event.ID+" "+doc.Title),
+		Title:     doc.Title,
+		Author:    doc.Author,
+		Published: doc.Published,
+		Document:  doc.Name,
+		Text:      doc.Text(),
+	}
+	b.AddNode(rc)
+	b.AddRel(confgraph.Relationship{Type: confgraph.RelCovers, From: rc.ID, To: event.ID,
+		Evidence: ev(doc.Name, doc.TitleLine, doc.Title)})
+	seen := map[string]bool{}
+	for _, l := range doc.Lines {
+		// Ambiguous names are confirmed by the line they are on: a recap
+		// covers many topics, so the whole text proves nothing.
+		for _, h := range w.Projects.Find(l.Text, "") {
+			p := h.Spec.Project()
+			if seen[p.ID] {
+				continue
+			}
+			seen[p.ID] = true
+			b.AddNode(p)
+			b.AddRel(confgraph.Relationship{Type: confgraph.RelMentions, From: rc.ID, To: p.ID,
+				Evidence: ev(doc.Name, l.No, sentenceAround(l.Text, h.Start))})
+		}
+	}
+	return b, nil
+}

@@ -1,0 +1,218 @@
+// Package projectmatch finds the open-source projects a piece of text
+// names. It reads the project catalogue (data/projects.yml) and matches
+// names and aliases on word boundaries; a name that is also an ordinary
+// word counts only in the project's own spelling and next to words that
+// show the project is meant.
+package projectmatch
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/confgraph/confgraph/data"
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// Spec is one entry of the project catalogue.
+type Spec struct {
+	Name       string   `yaml:"name"`
+	Aliases    []string `yaml:"aliases"`
+	Landscape  string   `yaml:"landscape"`
+	Homepage   string   `yaml:"homepage"`
+	Repo       string   `yaml:"repo"`
+	Maturity   string   `yaml:"maturity"`
+	Accepted   string   `yaml:"accepted"`
+	Incubating string   `yaml:"incubating"`
+	Graduated  string   `yaml:"graduated"`
+	Archived   string   `yaml:"archived"`
+	Ambiguous  bool     `yaml:"ambiguous"`
+	Context    []string `yaml:"context"`
+}
+
+// Project returns the graph node for the spec.
+func (s *Spec) Project() *confgraph.Project {
+	return &confgraph.Project{
+		ID:         confgraph.ID(confgraph.LabelProject, s.Name),
+		Name:       s.Name,
+		Aliases:    append([]string(nil), s.Aliases...),
+		Homepage:   s.Homepage,
+		Repo:       s.Repo,
+		Maturity:   s.Maturity,
+		Accepted:   s.Accepted,
+		Incubating: s.Incubating,
+		Graduated:  s.Graduated,
+		Archived:   s.Archived,
+	}
+}
+
+type term struct {
+	text      string // lowercased unless exact
+	exact     bool   // match case-sensitively
+	spec      *Spec
+	runeCount int
+}
+
+// Catalog is a parsed project catalogue ready for matching.
+type Catalog struct {
+	Specs []*Spec
+	terms []term
+}
+
+// Parse reads a catalogue in the projects.yml format.
+func Parse(b []byte) (*Catalog, error) {
+	var doc struct {
+		Projects []*Spec `yaml:"projects"`
+	}
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return nil, fmt.Errorf("projectmatch: parse catalogue: %w", err)
+	}
+	c := &Catalog{Specs: doc.Projects}
+	seen := map[string]string{}
+	for i, s := range doc.Projects {
+		if strings.TrimSpace(s.Name) == "" {
+			return nil, fmt.Errorf("projectmatch: project %d has no name", i+1)
+		}
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			k := strings.ToLower(n)
+			if other, dup := seen[k]; dup {
+				return nil, fmt.Errorf("projectmatch: %q is claimed by both %s and %s", n, other, s.Name)
+			}
+			seen[k] = s.Name
+			t := term{text: k, spec: s, runeCount: utf8.RuneCountInString(n)}
+			if s.Ambiguous {
+				t.text, t.exact = n, true
+			}
+			c.terms = append(c.terms, t)
+		}
+	}
+	// Longer terms first so that "Fluent Bit" wins over "Fluent" and
+	// "CRI-O" over "CRI" where both match at one place.
+	sort.SliceStable(c.terms, func(i, j int) bool { return c.terms[i].runeCount > c.terms[j].runeCount })
+	return c, nil
+}
+
+var (
+	defaultOnce sync.Once
+	defaultCat  *Catalog
+	defaultErr  error
+)
+
+// Default returns the catalogue embedded from data/projects.yml.
+func Default() (*Catalog, error) {
+	defaultOnce.Do(func() { defaultCat, defaultErr = Parse(data.Projects) })
+	return defaultCat, defaultErr
+}
+
+// Hit is one place in a text that names a project.
+type Hit struct {
+	Spec  *Spec
+	Start int // byte offset of the name in the text
+	End   int
+}
+
+// Find returns the projects text names, in order of first appearance, one
+// hit per project. context is the wider text used to confirm ambiguous
+// names; when empty, text itself is used.
+func (c *Catalog) Find(text, context string) []Hit {
+	if context == "" {
+		context = text
+	}
+	lower := strings.ToLower(text)
+	var ctxWords map[string]bool
+	type span struct{ start, end int }
+	var taken []span
+	var hits []Hit
+	seen := map[*Spec]bool{}
+	for _, t := range c.terms {
+		hay := lower
+		if t.exact {
+			hay = text
+		}
+		for off := 0; ; {
+			i := strings.Index(hay[off:], t.text)
+			if i < 0 {
+				break
+			}
+			start := off + i
+			end := start + len(t.text)
+			off = end
+			if !boundary(text, start, end) {
+				continue
+			}
+			overlap := false
+			for _, s := range taken {
+				if start < s.end && end > s.start {
+					overlap = true
+					break
+				}
+			}
+			if overlap {
+				continue
+			}
+			if t.spec.Ambiguous {
+				if ctxWords == nil {
+					ctxWords = words(context)
+				}
+				if !hasAny(ctxWords, t.spec.Context) {
+					continue
+				}
+			}
+			taken = append(taken, span{start, end})
+			if !seen[t.spec] {
+				seen[t.spec] = true
+				hits = append(hits, Hit{Spec: t.spec, Start: start, End: end})
+			} else {
+				for k := range hits {
+					if hits[k].Spec == t.spec && start < hits[k].Start {
+						hits[k].Start, hits[k].End = start, end
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
+	return hits
+}
+
+// boundary reports whether text[start:end] stands as a whole word: the
+// characters on either side are not letters or digits.
+func boundary(text string, start, end int) bool {
+	if start > 0 {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	if end < len(text) {
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }) {
+		out[w] = true
+	}
+	return out
+}
+
+func hasAny(ws map[string]bool, want []string) bool {
+	for _, w := range want {
+		if ws[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,171 @@
+// Package loaders turns documents about conferences into a batch of graph
+// nodes and relationships with their evidence. It detects each document's
+// kind (talk listing or recap), runs the parser for it and resolves the
+// people, companies, projects and events the parsers name into stable
+// nodes. It never touches a store.
+package loaders
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/confgraph/confgraph/data"
+	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/projectmatch"
+)
+
+// World holds the facts about the world the loaders read from data files:
+// the project catalogue, the host cities, and the rules for company names.
+type World struct {
+	Projects      *projectmatch.Catalog
+	cities        []city
+	legalSuffixes map[string]bool
+	notCompanies  map[string]bool
+}
+
+type city struct {
+	Name    string `yaml:"name"`
+	Country string `yaml:"country"`
+	Region  string `yaml:"region"`
+}
+
+// DefaultWorld reads the embedded data files.
+func DefaultWorld() (*World, error) {
+	cat, err := projectmatch.Default()
+	if err != nil {
+		return nil, err
+	}
+	w := &World{Projects: cat, legalSuffixes: map[string]bool{}, notCompanies: map[string]bool{}}
+	var cities struct {
+		Cities []city `yaml:"cities"`
+	}
+	if err := yaml.Unmarshal(data.Cities, &cities); err != nil {
+		return nil, fmt.Errorf("loaders: cities.yml: %w", err)
+	}
+	w.cities = cities.Cities
+	var comp struct {
+		Legal []string `yaml:"legal_suffixes"`
+		Not   []string `yaml:"not_companies"`
+	}
+	if err := yaml.Unmarshal(data.Companies, &comp); err != nil {
+		return nil, fmt.Errorf("loaders: companies.yml: %w", err)
+	}
+	for _, s := range comp.Legal {
+		w.legalSuffixes[strings.ToLower(strings.TrimRight(s, "."))] = true
+	}
+	for _, s := range comp.Not {
+		w.notCompanies[strings.ToLower(s)] = true
+	}
+	return w, nil
+}
+
+// Company returns the node for a company name as printed, or nil when the
+// text is not a company ("Independent", "Student", empty). Legal suffixes
+// are dropped, and spellings that differ only in case, spaces or
+// punctuation ("RedHat", "Red Hat") get the same ID.
+func (w *World) Company(printed string) *confgraph.Company {
+	name := strings.TrimSpace(strings.Trim(printed, ",;"))
+	if name == "" || w.notCompanies[strings.ToLower(name)] {
+		return nil
+	}
+	for {
+		ws := strings.Fields(strings.ReplaceAll(name, ",", " , "))
+		if len(ws) < 2 || !w.legalSuffixes[strings.ToLower(strings.TrimRight(ws[len(ws)-1], "."))] {
+			break
+		}
+		name = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(name[:strings.LastIndex(name, ws[len(ws)-1])]), ","))
+	}
+	key := strings.ReplaceAll(confgraph.Slug(name), "-", "")
+	if key == "" {
+		return nil
+	}
+	c := &confgraph.Company{ID: "company:" + key, Name: name}
+	if name != printed {
+		c.Aliases = []string{printed}
+	}
+	return c
+}
+
+var yearRe = regexp.MustCompile(`\b(20[0-9]{2})\b`)
+
+// regions conference names use, longest first.
+var regionNames = []string{"North America", "Latin America", "Europe", "China", "Japan", "India", "Korea", "Australia", "Asia"}
+
+// Event resolves the event a text names: the year, the host city (from
+// the cities data) and the region. name is kept as the event's name when
+// given; otherwise one is made from the region and year. The ID depends
+// only on the region and year, so a listing and a recap of one edition
+// meet on one node.
+func (w *World) Event(name, cityHint, text string) (*confgraph.Event, error) {
+	ev := &confgraph.Event{Name: name}
+	hay := name + "\n" + cityHint + "\n" + text
+	if m := yearRe.FindString(name); m != "" {
+		ev.Year, _ = strconv.Atoi(m)
+	} else if m := yearRe.FindString(hay); m != "" {
+		ev.Year, _ = strconv.Atoi(m)
+	}
+	region := ""
+	for _, r := range regionNames {
+		if containsWord(name, r) {
+			region = r
+			break
+		}
+	}
+	for _, c := range w.cities {
+		if strings.EqualFold(c.Name, cityHint) || cityHint == "" && containsWord(hay, c.Name) {
+			ev.City, ev.Country = c.Name, c.Country
+			if region == "" {
+				region = c.Region
+			}
+			break
+		}
+	}
+	if ev.City == "" && cityHint != "" {
+		ev.City = cityHint
+	}
+	if region == "" {
+		for _, r := range regionNames {
+			if containsWord(hay, r) {
+				region = r
+				break
+			}
+		}
+	}
+	if ev.Year == 0 {
+		return nil, fmt.Errorf("no year for the event")
+	}
+	if region == "" {
+		region = ev.City
+	}
+	if region == "" {
+		return nil, fmt.Errorf("no city or region for the %d event", ev.Year)
+	}
+	if ev.Name == "" {
+		ev.Name = fmt.Sprintf("KubeCon + CloudNativeCon %s %d", region, ev.Year)
+	}
+	ev.ID = confgraph.ID(confgraph.LabelEvent, fmt.Sprintf("%s %d", region, ev.Year))
+	return ev, nil
+}
+
+func containsWord(hay, w string) bool {
+	i := 0
+	for {
+		j := strings.Index(hay[i:], w)
+		if j < 0 {
+			return false
+		}
+		s, e := i+j, i+j+len(w)
+		if (s == 0 || !isLetter(hay[s-1])) && (e == len(hay) || !isLetter(hay[e])) {
+			return true
+		}
+		i = e
+	}
+}
+
+func isLetter(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
