@@ -83,7 +83,50 @@ func (w *World) Load(docs map[string][]byte) *Result {
 		res.Batch.Merge(b)
 		res.Loaded[n] = kind
 	}
+	res.Batch = resolveCompanies(res.Batch)
 	return res
+}
+
+// resolveCompanies folds a company named as another one plus more words
+// ("Microsoft Azure", "Cisco DevNet") into that one, keeping the longer
+// name as an alias: divisions count as their company.
+func resolveCompanies(b *confgraph.Batch) *confgraph.Batch {
+	var companies []*confgraph.Company
+	for _, n := range b.Nodes() {
+		if c, ok := n.(*confgraph.Company); ok {
+			companies = append(companies, c)
+		}
+	}
+	parent := map[string]*confgraph.Company{}
+	for _, c := range companies {
+		for _, p := range companies {
+			if p == c || !strings.HasPrefix(strings.ToLower(c.Name), strings.ToLower(p.Name)+" ") {
+				continue
+			}
+			if q := parent[c.ID]; q == nil || len(p.Name) < len(q.Name) {
+				parent[c.ID] = p
+			}
+		}
+	}
+	if len(parent) == 0 {
+		return b
+	}
+	out := confgraph.NewBatch()
+	for _, n := range b.Nodes() {
+		c, ok := n.(*confgraph.Company)
+		if p := parent[n.NodeID()]; ok && p != nil {
+			out.AddNode(&confgraph.Company{ID: p.ID, Aliases: append([]string{c.Name}, c.Aliases...)})
+			continue
+		}
+		out.AddNode(n)
+	}
+	for _, r := range b.Rels() {
+		if p := parent[r.To]; p != nil {
+			r.To = p.ID
+		}
+		out.AddRel(r)
+	}
+	return out
 }
 
 // LoadDocument detects the kind of one document and loads it. Nothing is

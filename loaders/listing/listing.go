@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -127,6 +128,7 @@ func Parse(name string, r io.Reader) (*Document, error) {
 	for l := range boiler {
 		doc.Boilerplate = append(doc.Boilerplate, l)
 	}
+	sort.Strings(doc.Boilerplate)
 	known := headerCompanies(blocks)
 	for _, b := range blocks {
 		e, warn := parseEntry(b, boiler, known)

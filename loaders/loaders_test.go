@@ -1,0 +1,270 @@
+package loaders
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+const corpusDir = "../../shared/corpus"
+
+func world(t *testing.T) *World {
+	t.Helper()
+	w, err := DefaultWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// graph indexes a batch for the assertions below.
+type graph struct {
+	b *confgraph.Batch
+}
+
+func loadCorpus(t *testing.T) graph {
+	t.Helper()
+	res, err := world(t).LoadDir(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return graph{res.Batch}
+}
+
+func (g graph) talk(t *testing.T, title string) *confgraph.Talk {
+	t.Helper()
+	for _, n := range g.b.Nodes() {
+		if tk, ok := n.(*confgraph.Talk); ok && tk.Title == title {
+			return tk
+		}
+	}
+	t.Fatalf("no talk titled %q", title)
+	return nil
+}
+
+// ends returns the display names of the nodes rel links id to.
+func (g graph) ends(id string, rel confgraph.RelType, dir confgraph.Direction) []string {
+	var out []string
+	for _, r := range g.b.Rels() {
+		if r.Type != rel {
+			continue
+		}
+		if dir == confgraph.Out && r.From == id {
+			out = append(out, confgraph.DisplayName(g.b.Node(r.To)))
+		}
+		if dir == confgraph.In && r.To == id {
+			out = append(out, confgraph.DisplayName(g.b.Node(r.From)))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (g graph) speakerID(t *testing.T, name string) string {
+	t.Helper()
+	for _, n := range g.b.Nodes() {
+		if s, ok := n.(*confgraph.Speaker); ok && s.Name == name {
+			return s.ID
+		}
+	}
+	t.Fatalf("no speaker %q", name)
+	return ""
+}
+
+func TestCorpusListing(t *testing.T) {
+	g := loadCorpus(t)
+	talks := 0
+	for _, n := range g.b.Nodes() {
+		if n.NodeLabel() == confgraph.LabelTalk {
+			talks++
+		}
+	}
+	if talks != 174 {
+		t.Errorf("corpus has %d talks, want the listing's 174 entries", talks)
+	}
+	tests := []struct {
+		title    string
+		speakers []string
+		// companies per speaker, in the order of speakers
+		companies [][]string
+		projects  []string // a subset that must be there
+	}{
+		{"The Mechanics of Deploying Envoy at Lyft", []string{"Matt Klein"}, [][]string{{"Lyft"}}, []string{"Envoy"}},
+		{"Hybrid Cloud Powered by Kubernetes", []string{"Aparna Sinha", "Eric Brewer", "Matthew DeLio"}, [][]string{{"Google"}, {"Google"}, {"Google"}}, []string{"Kubernetes"}},
+		{"Building an Edge Computing Platform for Network Services Using Cloud Native Technology", []string{"Stephen Wong", "Vikram Dham"}, [][]string{{"Huawei"}, {"Huawei"}}, nil},
+		{"Introducing Kata Containers", []string{"Imad Sousou"}, [][]string{{"Intel"}}, []string{"Kata Containers"}},
+		{"Kubernetes, Cloud Native and the Public Cloud", []string{"Aparna Sinha", "Dan Kohn", "Gabe Monroy", "Hong Tang", "Jon Mittelhauser", "Todd Moore"},
+			[][]string{{"Google"}, {"Cloud Native Computing Foundation"}, {"Microsoft"}, {"Alibaba Cloud"}, {"Oracle"}, {"IBM"}}, []string{"Kubernetes"}},
+		{"Kubernetes Ingress Controller with Apache Traffic Server", []string{"Mrunmayi Dhume", "Suresh Visvanathan"}, [][]string{{"Oath (Yahoo)"}, {"Yahoo!"}}, []string{"Apache Traffic Server"}},
+		{"Developing Locally with Kubernetes", []string{"Ryan Jarvinen"}, [][]string{nil}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			tk := g.talk(t, tt.title)
+			if got := g.ends(tk.ID, confgraph.RelPresented, confgraph.In); !slices.Equal(got, tt.speakers) {
+				t.Fatalf("speakers = %v, want %v", got, tt.speakers)
+			}
+			for i, s := range tt.speakers {
+				got := g.ends(g.speakerID(t, s), confgraph.RelWorksAt, confgraph.Out)
+				if !slices.Equal(got, tt.companies[i]) {
+					t.Errorf("%s works at %v, want %v", s, got, tt.companies[i])
+				}
+			}
+			got := g.ends(tk.ID, confgraph.RelDiscusses, confgraph.Out)
+			for _, p := range tt.projects {
+				if !slices.Contains(got, p) {
+					t.Errorf("projects = %v, want %s among them", got, p)
+				}
+			}
+			if ev := g.ends(tk.ID, confgraph.RelPartOf, confgraph.Out); !slices.Equal(ev, []string{"KubeCon + CloudNativeCon North America 2017"}) {
+				t.Errorf("event = %v", ev)
+			}
+		})
+	}
+}
+
+func TestCorpusSamePersonIsOneSpeaker(t *testing.T) {
+	g := loadCorpus(t)
+	got := g.ends(g.speakerID(t, "Torin Sandall"), confgraph.RelPresented, confgraph.Out)
+	want := []string{"Enforcing Bespoke Policies in Kubernetes", "How Netflix Is Solving Authorization Across Their Cloud", "Istio’s Mixer: Policy Enforcement with Custom Adapters"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Torin Sandall presented %v, want %v", got, want)
+	}
+}
+
+func TestCorpusTalkAttributes(t *testing.T) {
+	g := loadCorpus(t)
+	tk := g.talk(t, "Kubernetes, Cloud Native and the Public Cloud")
+	if tk.Kind != confgraph.KindPanel || tk.Level != confgraph.LevelBeginner || tk.DurationMinutes != 33 {
+		t.Errorf("panel = %s %s %d min, want PANEL BEGINNER 33 min", tk.Kind, tk.Level, tk.DurationMinutes)
+	}
+	if strings.Contains(tk.Abstract, "Join us for") {
+		t.Errorf("abstract keeps the repeated footer")
+	}
+	// The footer names Envoy under every entry; a talk whose own text does
+	// not must not discuss it.
+	if got := g.ends(g.talk(t, "Effective RBAC").ID, confgraph.RelDiscusses, confgraph.Out); slices.Contains(got, "Envoy") {
+		t.Errorf("Effective RBAC discusses %v: the footer leaked in", got)
+	}
+	aw := g.talk(t, "Community Awards")
+	if aw.Kind != confgraph.KindOther {
+		t.Errorf("Community Awards kind = %s, want OTHER", aw.Kind)
+	}
+}
+
+func TestCorpusRecapsCoverEvents(t *testing.T) {
+	g := loadCorpus(t)
+	covers := map[string][]string{}
+	for _, n := range g.b.Nodes() {
+		if r, ok := n.(*confgraph.Recap); ok {
+			covers[r.Title] = g.ends(r.ID, confgraph.RelCovers, confgraph.Out)
+		}
+	}
+	want := map[string]string{
+		"KubeCon 2017 Austin":                                        "KubeCon + CloudNativeCon North America 2017",
+		"KubeCon 2017 Austin Summary":                                "KubeCon + CloudNativeCon North America 2017",
+		"CloudNativeCon + KubeCon Europe 2017":                       "KubeCon + CloudNativeCon Europe 2017",
+		"The 2018 KubeCon and CloudNativeCon in Copenhagen, Denmark": "KubeCon + CloudNativeCon Europe 2018",
+	}
+	for title, ev := range want {
+		if got := covers[title]; !slices.Equal(got, []string{ev}) {
+			t.Errorf("recap %q covers %v, want %s", title, got, ev)
+		}
+	}
+}
+
+func TestEvidence(t *testing.T) {
+	g := loadCorpus(t)
+	tk := g.talk(t, "The Mechanics of Deploying Envoy at Lyft")
+	for _, r := range g.b.Rels() {
+		if r.Type == confgraph.RelPresented && r.To == tk.ID {
+			e := r.Evidence[0]
+			if !strings.HasPrefix(e.Document, "001_") || e.Line == 0 || !strings.Contains(e.Snippet, "Matt Klein, Lyft") {
+				t.Errorf("PRESENTED evidence = %+v, want the header line of the listing", e)
+			}
+			return
+		}
+	}
+	t.Fatal("no PRESENTED relationship for the talk")
+}
+
+func TestBadDocuments(t *testing.T) {
+	w := world(t)
+	tests := []struct {
+		name, file string
+		text       []byte
+		wantErr    string
+	}{
+		{"Empty", "empty.txt", []byte("  \n\n"), "empty.txt: skipped: empty document"},
+		{"Binary", "image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), "image.png:1: skipped: not UTF-8 text (byte 0x89)"},
+		{"NulBytes", "nul.txt", []byte("KubeCon\nabc\x00def\n"), "nul.txt:2: skipped: binary data"},
+		{"Latin1", "latin1.txt", []byte("KubeCon\nCaf\xe9 talk\n"), "latin1.txt:2: skipped: not UTF-8"},
+		{"Unrelated", "recipe.txt", []byte("Pancakes\n\nMix flour and eggs.\n"), "recipe.txt: skipped: neither a talk listing nor a conference recap"},
+		{"RecapWithoutEvent", "vague.txt", []byte("My KubeCon trip\n\nIt was fun.\n"), "vague.txt:1: skipped: cannot tell which event"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, _, _, err := w.LoadDocument(tt.file, tt.text)
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("LoadDocument error = %v, want %q", err, tt.wantErr)
+			}
+			if b != nil {
+				t.Errorf("a failed document returned a batch")
+			}
+		})
+	}
+}
+
+func TestLoadDirSkipsBadDocumentsAndKeepsTheRest(t *testing.T) {
+	dir := t.TempDir()
+	listing, err := os.ReadFile("listing/testdata/harbourcon.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string][]byte{
+		"a.txt": listing,
+		"b.bin": {0, 1, 2, 3},
+		"c.txt": []byte("shopping list\n"),
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := world(t).LoadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Loaded) != 1 || res.Loaded["a.txt"] != KindListing {
+		t.Errorf("loaded = %v, want only a.txt as a listing", res.Loaded)
+	}
+	if len(res.Warnings) != 2 || !strings.Contains(strings.Join(res.Warnings, "\n"), "b.bin:1: skipped: binary data") {
+		t.Errorf("warnings = %q, want one for b.bin and one for c.txt", res.Warnings)
+	}
+}
+
+func TestLoadDirErrors(t *testing.T) {
+	if _, err := world(t).LoadDir(filepath.Join(t.TempDir(), "missing")); err == nil {
+		t.Error("a missing corpus directory loaded without error")
+	}
+	if _, err := world(t).LoadDir(t.TempDir()); err == nil || !strings.Contains(err.Error(), "no documents") {
+		t.Errorf("empty corpus: err = %v, want 'no documents'", err)
+	}
+}
+
+func TestLoadingIsDeterministic(t *testing.T) {
+	a, b := loadCorpus(t), loadCorpus(t)
+	na, ra := a.b.Len()
+	nb, rb := b.b.Len()
+	if na != nb || ra != rb {
+		t.Fatalf("two loads differ: %d/%d vs %d/%d", na, ra, nb, rb)
+	}
+	for i, n := range a.b.Nodes() {
+		if m := b.b.Nodes()[i]; n.NodeID() != m.NodeID() {
+			t.Fatalf("node %d: %s vs %s", i, n.NodeID(), m.NodeID())
+		}
+	}
+}

@@ -1,0 +1,114 @@
+package projectmatch
+
+import (
+	"os"
+	"slices"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+func names(hits []Hit) []string {
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Spec.Name)
+	}
+	return out
+}
+
+func TestFind(t *testing.T) {
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"Alias", "Scaling to 5000+ Unique K8s Deployments", []string{"Kubernetes"}},
+		{"WordBoundary", "Certifik8s: All You Need to Know About Certificates", nil},
+		{"HelmOfAShip", "The captain took the helm of the ship and steered it through the storm.", nil},
+		{"HelmChart", "Building Helm Charts From the Ground Up", []string{"Helm"}},
+		{"EnvoyOrdinaryWord", "An envoy from the harbour master explains what buoys report.", nil},
+		{"EnvoyCapitalisedWithoutContext", "The Envoy of the king arrived.", nil},
+		{"EnvoyProxy", "The Mechanics of Deploying Envoy at Lyft as an edge proxy", []string{"Envoy"}},
+		{"LongestMatchWins", "CRI-O: All the Runtime Kubernetes Needs", []string{"CRI-O", "Kubernetes"}},
+		{"HyphenatedCompound", "Istio-on-Kubernetes Deep Dive", []string{"Istio", "Kubernetes"}},
+		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := names(cat.Find(tt.text, ""))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Find(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseRejectsDuplicateAliases(t *testing.T) {
+	_, err := Parse([]byte("projects:\n  - name: Alpha\n    aliases: [ab]\n  - name: AB\n"))
+	if err == nil {
+		t.Fatal("Parse accepted two projects claiming the same name")
+	}
+}
+
+// TestCatalogueAgreesWithLandscape checks the catalogue's CNCF facts against
+// the landscape file beside the repository: the source they were taken from.
+func TestCatalogueAgreesWithLandscape(t *testing.T) {
+	b, err := os.ReadFile("../../../shared/data/landscape.yml")
+	if err != nil {
+		t.Skipf("landscape.yml not beside the repository: %v", err)
+	}
+	var doc struct {
+		Landscape []struct {
+			Subcategories []struct {
+				Items []struct {
+					Name     string `yaml:"name"`
+					Homepage string `yaml:"homepage_url"`
+					Repo     string `yaml:"repo_url"`
+					Project  string `yaml:"project"`
+					Extra    struct {
+						Accepted   string `yaml:"accepted"`
+						Incubating string `yaml:"incubating"`
+						Graduated  string `yaml:"graduated"`
+						Archived   string `yaml:"archived"`
+					} `yaml:"extra"`
+				} `yaml:"items"`
+			} `yaml:"subcategories"`
+		} `yaml:"landscape"`
+	}
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	type facts struct{ homepage, repo, maturity, accepted, incubating, graduated, archived string }
+	land := map[string]facts{}
+	for _, c := range doc.Landscape {
+		for _, s := range c.Subcategories {
+			for _, i := range s.Items {
+				land[i.Name] = facts{i.Homepage, i.Repo, i.Project, i.Extra.Accepted, i.Extra.Incubating, i.Extra.Graduated, i.Extra.Archived}
+			}
+		}
+	}
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cat.Specs) < 60 {
+		t.Errorf("catalogue has %d projects, want at least 60", len(cat.Specs))
+	}
+	for _, s := range cat.Specs {
+		if s.Landscape == "" {
+			continue
+		}
+		f, ok := land[s.Landscape]
+		if !ok {
+			t.Errorf("%s: landscape item %q not found", s.Name, s.Landscape)
+			continue
+		}
+		got := facts{s.Homepage, s.Repo, s.Maturity, s.Accepted, s.Incubating, s.Graduated, s.Archived}
+		if got != f {
+			t.Errorf("%s: catalogue says %+v, landscape says %+v", s.Name, got, f)
+		}
+	}
+}
