@@ -1,0 +1,48 @@
+# confgraph — see README.md.
+GO ?= go
+CORPUS ?= ../shared/corpus
+ADDR ?= 127.0.0.1:8080
+FUZZTIME ?= 15s
+
+.PHONY: run test vet check-generated generate unit fuzz bench neo4j neo4j-stop build
+
+## run: load the corpus into the embedded store and serve GraphQL on $(ADDR)
+run:
+	$(GO) run ./cmd/confgraph serve --corpus $(CORPUS) --addr $(ADDR)
+
+build:
+	$(GO) build -o bin/confgraph ./cmd/confgraph
+
+## test: everything CI checks: vet, generated code, unit + end-to-end tests (with a real Neo4j), bounded fuzzing
+test: vet check-generated unit fuzz
+
+vet:
+	$(GO) vet ./...
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+
+generate:
+	$(GO) generate ./graph
+
+## check-generated: fail when regenerating the GraphQL code changes anything
+check-generated:
+	scripts/check-generated.sh
+
+unit:
+	$(GO) test -count=1 ./...
+
+## fuzz: each loader's fuzz target for $(FUZZTIME)
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./loaders/listing
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./loaders/recap
+	$(GO) test -run '^$$' -fuzz '^FuzzLoadDocument$$' -fuzztime $(FUZZTIME) ./loaders
+
+## bench: benchmarks, figures written to BENCHMARKS.md
+bench:
+	scripts/bench.sh
+
+## neo4j: start a local Neo4j 5.26 on 127.0.0.1 and print its bolt:// URI
+neo4j:
+	scripts/neo4j.sh start
+
+neo4j-stop:
+	scripts/neo4j.sh stop
