@@ -72,9 +72,12 @@ func (w *World) Load(docs map[string][]byte) *Result {
 	for n := range docs {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	// Listings first, so that recaps can link to the talks they list.
+	sort.SliceStable(names, func(i, j int) bool {
+		return listing.Detect(string(docs[names[i]])) && !listing.Detect(string(docs[names[j]]))
+	})
 	for _, n := range names {
-		b, kind, warns, err := w.LoadDocument(n, docs[n])
+		b, kind, warns, err := w.loadDocument(n, docs[n], res.Batch)
 		res.Warnings = append(res.Warnings, warns...)
 		if err != nil {
 			res.Warnings = append(res.Warnings, err.Error())
@@ -129,9 +132,15 @@ func resolveCompanies(b *confgraph.Batch) *confgraph.Batch {
 	return out
 }
 
-// LoadDocument detects the kind of one document and loads it. Nothing is
-// returned for a document that fails: no half-made nodes.
+// LoadDocument detects the kind of one document and loads it on its own.
+// Nothing is returned for a document that fails: no half-made nodes.
 func (w *World) LoadDocument(name string, text []byte) (*confgraph.Batch, Kind, []string, error) {
+	return w.loadDocument(name, text, confgraph.NewBatch())
+}
+
+// loadDocument loads one document; known holds what earlier documents
+// produced, for a recap to link to.
+func (w *World) loadDocument(name string, text []byte, known *confgraph.Batch) (*confgraph.Batch, Kind, []string, error) {
 	if err := checkText(name, text); err != nil {
 		return nil, "", nil, err
 	}
@@ -149,7 +158,7 @@ func (w *World) LoadDocument(name string, text []byte) (*confgraph.Batch, Kind, 
 		if err != nil {
 			return nil, "", nil, err
 		}
-		b, err := w.recapBatch(doc)
+		b, err := w.recapBatch(doc, known)
 		return b, KindRecap, nil, err
 	}
 	return nil, "", nil, fmt.Errorf("%s: skipped: neither a talk listing nor a conference recap", name)
@@ -298,7 +307,7 @@ func sentenceAround(p string, off int) string {
 	return strings.TrimSpace(p[s+1 : off+e])
 }
 
-func (w *World) recapBatch(doc *recap.Document) (*confgraph.Batch, error) {
+func (w *World) recapBatch(doc *recap.Document, known *confgraph.Batch) (*confgraph.Batch, error) {
 	var head strings.Builder
 	for i, l := range doc.Lines {
 		if i >= 30 {
@@ -338,5 +347,6 @@ func (w *World) recapBatch(doc *recap.Document) (*confgraph.Batch, error) {
 				Evidence: ev(doc.Name, l.No, sentenceAround(l.Text, h.Start))})
 		}
 	}
+	w.reviews(b, indexTalks(known), doc, rc, event)
 	return b, nil
 }

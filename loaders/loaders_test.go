@@ -77,9 +77,13 @@ func (g graph) speakerID(t *testing.T, name string) string {
 
 func TestCorpusListing(t *testing.T) {
 	g := loadCorpus(t)
+	res, err := world(t).LoadDir(corpusDir)
+	if err != nil {
+		t.Fatal(err)
+	}
 	talks := 0
-	for _, n := range g.b.Nodes() {
-		if n.NodeLabel() == confgraph.LabelTalk {
+	for _, r := range res.Batch.Rels() {
+		if r.Type == confgraph.RelPartOf && res.Loaded[r.Evidence[0].Document] == KindListing {
 			talks++
 		}
 	}

@@ -370,3 +370,14 @@ func osaDistance(a, b string) int {
 
 // SameName reports whether two spellings name the same person.
 func SameName(a, b string) bool { return sameName(a, b) }
+
+// ParseSpeakerList reads a list of people with their roles and companies
+// as headers print it ("A & B, Co", "A, Role, Co", "A, Co1 & B, Co2"),
+// for documents other than listings that use the same shapes. keynote
+// says whether a job title may precede the company.
+func ParseSpeakerList(s string, keynote bool) []Speaker {
+	return parseSpeakers(s, keynote, nil, nil)
+}
+
+// Personish reports whether s has the shape of a person's name.
+func Personish(s string) bool { return personish(s) && !orgish(s) && !titleish(s) }

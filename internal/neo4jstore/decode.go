@@ -1,0 +1,179 @@
+package neo4jstore
+
+import (
+	"fmt"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// props reads typed values out of a property map as the driver returns it
+// (int64 for integers, []any for lists). The first value of the wrong type
+// is remembered in err; missing properties read as zero values.
+type props struct {
+	what string
+	m    map[string]any
+	err  error
+}
+
+func newProps(what string, v any) (*props, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%s: properties are %T, want a map", what, v)
+	}
+	return &props{what: what, m: m}, nil
+}
+
+func (p *props) bad(k string, v any, want string) {
+	if p.err == nil {
+		p.err = fmt.Errorf("%s: property %s is %T, want %s", p.what, k, v, want)
+	}
+}
+
+func (p *props) str(k string) string {
+	v, ok := p.m[k]
+	if !ok || v == nil {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		p.bad(k, v, "a string")
+	}
+	return s
+}
+
+func (p *props) int(k string) int {
+	v, ok := p.m[k]
+	if !ok || v == nil {
+		return 0
+	}
+	n, ok := v.(int64)
+	if !ok {
+		p.bad(k, v, "an integer")
+	}
+	return int(n)
+}
+
+func (p *props) strs(k string) []string {
+	v, ok := p.m[k]
+	if !ok || v == nil {
+		return nil
+	}
+	l, ok := v.([]any)
+	if !ok {
+		p.bad(k, v, "a list")
+		return nil
+	}
+	out := make([]string, len(l))
+	for i, x := range l {
+		if out[i], ok = x.(string); !ok {
+			p.bad(k, x, "a list of strings")
+		}
+	}
+	return out
+}
+
+func (p *props) ints(k string) []int {
+	v, ok := p.m[k]
+	if !ok || v == nil {
+		return nil
+	}
+	l, ok := v.([]any)
+	if !ok {
+		p.bad(k, v, "a list")
+		return nil
+	}
+	out := make([]int, len(l))
+	for i, x := range l {
+		n, ok := x.(int64)
+		if !ok {
+			p.bad(k, x, "a list of integers")
+		}
+		out[i] = int(n)
+	}
+	return out
+}
+
+// decodeNode turns the properties of a node with the given label back into
+// the domain type; the sortKey is not part of it.
+func decodeNode(label confgraph.Label, v any) (confgraph.Node, error) {
+	p, err := newProps("node", v)
+	if err != nil {
+		return nil, err
+	}
+	id := p.str("id")
+	p.what = "node " + id
+	var n confgraph.Node
+	switch label {
+	case confgraph.LabelEvent:
+		n = &confgraph.Event{ID: id, Name: p.str("name"), City: p.str("city"), Country: p.str("country"),
+			Year: p.int("year"), StartDate: p.str("startDate"), EndDate: p.str("endDate")}
+	case confgraph.LabelTalk:
+		n = &confgraph.Talk{ID: id, Title: p.str("title"), Abstract: p.str("abstract"),
+			Level: confgraph.Level(p.str("level")), Kind: confgraph.TalkKind(p.str("kind")),
+			DurationMinutes: p.int("durationMinutes"), Participants: p.int("participants")}
+	case confgraph.LabelSpeaker:
+		n = &confgraph.Speaker{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Bio: p.str("bio"), Role: p.str("role")}
+	case confgraph.LabelCompany:
+		n = &confgraph.Company{ID: id, Name: p.str("name"), Aliases: p.strs("aliases")}
+	case confgraph.LabelProject:
+		n = &confgraph.Project{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Homepage: p.str("homepage"),
+			Repo: p.str("repo"), Maturity: p.str("maturity"), Accepted: p.str("accepted"),
+			Incubating: p.str("incubating"), Graduated: p.str("graduated"), Archived: p.str("archived")}
+	case confgraph.LabelRecap:
+		n = &confgraph.Recap{ID: id, Title: p.str("title"), Author: p.str("author"), Published: p.str("published"),
+			Document: p.str("document"), Text: p.str("text")}
+	default:
+		return nil, fmt.Errorf("node %s: unknown label %q", id, label)
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	if id == "" {
+		return nil, fmt.Errorf("a %s node has no id", label)
+	}
+	return n, nil
+}
+
+// decodeLabelled adds to out the nodes of records holding a label and a
+// property map.
+func decodeLabelled(recs []*neo4j.Record, out map[string]confgraph.Node) error {
+	for _, rec := range recs {
+		label, _ := rec.Values[0].(string)
+		n, err := decodeNode(confgraph.Label(label), rec.Values[1])
+		if err != nil {
+			return err
+		}
+		if _, dup := out[n.NodeID()]; dup {
+			return fmt.Errorf("node %s is stored under more than one label", n.NodeID())
+		}
+		out[n.NodeID()] = n
+	}
+	return nil
+}
+
+// decodeRel turns a relationship's ends and properties back into the
+// domain type, evidence rebuilt from the parallel lists.
+func decodeRel(t confgraph.RelType, from, to, v any) (confgraph.Relationship, error) {
+	r := confgraph.Relationship{Type: t}
+	r.From, _ = from.(string)
+	r.To, _ = to.(string)
+	p, err := newProps(fmt.Sprintf("relationship %s", r.Key()), v)
+	if err != nil {
+		return r, err
+	}
+	r.Role = p.str("role")
+	docs, lines, snippets := p.strs("evidenceDocuments"), p.ints("evidenceLines"), p.strs("evidenceSnippets")
+	if p.err != nil {
+		return r, p.err
+	}
+	if len(lines) != len(docs) || len(snippets) != len(docs) {
+		return r, fmt.Errorf("relationship %s: evidence lists of different lengths (%d documents, %d lines, %d snippets)",
+			r.Key(), len(docs), len(lines), len(snippets))
+	}
+	for i := range docs {
+		r.Evidence = append(r.Evidence, confgraph.Evidence{Document: docs[i], Line: lines[i], Snippet: snippets[i]})
+	}
+	return r, nil
+}

@@ -1,0 +1,93 @@
+package neo4jstore
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// The Cypher the store runs. Labels and relationship types cannot be
+// query parameters, so each query is built once, here, from the fixed
+// enums of confgraph (checked to be plain identifiers); every value is a
+// parameter.
+var (
+	schema          []string
+	listQuery       = map[confgraph.Label]string{}
+	dumpNodesQuery  = map[confgraph.Label]string{}
+	writeNodesQuery = map[confgraph.Label]string{}
+	nodesQuery      string
+	countsQuery     string
+	relatedQuery    = map[confgraph.RelType][2]string{} // by confgraph.Direction
+	dumpRelsQuery   = map[confgraph.RelType]string{}
+	readRelsQuery   = map[confgraph.RelType]string{}
+	writeRelsQuery  = map[confgraph.RelType]string{}
+)
+
+var identRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
+
+// ident returns name quoted for use as a label or type in Cypher.
+func ident(name string) string {
+	if !identRE.MatchString(name) {
+		panic(fmt.Sprintf("neo4jstore: %q is not a plain identifier", name))
+	}
+	return "`" + name + "`"
+}
+
+// searchable lists the properties the fulltext index covers, per label.
+var searchable = map[confgraph.Label][]string{
+	confgraph.LabelTalk:    {"title", "abstract"},
+	confgraph.LabelSpeaker: {"name", "bio"},
+	confgraph.LabelRecap:   {"title", "text"},
+	confgraph.LabelProject: {"name"},
+	confgraph.LabelCompany: {"name"},
+}
+
+func init() {
+	var nodes, counts []string
+	for _, l := range confgraph.Labels {
+		L := ident(string(l))
+		schema = append(schema, fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE",
+			ident(strings.ToLower(string(l))+"_id"), L))
+		listQuery[l] = fmt.Sprintf("MATCH (n:%s) RETURN properties(n) AS props ORDER BY n.%s, n.id SKIP $offset LIMIT $limit", L, sortKeyProp)
+		dumpNodesQuery[l] = fmt.Sprintf("MATCH (n:%s) RETURN properties(n) AS props ORDER BY n.id", L)
+		writeNodesQuery[l] = fmt.Sprintf("UNWIND $rows AS row MERGE (n:%s {id: row.id}) SET n = row.props", L)
+		nodes = append(nodes, fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids RETURN '%s' AS label, properties(n) AS props", L, l))
+		// Counting before naming the row: a literal beside an aggregate is a
+		// grouping key, and grouping yields no row at all for no input.
+		counts = append(counts, fmt.Sprintf("MATCH (n:%s) WITH count(n) AS n RETURN '%s' AS key, n", L, l))
+	}
+	var labels, props []string
+	seen := map[string]bool{}
+	for _, l := range confgraph.Labels {
+		if len(searchable[l]) == 0 {
+			continue
+		}
+		labels = append(labels, ident(string(l)))
+		for _, p := range searchable[l] {
+			if !seen[p] {
+				seen[p] = true
+				props = append(props, "n."+ident(p))
+			}
+		}
+	}
+	schema = append(schema, fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [%s]",
+		ident(fulltextIndex), strings.Join(labels, "|"), strings.Join(props, ", ")))
+
+	for _, t := range confgraph.RelTypes {
+		from, to := t.Endpoints()
+		F, T, R := ident(string(from)), ident(string(to)), ident(string(t))
+		path := fmt.Sprintf("(a:%s)-[r:%s]->(b:%s)", F, R, T)
+		relatedQuery[t] = [2]string{
+			confgraph.Out: fmt.Sprintf("MATCH %s WHERE a.id IN $ids RETURN a.id AS id, a.id AS from, b.id AS to, properties(r) AS rel, properties(b) AS node", path),
+			confgraph.In:  fmt.Sprintf("MATCH %s WHERE b.id IN $ids RETURN b.id AS id, a.id AS from, b.id AS to, properties(r) AS rel, properties(a) AS node", path),
+		}
+		dumpRelsQuery[t] = fmt.Sprintf("MATCH %s RETURN a.id AS from, b.id AS to, properties(r) AS props ORDER BY a.id, b.id", path)
+		readRelsQuery[t] = fmt.Sprintf("UNWIND $rows AS row MATCH (a:%s {id: row.from})-[r:%s]->(b:%s {id: row.to}) RETURN a.id AS from, b.id AS to, properties(r) AS props", F, R, T)
+		writeRelsQuery[t] = fmt.Sprintf("UNWIND $rows AS row MATCH (a:%s {id: row.from}) MATCH (b:%s {id: row.to}) MERGE (a)-[r:%s]->(b) SET r = row.props RETURN count(r) AS n", F, T, R)
+		counts = append(counts, fmt.Sprintf("MATCH ()-[r:%s]->() WITH count(r) AS n RETURN '%s' AS key, n", R, t))
+	}
+	nodesQuery = strings.Join(nodes, " UNION ALL ")
+	countsQuery = strings.Join(counts, " UNION ALL ")
+}

@@ -1,0 +1,254 @@
+package recap
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/confgraph/confgraph/loaders/listing"
+)
+
+// Item is a talk, keynote or session a recap writes about by name.
+type Item struct {
+	Title    string
+	Line     int
+	Text     string // the line the item was read from
+	Speakers []listing.Speaker
+	// SpeakerOnly is set when the recap names the session only by its
+	// speaker ("### Ben Sigelman - Lightstep").
+	SpeakerOnly bool
+}
+
+var (
+	mdHeading   = regexp.MustCompile(`^(#{1,6})\s+(.+?)\s*#*\s*$`)
+	dashSplit   = regexp.MustCompile(`\s+[-–—]\s+`)
+	levelSuffix = regexp.MustCompile(`\s+(?:\[[BIA]\]|[BIA])$`)
+	kindPrefix  = regexp.MustCompile(`^(?:.*\bKeynote|Panel):\s+`)
+	keynoteWord = regexp.MustCompile(`(?i)\bkeynote\b`)
+	// Things a post describes that are not sessions.
+	notSession = wordSet(`lunch party booth playlist recordings photos photo pictures wall fun registration travel
+		flight hotel swag sponsors dinner breakfast coffee`)
+	// Words of headings that structure a post rather than name a session.
+	blockWords = wordSet(`day days keynote keynotes talks talk sessions session notes summary summaries overview
+		conclusion conclusions overall recap party lunch breakfast dinner top highlights lightning intro introduction
+		agenda schedule takeaways thoughts wrap wrap-up morning afternoon evening closing opening remarks change history
+		photos pictures booth flight travel hotel update updates links resources final`)
+)
+
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// Items finds the sessions the recap names: "Title - Speaker, Company"
+// lines, Markdown headings at the deepest level the post uses, and titles
+// standing alone on a line above a paragraph or a speaker line. Photo
+// captions (lines sharing a "Prefix:" with many others), block headings
+// ("Morning Keynotes") and sentences are not sessions.
+func (d *Document) Items() []Item {
+	lines := d.Lines
+	captions := captionPrefixes(lines)
+	deepest := 0
+	for _, l := range lines {
+		if m := mdHeading.FindStringSubmatch(l.Text); m != nil && len(m[1]) > deepest {
+			deepest = len(m[1])
+		}
+	}
+	var items []Item
+	for i, l := range lines {
+		t := strings.TrimSpace(l.Text)
+		if t == "" || l.No == d.TitleLine || isCaption(t, captions) || strings.ContainsAny(t[:1], "!>|*-•[") {
+			continue
+		}
+		heading := false
+		if m := mdHeading.FindStringSubmatch(t); m != nil {
+			if len(m[1]) != deepest || deepest < 2 {
+				continue
+			}
+			t, heading = m[2], true
+		} else if deepest >= 2 {
+			// A post structured by Markdown headings names its sessions in
+			// headings; its plain lines are prose.
+			continue
+		}
+		if it, ok := titleWithSpeakers(t, heading); ok {
+			it.Line, it.Text = l.No, l.Text
+			items = append(items, it)
+			continue
+		}
+		if !titleShaped(t) {
+			continue
+		}
+		next := nextText(lines, i+1)
+		if next == "" && !heading {
+			continue
+		}
+		if sp := speakerLine(next); sp != nil {
+			items = append(items, Item{Title: cleanTitle(t), Line: l.No, Text: l.Text, Speakers: sp})
+			continue
+		}
+		if heading || (blankBefore(lines, i) && len(next) >= 60) {
+			items = append(items, Item{Title: cleanTitle(t), Line: l.No, Text: l.Text})
+		}
+	}
+	return items
+}
+
+// titleWithSpeakers reads "Title [level] - Speaker, Role, Company" and the
+// heading shape "Speaker - Company".
+func titleWithSpeakers(t string, heading bool) (Item, bool) {
+	seps := dashSplit.FindAllStringIndex(t, -1)
+	for k := len(seps) - 1; k >= 0; k-- {
+		left := strings.TrimSpace(t[:seps[k][0]])
+		right := strings.TrimSpace(t[seps[k][1]:])
+		if left == "" || right == "" || strings.HasSuffix(right, ".") {
+			continue
+		}
+		keynote := keynoteWord.MatchString(left)
+		sp := listing.ParseSpeakerList(right, true)
+		if len(sp) > 0 && listing.Personish(sp[0].Name) && sp[0].Company != "" && len(strings.Fields(left)) >= 2 {
+			title := levelSuffix.ReplaceAllString(left, "")
+			if !keynote && !titleShaped(title) {
+				continue
+			}
+			return Item{Title: cleanTitle(title), Speakers: sp}, true
+		}
+		if !heading || k > 0 || !listing.Personish(left) || blockish(left) {
+			continue
+		}
+		// "Ben Sigelman - Lightstep": the session is named by its speaker.
+		if listing.Personish(left) && len(strings.Fields(right)) <= 3 && startsUpper(right) {
+			return Item{Title: t, Speakers: []listing.Speaker{{Name: left, Company: right, Part: "speaker"}}, SpeakerOnly: true}, true
+		}
+		// "Brendan Burns - This job is too hard": speaker, then the title.
+		if len(strings.Fields(right)) > 3 {
+			return Item{Title: right, Speakers: []listing.Speaker{{Name: left, Part: "speaker"}}}, true
+		}
+	}
+	return Item{}, false
+}
+
+func cleanTitle(t string) string {
+	t = kindPrefix.ReplaceAllString(strings.TrimSpace(t), "")
+	return strings.TrimSpace(t)
+}
+
+// speakerLine parses a line that lists only speakers with their
+// companies ("Janet Kuo, Software Engineer, Google").
+func speakerLine(s string) []listing.Speaker {
+	s = strings.TrimSpace(s)
+	if s == "" || len(strings.Fields(s)) > 16 || strings.HasSuffix(s, ".") || !strings.Contains(s, ",") {
+		return nil
+	}
+	sp := listing.ParseSpeakerList(s, true)
+	if len(sp) == 0 || !listing.Personish(sp[0].Name) || sp[len(sp)-1].Company == "" {
+		return nil
+	}
+	return sp
+}
+
+// titleShaped reports a line that looks like a title: 2 to 20 words, no
+// sentence punctuation at the end, mostly capitalised, and not a block
+// heading.
+func titleShaped(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 20 {
+		return false
+	}
+	last := t[len(t)-1]
+	if last == '.' || last == ':' || last == ',' || last == ';' {
+		return false
+	}
+	caps, long, block := 0, 0, 0
+	for _, w := range ws {
+		lw := strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))
+		if blockWords[lw] {
+			block++
+		}
+		if len([]rune(lw)) <= 3 {
+			continue
+		}
+		long++
+		if r := []rune(strings.TrimLeft(w, `"“'‘(`)); len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])) {
+			caps++
+		}
+	}
+	if long == 0 || caps*10 < long*6 || strings.ContainsAny(t, "|=<>") || strings.Count(t, "?")+strings.Count(t, "!") > 1 || last == '!' {
+		return false
+	}
+	// A heading made mostly of structural words ("Day 2 Keynotes"), or
+	// opening with one, or naming something other than a session.
+	if block*2 >= len(ws) || block >= 2 || blockWords[strings.ToLower(strings.Trim(ws[0], "#:"))] {
+		return false
+	}
+	for _, w := range ws {
+		if notSession[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
+			return false
+		}
+	}
+	return true
+}
+
+// blockish reports text containing a structural word.
+func blockish(t string) bool {
+	for _, w := range strings.Fields(t) {
+		if blockWords[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
+			return true
+		}
+	}
+	return false
+}
+
+// captionPrefixes returns the "Prefix:" openings that start three or more
+// lines: photo captions in a gallery.
+func captionPrefixes(lines []Line) map[string]bool {
+	count := map[string]int{}
+	for _, l := range lines {
+		if p := colonPrefix(l.Text); p != "" {
+			count[p]++
+		}
+	}
+	out := map[string]bool{}
+	for p, n := range count {
+		if n >= 3 {
+			out[p] = true
+		}
+	}
+	return out
+}
+
+func colonPrefix(t string) string {
+	i := strings.Index(t, ": ")
+	if i <= 0 || len(strings.Fields(t[:i])) > 3 {
+		return ""
+	}
+	return t[:i]
+}
+
+func isCaption(t string, captions map[string]bool) bool {
+	p := colonPrefix(t)
+	return p != "" && captions[p]
+}
+
+func nextText(lines []Line, i int) string {
+	for ; i < len(lines) && i < i+3; i++ {
+		if t := strings.TrimSpace(lines[i].Text); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+func blankBefore(lines []Line, i int) bool {
+	return i == 0 || strings.TrimSpace(lines[i-1].Text) == ""
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}

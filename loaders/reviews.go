@@ -1,0 +1,213 @@
+package loaders
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/listing"
+	"github.com/confgraph/confgraph/loaders/recap"
+)
+
+// talkIndex knows the talks of each event already in a batch, with their
+// speakers, so that a recap's items can be linked to them.
+type talkIndex struct {
+	byEvent  map[string][]*confgraph.Talk
+	speakers map[string][]*confgraph.Speaker // talk ID -> speakers
+	people   []*confgraph.Speaker
+}
+
+func indexTalks(b *confgraph.Batch) *talkIndex {
+	ix := &talkIndex{byEvent: map[string][]*confgraph.Talk{}, speakers: map[string][]*confgraph.Speaker{}}
+	for _, r := range b.Rels() {
+		switch r.Type {
+		case confgraph.RelPartOf:
+			if t, ok := b.Node(r.From).(*confgraph.Talk); ok {
+				ix.byEvent[r.To] = append(ix.byEvent[r.To], t)
+			}
+		case confgraph.RelPresented:
+			if s, ok := b.Node(r.From).(*confgraph.Speaker); ok {
+				ix.speakers[r.To] = append(ix.speakers[r.To], s)
+			}
+		}
+	}
+	for _, n := range b.Nodes() {
+		if s, ok := n.(*confgraph.Speaker); ok {
+			ix.people = append(ix.people, s)
+		}
+	}
+	return ix
+}
+
+// person returns the known speaker a name refers to, if any.
+func (ix *talkIndex) person(name string) *confgraph.Speaker {
+	for _, s := range ix.people {
+		if listing.SameName(s.Name, name) {
+			return s
+		}
+		for _, a := range s.Aliases {
+			if listing.SameName(a, name) {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// match finds the talk of the event a recap item writes about: by its
+// speakers when the recap names them (a recap may retitle a keynote), else
+// by a title that agrees in most words both ways.
+func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.Talk {
+	talks := ix.byEvent[eventID]
+	itemWords := w.titleWords(it.Title)
+	var bySpeaker []*confgraph.Talk
+	for _, t := range talks {
+		for _, s := range ix.speakers[t.ID] {
+			for _, p := range it.Speakers {
+				if listing.SameName(s.Name, p.Name) {
+					bySpeaker = append(bySpeaker, t)
+				}
+			}
+		}
+	}
+	bySpeaker = uniqTalks(bySpeaker)
+	switch {
+	case len(bySpeaker) == 1:
+		return bySpeaker[0]
+	case len(bySpeaker) > 1:
+		var best *confgraph.Talk
+		bestScore := 0.0
+		for _, t := range bySpeaker {
+			if s := similarity(itemWords, w.titleWords(t.Title)); s > bestScore {
+				best, bestScore = t, s
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	if it.SpeakerOnly {
+		return nil
+	}
+	var best *confgraph.Talk
+	bestScore := 0.0
+	for _, t := range talks {
+		tw := w.titleWords(t.Title)
+		a, b := coverage(itemWords, tw), coverage(tw, itemWords)
+		if max(a, b) < 0.8 || min(a, b) < 0.4 {
+			continue
+		}
+		if s := a + b; s > bestScore {
+			best, bestScore = t, s
+		}
+	}
+	return best
+}
+
+func uniqTalks(ts []*confgraph.Talk) []*confgraph.Talk {
+	seen := map[string]bool{}
+	var out []*confgraph.Talk
+	for _, t := range ts {
+		if !seen[t.ID] {
+			seen[t.ID] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var stopWords = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "to": true, "for": true,
+	"in": true, "on": true, "with": true, "v": true, "vs": true, "your": true, "is": true, "at": true, "by": true, "it": true}
+
+// titleWords lowercases a title, drops accents, punctuation and small
+// words, and spells project aliases by the project's name ("K8s" ->
+// "kubernetes").
+func (w *World) titleWords(t string) []string {
+	var b strings.Builder
+	for _, r := range norm.NFKD.String(strings.ToLower(t)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		default:
+			b.WriteByte(' ')
+		}
+	}
+	var out []string
+	for _, word := range strings.Fields(b.String()) {
+		if stopWords[word] {
+			continue
+		}
+		if hits := w.Projects.Find(word, word); len(hits) == 1 && !strings.EqualFold(hits[0].Spec.Name, word) {
+			out = append(out, strings.Fields(strings.ToLower(hits[0].Spec.Name))...)
+			continue
+		}
+		out = append(out, word)
+	}
+	return out
+}
+
+// wordsMatch treats words as equal when they are, or when both are long
+// and share their first five letters ("distros", "distributions").
+func wordsMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return len(a) >= 5 && len(b) >= 5 && a[:5] == b[:5]
+}
+
+// coverage is the share of the words of a found in b.
+func coverage(a, b []string) float64 {
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for _, x := range a {
+		for _, y := range b {
+			if wordsMatch(x, y) {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+func similarity(a, b []string) float64 { return coverage(a, b) + coverage(b, a) }
+
+// reviews links a recap to the talks it writes about, creating the talks
+// (with the speakers and companies the recap names) that no listing has.
+func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event) {
+	for _, it := range doc.Items() {
+		talk := ix.match(w, event.ID, it)
+		if talk == nil {
+			talk = &confgraph.Talk{ID: confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title), Title: it.Title, Kind: confgraph.KindTalk}
+			if keynoteWordIn(it.Text) {
+				talk.Kind = confgraph.KindKeynote
+			}
+			b.AddNode(talk)
+			b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,
+				Evidence: ev(doc.Name, it.Line, it.Text)})
+			for _, s := range it.Speakers {
+				sp := ix.person(s.Name)
+				if sp == nil {
+					sp = &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Role: s.Role}
+				}
+				b.AddNode(&confgraph.Speaker{ID: sp.ID, Name: sp.Name, Aliases: []string{s.Name}})
+				b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talk.ID, Role: "speaker",
+					Evidence: ev(doc.Name, it.Line, it.Text)})
+				if c := w.Company(s.Company); c != nil {
+					b.AddNode(c)
+					b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
+						Evidence: ev(doc.Name, it.Line, it.Text)})
+				}
+			}
+		}
+		b.AddRel(confgraph.Relationship{Type: confgraph.RelReviews, From: rc.ID, To: talk.ID,
+			Evidence: ev(doc.Name, it.Line, it.Text)})
+	}
+}
+
+func keynoteWordIn(s string) bool { return strings.Contains(strings.ToLower(s), "keynote") }
