@@ -272,3 +272,48 @@ func TestLoadingIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestCorpusRecapReviews(t *testing.T) {
+	g := loadCorpus(t)
+	reviewed := map[string][]string{}
+	for _, n := range g.b.Nodes() {
+		if r, ok := n.(*confgraph.Recap); ok {
+			reviewed[r.Title] = g.ends(r.ID, confgraph.RelReviews, confgraph.Out)
+		}
+	}
+	tests := []struct{ recap, talk string }{
+		// Retitled by the recap; the speaker identifies it.
+		{"KubeCon 2017 Austin", "Introducing Kata Containers"},
+		{"KubeCon 2017 Austin", "KubeCon Opening Keynote"},
+		// Named by its speaker only.
+		{"KubeCon 2017 Austin Summary", "Service Meshes and Observability"},
+		// Abbreviated titles.
+		{"KubeCon 2017 Austin Summary", "Kubernetes Distributions and 'Kernels'"},
+		{"KubeCon 2017 Austin Summary", "Microservices, Service Mesh, and CI/CD Pipelines: Making It All Work Together"},
+		// Talks no listing has become talks of the recap's event.
+		{"The 2018 KubeCon and CloudNativeCon in Copenhagen, Denmark", "Crossing the River by Feeling the Stones"},
+		{"CloudNativeCon + KubeCon Europe 2017", "Counting with Prometheus"},
+	}
+	for _, tt := range tests {
+		if !slices.Contains(reviewed[tt.recap], tt.talk) {
+			t.Errorf("recap %q does not review %q; it reviews %q", tt.recap, tt.talk, reviewed[tt.recap])
+		}
+	}
+	// Photo captions and block headings are not talks.
+	for _, title := range reviewed["KubeCon 2017 Austin"] {
+		if strings.HasPrefix(title, "KubeCon:") || strings.Contains(title, "Morning Keynotes") {
+			t.Errorf("caption or heading taken for a talk: %q", title)
+		}
+	}
+	// A new talk carries the speakers and companies the recap names.
+	tk := g.talk(t, "Counting with Prometheus")
+	if got := g.ends(tk.ID, confgraph.RelPresented, confgraph.In); !slices.Equal(got, []string{"Brian Brazil"}) {
+		t.Errorf("speakers = %v, want Brian Brazil", got)
+	}
+	if got := g.ends(g.speakerID(t, "Brian Brazil"), confgraph.RelWorksAt, confgraph.Out); !slices.Equal(got, []string{"Robust Perception"}) {
+		t.Errorf("Brian Brazil works at %v, want Robust Perception", got)
+	}
+	if got := g.ends(tk.ID, confgraph.RelPartOf, confgraph.Out); !slices.Equal(got, []string{"KubeCon + CloudNativeCon Europe 2017"}) {
+		t.Errorf("event = %v", got)
+	}
+}

@@ -169,3 +169,18 @@ func containsWord(hay, w string) bool {
 func isLetter(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 }
+
+// NotCompany reports text printed where a company would be that names no
+// company ("Independent", "Student").
+func (w *World) NotCompany(s string) bool { return w.Company(s) == nil }
+
+// ProjectAliases returns the aliases the catalogue gives the project with
+// that name.
+func (w *World) ProjectAliases(name string) []string {
+	for _, s := range w.Projects.Specs {
+		if s.Name == name {
+			return s.Aliases
+		}
+	}
+	return nil
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/evaluate"
 	"github.com/confgraph/confgraph/internal/memstore"
 	"github.com/confgraph/confgraph/internal/server"
 	"github.com/confgraph/confgraph/loaders"
@@ -42,6 +43,7 @@ const usage = `usage: confgraph <command> [flags]
 commands:
   serve   load the corpus into the embedded store and serve GraphQL
   export  write the whole graph as JSON lines (APOC export format)
+  eval    score the loaders against gold annotations (precision, recall, F1)
 
 Run 'confgraph <command> -h' for the flags of a command.`
 
@@ -56,6 +58,8 @@ func (p *Program) Main(ctx context.Context, args []string) error {
 		return p.serve(ctx, args[1:])
 	case "export":
 		return p.export(ctx, args[1:])
+	case "eval":
+		return p.eval(args[1:])
 	case "help", "-h", "--help":
 		fmt.Fprintln(p.Stdout, usage)
 		return nil
@@ -217,6 +221,36 @@ func WriteJSONL(w io.Writer, b *confgraph.Batch) error {
 		}); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+func (p *Program) eval(args []string) error {
+	var c common
+	fs := p.flags("eval", &c)
+	goldDir := fs.String("gold", "../shared/gold", "directory of gold annotations")
+	misses := fs.Bool("misses", false, "also list each fact the loaders missed or got wrong")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	gold, err := evaluate.ReadGold(*goldDir)
+	if err != nil {
+		return err
+	}
+	w, err := loaders.DefaultWorld()
+	if err != nil {
+		return err
+	}
+	res, err := w.LoadDir(c.corpus)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(p.Stdout, "Loaders scored on %s against %s\n\n", c.corpus, *goldDir)
+	scores := evaluate.Evaluate(res.Batch, gold, w.NotCompany, w.ProjectAliases)
+	evaluate.Write(p.Stdout, scores)
+	if *misses {
+		fmt.Fprintln(p.Stdout)
+		evaluate.WriteMisses(p.Stdout, scores)
 	}
 	return nil
 }

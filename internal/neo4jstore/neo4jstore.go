@@ -252,11 +252,11 @@ func (s *Store) session(ctx context.Context, mode neo4j.AccessMode) neo4j.Sessio
 func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.Page) ([]confgraph.Node, error) {
 	page, err := page.Validate()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("neo4jstore: list: %w", err)
 	}
 	q, ok := listQuery[label]
 	if !ok {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown label %q", label)
+		return nil, fmt.Errorf("neo4jstore: list: %w", confgraph.Errorf(confgraph.EINVALID, "unknown label %q", label))
 	}
 	recs, err := s.query(ctx, q, map[string]any{"offset": page.Offset, "limit": page.Limit})
 	if err != nil {
@@ -293,10 +293,10 @@ func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]confgraph.N
 func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction) (map[string][]confgraph.Edge, error) {
 	qs, ok := relatedQuery[rel]
 	if !ok {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
+		return nil, fmt.Errorf("neo4jstore: related: %w", confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel))
 	}
 	if dir != confgraph.Out && dir != confgraph.In {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", dir)
+		return nil, fmt.Errorf("neo4jstore: related: %w", confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", dir))
 	}
 	from, to := rel.Endpoints()
 	other := to

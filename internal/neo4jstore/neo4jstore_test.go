@@ -43,6 +43,12 @@ func runMain(m *testing.M) int {
 	}
 	stop := false
 	if testCfg.URI == "" {
+		unlock, err := lockTestRuns()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "FAIL: locking the test server: %v\n", err)
+			return 1
+		}
+		defer unlock()
 		// Leave a server someone else started running.
 		wasRunning := exec.Command(script, "status").Run() == nil
 		uri, err := startNeo4j()
@@ -214,6 +220,7 @@ func TestOpenWrongPassword(t *testing.T) {
 		s.Close()
 		t.Fatal("Open with a wrong password succeeded")
 	}
+	t.Logf("error: %v", err)
 	if !strings.Contains(err.Error(), "authentication failed") || !strings.Contains(confgraph.ErrorMessage(err), testCfg.URI) {
 		t.Errorf("error = %q, want it to say that authentication failed at %s", err, testCfg.URI)
 	}
@@ -234,6 +241,7 @@ func TestOpenUnknownDatabase(t *testing.T) {
 		s.Close()
 		t.Fatal("Open with an unknown database succeeded")
 	}
+	t.Logf("error: %v", err)
 	if code := confgraph.ErrorCode(err); code != confgraph.EINVALID {
 		t.Errorf("error code = %s (%v), want %s", code, err, confgraph.EINVALID)
 	}
@@ -259,6 +267,7 @@ func TestOpenUnreachable(t *testing.T) {
 		s.Close()
 		t.Fatalf("Open(%s) succeeded", uri)
 	}
+	t.Logf("error: %v", err)
 	if ctx.Err() != nil {
 		t.Fatalf("Open(%s) waited for the caller's deadline instead of its 1s timeout", uri)
 	}

@@ -7,6 +7,7 @@ package projectmatch
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -129,6 +130,7 @@ func (c *Catalog) Find(text, context string) []Hit {
 	var taken []span
 	var hits []Hit
 	seen := map[*Spec]bool{}
+	var doubtful []Hit // ambiguous names without context words
 	for _, t := range c.terms {
 		hay := lower
 		if t.exact {
@@ -160,6 +162,7 @@ func (c *Catalog) Find(text, context string) []Hit {
 					ctxWords = words(context)
 				}
 				if !hasAny(ctxWords, t.spec.Context) {
+					doubtful = append(doubtful, Hit{Spec: t.spec, Start: start, End: end})
 					continue
 				}
 			}
@@ -176,8 +179,37 @@ func (c *Catalog) Find(text, context string) []Hit {
 			}
 		}
 	}
+	// An ambiguous name listed next to projects already found ("Spark,
+	// Hadoop, Storm, Jenkins and Marathon") is a project too.
+	for changed := true; changed; {
+		changed = false
+		for _, d := range doubtful {
+			if seen[d.Spec] || !nextToHit(text, d, hits) {
+				continue
+			}
+			seen[d.Spec] = true
+			hits = append(hits, d)
+			changed = true
+		}
+	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
 	return hits
+}
+
+// listGap matches what separates the items of a list: commas, slashes,
+// "and", "or", brackets.
+var listGap = regexp.MustCompile(`^[\s,/;()]*(?:(?:and|or|&)[\s,]*)?$`)
+
+func nextToHit(text string, d Hit, hits []Hit) bool {
+	for _, h := range hits {
+		switch {
+		case h.End <= d.Start && listGap.MatchString(text[h.End:d.Start]):
+			return true
+		case d.End <= h.Start && listGap.MatchString(text[d.End:h.Start]):
+			return true
+		}
+	}
+	return false
 }
 
 // boundary reports whether text[start:end] stands as a whole word: the

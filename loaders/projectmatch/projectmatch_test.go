@@ -34,6 +34,7 @@ func TestFind(t *testing.T) {
 		{"EnvoyProxy", "The Mechanics of Deploying Envoy at Lyft as an edge proxy", []string{"Envoy"}},
 		{"LongestMatchWins", "CRI-O: All the Runtime Kubernetes Needs", []string{"CRI-O", "Kubernetes"}},
 		{"HyphenatedCompound", "Istio-on-Kubernetes Deep Dive", []string{"Istio", "Kubernetes"}},
+		{"AmbiguousNameInAList", "frameworks such as Spark, Hadoop, Storm, Jenkins and Marathon", []string{"Spark", "Hadoop", "Storm", "Jenkins", "Marathon"}},
 		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
 	}
 	for _, tt := range tests {

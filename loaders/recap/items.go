@@ -80,6 +80,11 @@ func (d *Document) Items() []Item {
 			continue
 		}
 		if !titleShaped(t) {
+			for _, m := range namedInProse.FindAllStringSubmatch(t, -1) {
+				if titleShaped(m[1]) {
+					items = append(items, Item{Title: strings.TrimSpace(m[1]), Line: l.No, Text: l.Text})
+				}
+			}
 			continue
 		}
 		next := nextText(lines, i+1)
@@ -90,12 +95,28 @@ func (d *Document) Items() []Item {
 			items = append(items, Item{Title: cleanTitle(t), Line: l.No, Text: l.Text, Speakers: sp})
 			continue
 		}
-		if heading || (blankBefore(lines, i) && len(next) >= 60) {
+		if heading || (blankBefore(lines, i) && proseLine(next)) {
 			items = append(items, Item{Title: cleanTitle(t), Line: l.No, Text: l.Text})
 		}
 	}
 	return items
 }
+
+// proseLine reports a line of running text: long, or a sentence.
+func proseLine(s string) bool {
+	if len(s) >= 60 {
+		return true
+	}
+	if len(strings.Fields(s)) < 3 {
+		return false
+	}
+	last := s[len(s)-1]
+	return last == '.' || last == ':' || last == '!' || last == '?'
+}
+
+// namedInProse finds sessions a sentence names: "the talk named
+// Crossing the River by Feeling the Stones".
+var namedInProse = regexp.MustCompile(`\b(?:talk|session|keynote|presentation|workshop|one)s?\s+(?:named|called|titled|entitled)\s+["“]?([A-Z0-9][^.!?"”]{3,120}?)["”]?(?:[.!?]\s|[.!?]?$)`)
 
 // titleWithSpeakers reads "Title [level] - Speaker, Role, Company" and the
 // heading shape "Speaker - Company".
