@@ -10,11 +10,14 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/evaluate"
 	"github.com/confgraph/confgraph/internal/memstore"
+	"github.com/confgraph/confgraph/internal/neo4jstore"
 	"github.com/confgraph/confgraph/internal/server"
 	"github.com/confgraph/confgraph/loaders"
 )
@@ -41,7 +44,9 @@ func exitCode(err error) int {
 const usage = `usage: confgraph <command> [flags]
 
 commands:
-  serve   load the corpus into the embedded store and serve GraphQL
+  serve   serve GraphQL: from the embedded store loaded with the corpus,
+          or from Neo4j (--store neo4j, or NEO4J_URI set)
+  load    load the corpus (or the given files) into Neo4j
   export  write the whole graph as JSON lines (APOC export format)
   eval    score the loaders against gold annotations (precision, recall, F1)
 
@@ -58,6 +63,8 @@ func (p *Program) Main(ctx context.Context, args []string) error {
 		return p.serve(ctx, args[1:])
 	case "export":
 		return p.export(ctx, args[1:])
+	case "load":
+		return p.load(ctx, args[1:])
 	case "eval":
 		return p.eval(args[1:])
 	case "help", "-h", "--help":
@@ -68,20 +75,46 @@ func (p *Program) Main(ctx context.Context, args []string) error {
 	return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
 }
 
-// common holds the flags every command shares.
+// common holds the flags the commands share.
 type common struct {
 	corpus string
+	store  string
+	neo4j  neo4jstore.Config
 }
 
 func (p *Program) flags(name string, c *common) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(p.Stderr)
-	def := p.Getenv("CONFGRAPH_CORPUS")
-	if def == "" {
-		def = "../shared/corpus"
-	}
-	fs.StringVar(&c.corpus, "corpus", def, "directory of documents to load (env CONFGRAPH_CORPUS)")
+	fs.StringVar(&c.corpus, "corpus", envOr(p.Getenv, "CONFGRAPH_CORPUS", "../shared/corpus"), "directory of documents to load (env CONFGRAPH_CORPUS)")
 	return fs
+}
+
+// storeFlags adds the flags that choose and reach the store.
+func (p *Program) storeFlags(fs *flag.FlagSet, c *common) {
+	uri := p.Getenv("NEO4J_URI")
+	def := "memory"
+	if uri != "" {
+		def = "neo4j"
+	}
+	fs.StringVar(&c.store, "store", envOr(p.Getenv, "CONFGRAPH_STORE", def), "memory (embedded, loaded from --corpus) or neo4j (env CONFGRAPH_STORE; neo4j when NEO4J_URI is set)")
+	fs.StringVar(&c.neo4j.URI, "neo4j-uri", uri, "Neo4j URI, bolt:// or neo4j:// (env NEO4J_URI)")
+	fs.StringVar(&c.neo4j.User, "neo4j-user", envOr(p.Getenv, "NEO4J_USER", "neo4j"), "Neo4j user (env NEO4J_USER)")
+	fs.StringVar(&c.neo4j.Password, "neo4j-password", p.Getenv("NEO4J_PASSWORD"), "Neo4j password (env NEO4J_PASSWORD)")
+	fs.StringVar(&c.neo4j.Database, "neo4j-database", envOr(p.Getenv, "NEO4J_DATABASE", neo4jstore.DefaultDatabase), "Neo4j database (env NEO4J_DATABASE)")
+	fs.DurationVar(&c.neo4j.Timeout, "neo4j-timeout", 5*time.Second, "how long a Neo4j call may wait for a connection before failing")
+}
+
+func (c *common) check() error {
+	switch c.store {
+	case "memory":
+	case "neo4j":
+		if c.neo4j.URI == "" {
+			return fmt.Errorf("%w: --store neo4j needs --neo4j-uri (or NEO4J_URI)", errUsage)
+		}
+	default:
+		return fmt.Errorf("%w: unknown store %q (memory or neo4j)", errUsage, c.store)
+	}
+	return nil
 }
 
 func parse(fs *flag.FlagSet, args []string) error {
@@ -97,9 +130,9 @@ func parse(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// loadCorpus loads the corpus into a new embedded store, printing one
-// warning line per skipped document or oddity.
-func (p *Program) loadCorpus(ctx context.Context, dir string) (confgraph.Store, error) {
+// readCorpus runs the loaders over a directory, printing one warning line
+// per skipped document or oddity.
+func (p *Program) readCorpus(dir string) (*loaders.Result, error) {
 	w, err := loaders.DefaultWorld()
 	if err != nil {
 		return nil, err
@@ -114,6 +147,15 @@ func (p *Program) loadCorpus(ctx context.Context, dir string) (confgraph.Store, 
 	if len(res.Loaded) == 0 {
 		return nil, fmt.Errorf("corpus %s: no document could be loaded", dir)
 	}
+	return res, nil
+}
+
+// loadCorpus loads the corpus into a new embedded store.
+func (p *Program) loadCorpus(ctx context.Context, dir string) (confgraph.Store, error) {
+	res, err := p.readCorpus(dir)
+	if err != nil {
+		return nil, err
+	}
 	st := memstore.New()
 	if err := st.Write(ctx, res.Batch); err != nil {
 		return nil, fmt.Errorf("load corpus: %w", err)
@@ -123,25 +165,70 @@ func (p *Program) loadCorpus(ctx context.Context, dir string) (confgraph.Store, 
 	return st, nil
 }
 
+// openNeo4j opens the Neo4j store. With wait set it retries with backoff
+// while Neo4j cannot be reached, saying what it waits for; wrong
+// credentials or an unknown database fail at once.
+func (p *Program) openNeo4j(ctx context.Context, cfg neo4jstore.Config, wait bool) (*neo4jstore.Store, error) {
+	delay := 500 * time.Millisecond
+	for {
+		st, err := neo4jstore.Open(ctx, cfg)
+		if err == nil {
+			return st, nil
+		}
+		if !wait || confgraph.ErrorCode(err) != confgraph.EUNAVAILABLE || ctx.Err() != nil {
+			return nil, errors.New(confgraph.ErrorMessage(err))
+		}
+		fmt.Fprintf(p.Stderr, "waiting for %s (retrying in %s)\n", confgraph.ErrorMessage(err), delay)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(delay):
+		}
+		delay = min(2*delay, 15*time.Second)
+	}
+}
+
 func (p *Program) serve(ctx context.Context, args []string) error {
 	var c common
 	fs := p.flags("serve", &c)
+	p.storeFlags(fs, &c)
 	addr := fs.String("addr", envOr(p.Getenv, "CONFGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env CONFGRAPH_ADDR)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	st, err := p.loadCorpus(ctx, c.corpus)
-	if err != nil {
+	if err := c.check(); err != nil {
 		return err
 	}
-	defer st.Close()
+	g := &gate{}
+	defer g.Close()
+	fatal := make(chan error, 1)
+	if c.store == "memory" {
+		st, err := p.loadCorpus(ctx, c.corpus)
+		if err != nil {
+			return err
+		}
+		g.set(st)
+	} else {
+		// Listen at once; /readyz says when the store is there.
+		go func() {
+			st, err := p.openNeo4j(ctx, c.neo4j, true)
+			if err != nil {
+				fatal <- err
+				return
+			}
+			fmt.Fprintf(p.Stderr, "serving from neo4j at %s, database %q\n", c.neo4j.URI, c.neo4j.Database)
+			g.set(st)
+		}()
+	}
 
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
+	cfg := server.DefaultConfig
+	cfg.Ready = g.ready
 	srv := &http.Server{
-		Handler:           server.New(st, server.DefaultConfig),
+		Handler:           server.New(g, cfg),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(slog.NewTextHandler(p.Stderr, nil), slog.LevelWarn),
 	}
@@ -151,22 +238,85 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	var runErr error
 	select {
 	case err := <-errc:
 		return err
+	case runErr = <-fatal:
 	case <-ctx.Done():
 	}
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		return errors.Join(runErr, fmt.Errorf("shutdown: %w", err))
 	}
+	return runErr
+}
+
+func (p *Program) load(ctx context.Context, args []string) error {
+	var c common
+	fs := p.flags("load", &c)
+	p.storeFlags(fs, &c)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if c.neo4j.URI == "" {
+		return fmt.Errorf("%w: load writes to Neo4j: give --neo4j-uri (or NEO4J_URI)", errUsage)
+	}
+	var res *loaders.Result
+	var err error
+	if files := fs.Args(); len(files) > 0 {
+		res, err = p.readFiles(files)
+	} else {
+		res, err = p.readCorpus(c.corpus)
+	}
+	if err != nil {
+		return err
+	}
+	st, err := p.openNeo4j(ctx, c.neo4j, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.Write(ctx, res.Batch); err != nil {
+		return fmt.Errorf("load into neo4j: %s", confgraph.ErrorMessage(err))
+	}
+	nodes, rels := res.Batch.Len()
+	fmt.Fprintf(p.Stderr, "loaded %d documents into neo4j at %s: %d nodes, %d relationships\n", len(res.Loaded), c.neo4j.URI, nodes, rels)
 	return nil
+}
+
+// readFiles runs the loaders over the named files.
+func (p *Program) readFiles(files []string) (*loaders.Result, error) {
+	w, err := loaders.DefaultWorld()
+	if err != nil {
+		return nil, err
+	}
+	docs := map[string][]byte{}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		docs[filepath.Base(f)] = b
+	}
+	res := w.Load(docs)
+	for _, warn := range res.Warnings {
+		fmt.Fprintln(p.Stderr, "warning:", warn)
+	}
+	if len(res.Loaded) == 0 {
+		return nil, errors.New("no document could be loaded")
+	}
+	return res, nil
 }
 
 func (p *Program) export(ctx context.Context, args []string) error {
 	var c common
 	fs := p.flags("export", &c)
+	p.storeFlags(fs, &c)
 	format := fs.String("format", "jsonl", "output format: jsonl (APOC apoc.export.json lines)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -174,7 +324,16 @@ func (p *Program) export(ctx context.Context, args []string) error {
 	if *format != "jsonl" {
 		return fmt.Errorf("%w: unknown format %q (supported: jsonl)", errUsage, *format)
 	}
-	st, err := p.loadCorpus(ctx, c.corpus)
+	if err := c.check(); err != nil {
+		return err
+	}
+	var st confgraph.Store
+	var err error
+	if c.store == "neo4j" {
+		st, err = p.openNeo4j(ctx, c.neo4j, false)
+	} else {
+		st, err = p.loadCorpus(ctx, c.corpus)
+	}
 	if err != nil {
 		return err
 	}

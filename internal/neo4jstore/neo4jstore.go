@@ -102,7 +102,7 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 		return s.openError(cfg, err)
 	}
 	// Runs in the configured database, so an unknown name fails here.
-	if err := s.Ping(vctx); err != nil {
+	if _, err := s.query(vctx, "RETURN 1 AS ok", nil); err != nil {
 		return s.openError(cfg, err)
 	}
 	for _, q := range schema {
@@ -187,8 +187,7 @@ func isUnavailable(err error) bool {
 	// The driver's pool errors are unexported; they name themselves.
 	msg := err.Error()
 	return strings.Contains(msg, "Timeout while waiting for connection") ||
-		strings.Contains(msg, "could not find any servers") ||
-		strings.Contains(msg, "connection refused")
+		strings.Contains(msg, "could not find any servers")
 }
 
 // fail wraps err for the caller: domain errors keep their code, failures
@@ -520,7 +519,7 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 // nodeProps returns the properties a node is stored with.
 func nodeProps(n confgraph.Node) map[string]any {
 	p := confgraph.Properties(n)
-	p[sortKeyProp] = strings.ToLower(confgraph.DisplayName(n))
+	p[sortKeyProp] = confgraph.DisplayName(n)
 	return p
 }
 

@@ -1,5 +1,6 @@
 // Package server wires the GraphQL API into an HTTP handler: /graphql for
-// queries, / for the GraphiQL playground, and /healthz.
+// queries, / for the GraphiQL playground, /healthz (the process is up) and
+// /readyz (the store answers).
 package server
 
 import (
@@ -29,6 +30,8 @@ type Config struct {
 	MaxComplexity int
 	// Timeout bounds the time spent on one request.
 	Timeout time.Duration
+	// Ready reports whether the store can answer; /readyz serves it.
+	Ready func(context.Context) error
 }
 
 // DefaultConfig is what `confgraph serve` uses unless told otherwise.
@@ -56,6 +59,19 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if cfg.Ready != nil {
+			ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+			defer cancel()
+			if err := cfg.Ready(ctx); err != nil {
+				w.WriteHeader(http.StatusServiceUnavailable)
+				fmt.Fprintln(w, "not ready:", confgraph.ErrorMessage(err))
+				return
+			}
+		}
+		fmt.Fprintln(w, "ready")
 	})
 	return mux
 }
