@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -48,6 +49,7 @@ commands:
           or from Neo4j (--store neo4j, or NEO4J_URI set)
   load    load the corpus (or the given files) into Neo4j
   export  write the whole graph as JSON lines (APOC export format)
+  health  exit 0 when a server's /readyz answers (for container health checks)
   eval    score the loaders against gold annotations (precision, recall, F1)
 
 Run 'confgraph <command> -h' for the flags of a command.`
@@ -65,6 +67,8 @@ func (p *Program) Main(ctx context.Context, args []string) error {
 		return p.export(ctx, args[1:])
 	case "load":
 		return p.load(ctx, args[1:])
+	case "health":
+		return p.health(ctx, args[1:])
 	case "eval":
 		return p.eval(args[1:])
 	case "help", "-h", "--help":
@@ -410,6 +414,31 @@ func (p *Program) eval(args []string) error {
 	if *misses {
 		fmt.Fprintln(p.Stdout)
 		evaluate.WriteMisses(p.Stdout, scores)
+	}
+	return nil
+}
+
+func (p *Program) health(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("health", flag.ContinueOnError)
+	fs.SetOutput(p.Stderr)
+	url := fs.String("url", "http://127.0.0.1:8080/readyz", "readiness URL to check")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, *url, nil)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s %s", *url, resp.Status, strings.TrimSpace(string(body)))
 	}
 	return nil
 }

@@ -519,7 +519,7 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 // nodeProps returns the properties a node is stored with.
 func nodeProps(n confgraph.Node) map[string]any {
 	p := confgraph.Properties(n)
-	p[sortKeyProp] = confgraph.DisplayName(n)
+	p[sortKeyProp] = strings.ToLower(confgraph.DisplayName(n))
 	return p
 }
 
