@@ -39,7 +39,7 @@ func (b *Batch) AddRel(r Relationship) {
 		MergeRel(old, r)
 		return
 	}
-	r.Evidence = slices.Clone(r.Evidence)
+	r.Evidence = SortEvidence(slices.Clone(r.Evidence))
 	b.rels[r.Key()] = &r
 }
 
@@ -155,7 +155,7 @@ func MergeNode(dst, src Node) {
 			fill(&d.Incubating, s.Incubating)
 			fill(&d.Graduated, s.Graduated)
 			fill(&d.Archived, s.Archived)
-			d.Aliases = unionAliases(d.Name, d.Aliases, s.Aliases)
+			d.Aliases = unionAliases(d.Name, d.Aliases, append([]string{s.Name}, s.Aliases...))
 		}
 	case *Recap:
 		if s, ok := src.(*Recap); ok {
@@ -176,13 +176,23 @@ func MergeRel(dst *Relationship, src Relationship) {
 			dst.Evidence = append(dst.Evidence, e)
 		}
 	}
-	sort.Slice(dst.Evidence, func(i, j int) bool {
-		a, b := dst.Evidence[i], dst.Evidence[j]
+	SortEvidence(dst.Evidence)
+}
+
+// SortEvidence orders evidence by document, then line, then snippet, so
+// that it does not depend on the order documents were loaded in.
+func SortEvidence(es []Evidence) []Evidence {
+	sort.Slice(es, func(i, j int) bool {
+		a, b := es[i], es[j]
 		if a.Document != b.Document {
 			return a.Document < b.Document
 		}
-		return a.Line < b.Line
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Snippet < b.Snippet
 	})
+	return es
 }
 
 func fill(dst *string, src string) {

@@ -46,10 +46,27 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, n := range b.Nodes() {
+		if old := s.nodes[n.NodeID()]; old != nil && old.NodeLabel() != n.NodeLabel() {
+			return confgraph.Errorf(confgraph.EINVALID, "node %s is a %s, not a %s", n.NodeID(), old.NodeLabel(), n.NodeLabel())
+		}
+	}
 	for _, r := range b.Rels() {
-		for _, id := range []string{r.From, r.To} {
-			if s.nodes[id] == nil && b.Node(id) == nil {
+		from, to := r.Type.Endpoints()
+		if from == "" {
+			return confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", r.Type)
+		}
+		for i, id := range []string{r.From, r.To} {
+			want := []confgraph.Label{from, to}[i]
+			n := s.nodes[id]
+			if n == nil {
+				n = b.Node(id)
+			}
+			if n == nil {
 				return confgraph.Errorf(confgraph.EINVALID, "relationship %s from %s to %s: node %s does not exist", r.Type, r.From, r.To, id)
+			}
+			if n.NodeLabel() != want {
+				return confgraph.Errorf(confgraph.EINVALID, "relationship %s from %s to %s: %s is a %s, not a %s", r.Type, r.From, r.To, id, n.NodeLabel(), want)
 			}
 		}
 	}
@@ -79,7 +96,7 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 			continue
 		}
 		rc := r
-		rc.Evidence = slices.Clone(r.Evidence)
+		rc.Evidence = confgraph.SortEvidence(slices.Clone(r.Evidence))
 		s.rels[k] = &rc
 		s.link(confgraph.Out, r.Type, r.From, k)
 		s.link(confgraph.In, r.Type, r.To, k)
@@ -101,6 +118,9 @@ func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.
 	page, err := page.Validate()
 	if err != nil {
 		return nil, err
+	}
+	if !slices.Contains(confgraph.Labels, label) {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown label %q", label)
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -131,6 +151,9 @@ func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]confgraph.N
 
 // Related follows relationships of type rel from each node in ids.
 func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction) (map[string][]confgraph.Edge, error) {
+	if !slices.Contains(confgraph.RelTypes, rel) {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	out := make(map[string][]confgraph.Edge, len(ids))

@@ -383,8 +383,8 @@ func Run(t *testing.T, open func(t *testing.T) confgraph.Store) {
 			t.Errorf("the panel = %+v, want its first title and level INTERMEDIATE", nodes[talkPanel])
 		}
 		if p, _ := nodes[projectTidewater].(*confgraph.Project); p == nil || p.Maturity != "sandbox" || p.Incubating != "2030-06-01" ||
-			!slices.Equal(p.Aliases, []string{"Tidewater DB"}) {
-			t.Errorf("tidewater = %+v, want maturity sandbox kept, incubating date filled and alias Tidewater DB", nodes[projectTidewater])
+			!slices.Equal(p.Aliases, []string{"Tidewater", "Tidewater DB"}) {
+			t.Errorf("tidewater = %+v, want maturity sandbox kept, incubating date filled and aliases Tidewater (the other spelling) and Tidewater DB", nodes[projectTidewater])
 		}
 
 		works := related(t, s, []string{speakerAda}, confgraph.RelWorksAt, confgraph.Out)
