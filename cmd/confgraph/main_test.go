@@ -5,41 +5,63 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
 const corpus = "../../../shared/corpus"
 
-// boot runs `confgraph serve` in-process on a free port and returns its
-// base URL. The server stops when the test ends.
-func boot(t *testing.T) string {
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// boot runs `confgraph serve` in-process on a free port with the given
+// extra arguments and returns its base URL and what it writes to stderr.
+// The server stops when the test ends.
+func boot(t *testing.T, args ...string) (string, *syncBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	var stderr bytes.Buffer
-	p := &Program{Stdout: io.Discard, Stderr: &stderr, Getenv: func(string) string { return "" }, Ready: func(a string) { ready <- a }}
-	go func() { done <- p.Main(ctx, []string{"serve", "--corpus", corpus, "--addr", "127.0.0.1:0"}) }()
+	stderr := &syncBuffer{}
+	p := &Program{Stdout: io.Discard, Stderr: stderr, Getenv: func(string) string { return "" }, Ready: func(a string) { ready <- a }}
+	args = append([]string{"serve", "--corpus", corpus, "--addr", "127.0.0.1:0"}, args...)
+	go func() { done <- p.Main(ctx, args) }()
 	t.Cleanup(func() {
 		cancel()
-		if err := <-done; err != nil {
+		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
 			t.Errorf("serve returned %v", err)
 		}
 	})
 	select {
 	case addr := <-ready:
-		return "http://" + addr
+		return "http://" + addr, stderr
 	case err := <-done:
 		t.Fatalf("serve stopped before listening: %v\n%s", err, stderr.String())
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start within 30s")
 	}
-	return ""
+	return "", nil
 }
 
 type gqlResponse struct {
@@ -66,7 +88,13 @@ func query(t *testing.T, base, q string, vars map[string]any) gqlResponse {
 }
 
 func TestServeAnswersQueries(t *testing.T) {
-	base := boot(t)
+	base, _ := boot(t)
+	checkQueries(t, base)
+}
+
+// checkQueries asks what a user of the corpus would ask; every store must
+// answer the same.
+func checkQueries(t *testing.T, base string) {
 
 	t.Run("TalkSpeakersAndCompanies", func(t *testing.T) {
 		r := query(t, base, `{ talks(limit: 100, offset: 100) { title kind level durationMinutes event { name city } speakers { name companies { name } } projects { name } } }`, nil)

@@ -29,6 +29,16 @@ func (b *Batch) AddNode(n Node) {
 		MergeNode(old, n)
 		return
 	}
+	n = CloneNode(n)
+	// Aliases are a sorted set whichever order they were found in.
+	switch v := n.(type) {
+	case *Speaker:
+		v.Aliases = unionAliases(v.Name, nil, v.Aliases)
+	case *Company:
+		v.Aliases = unionAliases(v.Name, nil, v.Aliases)
+	case *Project:
+		v.Aliases = unionAliases(v.Name, nil, v.Aliases)
+	}
 	b.nodes[n.NodeID()] = n
 }
 

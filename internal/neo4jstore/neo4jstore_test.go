@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -16,102 +15,20 @@ import (
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/confgraph/storetest"
 	"github.com/confgraph/confgraph/internal/memstore"
+	"github.com/confgraph/confgraph/internal/neo4jtest"
 )
 
-// The tests run against the Neo4j of scripts/neo4j.sh, started here and
-// stopped afterwards, unless NEO4J_TEST_URI names a running one
-// (NEO4J_TEST_USER, NEO4J_PASSWORD and NEO4J_TEST_DATABASE then apply).
-
-const script = "../../scripts/neo4j.sh"
-
-var (
-	testCfg    Config
-	skipReason string // set when Neo4j cannot be started here and this is not CI
-)
+var testCfg Config
 
 func TestMain(m *testing.M) {
-	os.Exit(runMain(m))
-}
-
-func runMain(m *testing.M) int {
-	testCfg = Config{
-		URI:      os.Getenv("NEO4J_TEST_URI"),
-		User:     envOr("NEO4J_TEST_USER", "neo4j"),
-		Password: envOr("NEO4J_PASSWORD", "confgraph-test"),
-		Database: envOr("NEO4J_TEST_DATABASE", DefaultDatabase),
-		Timeout:  30 * time.Second,
-	}
-	stop := false
-	if testCfg.URI == "" {
-		unlock, err := lockTestRuns()
-		if err != nil {
-			fmt.Fprintf(os.Stderr, "FAIL: locking the test server: %v\n", err)
-			return 1
-		}
-		defer unlock()
-		// Leave a server someone else started running.
-		wasRunning := exec.Command(script, "status").Run() == nil
-		uri, err := startNeo4j()
-		var ee *exec.ExitError
-		switch {
-		case errors.As(err, &ee) && ee.ExitCode() == 3:
-			if os.Getenv("CI") == "true" {
-				fmt.Fprintf(os.Stderr, "FAIL: Neo4j tests cannot run in CI: %s start found no Java 17+ or Maven\n", script)
-				return 1
-			}
-			skipReason = "SKIPPING Neo4j tests: " + script + " start found no Java 17+ or Maven; install them to run these tests"
-			fmt.Fprintf(os.Stderr, "\n*** %s ***\n\n", skipReason)
-		case err != nil:
-			fmt.Fprintf(os.Stderr, "FAIL: %s start: %v\n", script, err)
-			return 1
-		default:
-			testCfg.URI = uri
-			stop = !wasRunning
-		}
-	}
-	code := m.Run()
-	if stop {
-		cmd := exec.Command(script, "stop")
-		cmd.Stderr = os.Stderr
-		if err := cmd.Run(); err != nil {
-			fmt.Fprintf(os.Stderr, "%s stop: %v\n", script, err)
-			if code == 0 {
-				code = 1
-			}
-		}
-	}
-	return code
-}
-
-// startNeo4j runs the start script and returns the Bolt URI it prints last.
-func startNeo4j() (string, error) {
-	cmd := exec.Command(script, "start")
-	cmd.Stderr = os.Stderr
-	out, err := cmd.Output()
-	if err != nil {
-		return "", err
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	uri := strings.TrimSpace(lines[len(lines)-1])
-	if !strings.HasPrefix(uri, "bolt://") && !strings.HasPrefix(uri, "neo4j://") {
-		return "", fmt.Errorf("last line of output is %q, want a Bolt URI", uri)
-	}
-	return uri, nil
-}
-
-func envOr(k, def string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return def
+	os.Exit(neo4jtest.Main(m))
 }
 
 // needNeo4j skips the test when Neo4j could not be started (never in CI).
 func needNeo4j(t *testing.T) {
 	t.Helper()
-	if skipReason != "" {
-		t.Skip(skipReason)
-	}
+	srv := neo4jtest.Need(t)
+	testCfg = Config{URI: srv.URI, User: srv.User, Password: srv.Password, Database: srv.Database, Timeout: 30 * time.Second}
 }
 
 // openStore opens a store on the test database and closes it after the test.

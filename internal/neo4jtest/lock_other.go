@@ -1,7 +1,7 @@
 //go:build !unix
 
-package neo4jstore
+package neo4jtest
 
 // lockTestRuns does nothing where flock is missing: concurrent runs there
 // must not share a server.
-func lockTestRuns() (unlock func(), err error) { return func() {}, nil }
+func lockTestRuns(string) (unlock func(), err error) { return func() {}, nil }

@@ -1,6 +1,6 @@
 //go:build unix
 
-package neo4jstore
+package neo4jtest
 
 import (
 	"fmt"
@@ -12,8 +12,7 @@ import (
 // lockTestRuns makes test runs of this checkout take turns with the one
 // Neo4j that scripts/neo4j.sh runs: otherwise one run clears the database,
 // or stops the server, under another. It blocks until the lock is free.
-func lockTestRuns() (unlock func(), err error) {
-	path := "../../tools/neo4j/run/gotest.lock"
+func lockTestRuns(path string) (unlock func(), err error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
@@ -22,7 +21,7 @@ func lockTestRuns() (unlock func(), err error) {
 		return nil, err
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		fmt.Fprintf(os.Stderr, "neo4jstore tests: waiting for another test run to release %s\n", path)
+		fmt.Fprintf(os.Stderr, "neo4j tests: waiting for another test run to release %s\n", path)
 		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
 			f.Close()
 			return nil, err

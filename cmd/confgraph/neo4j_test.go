@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/confgraph/confgraph/internal/neo4jtest"
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(neo4jtest.Main(m))
+}
+
+// neo4jArgs are the flags that point a command at the test server.
+func neo4jArgs(t *testing.T) []string {
+	t.Helper()
+	srv := neo4jtest.Need(t)
+	return []string{"--neo4j-uri", srv.URI, "--neo4j-user", srv.User, "--neo4j-password", srv.Password, "--neo4j-database", srv.Database}
+}
+
+// clearNeo4j empties the test database.
+func clearNeo4j(t *testing.T) {
+	t.Helper()
+	srv := neo4jtest.Need(t)
+	ctx := context.Background()
+	drv, err := neo4j.NewDriverWithContext(srv.URI, neo4j.BasicAuth(srv.User, srv.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	if _, err := neo4j.ExecuteQuery(ctx, drv, "MATCH (n) DETACH DELETE n", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.Database)); err != nil {
+		t.Fatalf("clearing Neo4j: %v", err)
+	}
+}
+
+func run(t *testing.T, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	p := &Program{Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }}
+	err = p.Main(context.Background(), args)
+	return out.String(), errb.String(), err
+}
+
+func loadNeo4j(t *testing.T) {
+	t.Helper()
+	if _, stderr, err := run(t, append([]string{"load", "--corpus", corpus}, neo4jArgs(t)...)...); err != nil {
+		t.Fatalf("load: %v\n%s", err, stderr)
+	}
+}
+
+func TestNeo4jServesTheSameAnswers(t *testing.T) {
+	clearNeo4j(t)
+	loadNeo4j(t)
+	base, _ := boot(t, append([]string{"--store", "neo4j"}, neo4jArgs(t)...)...)
+	waitReady(t, base)
+	checkQueries(t, base)
+}
+
+func TestNeo4jLoadIsIdempotentAndExportsTheSameGraph(t *testing.T) {
+	clearNeo4j(t)
+	loadNeo4j(t)
+	loadNeo4j(t) // twice: nothing may change
+	fromNeo4j, stderr, err := run(t, append([]string{"export", "--store", "neo4j"}, neo4jArgs(t)...)...)
+	if err != nil {
+		t.Fatalf("export from neo4j: %v\n%s", err, stderr)
+	}
+	fromMemory, _, err := run(t, "export", "--corpus", corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromNeo4j != fromMemory {
+		a, b := strings.Split(fromMemory, "\n"), strings.Split(fromNeo4j, "\n")
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Fatalf("exports differ at line %d (%d vs %d lines):\nmemory: %.300s\nneo4j:  %.300s", i+1, len(a), len(b), a[i], b[i])
+			}
+		}
+		t.Fatalf("exports differ in length: %d lines from memory, %d from neo4j", len(a), len(b))
+	}
+}
+
+func TestNeo4jWrongCredentials(t *testing.T) {
+	args := neo4jArgs(t)
+	for i := range args {
+		if args[i] == "--neo4j-password" {
+			args[i+1] = "wrong-password"
+		}
+	}
+	p := &Program{Stdout: io.Discard, Stderr: io.Discard, Getenv: func(string) string { return "" }}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	err := p.Main(ctx, append([]string{"serve", "--store", "neo4j", "--addr", "127.0.0.1:0"}, args...))
+	if err == nil || !strings.Contains(err.Error(), "authentication failed") || ctx.Err() != nil {
+		t.Fatalf("serve with a wrong password = %v, want a prompt 'authentication failed' error", err)
+	}
+	if exitCode(err) == 0 {
+		t.Error("exit code 0 for a failed start")
+	}
+}
+
+func TestNeo4jUnreachableAtStart(t *testing.T) {
+	base, stderr := boot(t, "--store", "neo4j", "--neo4j-uri", "bolt://127.0.0.1:1", "--neo4j-password", "x")
+	resp, err := http.Get(base + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable {
+		t.Errorf("/readyz = %d, want 503 while Neo4j cannot be reached", resp.StatusCode)
+	}
+	r := query(t, base, `{ talks { title } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "STORE_UNAVAILABLE" {
+		t.Errorf("errors = %+v, want STORE_UNAVAILABLE", r.Errors)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(stderr.String(), "waiting for neo4j at bolt://127.0.0.1:1") && time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(stderr.String(), "waiting for neo4j at bolt://127.0.0.1:1") {
+		t.Errorf("serve does not say what it waits for; stderr:\n%s", stderr.String())
+	}
+}
+
+// TestNeo4jStopsWhileServing stops the test server under a running
+// confgraph: requests fail with STORE_UNAVAILABLE instead of hanging, and
+// serving recovers by itself once Neo4j is back.
+func TestNeo4jStopsWhileServing(t *testing.T) {
+	clearNeo4j(t)
+	loadNeo4j(t)
+	base, _ := boot(t, append([]string{"--store", "neo4j"}, neo4jArgs(t)...)...)
+	waitReady(t, base)
+	if r := query(t, base, `{ events { name } }`, nil); len(r.Errors) > 0 {
+		t.Fatalf("before the stop: %+v", r.Errors)
+	}
+	if err := neo4jtest.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	restarted := false
+	t.Cleanup(func() {
+		if !restarted {
+			neo4jtest.Start()
+		}
+	})
+	r := query(t, base, `{ events { name } }`, nil)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "STORE_UNAVAILABLE" {
+		t.Errorf("with Neo4j stopped: errors = %+v, want STORE_UNAVAILABLE", r.Errors)
+	}
+	if resp, err := http.Get(base + "/readyz"); err == nil {
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusServiceUnavailable {
+			t.Errorf("/readyz = %d with Neo4j stopped, want 503", resp.StatusCode)
+		}
+	}
+	if _, err := neo4jtest.Start(); err != nil {
+		t.Fatal(err)
+	}
+	restarted = true
+	loadNeo4j(t) // a restarted test server is empty
+	waitReady(t, base)
+	if r := query(t, base, `{ events { name } }`, nil); len(r.Errors) > 0 || !strings.Contains(string(r.Data), "KubeCon + CloudNativeCon North America 2017") {
+		t.Errorf("after Neo4j came back: %s %+v", r.Data, r.Errors)
+	}
+}
+
+// waitReady polls /readyz until the store answers.
+func waitReady(t *testing.T, base string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		resp, err := http.Get(base + "/readyz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatal("/readyz did not become ready within 60s")
+}
