@@ -87,6 +87,18 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 		if best != nil {
 			return best
 		}
+		// No title to go by: a keynote section means the speaker's keynote.
+		if keynoteWordIn(it.Section) || keynoteWordIn(it.Text) {
+			var keynotes []*confgraph.Talk
+			for _, t := range bySpeaker {
+				if t.Kind == confgraph.KindKeynote {
+					keynotes = append(keynotes, t)
+				}
+			}
+			if len(keynotes) == 1 {
+				return keynotes[0]
+			}
+		}
 	}
 	if it.SpeakerOnly {
 		return nil
@@ -96,6 +108,11 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 	for _, t := range talks {
 		tw := w.titleWords(t.Title)
 		a, b := coverage(itemWords, tw), coverage(tw, itemWords)
+		// A recap may drop a subtitle: "Leading Without a Map" for
+		// "Leading Without a Map: Platform Team Culture That Scales".
+		if main := mainTitle(t.Title); main != t.Title && coverage(w.titleWords(main), itemWords) == 1 && a == 1 {
+			b = 1
+		}
 		if max(a, b) < 0.8 || min(a, b) < 0.4 {
 			continue
 		}
@@ -104,6 +121,17 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 		}
 	}
 	return best
+}
+
+// mainTitle is a title without its subtitle (after ": " or " - ").
+func mainTitle(t string) string {
+	if i := strings.Index(t, ": "); i > 0 {
+		t = t[:i]
+	}
+	if i := strings.Index(t, " - "); i > 0 {
+		t = t[:i]
+	}
+	return t
 }
 
 func uniqTalks(ts []*confgraph.Talk) []*confgraph.Talk {
@@ -182,6 +210,9 @@ func similarity(a, b []string) float64 { return coverage(a, b) + coverage(b, a) 
 func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event) {
 	for _, it := range doc.Items() {
 		talk := ix.match(w, event.ID, it)
+		if talk == nil && it.Weak {
+			continue // not clearly a session, and none we know of
+		}
 		if talk == nil {
 			talk = &confgraph.Talk{ID: confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title), Title: it.Title, Kind: confgraph.KindTalk}
 			if keynoteWordIn(it.Text) {

@@ -248,7 +248,12 @@ func Evaluate(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(p
 				}
 			}
 		}
-		speakers.FP += len(ours) - len(used)
+		for _, s := range ours {
+			if !used[s.ID] {
+				speakers.Misses = append(speakers.Misses, fmt.Sprintf("%s: extra %s", gt.Title, s.Name))
+				speakers.FP++
+			}
+		}
 	}
 
 	projects := Score{Name: "talk → project"}
@@ -293,7 +298,7 @@ func Evaluate(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(p
 		projects.FP += len(got) - len(matched)
 	}
 
-	recaps := Score{Name: "recap → talk", Note: "gold lists a sample of each recap's items: precision is a lower bound"}
+	recaps := Score{Name: "recap → talk", Note: "an item the gold does not list counts against precision; where the gold lists only a sample of each recap's items (as ../shared/gold does), precision is a lower bound"}
 	reviews := map[string][]confgraph.Relationship{}
 	for _, r := range b.Rels() {
 		if r.Type == confgraph.RelReviews && len(r.Evidence) > 0 {

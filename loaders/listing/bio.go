@@ -42,44 +42,45 @@ func BioEmployer(bio string, known map[string]bool) (company, sentence string) {
 			return c, first
 		}
 	}
-	var jobSentences []string
-	for i, s := range splitSentences(bio) {
+	type candidate struct{ company, sentence string }
+	var known1, other []candidate
+	for i, sent := range splitSentences(bio) {
 		if i >= 4 {
 			break
 		}
-		if pastCue.MatchString(s) && !presentCue.MatchString(s) {
-			continue
-		}
-		if employmentCue.MatchString(s) {
-			jobSentences = append(jobSentences, s)
-		}
-	}
-	// A known company, named as an employer or anywhere in a job sentence.
-	for _, s := range jobSentences {
-		for _, re := range employerRes {
-			for _, m := range re.FindAllStringSubmatch(s, -1) {
-				if c := knownPrefix(trimPhrase(m[1]), known); c != "" {
-					return c, s
-				}
+		cue := employmentCue.MatchString(sent)
+		for k, re := range employerRes {
+			if k > 1 && !cue { // "for", "with", "of" need a job word nearby
+				continue
 			}
-		}
-		if c := knownMention(s, known); c != "" {
-			return c, s
-		}
-	}
-	for k, s := range jobSentences {
-		if k >= 2 {
-			break
-		}
-		for _, re := range employerRes {
-			for _, m := range re.FindAllStringSubmatch(s, -1) {
-				c := trimPhrase(m[1])
+			for _, m := range re.FindAllStringSubmatchIndex(sent, -1) {
+				// A past-tense clause before the phrase ("Prior to X",
+				// "was at Y") is about a former job.
+				if before := sent[:m[0]]; pastCue.MatchString(before) && !presentCue.MatchString(before) {
+					continue
+				}
+				c := trimPhrase(sent[m[2]:m[3]])
 				if c == "" || titleish(c) && !orgish(c) {
 					continue
 				}
-				return c, s
+				if kp := knownPrefix(c, known); kp != "" {
+					known1 = append(known1, candidate{kp, sent})
+				} else if i < 2 {
+					other = append(other, candidate{c, sent})
+				}
 			}
 		}
+		if cue && !(pastCue.MatchString(sent) && !presentCue.MatchString(sent)) {
+			if c := knownMention(sent, known); c != "" {
+				known1 = append(known1, candidate{c, sent})
+			}
+		}
+		if len(known1) > 0 {
+			return known1[0].company, known1[0].sentence
+		}
+	}
+	if len(other) > 0 {
+		return other[0].company, other[0].sentence
 	}
 	return "", ""
 }

@@ -299,7 +299,8 @@ func normName(s string) string {
 // sameName reports whether a and b name the same person: equal once
 // normalised, or the same surname with first names that are equal, one
 // shortening the other ("Vish Kannan", "Vishnu Kannan") or one typo apart
-// ("Michael", "Micheal"). Middle initials and suffixes such as "Jr" are
+// ("Michael", "Micheal"), or the same first name with one typo in a long
+// surname ("Villalobos", "Villalobas"). Middle initials and suffixes such as "Jr" are
 // ignored.
 func sameName(a, b string) bool {
 	na, nb := normName(a), normName(b)
@@ -310,10 +311,15 @@ func sameName(a, b string) bool {
 		return true
 	}
 	wa, wb := nameCore(na), nameCore(nb)
-	if len(wa) < 2 || len(wb) < 2 || wa[len(wa)-1] != wb[len(wb)-1] {
+	if len(wa) < 2 || len(wb) < 2 {
 		return false
 	}
+	la, lb := wa[len(wa)-1], wb[len(wb)-1]
 	fa, fb := wa[0], wb[0]
+	if la != lb {
+		// One typo in a long surname, with the same first name.
+		return fa == fb && len(la) >= 6 && osaDistance(la, lb) <= 1
+	}
 	if len(fa) > len(fb) {
 		fa, fb = fb, fa
 	}

@@ -119,7 +119,9 @@ func TestSameName(t *testing.T) {
 		{"Erin A Boyd", "Erin Boyd", true},
 		{"Dr. Hong Tang", "Hong Tang", true},
 		{"Lucas Käldström", "Lucas Kaldstrom", true},
+		{"Jorge Villalobos", "Jorge Villalobas", true},
 		{"Eric Tune", "Eric Brewer", false},
+		{"Ana Silva", "Ana Salva", false},
 		{"Ann Lee", "Bob Lee", false},
 		{"Al Chen", "Alexandra Chen", false},
 	}

@@ -17,6 +17,11 @@ type Item struct {
 	// SpeakerOnly is set when the recap names the session only by its
 	// speaker ("### Ben Sigelman - Lightstep").
 	SpeakerOnly bool
+	// Weak is set when the line is less clearly a session title.
+	Weak bool
+	// Section is the heading of the part of the post the item is in
+	// ("Keynote Summaries", "Morning Keynotes").
+	Section string
 }
 
 var (
@@ -47,7 +52,10 @@ func wordSet(s string) map[string]bool {
 // lines, Markdown headings at the deepest level the post uses, and titles
 // standing alone on a line above a paragraph or a speaker line. Photo
 // captions (lines sharing a "Prefix:" with many others), block headings
-// ("Morning Keynotes") and sentences are not sessions.
+// ("Morning Keynotes") and sentences are not sessions. Items whose shape is
+// less certain (a title in sentence case, a title made of words that
+// usually head a block) are marked Weak: they count only when they name a
+// session known from elsewhere.
 func (d *Document) Items() []Item {
 	lines := d.Lines
 	captions := captionPrefixes(lines)
@@ -58,6 +66,11 @@ func (d *Document) Items() []Item {
 		}
 	}
 	var items []Item
+	section := ""
+	add := func(it Item, l Line) {
+		it.Line, it.Text, it.Section = l.No, l.Text, section
+		items = append(items, it)
+	}
 	for i, l := range lines {
 		t := strings.TrimSpace(l.Text)
 		if t == "" || l.No == d.TitleLine || isCaption(t, captions) || strings.ContainsAny(t[:1], "!>|*-•[") {
@@ -66,6 +79,7 @@ func (d *Document) Items() []Item {
 		heading := false
 		if m := mdHeading.FindStringSubmatch(t); m != nil {
 			if len(m[1]) != deepest || deepest < 2 {
+				section = m[2]
 				continue
 			}
 			t, heading = m[2], true
@@ -75,31 +89,50 @@ func (d *Document) Items() []Item {
 			continue
 		}
 		if it, ok := titleWithSpeakers(t, heading); ok {
-			it.Line, it.Text = l.No, l.Text
-			items = append(items, it)
+			add(it, l)
 			continue
 		}
-		if !titleShaped(t) {
+		strict, loose := titleShaped(t), looseTitle(t)
+		if !loose {
 			for _, m := range namedInProse.FindAllStringSubmatch(t, -1) {
 				if titleShaped(m[1]) {
-					items = append(items, Item{Title: strings.TrimSpace(m[1]), Line: l.No, Text: l.Text})
+					add(Item{Title: strings.TrimSpace(m[1])}, l)
 				}
 			}
 			continue
 		}
-		next := nextText(lines, i+1)
-		if next == "" && !heading {
-			continue
-		}
+		next := nextText(lines, i+1, captions)
+		standalone := heading || blankBefore(lines, i)
 		if sp := speakerLine(next); sp != nil {
-			items = append(items, Item{Title: cleanTitle(t), Line: l.No, Text: l.Text, Speakers: sp})
+			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict}, l)
 			continue
 		}
-		if heading || (blankBefore(lines, i) && proseLine(next)) {
-			items = append(items, Item{Title: cleanTitle(t), Line: l.No, Text: l.Text})
+		if !standalone {
+			continue
+		}
+		if heading || proseLine(next) {
+			add(Item{Title: cleanTitle(t), Weak: !strict}, l)
+		}
+		if !strict && blockish(t) && len(strings.Fields(t)) <= 6 {
+			section = t
 		}
 	}
 	return items
+}
+
+// looseTitle reports a line that could be a title though not clearly
+// one: 2 to 14 words, opening with a capital, no sentence punctuation or
+// symbols.
+func looseTitle(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 14 || !startsUpper(t) {
+		return false
+	}
+	last := t[len(t)-1]
+	if last == '.' || last == ':' || last == ',' || last == ';' || last == '!' {
+		return false
+	}
+	return !strings.ContainsAny(t, "|=<>") && strings.Count(t, "?")+strings.Count(t, "!") <= 1
 }
 
 // proseLine reports a line of running text: long, or a sentence.
@@ -132,10 +165,10 @@ func titleWithSpeakers(t string, heading bool) (Item, bool) {
 		sp := listing.ParseSpeakerList(right, true)
 		if len(sp) > 0 && listing.Personish(sp[0].Name) && sp[0].Company != "" && len(strings.Fields(left)) >= 2 {
 			title := levelSuffix.ReplaceAllString(left, "")
-			if !keynote && !titleShaped(title) {
+			if !keynote && !titleShaped(title) && !looseTitle(title) {
 				continue
 			}
-			return Item{Title: cleanTitle(title), Speakers: sp}, true
+			return Item{Title: cleanTitle(title), Speakers: sp, Weak: !keynote && !titleShaped(title)}, true
 		}
 		if !heading || k > 0 || !listing.Personish(left) || blockish(left) {
 			continue
@@ -254,9 +287,10 @@ func isCaption(t string, captions map[string]bool) bool {
 	return p != "" && captions[p]
 }
 
-func nextText(lines []Line, i int) string {
-	for ; i < len(lines) && i < i+3; i++ {
-		if t := strings.TrimSpace(lines[i].Text); t != "" {
+// nextText returns the next line with text, passing over photo captions.
+func nextText(lines []Line, i int, captions map[string]bool) string {
+	for ; i < len(lines); i++ {
+		if t := strings.TrimSpace(lines[i].Text); t != "" && !isCaption(t, captions) {
 			return t
 		}
 	}

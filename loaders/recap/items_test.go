@@ -17,6 +17,9 @@ func itemTitles(t *testing.T, text string) []string {
 		for _, sp := range it.Speakers {
 			s += " | " + sp.Name + " @ " + sp.Company
 		}
+		if it.Weak {
+			s += " (weak: counts only if it names a known session)"
+		}
 		out = append(out, s)
 	}
 	return out
@@ -41,6 +44,7 @@ Tide Pools at Scale I - Wren Okafor & Tomasz Lindqvist, Driftwood Labs
 
 The keynote was great - everyone said so.
 `, []string{
+			"Morning Keynotes (weak: counts only if it names a known session)",
 			"Steering the Ship | Imani Castellanos @ Marlin Systems",
 			"Tide Pools at Scale | Wren Okafor @ Driftwood Labs | Tomasz Lindqvist @ Driftwood Labs",
 		}},
@@ -54,7 +58,7 @@ Priya showed how buoys are counted.
 
 All Attendees Party
 The party was fun.
-`, []string{"Counting Buoys with Prometheus | Priya Ramanathan @ Open Harbour Foundation"}},
+`, []string{"Counting Buoys with Prometheus | Priya Ramanathan @ Open Harbour Foundation", "All Attendees Party (weak: counts only if it names a known session)"}},
 		{"MarkdownHeadings", `---
 title: "Valencia 2031 notes"
 date: 2031-06-09
@@ -85,7 +89,7 @@ There are many buoys and I was still a little clueless after this session, to be
 Have Fun!
 
 The best talk for me was the one named Crossing the Bay by Feeling the Stones. It was about strategy.
-`, []string{"Whats Up With All The Different Buoys?", "Crossing the Bay by Feeling the Stones"}},
+`, []string{"Lightning talks (weak: counts only if it names a known session)", "Whats Up With All The Different Buoys?", "Crossing the Bay by Feeling the Stones"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
