@@ -317,3 +317,29 @@ func TestCorpusRecapReviews(t *testing.T) {
 		t.Errorf("event = %v", got)
 	}
 }
+
+func TestTruncatedListingLoadsOnlyCompleteEntries(t *testing.T) {
+	full, err := os.ReadFile("listing/testdata/harbourcon.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Cut the document in the middle of its last entry's abstract.
+	cut := strings.Index(string(full), "Using eBPF")
+	b, _, warns, err := world(t).LoadDocument("cut.txt", full[:cut+8])
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(warns, "\n")
+	if !strings.Contains(joined, "cut.txt:") || !strings.Contains(joined, "Quiet Waters") || !strings.Contains(joined, "truncated") {
+		t.Errorf("warnings = %q, want one naming cut.txt, its line and the cut entry", warns)
+	}
+	for _, n := range b.Nodes() {
+		if tk, ok := n.(*confgraph.Talk); ok && strings.HasPrefix(tk.Title, "Quiet Waters") {
+			t.Errorf("the cut-off entry was loaded: %+v", tk)
+		}
+	}
+	g := graph{b}
+	if tk := g.talk(t, "Harbour Salon"); tk.DurationMinutes != 45 {
+		t.Errorf("complete entries must still load: %+v", tk)
+	}
+}

@@ -235,7 +235,7 @@ func Evaluate(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(p
 				ok := false
 				for _, c := range got {
 					for _, a := range w.accepted {
-						ok = ok || sameCompany(c, a)
+						ok = ok || SameCompany(c, a)
 					}
 				}
 				if ok {
@@ -393,10 +393,10 @@ func containsFold(list []string, s string) bool {
 
 var legal = regexp.MustCompile(`\b(inc|incorporated|corp|corporation|co|llc|ltd|limited|gmbh)\b`)
 
-// sameCompany compares company names loosely, as the gold README asks:
+// SameCompany compares company names loosely, as the gold README asks:
 // case, spaces, punctuation and legal suffixes are ignored, and a division
 // counts as its company ("Microsoft Azure" ~ "Microsoft").
-func sameCompany(a, b string) bool {
+func SameCompany(a, b string) bool {
 	wa, wb := companyWords(a), companyWords(b)
 	if len(wa) == 0 || len(wb) == 0 {
 		return false

@@ -304,7 +304,12 @@ func parseEntry(b []line, boiler map[string]bool, known map[string]bool) (*Entry
 		e.Kind = "OTHER"
 	}
 	if e.Title == "" {
-		return nil, fmt.Sprintf("header %q has no title", e.Header)
+		return nil, fmt.Sprintf("skipped: header %q has no title", e.Header)
+	}
+	if e.Duration == 0 && e.Participants == 0 {
+		// Every complete entry ends with its bullets; without them the
+		// entry was cut off, and a half-read talk is worse than none.
+		return nil, fmt.Sprintf("skipped %q: the entry has no participants or duration (is the document truncated?)", e.Title)
 	}
 	return e, ""
 }

@@ -161,7 +161,7 @@ func (c *Catalog) Find(text, context string) []Hit {
 				if ctxWords == nil {
 					ctxWords = words(context)
 				}
-				if !hasAny(ctxWords, t.spec.Context) {
+				if !hasAny(ctxWords, t.spec.Context) && !inProse(text, start) {
 					doubtful = append(doubtful, Hit{Spec: t.spec, Start: start, End: end})
 					continue
 				}
@@ -194,6 +194,38 @@ func (c *Catalog) Find(text, context string) []Hit {
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
 	return hits
+}
+
+// inProse reports whether the word at start stands in running text where
+// its capital letter means a name: not the first word of a sentence, not
+// after an article ("an Envoy of the board"), and in a sentence that is
+// not written in title case.
+func inProse(text string, start int) bool {
+	sentStart := strings.LastIndexAny(text[:start], ".!?:\n") + 1
+	before := strings.Fields(text[sentStart:start])
+	if len(before) == 0 {
+		return false
+	}
+	switch strings.ToLower(before[len(before)-1]) {
+	case "a", "an":
+		return false
+	}
+	end := len(text)
+	if i := strings.IndexAny(text[start:], ".!?\n"); i >= 0 {
+		end = start + i
+	}
+	words := strings.Fields(text[sentStart:end])
+	if len(words) < 4 {
+		return false
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps*2 < len(words)
 }
 
 // listGap matches what separates the items of a list: commas, slashes,
