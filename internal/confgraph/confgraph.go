@@ -236,6 +236,22 @@ type Edge struct {
 	Node Node
 }
 
+// SearchHit is a node found by a full-text search, with its score.
+type SearchHit struct {
+	Node  Node
+	Score float64
+}
+
+// Path is a walk through the graph: Nodes[i] and Nodes[i+1] are joined by
+// Rels[i], in either direction.
+type Path struct {
+	Nodes []Node
+	Rels  []Relationship
+}
+
+// MaxHops bounds a shortest-path search.
+const MaxHops = 6
+
 // Store is a read/write view of the graph. Every backend answers the same
 // questions the same way: lists are ordered by the node's display name
 // (title for talks and recaps) and then by ID.
@@ -257,6 +273,27 @@ type Store interface {
 	Counts(ctx context.Context) (map[string]int, error)
 	// Dump returns the whole graph as a batch, for export.
 	Dump(ctx context.Context) (*Batch, error)
+
+	// Find returns one page of the nodes of q.Label that match q.Where,
+	// in q.Sort order (display name, then ID, break ties).
+	Find(ctx context.Context, q Query) ([]Node, error)
+	// Count returns how many nodes of a label match where, without
+	// loading them.
+	Count(ctx context.Context, label Label, where *Filter) (int, error)
+	// RelatedQuery follows rel from each of ids like Related, keeping the
+	// edges whose far node matches q.Where, in q.Sort order, at most
+	// q.Limit per node after q.Offset (q.Label is the far label).
+	RelatedQuery(ctx context.Context, ids []string, rel RelType, dir Direction, q Query) (map[string][]Edge, error)
+	// Degrees counts, for each of ids, the rel relationships followed in
+	// dir whose far node matches where.
+	Degrees(ctx context.Context, ids []string, rel RelType, dir Direction, where *Filter) (map[string]int, error)
+	// Search returns the nodes of the given labels (all when empty) whose
+	// text matches any word of text, best first, at most limit.
+	Search(ctx context.Context, text string, labels []Label, limit int) ([]SearchHit, error)
+	// ShortestPath returns a shortest path between two nodes over
+	// relationships of any type and direction, of at most maxHops
+	// relationships, or nil when there is none.
+	ShortestPath(ctx context.Context, from, to string, maxHops int) (*Path, error)
 	// Close releases the store's resources.
 	Close() error
 }

@@ -20,7 +20,8 @@ type Store struct {
 	nodes   map[string]confgraph.Node
 	byLabel map[confgraph.Label][]confgraph.Node // sorted by confgraph.Less
 	rels    map[string]*confgraph.Relationship
-	adj     [2]map[confgraph.RelType]map[string][]string // [dir][type][node] -> rel keys
+	adj     [2]map[confgraph.RelType]map[string][]string       // [dir][type][node] -> rel keys
+	byKey   map[confgraph.Label]map[string]map[string][]string // label -> field -> lowercased value -> IDs
 }
 
 // New returns an empty store.
@@ -89,6 +90,7 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 		sort.Slice(list, func(i, j int) bool { return confgraph.Less(list[i], list[j]) })
 		s.byLabel[l] = list
 	}
+	s.reindex()
 	for _, r := range b.Rels() {
 		k := r.Key()
 		if old, ok := s.rels[k]; ok {

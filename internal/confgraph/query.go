@@ -1,0 +1,362 @@
+package confgraph
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// FieldKind is the type of a filterable, sortable node property.
+type FieldKind int
+
+// Field kinds. Dates are YYYY-MM-DD strings, compared as strings.
+const (
+	KindString FieldKind = iota
+	KindInt
+	KindDate
+)
+
+// Fields lists, per label, the properties queries may filter and sort on,
+// by their GraphQL and Neo4j name.
+var Fields = map[Label]map[string]FieldKind{
+	LabelEvent:   {"id": KindString, "name": KindString, "city": KindString, "country": KindString, "year": KindInt, "startDate": KindDate, "endDate": KindDate},
+	LabelTalk:    {"id": KindString, "title": KindString, "abstract": KindString, "level": KindString, "kind": KindString, "durationMinutes": KindInt, "participants": KindInt},
+	LabelSpeaker: {"id": KindString, "name": KindString, "bio": KindString, "role": KindString},
+	LabelCompany: {"id": KindString, "name": KindString},
+	LabelProject: {"id": KindString, "name": KindString, "homepage": KindString, "maturity": KindString, "accepted": KindDate, "incubating": KindDate, "graduated": KindDate},
+	LabelRecap:   {"id": KindString, "title": KindString, "author": KindString, "published": KindDate, "document": KindString},
+}
+
+// FieldValue returns a node's property by name: a string or an int, and
+// false when the node does not have it (empty strings and zero ints are
+// absent, as in the stores).
+func FieldValue(n Node, field string) (any, bool) {
+	v, ok := Properties(n)[field]
+	if !ok {
+		return nil, false
+	}
+	switch x := v.(type) {
+	case string, int:
+		return x, true
+	}
+	return nil, false
+}
+
+// Op is a comparison of a property with a value.
+type Op string
+
+// Comparison operators.
+const (
+	OpEq         Op = "eq"
+	OpIn         Op = "in"
+	OpContains   Op = "contains"
+	OpStartsWith Op = "startsWith"
+	OpEndsWith   Op = "endsWith"
+	OpLt         Op = "lt"
+	OpLte        Op = "lte"
+	OpGt         Op = "gt"
+	OpGte        Op = "gte"
+)
+
+// Cond compares one property. Value is a string or an int; for OpIn,
+// Values holds the candidates. Fold compares strings case-insensitively.
+type Cond struct {
+	Field  string
+	Op     Op
+	Value  any
+	Values []any
+	Fold   bool
+}
+
+// Quantifier says how many related nodes must match a relationship filter.
+type Quantifier string
+
+// Quantifiers, as in the Neo4j GraphQL Library.
+const (
+	Some   Quantifier = "some"
+	All    Quantifier = "all"
+	None   Quantifier = "none"
+	Single Quantifier = "single"
+)
+
+// RelCond filters on the nodes at the other end of a relationship.
+type RelCond struct {
+	Rel   RelType
+	Dir   Direction
+	Quant Quantifier
+	Where *Filter // nil matches every related node
+}
+
+// Filter is a condition on nodes of one label: all of Conds and Rels hold,
+// and all of And, at least one of Or (when given), and not Not.
+type Filter struct {
+	Conds []Cond
+	Rels  []RelCond
+	And   []*Filter
+	Or    []*Filter
+	Not   *Filter
+}
+
+// Empty reports whether f matches everything.
+func (f *Filter) Empty() bool {
+	return f == nil || len(f.Conds) == 0 && len(f.Rels) == 0 && len(f.And) == 0 && len(f.Or) == 0 && f.Not == nil
+}
+
+// Validate checks f against the fields and relationships of label.
+func (f *Filter) Validate(label Label) error {
+	if f == nil {
+		return nil
+	}
+	for _, c := range f.Conds {
+		kind, ok := Fields[label][c.Field]
+		if !ok {
+			return Errorf(EINVALID, "%s has no field %q to filter on", label, c.Field)
+		}
+		switch c.Op {
+		case OpEq, OpIn:
+		case OpContains, OpStartsWith, OpEndsWith:
+			if kind == KindInt {
+				return Errorf(EINVALID, "%s.%s is a number: %s does not apply", label, c.Field, c.Op)
+			}
+		case OpLt, OpLte, OpGt, OpGte:
+			if kind == KindString {
+				return Errorf(EINVALID, "%s.%s is text: %s applies to numbers and dates", label, c.Field, c.Op)
+			}
+		default:
+			return Errorf(EINVALID, "unknown operator %q", c.Op)
+		}
+		vals := c.Values
+		if c.Op != OpIn {
+			vals = []any{c.Value}
+		}
+		for _, v := range vals {
+			switch v.(type) {
+			case int:
+				if kind != KindInt {
+					return Errorf(EINVALID, "%s.%s compares with text, not a number", label, c.Field)
+				}
+			case string:
+				if kind == KindInt {
+					return Errorf(EINVALID, "%s.%s compares with a number, not text", label, c.Field)
+				}
+			default:
+				return Errorf(EINVALID, "%s.%s: unsupported value %v", label, c.Field, v)
+			}
+		}
+	}
+	for _, r := range f.Rels {
+		from, to := r.Rel.Endpoints()
+		if from == "" {
+			return Errorf(EINVALID, "unknown relationship %q", r.Rel)
+		}
+		near, far := from, to
+		if r.Dir == In {
+			near, far = to, from
+		}
+		if near != label {
+			return Errorf(EINVALID, "%s has no relationship %s in that direction", label, r.Rel)
+		}
+		if !slices.Contains([]Quantifier{Some, All, None, Single}, r.Quant) {
+			return Errorf(EINVALID, "unknown quantifier %q", r.Quant)
+		}
+		if err := r.Where.Validate(far); err != nil {
+			return err
+		}
+	}
+	for _, g := range append(append([]*Filter{}, f.And...), f.Or...) {
+		if err := g.Validate(label); err != nil {
+			return err
+		}
+	}
+	return f.Not.Validate(label)
+}
+
+// Depth is how deeply f nests relationship filters and boolean groups.
+func (f *Filter) Depth() int {
+	if f == nil {
+		return 0
+	}
+	d := 0
+	for _, r := range f.Rels {
+		d = max(d, 1+r.Where.Depth())
+	}
+	for _, g := range append(append([]*Filter{}, f.And...), f.Or...) {
+		d = max(d, 1+g.Depth())
+	}
+	if f.Not != nil {
+		d = max(d, 1+f.Not.Depth())
+	}
+	return d
+}
+
+// MaxFilterDepth bounds the nesting of a filter.
+const MaxFilterDepth = 8
+
+// SortKey orders nodes by a property, or by how many relationships of a
+// type they have (Count set).
+type SortKey struct {
+	Field string
+	Count *RelCount
+	Desc  bool
+}
+
+// RelCount names a relationship count: the number of Rel relationships
+// followed in Dir from a node.
+type RelCount struct {
+	Rel RelType
+	Dir Direction
+}
+
+// Query asks a store for one page of nodes of a label.
+type Query struct {
+	Label Label
+	Where *Filter
+	// Sort orders the result; display name and ID always break ties, so
+	// the order is total and cursors are stable.
+	Sort   []SortKey
+	Limit  int
+	Offset int
+	// After and Before are keyset cursors from an earlier page.
+	After, Before *Cursor
+	// Last takes the last Limit nodes (of those before Before).
+	Last bool
+}
+
+// Cursor marks a position in a sorted list: the values of the sort keys,
+// the display name and the ID of a node.
+type Cursor struct {
+	Values []any  `json:"v"`
+	Name   string `json:"n"`
+	ID     string `json:"i"`
+}
+
+// Encode returns the cursor as an opaque string.
+func (c Cursor) Encode() string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// DecodeCursor parses a cursor made by Encode for a query sorted by sort.
+func DecodeCursor(s string, sort []SortKey) (*Cursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, Errorf(EINVALID, "invalid cursor %q", s)
+	}
+	var c Cursor
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.UseNumber()
+	if err := dec.Decode(&c); err != nil || len(c.Values) != len(sort) || c.ID == "" {
+		return nil, Errorf(EINVALID, "invalid cursor %q (made for another sort order?)", s)
+	}
+	for i, v := range c.Values {
+		if n, ok := v.(json.Number); ok {
+			x, err := n.Int64()
+			if err != nil {
+				return nil, Errorf(EINVALID, "invalid cursor %q", s)
+			}
+			c.Values[i] = int(x)
+		}
+	}
+	return &c, nil
+}
+
+// SortValue is the value of a sort key for a node, given its relationship
+// counts: "" or 0 when absent. Display names sort case-insensitively.
+func SortValue(n Node, k SortKey, count func(RelCount) int) any {
+	if k.Count != nil {
+		return count(*k.Count)
+	}
+	v, ok := FieldValue(n, k.Field)
+	if !ok {
+		if Fields[n.NodeLabel()][k.Field] == KindInt {
+			return 0
+		}
+		return ""
+	}
+	if s, ok := v.(string); ok {
+		return strings.ToLower(s)
+	}
+	return v
+}
+
+// CursorOf returns the cursor of a node in a list sorted by sort.
+func CursorOf(n Node, sort []SortKey, count func(RelCount) int) Cursor {
+	c := Cursor{Name: strings.ToLower(DisplayName(n)), ID: n.NodeID()}
+	for _, k := range sort {
+		c.Values = append(c.Values, SortValue(n, k, count))
+	}
+	return c
+}
+
+// CompareCursors orders two positions under sort: negative when a comes
+// first.
+func CompareCursors(a, b Cursor, sort []SortKey) int {
+	for i, k := range sort {
+		c := compareValues(a.Values[i], b.Values[i])
+		if k.Desc {
+			c = -c
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	if c := strings.Compare(a.Name, b.Name); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+func compareValues(a, b any) int {
+	switch x := a.(type) {
+	case int:
+		y, _ := b.(int)
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	case string:
+		y, _ := b.(string)
+		return strings.Compare(x, y)
+	}
+	return 0
+}
+
+// ValidateSort checks sort keys against a label.
+func ValidateSort(label Label, sort []SortKey) error {
+	for _, k := range sort {
+		if k.Count != nil {
+			from, to := k.Count.Rel.Endpoints()
+			near := from
+			if k.Count.Dir == In {
+				near = to
+			}
+			if near != label {
+				return Errorf(EINVALID, "%s cannot be sorted by %s", label, k.Count.Rel)
+			}
+			continue
+		}
+		if _, ok := Fields[label][k.Field]; !ok {
+			return Errorf(EINVALID, "%s has no field %q to sort on", label, k.Field)
+		}
+	}
+	return nil
+}
+
+// String describes a query for logs and errors.
+func (q Query) String() string {
+	return fmt.Sprintf("%s where %v sort %v limit %d offset %d", q.Label, q.Where, q.Sort, q.Limit, q.Offset)
+}
+
+// SearchFields lists the properties full-text search looks at, per label.
+var SearchFields = map[Label][]string{
+	LabelTalk:    {"title", "abstract"},
+	LabelSpeaker: {"name", "bio"},
+	LabelProject: {"name"},
+	LabelCompany: {"name"},
+	LabelRecap:   {"title", "text"},
+}

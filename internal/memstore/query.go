@@ -1,0 +1,642 @@
+package memstore
+
+import (
+	"context"
+	"math"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// Filters are evaluated over the store's indexes: a condition on an ID,
+// name or title looks the nodes up, and a "some" relationship filter walks
+// the relationship backwards from the nodes its inner filter selects, so a
+// selective filter never scans every node of a label.
+
+// indexedFields are the properties the store keeps a lookup table for.
+var indexedFields = map[string]bool{"name": true, "title": true}
+
+func (s *Store) reindex() {
+	s.byKey = map[confgraph.Label]map[string]map[string][]string{}
+	for _, n := range s.nodes {
+		l := n.NodeLabel()
+		for f := range indexedFields {
+			v, ok := confgraph.FieldValue(n, f)
+			if !ok {
+				continue
+			}
+			m := s.byKey[l]
+			if m == nil {
+				m = map[string]map[string][]string{}
+				s.byKey[l] = m
+			}
+			if m[f] == nil {
+				m[f] = map[string][]string{}
+			}
+			k := strings.ToLower(v.(string))
+			m[f][k] = append(m[f][k], n.NodeID())
+		}
+	}
+}
+
+// candidates returns a superset of the nodes of label matching f, found
+// through indexes, or ok=false when f gives no index a handle and the
+// label must be scanned.
+func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[string]bool, ok bool) {
+	if f == nil {
+		return nil, false
+	}
+	var sets []map[string]bool
+	for _, c := range f.Conds {
+		if set, ok := s.condCandidates(label, c); ok {
+			sets = append(sets, set)
+		}
+	}
+	for _, r := range f.Rels {
+		if r.Quant != confgraph.Some && r.Quant != confgraph.Single {
+			continue
+		}
+		_, to := r.Rel.Endpoints()
+		from, _ := r.Rel.Endpoints()
+		far := to
+		if r.Dir == confgraph.In {
+			far = from
+		}
+		inner, ok := s.candidates(far, r.Where)
+		if !ok {
+			continue
+		}
+		set := map[string]bool{}
+		back := confgraph.In
+		if r.Dir == confgraph.In {
+			back = confgraph.Out
+		}
+		for id := range inner {
+			for _, k := range s.adj[back][r.Rel][id] {
+				rel := s.rels[k]
+				near := rel.From
+				if back == confgraph.Out {
+					near = rel.To
+				}
+				set[near] = true
+			}
+		}
+		sets = append(sets, set)
+	}
+	for _, g := range f.And {
+		if set, ok := s.candidates(label, g); ok {
+			sets = append(sets, set)
+		}
+	}
+	if len(f.Or) > 0 {
+		union := map[string]bool{}
+		all := true
+		for _, g := range f.Or {
+			set, ok := s.candidates(label, g)
+			if !ok {
+				all = false
+				break
+			}
+			for id := range set {
+				union[id] = true
+			}
+		}
+		if all {
+			sets = append(sets, union)
+		}
+	}
+	if len(sets) == 0 {
+		return nil, false
+	}
+	sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
+	out := sets[0]
+	for _, set := range sets[1:] {
+		next := map[string]bool{}
+		for id := range out {
+			if set[id] {
+				next[id] = true
+			}
+		}
+		out = next
+	}
+	return out, true
+}
+
+func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[string]bool, bool) {
+	vals := c.Values
+	if c.Op == confgraph.OpEq {
+		vals = []any{c.Value}
+	} else if c.Op != confgraph.OpIn {
+		return nil, false
+	}
+	set := map[string]bool{}
+	switch {
+	case c.Field == "id":
+		for _, v := range vals {
+			if id, ok := v.(string); ok && s.nodes[id] != nil && s.nodes[id].NodeLabel() == label {
+				set[id] = true
+			}
+		}
+	case indexedFields[c.Field]:
+		for _, v := range vals {
+			if str, ok := v.(string); ok {
+				for _, id := range s.byKey[label][c.Field][strings.ToLower(str)] {
+					set[id] = true
+				}
+			}
+		}
+	default:
+		return nil, false
+	}
+	return set, true
+}
+
+// match evaluates f on n.
+func (s *Store) match(n confgraph.Node, f *confgraph.Filter) bool {
+	if f == nil {
+		return true
+	}
+	for _, c := range f.Conds {
+		if !condHolds(n, c) {
+			return false
+		}
+	}
+	for _, r := range f.Rels {
+		if !s.relHolds(n, r) {
+			return false
+		}
+	}
+	for _, g := range f.And {
+		if !s.match(n, g) {
+			return false
+		}
+	}
+	if len(f.Or) > 0 {
+		any := false
+		for _, g := range f.Or {
+			if s.match(n, g) {
+				any = true
+				break
+			}
+		}
+		if !any {
+			return false
+		}
+	}
+	return f.Not == nil || !s.match(n, f.Not)
+}
+
+func (s *Store) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
+	hits, total := 0, 0
+	for _, k := range s.adj[r.Dir][r.Rel][n.NodeID()] {
+		rel := s.rels[k]
+		other := rel.To
+		if r.Dir == confgraph.In {
+			other = rel.From
+		}
+		total++
+		if s.match(s.nodes[other], r.Where) {
+			hits++
+			if r.Quant == confgraph.Some {
+				return true
+			}
+			if r.Quant == confgraph.None || r.Quant == confgraph.Single && hits > 1 {
+				return false
+			}
+		} else if r.Quant == confgraph.All {
+			return false
+		}
+	}
+	switch r.Quant {
+	case confgraph.Some:
+		return false
+	case confgraph.Single:
+		return hits == 1
+	}
+	return true // all (vacuously true without relationships) and none
+}
+
+func condHolds(n confgraph.Node, c confgraph.Cond) bool {
+	v, ok := confgraph.FieldValue(n, c.Field)
+	if !ok {
+		return false
+	}
+	switch c.Op {
+	case confgraph.OpEq:
+		return equal(v, c.Value, c.Fold)
+	case confgraph.OpIn:
+		for _, w := range c.Values {
+			if equal(v, w, c.Fold) {
+				return true
+			}
+		}
+		return false
+	}
+	if sv, ok := v.(string); ok {
+		w, _ := c.Value.(string)
+		if c.Fold {
+			sv, w = strings.ToLower(sv), strings.ToLower(w)
+		}
+		switch c.Op {
+		case confgraph.OpContains:
+			return strings.Contains(sv, w)
+		case confgraph.OpStartsWith:
+			return strings.HasPrefix(sv, w)
+		case confgraph.OpEndsWith:
+			return strings.HasSuffix(sv, w)
+		case confgraph.OpLt:
+			return sv < w
+		case confgraph.OpLte:
+			return sv <= w
+		case confgraph.OpGt:
+			return sv > w
+		case confgraph.OpGte:
+			return sv >= w
+		}
+		return false
+	}
+	iv := v.(int)
+	w, ok := c.Value.(int)
+	if !ok {
+		return false
+	}
+	switch c.Op {
+	case confgraph.OpLt:
+		return iv < w
+	case confgraph.OpLte:
+		return iv <= w
+	case confgraph.OpGt:
+		return iv > w
+	case confgraph.OpGte:
+		return iv >= w
+	}
+	return false
+}
+
+func equal(v, w any, fold bool) bool {
+	if a, ok := v.(string); ok {
+		b, ok := w.(string)
+		if !ok {
+			return false
+		}
+		if fold {
+			return strings.EqualFold(a, b)
+		}
+		return a == b
+	}
+	return v == w
+}
+
+func (s *Store) degree(id string, rc confgraph.RelCount) int {
+	return len(s.adj[rc.Dir][rc.Rel][id])
+}
+
+// selectNodes returns the nodes of label matching where, unsorted.
+func (s *Store) selectNodes(label confgraph.Label, where *confgraph.Filter) []confgraph.Node {
+	var pool []confgraph.Node
+	if ids, ok := s.candidates(label, where); ok {
+		for id := range ids {
+			if n := s.nodes[id]; n != nil && n.NodeLabel() == label {
+				pool = append(pool, n)
+			}
+		}
+	} else {
+		pool = s.byLabel[label]
+	}
+	out := make([]confgraph.Node, 0, len(pool))
+	for _, n := range pool {
+		if s.match(n, where) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// page sorts nodes and cuts the page q asks for.
+func (s *Store) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node {
+	type keyed struct {
+		n confgraph.Node
+		c confgraph.Cursor
+	}
+	ks := make([]keyed, len(nodes))
+	for i, n := range nodes {
+		id := n.NodeID()
+		ks[i] = keyed{n, confgraph.CursorOf(n, q.Sort, func(rc confgraph.RelCount) int { return s.degree(id, rc) })}
+	}
+	sort.Slice(ks, func(i, j int) bool { return confgraph.CompareCursors(ks[i].c, ks[j].c, q.Sort) < 0 })
+	lo, hi := 0, len(ks)
+	if q.After != nil {
+		lo = sort.Search(len(ks), func(i int) bool { return confgraph.CompareCursors(ks[i].c, *q.After, q.Sort) > 0 })
+	}
+	if q.Before != nil {
+		hi = sort.Search(len(ks), func(i int) bool { return confgraph.CompareCursors(ks[i].c, *q.Before, q.Sort) >= 0 })
+	}
+	if lo > hi {
+		lo = hi
+	}
+	ks = ks[lo:hi]
+	if q.Last {
+		if q.Limit > 0 && len(ks) > q.Limit {
+			ks = ks[len(ks)-q.Limit:]
+		}
+	} else {
+		if q.Offset >= len(ks) {
+			ks = nil
+		} else {
+			ks = ks[q.Offset:]
+		}
+		if q.Limit > 0 && len(ks) > q.Limit {
+			ks = ks[:q.Limit]
+		}
+	}
+	out := make([]confgraph.Node, len(ks))
+	for i, k := range ks {
+		out[i] = confgraph.CloneNode(k.n)
+	}
+	return out
+}
+
+func validate(q confgraph.Query) error {
+	if !slices.Contains(confgraph.Labels, q.Label) {
+		return confgraph.Errorf(confgraph.EINVALID, "unknown label %q", q.Label)
+	}
+	if err := q.Where.Validate(q.Label); err != nil {
+		return err
+	}
+	if q.Where.Depth() > confgraph.MaxFilterDepth {
+		return confgraph.Errorf(confgraph.EINVALID, "filter nested %d deep; at most %d", q.Where.Depth(), confgraph.MaxFilterDepth)
+	}
+	if q.Limit < 0 || q.Offset < 0 {
+		return confgraph.Errorf(confgraph.EINVALID, "limit and offset must not be negative")
+	}
+	return confgraph.ValidateSort(q.Label, q.Sort)
+}
+
+// Find returns one page of matching nodes.
+func (s *Store) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, error) {
+	if err := validate(q); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.page(s.selectNodes(q.Label, q.Where), q), nil
+}
+
+// Count returns the number of matching nodes.
+func (s *Store) Count(ctx context.Context, label confgraph.Label, where *confgraph.Filter) (int, error) {
+	if err := validate(confgraph.Query{Label: label, Where: where}); err != nil {
+		return 0, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if where.Empty() {
+		return len(s.byLabel[label]), nil
+	}
+	return len(s.selectNodes(label, where)), nil
+}
+
+// farLabel is the label at the other end of rel followed in dir.
+func farLabel(rel confgraph.RelType, dir confgraph.Direction) confgraph.Label {
+	from, to := rel.Endpoints()
+	if dir == confgraph.In {
+		return from
+	}
+	return to
+}
+
+// RelatedQuery follows rel from each node, filtered, sorted and paged.
+func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (map[string][]confgraph.Edge, error) {
+	if !slices.Contains(confgraph.RelTypes, rel) {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
+	}
+	q.Label = farLabel(rel, dir)
+	if err := validate(q); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string][]confgraph.Edge, len(ids))
+	for _, id := range ids {
+		rels := map[string]*confgraph.Relationship{}
+		var far []confgraph.Node
+		for _, k := range s.adj[dir][rel][id] {
+			r := s.rels[k]
+			other := r.To
+			if dir == confgraph.In {
+				other = r.From
+			}
+			if n := s.nodes[other]; s.match(n, q.Where) {
+				far = append(far, n)
+				rels[other] = r
+			}
+		}
+		page := s.page(far, q)
+		edges := make([]confgraph.Edge, len(page))
+		for i, n := range page {
+			r := *rels[n.NodeID()]
+			r.Evidence = slices.Clone(r.Evidence)
+			edges[i] = confgraph.Edge{Rel: r, Node: n}
+		}
+		out[id] = edges
+	}
+	return out, nil
+}
+
+// Degrees counts matching relationships per node.
+func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, where *confgraph.Filter) (map[string]int, error) {
+	if !slices.Contains(confgraph.RelTypes, rel) {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
+	}
+	if err := validate(confgraph.Query{Label: farLabel(rel, dir), Where: where}); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string]int, len(ids))
+	for _, id := range ids {
+		n := 0
+		for _, k := range s.adj[dir][rel][id] {
+			r := s.rels[k]
+			other := r.To
+			if dir == confgraph.In {
+				other = r.From
+			}
+			if where.Empty() || s.match(s.nodes[other], where) {
+				n++
+			}
+		}
+		out[id] = n
+	}
+	return out, nil
+}
+
+// Tokens splits text into lowercase words the way the search index does:
+// runs of letters and digits.
+func Tokens(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// Search scores nodes by how often, and in how short a text, they contain
+// the query's words, weighting rare words up (a BM25-like score).
+func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
+	terms := uniqStrings(Tokens(text))
+	if len(terms) == 0 {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "search needs at least one word")
+	}
+	if len(labels) == 0 {
+		for l := range confgraph.SearchFields {
+			labels = append(labels, l)
+		}
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	type doc struct {
+		n    confgraph.Node
+		toks []string
+	}
+	var docs []doc
+	df := map[string]int{}
+	total := 0
+	for _, l := range labels {
+		fields, ok := confgraph.SearchFields[l]
+		if !ok {
+			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
+		}
+		for _, n := range s.byLabel[l] {
+			var toks []string
+			for _, f := range fields {
+				if v, ok := confgraph.FieldValue(n, f); ok {
+					toks = append(toks, Tokens(v.(string))...)
+				}
+			}
+			docs = append(docs, doc{n, toks})
+			total += len(toks)
+			seen := map[string]bool{}
+			for _, t := range toks {
+				if !seen[t] {
+					seen[t] = true
+					df[t]++
+				}
+			}
+		}
+	}
+	if len(docs) == 0 {
+		return []confgraph.SearchHit{}, nil
+	}
+	avg := float64(total) / float64(len(docs))
+	var hits []confgraph.SearchHit
+	for _, d := range docs {
+		score := 0.0
+		for _, t := range terms {
+			tf := 0
+			for _, x := range d.toks {
+				if x == t {
+					tf++
+				}
+			}
+			if tf == 0 {
+				continue
+			}
+			idf := math.Log(1 + (float64(len(docs))-float64(df[t])+0.5)/(float64(df[t])+0.5))
+			norm := float64(tf) * 2.2 / (float64(tf) + 1.2*(0.25+0.75*float64(len(d.toks))/avg))
+			score += idf * norm
+		}
+		if score > 0 {
+			hits = append(hits, confgraph.SearchHit{Node: confgraph.CloneNode(d.n), Score: score})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].Score != hits[j].Score {
+			return hits[i].Score > hits[j].Score
+		}
+		return confgraph.Less(hits[i].Node, hits[j].Node)
+	})
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+func uniqStrings(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ShortestPath searches breadth-first over relationships of every type in
+// both directions.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
+	if maxHops < 1 || maxHops > confgraph.MaxHops {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	for _, id := range []string{from, to} {
+		if s.nodes[id] == nil {
+			return nil, confgraph.Errorf(confgraph.ENOTFOUND, "no node with id %q", id)
+		}
+	}
+	if from == to {
+		return &confgraph.Path{Nodes: []confgraph.Node{confgraph.CloneNode(s.nodes[from])}}, nil
+	}
+	type step struct {
+		prev string
+		rel  string
+	}
+	seen := map[string]step{from: {}}
+	frontier := []string{from}
+	for hop := 0; hop < maxHops && len(frontier) > 0; hop++ {
+		var next []string
+		for _, id := range frontier {
+			for _, t := range confgraph.RelTypes {
+				for d := range s.adj {
+					for _, k := range s.adj[d][t][id] {
+						r := s.rels[k]
+						other := r.To
+						if confgraph.Direction(d) == confgraph.In {
+							other = r.From
+						}
+						if _, ok := seen[other]; ok {
+							continue
+						}
+						seen[other] = step{id, k}
+						if other == to {
+							var keys []string
+							for at := to; at != from; at = seen[at].prev {
+								keys = append([]string{seen[at].rel}, keys...)
+							}
+							return s.walkBack(keys, from), nil
+						}
+						next = append(next, other)
+					}
+				}
+			}
+		}
+		frontier = next
+	}
+	return nil, nil
+}
+
+func (s *Store) walkBack(keys []string, from string) *confgraph.Path {
+	p := &confgraph.Path{Nodes: []confgraph.Node{confgraph.CloneNode(s.nodes[from])}}
+	at := from
+	for _, k := range keys {
+		r := *s.rels[k]
+		r.Evidence = slices.Clone(r.Evidence)
+		next := r.To
+		if r.To == at {
+			next = r.From
+		}
+		p.Rels = append(p.Rels, r)
+		p.Nodes = append(p.Nodes, confgraph.CloneNode(s.nodes[next]))
+		at = next
+	}
+	return p
+}
