@@ -29,12 +29,18 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Company() CompanyResolver
+	CompanyConnection() CompanyConnectionResolver
 	Event() EventResolver
+	EventConnection() EventConnectionResolver
 	Project() ProjectResolver
+	ProjectConnection() ProjectConnectionResolver
 	Query() QueryResolver
 	Recap() RecapResolver
+	RecapConnection() RecapConnectionResolver
 	Speaker() SpeakerResolver
+	SpeakerConnection() SpeakerConnectionResolver
 	Talk() TalkResolver
+	TalkConnection() TalkConnectionResolver
 }
 
 type DirectiveRoot struct {
@@ -42,10 +48,30 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Company struct {
-		Aliases  func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Name     func(childComplexity int) int
-		Speakers func(childComplexity int) int
+		Aliases            func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Name               func(childComplexity int) int
+		Projects           func(childComplexity int) int
+		SpeakerCount       func(childComplexity int) int
+		Speakers           func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
+		SpeakersConnection func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) int
+		TalkCount          func(childComplexity int) int
+	}
+
+	CompanyConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CompanyCount struct {
+		Company   func(childComplexity int) int
+		TalkCount func(childComplexity int) int
+	}
+
+	CompanyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Count struct {
@@ -54,15 +80,30 @@ type ComplexityRoot struct {
 	}
 
 	Event struct {
-		City      func(childComplexity int) int
-		Country   func(childComplexity int) int
-		EndDate   func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Name      func(childComplexity int) int
-		Recaps    func(childComplexity int) int
-		StartDate func(childComplexity int) int
-		Talks     func(childComplexity int) int
-		Year      func(childComplexity int) int
+		City             func(childComplexity int) int
+		Country          func(childComplexity int) int
+		EndDate          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Name             func(childComplexity int) int
+		Recaps           func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
+		RecapsConnection func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string) int
+		StartDate        func(childComplexity int) int
+		TalkCount        func(childComplexity int) int
+		Talks            func(childComplexity int, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) int
+		TalksConnection  func(childComplexity int, where *TalkWhere, sort []*TalkSort, first *int, after *string) int
+		TopProjects      func(childComplexity int, first *int) int
+		Year             func(childComplexity int) int
+	}
+
+	EventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	EventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -71,68 +112,258 @@ type ComplexityRoot struct {
 		Snippet  func(childComplexity int) int
 	}
 
+	PageInfo struct {
+		EndCursor       func(childComplexity int) int
+		HasNextPage     func(childComplexity int) int
+		HasPreviousPage func(childComplexity int) int
+		StartCursor     func(childComplexity int) int
+	}
+
+	Path struct {
+		Length        func(childComplexity int) int
+		Nodes         func(childComplexity int) int
+		Relationships func(childComplexity int) int
+	}
+
+	PathRelationship struct {
+		Evidence func(childComplexity int) int
+		From     func(childComplexity int) int
+		To       func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
 	Project struct {
-		Aliases  func(childComplexity int) int
-		Homepage func(childComplexity int) int
-		ID       func(childComplexity int) int
-		Maturity func(childComplexity int) int
-		Name     func(childComplexity int) int
-		Recaps   func(childComplexity int) int
-		Repo     func(childComplexity int) int
-		Talks    func(childComplexity int) int
+		Accepted         func(childComplexity int) int
+		Aliases          func(childComplexity int) int
+		Companies        func(childComplexity int) int
+		Graduated        func(childComplexity int) int
+		Homepage         func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Incubating       func(childComplexity int) int
+		Maturity         func(childComplexity int) int
+		MaturityOn       func(childComplexity int, date string) int
+		Name             func(childComplexity int) int
+		Recaps           func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
+		RecapsConnection func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string) int
+		Repo             func(childComplexity int) int
+		TalkCount        func(childComplexity int) int
+		Talks            func(childComplexity int, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) int
+		TalksConnection  func(childComplexity int, where *TalkWhere, sort []*TalkSort, first *int, after *string) int
+	}
+
+	ProjectConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ProjectCount struct {
+		Project   func(childComplexity int) int
+		TalkCount func(childComplexity int) int
+	}
+
+	ProjectEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Query struct {
-		Companies func(childComplexity int, limit *int, offset *int) int
-		Events    func(childComplexity int, limit *int, offset *int) int
-		Node      func(childComplexity int, id string) int
-		Projects  func(childComplexity int, limit *int, offset *int) int
-		Recaps    func(childComplexity int, limit *int, offset *int) int
-		Speakers  func(childComplexity int, limit *int, offset *int) int
-		Stats     func(childComplexity int) int
-		Talks     func(childComplexity int, limit *int, offset *int) int
+		Companies           func(childComplexity int, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) int
+		CompaniesConnection func(childComplexity int, where *CompanyWhere, sort []*CompanySort, first *int, after *string, last *int, before *string) int
+		Company             func(childComplexity int, name string) int
+		Event               func(childComplexity int, name string) int
+		Events              func(childComplexity int, where *EventWhere, sort []*EventSort, limit *int, offset *int) int
+		EventsConnection    func(childComplexity int, where *EventWhere, sort []*EventSort, first *int, after *string, last *int, before *string) int
+		Node                func(childComplexity int, id string) int
+		Project             func(childComplexity int, name string) int
+		Projects            func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) int
+		ProjectsConnection  func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, first *int, after *string, last *int, before *string) int
+		Recaps              func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
+		RecapsConnection    func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string, last *int, before *string) int
+		Search              func(childComplexity int, query string, types []SearchType, first *int) int
+		ShortestPath        func(childComplexity int, from string, to string, maxHops *int) int
+		Speaker             func(childComplexity int, name string) int
+		Speakers            func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
+		SpeakersConnection  func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string, last *int, before *string) int
+		Stats               func(childComplexity int) int
+		Talk                func(childComplexity int, id *string, title *string) int
+		Talks               func(childComplexity int, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) int
+		TalksConnection     func(childComplexity int, where *TalkWhere, sort []*TalkSort, first *int, after *string, last *int, before *string) int
 	}
 
 	Recap struct {
-		Author    func(childComplexity int) int
-		Document  func(childComplexity int) int
-		Event     func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Projects  func(childComplexity int) int
-		Published func(childComplexity int) int
-		Talks     func(childComplexity int) int
-		Title     func(childComplexity int) int
+		Author             func(childComplexity int) int
+		Document           func(childComplexity int) int
+		Event              func(childComplexity int) int
+		EventConnection    func(childComplexity int, where *EventWhere, sort []*EventSort, first *int, after *string) int
+		ID                 func(childComplexity int) int
+		Projects           func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) int
+		ProjectsConnection func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) int
+		Published          func(childComplexity int) int
+		Talks              func(childComplexity int, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) int
+		TalksConnection    func(childComplexity int, where *TalkWhere, sort []*TalkSort, first *int, after *string) int
+		Title              func(childComplexity int) int
 	}
 
-	Speaker struct {
-		Aliases   func(childComplexity int) int
-		Bio       func(childComplexity int) int
-		Companies func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Name      func(childComplexity int) int
-		Role      func(childComplexity int) int
-		Talks     func(childComplexity int) int
+	RecapConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
-	Talk struct {
-		Abstract        func(childComplexity int) int
-		DurationMinutes func(childComplexity int) int
-		Event           func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Kind            func(childComplexity int) int
-		Level           func(childComplexity int) int
-		Participants    func(childComplexity int) int
-		Projects        func(childComplexity int) int
-		Recaps          func(childComplexity int) int
-		SpeakerEdges    func(childComplexity int) int
-		Speakers        func(childComplexity int) int
-		Title           func(childComplexity int) int
+	RecapEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
-	TalkSpeakerEdge struct {
+	RelatedCompanyConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelatedCompanyEdge struct {
+		Cursor   func(childComplexity int) int
 		Evidence func(childComplexity int) int
 		Node     func(childComplexity int) int
 		Role     func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	RelatedEventConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelatedEventEdge struct {
+		Cursor   func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	RelatedProjectConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelatedProjectEdge struct {
+		Cursor   func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	RelatedRecapConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelatedRecapEdge struct {
+		Cursor   func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	RelatedSpeakerConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelatedSpeakerEdge struct {
+		Cursor   func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	RelatedTalk struct {
+		Reasons func(childComplexity int) int
+		Score   func(childComplexity int) int
+		Talk    func(childComplexity int) int
+	}
+
+	RelatedTalkConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	RelatedTalkEdge struct {
+		Cursor   func(childComplexity int) int
+		Evidence func(childComplexity int) int
+		Node     func(childComplexity int) int
+		Role     func(childComplexity int) int
+		Type     func(childComplexity int) int
+	}
+
+	SearchResult struct {
+		Node  func(childComplexity int) int
+		Score func(childComplexity int) int
+	}
+
+	Speaker struct {
+		Aliases             func(childComplexity int) int
+		Bio                 func(childComplexity int) int
+		Companies           func(childComplexity int, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) int
+		CompaniesConnection func(childComplexity int, where *CompanyWhere, sort []*CompanySort, first *int, after *string) int
+		ID                  func(childComplexity int) int
+		Name                func(childComplexity int) int
+		Role                func(childComplexity int) int
+		TalkCount           func(childComplexity int) int
+		Talks               func(childComplexity int, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) int
+		TalksConnection     func(childComplexity int, where *TalkWhere, sort []*TalkSort, first *int, after *string) int
+	}
+
+	SpeakerConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SpeakerEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Talk struct {
+		Abstract           func(childComplexity int) int
+		DurationMinutes    func(childComplexity int) int
+		Event              func(childComplexity int) int
+		EventConnection    func(childComplexity int, where *EventWhere, sort []*EventSort, first *int, after *string) int
+		ID                 func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Level              func(childComplexity int) int
+		Participants       func(childComplexity int) int
+		Projects           func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) int
+		ProjectsConnection func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) int
+		Recaps             func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
+		RecapsConnection   func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string) int
+		Related            func(childComplexity int, first *int) int
+		SpeakerCount       func(childComplexity int) int
+		Speakers           func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
+		SpeakersConnection func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) int
+		Title              func(childComplexity int) int
+	}
+
+	TalkConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	TalkEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 }
 
@@ -141,59 +372,129 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type CompanyResolver interface {
-	Speakers(ctx context.Context, objs []*confgraph.Company) ([][]*confgraph.Speaker, error)
+	ID(ctx context.Context, obj *confgraph.Company) (string, error)
+
+	SpeakerCount(ctx context.Context, objs []*confgraph.Company) ([]int, error)
+	TalkCount(ctx context.Context, objs []*confgraph.Company) ([]int, error)
+	Projects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error)
+	Speakers(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
+	SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error)
+}
+type CompanyConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *CompanyConnection) (int, error)
 }
 type EventResolver interface {
+	ID(ctx context.Context, obj *confgraph.Event) (string, error)
+
 	City(ctx context.Context, obj *confgraph.Event) (*string, error)
 	Country(ctx context.Context, obj *confgraph.Event) (*string, error)
 	Year(ctx context.Context, obj *confgraph.Event) (*int, error)
 	StartDate(ctx context.Context, obj *confgraph.Event) (*string, error)
 	EndDate(ctx context.Context, obj *confgraph.Event) (*string, error)
-	Talks(ctx context.Context, objs []*confgraph.Event) ([][]*confgraph.Talk, error)
-	Recaps(ctx context.Context, objs []*confgraph.Event) ([][]*confgraph.Recap, error)
+	TalkCount(ctx context.Context, objs []*confgraph.Event) ([]int, error)
+	TopProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error)
+	Talks(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
+	TalksConnection(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
+	Recaps(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
+	RecapsConnection(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error)
+}
+type EventConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *EventConnection) (int, error)
 }
 type ProjectResolver interface {
+	ID(ctx context.Context, obj *confgraph.Project) (string, error)
+
 	Homepage(ctx context.Context, obj *confgraph.Project) (*string, error)
 	Repo(ctx context.Context, obj *confgraph.Project) (*string, error)
 	Maturity(ctx context.Context, obj *confgraph.Project) (*string, error)
-	Talks(ctx context.Context, objs []*confgraph.Project) ([][]*confgraph.Talk, error)
-	Recaps(ctx context.Context, objs []*confgraph.Project) ([][]*confgraph.Recap, error)
+	MaturityOn(ctx context.Context, obj *confgraph.Project, date string) (*string, error)
+	Accepted(ctx context.Context, obj *confgraph.Project) (*string, error)
+	Incubating(ctx context.Context, obj *confgraph.Project) (*string, error)
+	Graduated(ctx context.Context, obj *confgraph.Project) (*string, error)
+	TalkCount(ctx context.Context, objs []*confgraph.Project) ([]int, error)
+	Companies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error)
+	Talks(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
+	TalksConnection(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
+	Recaps(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
+	RecapsConnection(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error)
+}
+type ProjectConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *ProjectConnection) (int, error)
 }
 type QueryResolver interface {
-	Talks(ctx context.Context, limit *int, offset *int) ([]*confgraph.Talk, error)
-	Speakers(ctx context.Context, limit *int, offset *int) ([]*confgraph.Speaker, error)
-	Companies(ctx context.Context, limit *int, offset *int) ([]*confgraph.Company, error)
-	Projects(ctx context.Context, limit *int, offset *int) ([]*confgraph.Project, error)
-	Events(ctx context.Context, limit *int, offset *int) ([]*confgraph.Event, error)
-	Recaps(ctx context.Context, limit *int, offset *int) ([]*confgraph.Recap, error)
+	Talks(ctx context.Context, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([]*confgraph.Talk, error)
+	TalksConnection(ctx context.Context, where *TalkWhere, sort []*TalkSort, first *int, after *string, last *int, before *string) (*TalkConnection, error)
+	Speakers(ctx context.Context, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([]*confgraph.Speaker, error)
+	SpeakersConnection(ctx context.Context, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string, last *int, before *string) (*SpeakerConnection, error)
+	Companies(ctx context.Context, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) ([]*confgraph.Company, error)
+	CompaniesConnection(ctx context.Context, where *CompanyWhere, sort []*CompanySort, first *int, after *string, last *int, before *string) (*CompanyConnection, error)
+	Projects(ctx context.Context, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([]*confgraph.Project, error)
+	ProjectsConnection(ctx context.Context, where *ProjectWhere, sort []*ProjectSort, first *int, after *string, last *int, before *string) (*ProjectConnection, error)
+	Events(ctx context.Context, where *EventWhere, sort []*EventSort, limit *int, offset *int) ([]*confgraph.Event, error)
+	EventsConnection(ctx context.Context, where *EventWhere, sort []*EventSort, first *int, after *string, last *int, before *string) (*EventConnection, error)
+	Recaps(ctx context.Context, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([]*confgraph.Recap, error)
+	RecapsConnection(ctx context.Context, where *RecapWhere, sort []*RecapSort, first *int, after *string, last *int, before *string) (*RecapConnection, error)
+	Talk(ctx context.Context, id *string, title *string) (*confgraph.Talk, error)
+	Speaker(ctx context.Context, name string) (*confgraph.Speaker, error)
+	Company(ctx context.Context, name string) (*confgraph.Company, error)
+	Project(ctx context.Context, name string) (*confgraph.Project, error)
+	Event(ctx context.Context, name string) (*confgraph.Event, error)
 	Node(ctx context.Context, id string) (confgraph.Node, error)
+	Search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int) (*Path, error)
 	Stats(ctx context.Context) ([]*Count, error)
 }
 type RecapResolver interface {
+	ID(ctx context.Context, obj *confgraph.Recap) (string, error)
+
 	Author(ctx context.Context, obj *confgraph.Recap) (*string, error)
 	Published(ctx context.Context, obj *confgraph.Recap) (*string, error)
 
 	Event(ctx context.Context, objs []*confgraph.Recap) ([]*confgraph.Event, error)
-	Talks(ctx context.Context, objs []*confgraph.Recap) ([][]*confgraph.Talk, error)
-	Projects(ctx context.Context, objs []*confgraph.Recap) ([][]*confgraph.Project, error)
+	EventConnection(ctx context.Context, objs []*confgraph.Recap, where *EventWhere, sort []*EventSort, first *int, after *string) ([]*RelatedEventConnection, error)
+	Talks(ctx context.Context, objs []*confgraph.Recap, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
+	TalksConnection(ctx context.Context, objs []*confgraph.Recap, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
+	Projects(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([][]*confgraph.Project, error)
+	ProjectsConnection(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) ([]*RelatedProjectConnection, error)
+}
+type RecapConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *RecapConnection) (int, error)
 }
 type SpeakerResolver interface {
+	ID(ctx context.Context, obj *confgraph.Speaker) (string, error)
+
 	Bio(ctx context.Context, obj *confgraph.Speaker) (*string, error)
 	Role(ctx context.Context, obj *confgraph.Speaker) (*string, error)
-	Talks(ctx context.Context, objs []*confgraph.Speaker) ([][]*confgraph.Talk, error)
-	Companies(ctx context.Context, objs []*confgraph.Speaker) ([][]*confgraph.Company, error)
+	TalkCount(ctx context.Context, objs []*confgraph.Speaker) ([]int, error)
+	Talks(ctx context.Context, objs []*confgraph.Speaker, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
+	TalksConnection(ctx context.Context, objs []*confgraph.Speaker, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
+	Companies(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) ([][]*confgraph.Company, error)
+	CompaniesConnection(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, first *int, after *string) ([]*RelatedCompanyConnection, error)
+}
+type SpeakerConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *SpeakerConnection) (int, error)
 }
 type TalkResolver interface {
+	ID(ctx context.Context, obj *confgraph.Talk) (string, error)
+
 	Abstract(ctx context.Context, obj *confgraph.Talk) (*string, error)
 	Level(ctx context.Context, obj *confgraph.Talk) (*confgraph.Level, error)
 
 	DurationMinutes(ctx context.Context, obj *confgraph.Talk) (*int, error)
 	Participants(ctx context.Context, obj *confgraph.Talk) (*int, error)
+	SpeakerCount(ctx context.Context, objs []*confgraph.Talk) ([]int, error)
+	Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error)
+	Speakers(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
+	SpeakersConnection(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error)
+	Projects(ctx context.Context, objs []*confgraph.Talk, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([][]*confgraph.Project, error)
+	ProjectsConnection(ctx context.Context, objs []*confgraph.Talk, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) ([]*RelatedProjectConnection, error)
 	Event(ctx context.Context, objs []*confgraph.Talk) ([]*confgraph.Event, error)
-	Speakers(ctx context.Context, objs []*confgraph.Talk) ([][]*confgraph.Speaker, error)
-	SpeakerEdges(ctx context.Context, objs []*confgraph.Talk) ([][]*TalkSpeakerEdge, error)
-	Projects(ctx context.Context, objs []*confgraph.Talk) ([][]*confgraph.Project, error)
-	Recaps(ctx context.Context, objs []*confgraph.Talk) ([][]*confgraph.Recap, error)
+	EventConnection(ctx context.Context, objs []*confgraph.Talk, where *EventWhere, sort []*EventSort, first *int, after *string) ([]*RelatedEventConnection, error)
+	Recaps(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
+	RecapsConnection(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error)
+}
+type TalkConnectionResolver interface {
+	TotalCount(ctx context.Context, obj *TalkConnection) (int, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -232,12 +533,91 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Company.Name(childComplexity), true
+	case "Company.projects":
+		if e.ComplexityRoot.Company.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.Projects(childComplexity), true
+	case "Company.speakerCount":
+		if e.ComplexityRoot.Company.SpeakerCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.SpeakerCount(childComplexity), true
 	case "Company.speakers":
 		if e.ComplexityRoot.Company.Speakers == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Company.Speakers(childComplexity), true
+		args, err := ec.field_Company_speakers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Company.Speakers(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Company.speakersConnection":
+		if e.ComplexityRoot.Company.SpeakersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Company_speakersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Company.SpeakersConnection(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["first"].(*int), args["after"].(*string)), true
+	case "Company.talkCount":
+		if e.ComplexityRoot.Company.TalkCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Company.TalkCount(childComplexity), true
+
+	case "CompanyConnection.edges":
+		if e.ComplexityRoot.CompanyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyConnection.Edges(childComplexity), true
+	case "CompanyConnection.pageInfo":
+		if e.ComplexityRoot.CompanyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyConnection.PageInfo(childComplexity), true
+	case "CompanyConnection.totalCount":
+		if e.ComplexityRoot.CompanyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyConnection.TotalCount(childComplexity), true
+
+	case "CompanyCount.company":
+		if e.ComplexityRoot.CompanyCount.Company == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyCount.Company(childComplexity), true
+	case "CompanyCount.talkCount":
+		if e.ComplexityRoot.CompanyCount.TalkCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyCount.TalkCount(childComplexity), true
+
+	case "CompanyEdge.cursor":
+		if e.ComplexityRoot.CompanyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEdge.Cursor(childComplexity), true
+	case "CompanyEdge.node":
+		if e.ComplexityRoot.CompanyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CompanyEdge.Node(childComplexity), true
 
 	case "Count.count":
 		if e.ComplexityRoot.Count.Count == nil {
@@ -287,25 +667,106 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Event.Recaps(childComplexity), true
+		args, err := ec.field_Event_recaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Recaps(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Event.recapsConnection":
+		if e.ComplexityRoot.Event.RecapsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Event_recapsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.RecapsConnection(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["first"].(*int), args["after"].(*string)), true
 	case "Event.startDate":
 		if e.ComplexityRoot.Event.StartDate == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Event.StartDate(childComplexity), true
+	case "Event.talkCount":
+		if e.ComplexityRoot.Event.TalkCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Event.TalkCount(childComplexity), true
 	case "Event.talks":
 		if e.ComplexityRoot.Event.Talks == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Event.Talks(childComplexity), true
+		args, err := ec.field_Event_talks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.Talks(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Event.talksConnection":
+		if e.ComplexityRoot.Event.TalksConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Event_talksConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.TalksConnection(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["first"].(*int), args["after"].(*string)), true
+	case "Event.topProjects":
+		if e.ComplexityRoot.Event.TopProjects == nil {
+			break
+		}
+
+		args, err := ec.field_Event_topProjects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Event.TopProjects(childComplexity, args["first"].(*int)), true
 	case "Event.year":
 		if e.ComplexityRoot.Event.Year == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Event.Year(childComplexity), true
+
+	case "EventConnection.edges":
+		if e.ComplexityRoot.EventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventConnection.Edges(childComplexity), true
+	case "EventConnection.pageInfo":
+		if e.ComplexityRoot.EventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventConnection.PageInfo(childComplexity), true
+	case "EventConnection.totalCount":
+		if e.ComplexityRoot.EventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventConnection.TotalCount(childComplexity), true
+
+	case "EventEdge.cursor":
+		if e.ComplexityRoot.EventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventEdge.Cursor(childComplexity), true
+	case "EventEdge.node":
+		if e.ComplexityRoot.EventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
 
 	case "Evidence.document":
 		if e.ComplexityRoot.Evidence.Document == nil {
@@ -326,12 +787,99 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Snippet(childComplexity), true
 
+	case "PageInfo.endCursor":
+		if e.ComplexityRoot.PageInfo.EndCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.EndCursor(childComplexity), true
+	case "PageInfo.hasNextPage":
+		if e.ComplexityRoot.PageInfo.HasNextPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+	case "PageInfo.hasPreviousPage":
+		if e.ComplexityRoot.PageInfo.HasPreviousPage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.HasPreviousPage(childComplexity), true
+	case "PageInfo.startCursor":
+		if e.ComplexityRoot.PageInfo.StartCursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
+
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
+	case "Path.relationships":
+		if e.ComplexityRoot.Path.Relationships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Relationships(childComplexity), true
+
+	case "PathRelationship.evidence":
+		if e.ComplexityRoot.PathRelationship.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathRelationship.Evidence(childComplexity), true
+	case "PathRelationship.from":
+		if e.ComplexityRoot.PathRelationship.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathRelationship.From(childComplexity), true
+	case "PathRelationship.to":
+		if e.ComplexityRoot.PathRelationship.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathRelationship.To(childComplexity), true
+	case "PathRelationship.type":
+		if e.ComplexityRoot.PathRelationship.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathRelationship.Type(childComplexity), true
+
+	case "Project.accepted":
+		if e.ComplexityRoot.Project.Accepted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Accepted(childComplexity), true
 	case "Project.aliases":
 		if e.ComplexityRoot.Project.Aliases == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Project.Aliases(childComplexity), true
+	case "Project.companies":
+		if e.ComplexityRoot.Project.Companies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Companies(childComplexity), true
+	case "Project.graduated":
+		if e.ComplexityRoot.Project.Graduated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Graduated(childComplexity), true
 	case "Project.homepage":
 		if e.ComplexityRoot.Project.Homepage == nil {
 			break
@@ -344,12 +892,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Project.ID(childComplexity), true
+	case "Project.incubating":
+		if e.ComplexityRoot.Project.Incubating == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.Incubating(childComplexity), true
 	case "Project.maturity":
 		if e.ComplexityRoot.Project.Maturity == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Project.Maturity(childComplexity), true
+	case "Project.maturityOn":
+		if e.ComplexityRoot.Project.MaturityOn == nil {
+			break
+		}
+
+		args, err := ec.field_Project_maturityOn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.MaturityOn(childComplexity, args["date"].(string)), true
 	case "Project.name":
 		if e.ComplexityRoot.Project.Name == nil {
 			break
@@ -361,19 +926,102 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Project.Recaps(childComplexity), true
+		args, err := ec.field_Project_recaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Recaps(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Project.recapsConnection":
+		if e.ComplexityRoot.Project.RecapsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Project_recapsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.RecapsConnection(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["first"].(*int), args["after"].(*string)), true
 	case "Project.repo":
 		if e.ComplexityRoot.Project.Repo == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Project.Repo(childComplexity), true
+	case "Project.talkCount":
+		if e.ComplexityRoot.Project.TalkCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Project.TalkCount(childComplexity), true
 	case "Project.talks":
 		if e.ComplexityRoot.Project.Talks == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Project.Talks(childComplexity), true
+		args, err := ec.field_Project_talks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Talks(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Project.talksConnection":
+		if e.ComplexityRoot.Project.TalksConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Project_talksConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.TalksConnection(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["first"].(*int), args["after"].(*string)), true
+
+	case "ProjectConnection.edges":
+		if e.ComplexityRoot.ProjectConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectConnection.Edges(childComplexity), true
+	case "ProjectConnection.pageInfo":
+		if e.ComplexityRoot.ProjectConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectConnection.PageInfo(childComplexity), true
+	case "ProjectConnection.totalCount":
+		if e.ComplexityRoot.ProjectConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectConnection.TotalCount(childComplexity), true
+
+	case "ProjectCount.project":
+		if e.ComplexityRoot.ProjectCount.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectCount.Project(childComplexity), true
+	case "ProjectCount.talkCount":
+		if e.ComplexityRoot.ProjectCount.TalkCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectCount.TalkCount(childComplexity), true
+
+	case "ProjectEdge.cursor":
+		if e.ComplexityRoot.ProjectEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEdge.Cursor(childComplexity), true
+	case "ProjectEdge.node":
+		if e.ComplexityRoot.ProjectEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProjectEdge.Node(childComplexity), true
 
 	case "Query.companies":
 		if e.ComplexityRoot.Query.Companies == nil {
@@ -385,7 +1033,40 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Companies(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
+		return e.ComplexityRoot.Query.Companies(childComplexity, args["where"].(*CompanyWhere), args["sort"].([]*CompanySort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.companiesConnection":
+		if e.ComplexityRoot.Query.CompaniesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_companiesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CompaniesConnection(childComplexity, args["where"].(*CompanyWhere), args["sort"].([]*CompanySort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.company":
+		if e.ComplexityRoot.Query.Company == nil {
+			break
+		}
+
+		args, err := ec.field_Query_company_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Company(childComplexity, args["name"].(string)), true
+	case "Query.event":
+		if e.ComplexityRoot.Query.Event == nil {
+			break
+		}
+
+		args, err := ec.field_Query_event_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Event(childComplexity, args["name"].(string)), true
 	case "Query.events":
 		if e.ComplexityRoot.Query.Events == nil {
 			break
@@ -396,7 +1077,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Events(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
+		return e.ComplexityRoot.Query.Events(childComplexity, args["where"].(*EventWhere), args["sort"].([]*EventSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.eventsConnection":
+		if e.ComplexityRoot.Query.EventsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_eventsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.EventsConnection(childComplexity, args["where"].(*EventWhere), args["sort"].([]*EventSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
@@ -409,6 +1101,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.project":
+		if e.ComplexityRoot.Query.Project == nil {
+			break
+		}
+
+		args, err := ec.field_Query_project_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Project(childComplexity, args["name"].(string)), true
 	case "Query.projects":
 		if e.ComplexityRoot.Query.Projects == nil {
 			break
@@ -419,7 +1122,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Projects(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
+		return e.ComplexityRoot.Query.Projects(childComplexity, args["where"].(*ProjectWhere), args["sort"].([]*ProjectSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.projectsConnection":
+		if e.ComplexityRoot.Query.ProjectsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_projectsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ProjectsConnection(childComplexity, args["where"].(*ProjectWhere), args["sort"].([]*ProjectSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.recaps":
 		if e.ComplexityRoot.Query.Recaps == nil {
 			break
@@ -430,7 +1144,51 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Recaps(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
+		return e.ComplexityRoot.Query.Recaps(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.recapsConnection":
+		if e.ComplexityRoot.Query.RecapsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_recapsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RecapsConnection(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]SearchType), args["first"].(*int)), true
+	case "Query.shortestPath":
+		if e.ComplexityRoot.Query.ShortestPath == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shortestPath_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int)), true
+	case "Query.speaker":
+		if e.ComplexityRoot.Query.Speaker == nil {
+			break
+		}
+
+		args, err := ec.field_Query_speaker_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Speaker(childComplexity, args["name"].(string)), true
 	case "Query.speakers":
 		if e.ComplexityRoot.Query.Speakers == nil {
 			break
@@ -441,13 +1199,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Speakers(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
+		return e.ComplexityRoot.Query.Speakers(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.speakersConnection":
+		if e.ComplexityRoot.Query.SpeakersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_speakersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SpeakersConnection(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Stats(childComplexity), true
+	case "Query.talk":
+		if e.ComplexityRoot.Query.Talk == nil {
+			break
+		}
+
+		args, err := ec.field_Query_talk_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Talk(childComplexity, args["id"].(*string), args["title"].(*string)), true
 	case "Query.talks":
 		if e.ComplexityRoot.Query.Talks == nil {
 			break
@@ -458,7 +1238,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Talks(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
+		return e.ComplexityRoot.Query.Talks(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Query.talksConnection":
+		if e.ComplexityRoot.Query.TalksConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_talksConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.TalksConnection(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["first"].(*int), args["after"].(*string), args["last"].(*int), args["before"].(*string)), true
 
 	case "Recap.author":
 		if e.ComplexityRoot.Recap.Author == nil {
@@ -478,6 +1269,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Recap.Event(childComplexity), true
+	case "Recap.eventConnection":
+		if e.ComplexityRoot.Recap.EventConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Recap_eventConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recap.EventConnection(childComplexity, args["where"].(*EventWhere), args["sort"].([]*EventSort), args["first"].(*int), args["after"].(*string)), true
 	case "Recap.id":
 		if e.ComplexityRoot.Recap.ID == nil {
 			break
@@ -489,7 +1291,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Recap.Projects(childComplexity), true
+		args, err := ec.field_Recap_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recap.Projects(childComplexity, args["where"].(*ProjectWhere), args["sort"].([]*ProjectSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Recap.projectsConnection":
+		if e.ComplexityRoot.Recap.ProjectsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Recap_projectsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recap.ProjectsConnection(childComplexity, args["where"].(*ProjectWhere), args["sort"].([]*ProjectSort), args["first"].(*int), args["after"].(*string)), true
 	case "Recap.published":
 		if e.ComplexityRoot.Recap.Published == nil {
 			break
@@ -501,13 +1319,393 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Recap.Talks(childComplexity), true
+		args, err := ec.field_Recap_talks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recap.Talks(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Recap.talksConnection":
+		if e.ComplexityRoot.Recap.TalksConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Recap_talksConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Recap.TalksConnection(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["first"].(*int), args["after"].(*string)), true
 	case "Recap.title":
 		if e.ComplexityRoot.Recap.Title == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Recap.Title(childComplexity), true
+
+	case "RecapConnection.edges":
+		if e.ComplexityRoot.RecapConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecapConnection.Edges(childComplexity), true
+	case "RecapConnection.pageInfo":
+		if e.ComplexityRoot.RecapConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecapConnection.PageInfo(childComplexity), true
+	case "RecapConnection.totalCount":
+		if e.ComplexityRoot.RecapConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecapConnection.TotalCount(childComplexity), true
+
+	case "RecapEdge.cursor":
+		if e.ComplexityRoot.RecapEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecapEdge.Cursor(childComplexity), true
+	case "RecapEdge.node":
+		if e.ComplexityRoot.RecapEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RecapEdge.Node(childComplexity), true
+
+	case "RelatedCompanyConnection.edges":
+		if e.ComplexityRoot.RelatedCompanyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyConnection.Edges(childComplexity), true
+	case "RelatedCompanyConnection.pageInfo":
+		if e.ComplexityRoot.RelatedCompanyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyConnection.PageInfo(childComplexity), true
+	case "RelatedCompanyConnection.totalCount":
+		if e.ComplexityRoot.RelatedCompanyConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyConnection.TotalCount(childComplexity), true
+
+	case "RelatedCompanyEdge.cursor":
+		if e.ComplexityRoot.RelatedCompanyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyEdge.Cursor(childComplexity), true
+	case "RelatedCompanyEdge.evidence":
+		if e.ComplexityRoot.RelatedCompanyEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyEdge.Evidence(childComplexity), true
+	case "RelatedCompanyEdge.node":
+		if e.ComplexityRoot.RelatedCompanyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyEdge.Node(childComplexity), true
+	case "RelatedCompanyEdge.role":
+		if e.ComplexityRoot.RelatedCompanyEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyEdge.Role(childComplexity), true
+	case "RelatedCompanyEdge.type":
+		if e.ComplexityRoot.RelatedCompanyEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedCompanyEdge.Type(childComplexity), true
+
+	case "RelatedEventConnection.edges":
+		if e.ComplexityRoot.RelatedEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventConnection.Edges(childComplexity), true
+	case "RelatedEventConnection.pageInfo":
+		if e.ComplexityRoot.RelatedEventConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventConnection.PageInfo(childComplexity), true
+	case "RelatedEventConnection.totalCount":
+		if e.ComplexityRoot.RelatedEventConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventConnection.TotalCount(childComplexity), true
+
+	case "RelatedEventEdge.cursor":
+		if e.ComplexityRoot.RelatedEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventEdge.Cursor(childComplexity), true
+	case "RelatedEventEdge.evidence":
+		if e.ComplexityRoot.RelatedEventEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventEdge.Evidence(childComplexity), true
+	case "RelatedEventEdge.node":
+		if e.ComplexityRoot.RelatedEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventEdge.Node(childComplexity), true
+	case "RelatedEventEdge.role":
+		if e.ComplexityRoot.RelatedEventEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventEdge.Role(childComplexity), true
+	case "RelatedEventEdge.type":
+		if e.ComplexityRoot.RelatedEventEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedEventEdge.Type(childComplexity), true
+
+	case "RelatedProjectConnection.edges":
+		if e.ComplexityRoot.RelatedProjectConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectConnection.Edges(childComplexity), true
+	case "RelatedProjectConnection.pageInfo":
+		if e.ComplexityRoot.RelatedProjectConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectConnection.PageInfo(childComplexity), true
+	case "RelatedProjectConnection.totalCount":
+		if e.ComplexityRoot.RelatedProjectConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectConnection.TotalCount(childComplexity), true
+
+	case "RelatedProjectEdge.cursor":
+		if e.ComplexityRoot.RelatedProjectEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectEdge.Cursor(childComplexity), true
+	case "RelatedProjectEdge.evidence":
+		if e.ComplexityRoot.RelatedProjectEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectEdge.Evidence(childComplexity), true
+	case "RelatedProjectEdge.node":
+		if e.ComplexityRoot.RelatedProjectEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectEdge.Node(childComplexity), true
+	case "RelatedProjectEdge.role":
+		if e.ComplexityRoot.RelatedProjectEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectEdge.Role(childComplexity), true
+	case "RelatedProjectEdge.type":
+		if e.ComplexityRoot.RelatedProjectEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedProjectEdge.Type(childComplexity), true
+
+	case "RelatedRecapConnection.edges":
+		if e.ComplexityRoot.RelatedRecapConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapConnection.Edges(childComplexity), true
+	case "RelatedRecapConnection.pageInfo":
+		if e.ComplexityRoot.RelatedRecapConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapConnection.PageInfo(childComplexity), true
+	case "RelatedRecapConnection.totalCount":
+		if e.ComplexityRoot.RelatedRecapConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapConnection.TotalCount(childComplexity), true
+
+	case "RelatedRecapEdge.cursor":
+		if e.ComplexityRoot.RelatedRecapEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapEdge.Cursor(childComplexity), true
+	case "RelatedRecapEdge.evidence":
+		if e.ComplexityRoot.RelatedRecapEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapEdge.Evidence(childComplexity), true
+	case "RelatedRecapEdge.node":
+		if e.ComplexityRoot.RelatedRecapEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapEdge.Node(childComplexity), true
+	case "RelatedRecapEdge.role":
+		if e.ComplexityRoot.RelatedRecapEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapEdge.Role(childComplexity), true
+	case "RelatedRecapEdge.type":
+		if e.ComplexityRoot.RelatedRecapEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedRecapEdge.Type(childComplexity), true
+
+	case "RelatedSpeakerConnection.edges":
+		if e.ComplexityRoot.RelatedSpeakerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerConnection.Edges(childComplexity), true
+	case "RelatedSpeakerConnection.pageInfo":
+		if e.ComplexityRoot.RelatedSpeakerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerConnection.PageInfo(childComplexity), true
+	case "RelatedSpeakerConnection.totalCount":
+		if e.ComplexityRoot.RelatedSpeakerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerConnection.TotalCount(childComplexity), true
+
+	case "RelatedSpeakerEdge.cursor":
+		if e.ComplexityRoot.RelatedSpeakerEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerEdge.Cursor(childComplexity), true
+	case "RelatedSpeakerEdge.evidence":
+		if e.ComplexityRoot.RelatedSpeakerEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerEdge.Evidence(childComplexity), true
+	case "RelatedSpeakerEdge.node":
+		if e.ComplexityRoot.RelatedSpeakerEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerEdge.Node(childComplexity), true
+	case "RelatedSpeakerEdge.role":
+		if e.ComplexityRoot.RelatedSpeakerEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerEdge.Role(childComplexity), true
+	case "RelatedSpeakerEdge.type":
+		if e.ComplexityRoot.RelatedSpeakerEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedSpeakerEdge.Type(childComplexity), true
+
+	case "RelatedTalk.reasons":
+		if e.ComplexityRoot.RelatedTalk.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalk.Reasons(childComplexity), true
+	case "RelatedTalk.score":
+		if e.ComplexityRoot.RelatedTalk.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalk.Score(childComplexity), true
+	case "RelatedTalk.talk":
+		if e.ComplexityRoot.RelatedTalk.Talk == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalk.Talk(childComplexity), true
+
+	case "RelatedTalkConnection.edges":
+		if e.ComplexityRoot.RelatedTalkConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkConnection.Edges(childComplexity), true
+	case "RelatedTalkConnection.pageInfo":
+		if e.ComplexityRoot.RelatedTalkConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkConnection.PageInfo(childComplexity), true
+	case "RelatedTalkConnection.totalCount":
+		if e.ComplexityRoot.RelatedTalkConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkConnection.TotalCount(childComplexity), true
+
+	case "RelatedTalkEdge.cursor":
+		if e.ComplexityRoot.RelatedTalkEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkEdge.Cursor(childComplexity), true
+	case "RelatedTalkEdge.evidence":
+		if e.ComplexityRoot.RelatedTalkEdge.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkEdge.Evidence(childComplexity), true
+	case "RelatedTalkEdge.node":
+		if e.ComplexityRoot.RelatedTalkEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkEdge.Node(childComplexity), true
+	case "RelatedTalkEdge.role":
+		if e.ComplexityRoot.RelatedTalkEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkEdge.Role(childComplexity), true
+	case "RelatedTalkEdge.type":
+		if e.ComplexityRoot.RelatedTalkEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RelatedTalkEdge.Type(childComplexity), true
+
+	case "SearchResult.node":
+		if e.ComplexityRoot.SearchResult.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Node(childComplexity), true
+	case "SearchResult.score":
+		if e.ComplexityRoot.SearchResult.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Score(childComplexity), true
 
 	case "Speaker.aliases":
 		if e.ComplexityRoot.Speaker.Aliases == nil {
@@ -526,7 +1724,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Speaker.Companies(childComplexity), true
+		args, err := ec.field_Speaker_companies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Speaker.Companies(childComplexity, args["where"].(*CompanyWhere), args["sort"].([]*CompanySort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Speaker.companiesConnection":
+		if e.ComplexityRoot.Speaker.CompaniesConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Speaker_companiesConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Speaker.CompaniesConnection(childComplexity, args["where"].(*CompanyWhere), args["sort"].([]*CompanySort), args["first"].(*int), args["after"].(*string)), true
 	case "Speaker.id":
 		if e.ComplexityRoot.Speaker.ID == nil {
 			break
@@ -545,12 +1759,66 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Speaker.Role(childComplexity), true
+	case "Speaker.talkCount":
+		if e.ComplexityRoot.Speaker.TalkCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Speaker.TalkCount(childComplexity), true
 	case "Speaker.talks":
 		if e.ComplexityRoot.Speaker.Talks == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Speaker.Talks(childComplexity), true
+		args, err := ec.field_Speaker_talks_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Speaker.Talks(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Speaker.talksConnection":
+		if e.ComplexityRoot.Speaker.TalksConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Speaker_talksConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Speaker.TalksConnection(childComplexity, args["where"].(*TalkWhere), args["sort"].([]*TalkSort), args["first"].(*int), args["after"].(*string)), true
+
+	case "SpeakerConnection.edges":
+		if e.ComplexityRoot.SpeakerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpeakerConnection.Edges(childComplexity), true
+	case "SpeakerConnection.pageInfo":
+		if e.ComplexityRoot.SpeakerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpeakerConnection.PageInfo(childComplexity), true
+	case "SpeakerConnection.totalCount":
+		if e.ComplexityRoot.SpeakerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpeakerConnection.TotalCount(childComplexity), true
+
+	case "SpeakerEdge.cursor":
+		if e.ComplexityRoot.SpeakerEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpeakerEdge.Cursor(childComplexity), true
+	case "SpeakerEdge.node":
+		if e.ComplexityRoot.SpeakerEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpeakerEdge.Node(childComplexity), true
 
 	case "Talk.abstract":
 		if e.ComplexityRoot.Talk.Abstract == nil {
@@ -570,6 +1838,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.Event(childComplexity), true
+	case "Talk.eventConnection":
+		if e.ComplexityRoot.Talk.EventConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Talk_eventConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.EventConnection(childComplexity, args["where"].(*EventWhere), args["sort"].([]*EventSort), args["first"].(*int), args["after"].(*string)), true
 	case "Talk.id":
 		if e.ComplexityRoot.Talk.ID == nil {
 			break
@@ -599,25 +1878,84 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Talk.Projects(childComplexity), true
+		args, err := ec.field_Talk_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.Projects(childComplexity, args["where"].(*ProjectWhere), args["sort"].([]*ProjectSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Talk.projectsConnection":
+		if e.ComplexityRoot.Talk.ProjectsConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Talk_projectsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.ProjectsConnection(childComplexity, args["where"].(*ProjectWhere), args["sort"].([]*ProjectSort), args["first"].(*int), args["after"].(*string)), true
 	case "Talk.recaps":
 		if e.ComplexityRoot.Talk.Recaps == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Talk.Recaps(childComplexity), true
-	case "Talk.speakerEdges":
-		if e.ComplexityRoot.Talk.SpeakerEdges == nil {
+		args, err := ec.field_Talk_recaps_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.Recaps(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Talk.recapsConnection":
+		if e.ComplexityRoot.Talk.RecapsConnection == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Talk.SpeakerEdges(childComplexity), true
+		args, err := ec.field_Talk_recapsConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.RecapsConnection(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["first"].(*int), args["after"].(*string)), true
+	case "Talk.related":
+		if e.ComplexityRoot.Talk.Related == nil {
+			break
+		}
+
+		args, err := ec.field_Talk_related_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.Related(childComplexity, args["first"].(*int)), true
+	case "Talk.speakerCount":
+		if e.ComplexityRoot.Talk.SpeakerCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.SpeakerCount(childComplexity), true
 	case "Talk.speakers":
 		if e.ComplexityRoot.Talk.Speakers == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Talk.Speakers(childComplexity), true
+		args, err := ec.field_Talk_speakers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.Speakers(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["limit"].(*int), args["offset"].(*int)), true
+	case "Talk.speakersConnection":
+		if e.ComplexityRoot.Talk.SpeakersConnection == nil {
+			break
+		}
+
+		args, err := ec.field_Talk_speakersConnection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Talk.SpeakersConnection(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["first"].(*int), args["after"].(*string)), true
 	case "Talk.title":
 		if e.ComplexityRoot.Talk.Title == nil {
 			break
@@ -625,24 +1963,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Talk.Title(childComplexity), true
 
-	case "TalkSpeakerEdge.evidence":
-		if e.ComplexityRoot.TalkSpeakerEdge.Evidence == nil {
+	case "TalkConnection.edges":
+		if e.ComplexityRoot.TalkConnection.Edges == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TalkSpeakerEdge.Evidence(childComplexity), true
-	case "TalkSpeakerEdge.node":
-		if e.ComplexityRoot.TalkSpeakerEdge.Node == nil {
+		return e.ComplexityRoot.TalkConnection.Edges(childComplexity), true
+	case "TalkConnection.pageInfo":
+		if e.ComplexityRoot.TalkConnection.PageInfo == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TalkSpeakerEdge.Node(childComplexity), true
-	case "TalkSpeakerEdge.role":
-		if e.ComplexityRoot.TalkSpeakerEdge.Role == nil {
+		return e.ComplexityRoot.TalkConnection.PageInfo(childComplexity), true
+	case "TalkConnection.totalCount":
+		if e.ComplexityRoot.TalkConnection.TotalCount == nil {
 			break
 		}
 
-		return e.ComplexityRoot.TalkSpeakerEdge.Role(childComplexity), true
+		return e.ComplexityRoot.TalkConnection.TotalCount(childComplexity), true
+
+	case "TalkEdge.cursor":
+		if e.ComplexityRoot.TalkEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalkEdge.Cursor(childComplexity), true
+	case "TalkEdge.node":
+		if e.ComplexityRoot.TalkEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TalkEdge.Node(childComplexity), true
 
 	}
 	return 0, false
@@ -651,7 +2002,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	opCtx := graphql.GetOperationContext(ctx)
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
-	inputUnmarshalMap := graphql.BuildUnmarshalerMap()
+	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
+		ec.unmarshalInputCompanyListFilter,
+		ec.unmarshalInputCompanySort,
+		ec.unmarshalInputCompanyWhere,
+		ec.unmarshalInputDateFilter,
+		ec.unmarshalInputEventListFilter,
+		ec.unmarshalInputEventSort,
+		ec.unmarshalInputEventWhere,
+		ec.unmarshalInputIDFilter,
+		ec.unmarshalInputIntFilter,
+		ec.unmarshalInputLevelFilter,
+		ec.unmarshalInputProjectListFilter,
+		ec.unmarshalInputProjectSort,
+		ec.unmarshalInputProjectWhere,
+		ec.unmarshalInputRecapListFilter,
+		ec.unmarshalInputRecapSort,
+		ec.unmarshalInputRecapWhere,
+		ec.unmarshalInputSpeakerListFilter,
+		ec.unmarshalInputSpeakerSort,
+		ec.unmarshalInputSpeakerWhere,
+		ec.unmarshalInputStringFilter,
+		ec.unmarshalInputTalkKindFilter,
+		ec.unmarshalInputTalkListFilter,
+		ec.unmarshalInputTalkSort,
+		ec.unmarshalInputTalkWhere,
+	)
 	first := true
 
 	switch opCtx.Operation.Operation {
@@ -722,30 +2098,205 @@ var sources = []*ast.Source{
 """
 The questions confgraph answers about KubeCon + CloudNativeCon events: the
 talks, who gave them, where those people work, which projects the talks
-discuss, and what recaps wrote about them.
+discuss, and what recaps wrote about them. Lists take ` + "`" + `where` + "`" + ` filters,
+` + "`" + `sort` + "`" + ` orders and ` + "`" + `limit` + "`" + `/` + "`" + `offset` + "`" + `; every list also has a Relay connection
+(` + "`" + `...Connection` + "`" + `) with keyset cursors and a ` + "`" + `totalCount` + "`" + `. Pages hold at most
+100 items: asking for more is an error, not a silent cut.
 """
 type Query {
-  "Talks, keynotes, panels and other sessions, ordered by title."
-  talks("Most items to return (1-100, default 20)." limit: Int = 20, "Items to skip." offset: Int = 0): [Talk!]!
-  "People who presented, moderated or hosted a session, ordered by name."
-  speakers("Most items to return (1-100, default 20)." limit: Int = 20, "Items to skip." offset: Int = 0): [Speaker!]!
-  "Companies speakers work for, ordered by name."
-  companies("Most items to return (1-100, default 20)." limit: Int = 20, "Items to skip." offset: Int = 0): [Company!]!
-  "Open-source projects and specifications talks discuss, ordered by name."
-  projects("Most items to return (1-100, default 20)." limit: Int = 20, "Items to skip." offset: Int = 0): [Project!]!
-  "Conference editions, ordered by name."
-  events("Most items to return (1-100, default 20)." limit: Int = 20, "Items to skip." offset: Int = 0): [Event!]!
-  "Blog recaps of events, ordered by title."
-  recaps("Most items to return (1-100, default 20)." limit: Int = 20, "Items to skip." offset: Int = 0): [Recap!]!
-  "Any node by its ID; null when there is none."
-  node("The node's ID, as returned in its id field." id: ID!): Node
+  "One page of talks, keynotes, panels and other sessions, filtered by ` + "`" + `where` + "`" + ` and ordered by ` + "`" + `sort` + "`" + ` (then by title)."
+  talks(
+    "Only the talks matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order; ties are broken by title and ID."
+    sort: [TalkSort!]
+    "Most items to return (0-100)."
+    limit: Int = 20
+    "Items to skip first."
+    offset: Int = 0
+  ): [Talk!]!
+  "A Relay connection over talks, keynotes, panels and other sessions: keyset cursors that stay valid when data is added, and a total count."
+  talksConnection(
+    "Only the talks matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order; ties are broken by title and ID."
+    sort: [TalkSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 when neither first nor last is given)."
+    first: Int
+    "Cursor of the item to start after."
+    after: String
+    "Items before ` + "`" + `before` + "`" + ` to return, counted from the end (0-100)."
+    last: Int
+    "Cursor of the item to end before."
+    before: String
+  ): TalkConnection!
+  "One page of people who presented, moderated or hosted a session, filtered by ` + "`" + `where` + "`" + ` and ordered by ` + "`" + `sort` + "`" + ` (then by name)."
+  speakers(
+    "Only the speakers matching this filter."
+    where: SpeakerWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [SpeakerSort!]
+    "Most items to return (0-100)."
+    limit: Int = 20
+    "Items to skip first."
+    offset: Int = 0
+  ): [Speaker!]!
+  "A Relay connection over people who presented, moderated or hosted a session: keyset cursors that stay valid when data is added, and a total count."
+  speakersConnection(
+    "Only the speakers matching this filter."
+    where: SpeakerWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [SpeakerSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 when neither first nor last is given)."
+    first: Int
+    "Cursor of the item to start after."
+    after: String
+    "Items before ` + "`" + `before` + "`" + ` to return, counted from the end (0-100)."
+    last: Int
+    "Cursor of the item to end before."
+    before: String
+  ): SpeakerConnection!
+  "One page of companies speakers work for, filtered by ` + "`" + `where` + "`" + ` and ordered by ` + "`" + `sort` + "`" + ` (then by name)."
+  companies(
+    "Only the companys matching this filter."
+    where: CompanyWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [CompanySort!]
+    "Most items to return (0-100)."
+    limit: Int = 20
+    "Items to skip first."
+    offset: Int = 0
+  ): [Company!]!
+  "A Relay connection over companies speakers work for: keyset cursors that stay valid when data is added, and a total count."
+  companiesConnection(
+    "Only the companys matching this filter."
+    where: CompanyWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [CompanySort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 when neither first nor last is given)."
+    first: Int
+    "Cursor of the item to start after."
+    after: String
+    "Items before ` + "`" + `before` + "`" + ` to return, counted from the end (0-100)."
+    last: Int
+    "Cursor of the item to end before."
+    before: String
+  ): CompanyConnection!
+  "One page of open-source projects and specifications, filtered by ` + "`" + `where` + "`" + ` and ordered by ` + "`" + `sort` + "`" + ` (then by name)."
+  projects(
+    "Only the projects matching this filter."
+    where: ProjectWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [ProjectSort!]
+    "Most items to return (0-100)."
+    limit: Int = 20
+    "Items to skip first."
+    offset: Int = 0
+  ): [Project!]!
+  "A Relay connection over open-source projects and specifications: keyset cursors that stay valid when data is added, and a total count."
+  projectsConnection(
+    "Only the projects matching this filter."
+    where: ProjectWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [ProjectSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 when neither first nor last is given)."
+    first: Int
+    "Cursor of the item to start after."
+    after: String
+    "Items before ` + "`" + `before` + "`" + ` to return, counted from the end (0-100)."
+    last: Int
+    "Cursor of the item to end before."
+    before: String
+  ): ProjectConnection!
+  "One page of conference editions, filtered by ` + "`" + `where` + "`" + ` and ordered by ` + "`" + `sort` + "`" + ` (then by name)."
+  events(
+    "Only the events matching this filter."
+    where: EventWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [EventSort!]
+    "Most items to return (0-100)."
+    limit: Int = 20
+    "Items to skip first."
+    offset: Int = 0
+  ): [Event!]!
+  "A Relay connection over conference editions: keyset cursors that stay valid when data is added, and a total count."
+  eventsConnection(
+    "Only the events matching this filter."
+    where: EventWhere
+    "Sort keys, applied in order; ties are broken by name and ID."
+    sort: [EventSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 when neither first nor last is given)."
+    first: Int
+    "Cursor of the item to start after."
+    after: String
+    "Items before ` + "`" + `before` + "`" + ` to return, counted from the end (0-100)."
+    last: Int
+    "Cursor of the item to end before."
+    before: String
+  ): EventConnection!
+  "One page of blog recaps of events, filtered by ` + "`" + `where` + "`" + ` and ordered by ` + "`" + `sort` + "`" + ` (then by title)."
+  recaps(
+    "Only the recaps matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order; ties are broken by title and ID."
+    sort: [RecapSort!]
+    "Most items to return (0-100)."
+    limit: Int = 20
+    "Items to skip first."
+    offset: Int = 0
+  ): [Recap!]!
+  "A Relay connection over blog recaps of events: keyset cursors that stay valid when data is added, and a total count."
+  recapsConnection(
+    "Only the recaps matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order; ties are broken by title and ID."
+    sort: [RecapSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 when neither first nor last is given)."
+    first: Int
+    "Cursor of the item to start after."
+    after: String
+    "Items before ` + "`" + `before` + "`" + ` to return, counted from the end (0-100)."
+    last: Int
+    "Cursor of the item to end before."
+    before: String
+  ): RecapConnection!
+  "A talk by its ID, or by its title (case-insensitive; the first match when several events share a title)."
+  talk("The talk's ID." id: ID, "The talk's title." title: String): Talk
+  "A speaker by name, as printed or as another spelling of theirs (case-insensitive)."
+  speaker("The speaker's name." name: String!): Speaker
+  "A company by name (case-insensitive)."
+  company("The company's name." name: String!): Company
+  "A project by name (case-insensitive)."
+  project("The project's name." name: String!): Project
+  "An event by name (case-insensitive)."
+  event("The event's name." name: String!): Event
+  "Any node by its global ID."
+  node("A global ID, as returned in a node's id field." id: ID!): Node
+  "Full-text search over talks (title, abstract), speakers (name, bio), projects, companies and recaps, best match first."
+  search(
+    "Words to look for; a node matches when it contains any of them."
+    query: String!
+    "Kinds of node to search; all when omitted."
+    types: [SearchType!]
+    "Most results to return (1-100)."
+    first: Int = 10
+  ): [SearchResult!]!
+  "A shortest way two nodes are connected, over relationships of any type and direction; null when there is none within maxHops."
+  shortestPath(
+    "Global ID of the start."
+    from: ID!
+    "Global ID of the end."
+    to: ID!
+    "Longest path to consider, in relationships (1-6)."
+    maxHops: Int = 4
+  ): Path
   "How many nodes and relationships of each kind the graph holds."
   stats: [Count!]!
 }
 
-"Anything in the graph that has an ID."
+"Anything in the graph that has a global ID (Relay object identification)."
 interface Node {
-  "Stable ID, derived from the node's content (not from load order)."
+  "Opaque, stable global ID; node(id:) fetches the node."
   id: ID!
 }
 
@@ -779,6 +2330,28 @@ enum TalkKind {
   OTHER
 }
 
+"Which way a sort key orders."
+enum SortDirection {
+  "Smallest (or A) first."
+  ASC
+  "Largest (or Z) first."
+  DESC
+}
+
+"Kinds of node full-text search covers."
+enum SearchType {
+  "Talks, by title and abstract."
+  TALK
+  "Speakers, by name and bio."
+  SPEAKER
+  "Projects, by name."
+  PROJECT
+  "Companies, by name."
+  COMPANY
+  "Recaps, by title and text."
+  RECAP
+}
+
 "Where a fact was read: the document, the line, and what that line said."
 type Evidence {
   "File name of the document."
@@ -789,9 +2362,643 @@ type Evidence {
   snippet: String!
 }
 
+"Conditions on a text property. All given operators must hold."
+input StringFilter {
+  "Equal to."
+  eq: String
+  "Equal to one of."
+  in: [String!]
+  "Contains."
+  contains: String
+  "Starts with."
+  startsWith: String
+  "Ends with."
+  endsWith: String
+  "Compare ignoring case (applies to every operator above)."
+  caseInsensitive: Boolean = false
+}
+
+"Conditions on a whole-number property. All given operators must hold."
+input IntFilter {
+  "Equal to."
+  eq: Int
+  "Equal to one of."
+  in: [Int!]
+  "Less than."
+  lt: Int
+  "Less than or equal to."
+  lte: Int
+  "Greater than."
+  gt: Int
+  "Greater than or equal to."
+  gte: Int
+}
+
+"Conditions on a date property (YYYY-MM-DD). All given operators must hold."
+input DateFilter {
+  "On this day."
+  eq: String
+  "On one of these days."
+  in: [String!]
+  "Before."
+  lt: String
+  "On or before."
+  lte: String
+  "After."
+  gt: String
+  "On or after."
+  gte: String
+}
+
+"Conditions on a global ID."
+input IDFilter {
+  "Equal to."
+  eq: ID
+  "Equal to one of."
+  in: [ID!]
+}
+
+"Conditions on a talk's level."
+input LevelFilter {
+  "Equal to."
+  eq: Level
+  "One of."
+  in: [Level!]
+}
+
+"Conditions on a talk's kind."
+input TalkKindFilter {
+  "Equal to."
+  eq: TalkKind
+  "One of."
+  in: [TalkKind!]
+}
+
+"Information about a page of a connection."
+type PageInfo {
+  "Whether items follow this page."
+  hasNextPage: Boolean!
+  "Whether items precede this page."
+  hasPreviousPage: Boolean!
+  "Cursor of the first item of the page."
+  startCursor: String
+  "Cursor of the last item of the page."
+  endCursor: String
+}
+
+"Conditions on talks. Everything given must hold; relationship fields take some/all/none/single."
+input TalkWhere {
+  "Condition on id."
+  id: IDFilter
+  "Condition on title."
+  title: StringFilter
+  "Condition on abstract."
+  abstract: StringFilter
+  "Condition on level."
+  level: LevelFilter
+  "Condition on kind."
+  kind: TalkKindFilter
+  "Condition on durationMinutes."
+  durationMinutes: IntFilter
+  "Condition on participants."
+  participants: IntFilter
+  "Condition on the people who presented it."
+  speakers: SpeakerListFilter
+  "Condition on the projects its title or abstract names."
+  projects: ProjectListFilter
+  "Condition on the the event it was part of."
+  event: EventListFilter
+  "Condition on the recaps that write about it."
+  recaps: RecapListFilter
+  "All of these filters hold."
+  AND: [TalkWhere!]
+  "At least one of these filters holds."
+  OR: [TalkWhere!]
+  "This filter does not hold."
+  NOT: TalkWhere
+}
+
+"How many related talks must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
+input TalkListFilter {
+  "At least one matches."
+  some: TalkWhere
+  "Every one matches (true when there are none)."
+  all: TalkWhere
+  "None matches."
+  none: TalkWhere
+  "Exactly one matches."
+  single: TalkWhere
+}
+
+"One sort key for talks: set exactly one field."
+input TalkSort {
+  "Order by title."
+  title: SortDirection
+  "Order by level."
+  level: SortDirection
+  "Order by kind."
+  kind: SortDirection
+  "Order by durationMinutes."
+  durationMinutes: SortDirection
+  "Order by participants."
+  participants: SortDirection
+  "Order by number of speakers."
+  speakerCount: SortDirection
+  "Order by number of projects discussed."
+  projectCount: SortDirection
+  "Order by number of recaps that review it."
+  recapCount: SortDirection
+}
+
+"A page of talks with cursors."
+type TalkConnection {
+  "How many talks match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The talks of this page."
+  edges: [TalkEdge!]!
+}
+
+"A talk in a connection."
+type TalkEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The talk."
+  node: Talk!
+}
+
+"A page of related talks, with the relationship on each edge."
+type RelatedTalkConnection {
+  "How many related talks match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The related talks of this page."
+  edges: [RelatedTalkEdge!]!
+}
+
+"A related talk, with the relationship that links it and its evidence."
+type RelatedTalkEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The talk."
+  node: Talk!
+  "The relationship type (PRESENTED, WORKS_AT, ...)."
+  type: String!
+  "For PRESENTED: speaker, moderator, host or panelist."
+  role: String
+  "Where the documents state the relationship."
+  evidence: [Evidence!]!
+}
+
+"Conditions on speakers. Everything given must hold; relationship fields take some/all/none/single."
+input SpeakerWhere {
+  "Condition on id."
+  id: IDFilter
+  "Condition on name."
+  name: StringFilter
+  "Condition on bio."
+  bio: StringFilter
+  "Condition on role."
+  role: StringFilter
+  "Condition on the sessions they took part in."
+  talks: TalkListFilter
+  "Condition on the companies they work for."
+  companies: CompanyListFilter
+  "All of these filters hold."
+  AND: [SpeakerWhere!]
+  "At least one of these filters holds."
+  OR: [SpeakerWhere!]
+  "This filter does not hold."
+  NOT: SpeakerWhere
+}
+
+"How many related speakers must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
+input SpeakerListFilter {
+  "At least one matches."
+  some: SpeakerWhere
+  "Every one matches (true when there are none)."
+  all: SpeakerWhere
+  "None matches."
+  none: SpeakerWhere
+  "Exactly one matches."
+  single: SpeakerWhere
+}
+
+"One sort key for speakers: set exactly one field."
+input SpeakerSort {
+  "Order by name."
+  name: SortDirection
+  "Order by number of talks."
+  talkCount: SortDirection
+}
+
+"A page of speakers with cursors."
+type SpeakerConnection {
+  "How many speakers match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The speakers of this page."
+  edges: [SpeakerEdge!]!
+}
+
+"A speaker in a connection."
+type SpeakerEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The speaker."
+  node: Speaker!
+}
+
+"A page of related speakers, with the relationship on each edge."
+type RelatedSpeakerConnection {
+  "How many related speakers match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The related speakers of this page."
+  edges: [RelatedSpeakerEdge!]!
+}
+
+"A related speaker, with the relationship that links it and its evidence."
+type RelatedSpeakerEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The speaker."
+  node: Speaker!
+  "The relationship type (PRESENTED, WORKS_AT, ...)."
+  type: String!
+  "For PRESENTED: speaker, moderator, host or panelist."
+  role: String
+  "Where the documents state the relationship."
+  evidence: [Evidence!]!
+}
+
+"Conditions on companys. Everything given must hold; relationship fields take some/all/none/single."
+input CompanyWhere {
+  "Condition on id."
+  id: IDFilter
+  "Condition on name."
+  name: StringFilter
+  "Condition on the people who work there."
+  speakers: SpeakerListFilter
+  "All of these filters hold."
+  AND: [CompanyWhere!]
+  "At least one of these filters holds."
+  OR: [CompanyWhere!]
+  "This filter does not hold."
+  NOT: CompanyWhere
+}
+
+"How many related companys must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
+input CompanyListFilter {
+  "At least one matches."
+  some: CompanyWhere
+  "Every one matches (true when there are none)."
+  all: CompanyWhere
+  "None matches."
+  none: CompanyWhere
+  "Exactly one matches."
+  single: CompanyWhere
+}
+
+"One sort key for companys: set exactly one field."
+input CompanySort {
+  "Order by name."
+  name: SortDirection
+  "Order by number of speakers who work there."
+  speakerCount: SortDirection
+  "Order by number of talks given by its speakers."
+  talkCount: SortDirection
+}
+
+"A page of companys with cursors."
+type CompanyConnection {
+  "How many companys match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The companys of this page."
+  edges: [CompanyEdge!]!
+}
+
+"A company in a connection."
+type CompanyEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The company."
+  node: Company!
+}
+
+"A page of related companys, with the relationship on each edge."
+type RelatedCompanyConnection {
+  "How many related companys match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The related companys of this page."
+  edges: [RelatedCompanyEdge!]!
+}
+
+"A related company, with the relationship that links it and its evidence."
+type RelatedCompanyEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The company."
+  node: Company!
+  "The relationship type (PRESENTED, WORKS_AT, ...)."
+  type: String!
+  "For PRESENTED: speaker, moderator, host or panelist."
+  role: String
+  "Where the documents state the relationship."
+  evidence: [Evidence!]!
+}
+
+"Conditions on projects. Everything given must hold; relationship fields take some/all/none/single."
+input ProjectWhere {
+  "Condition on id."
+  id: IDFilter
+  "Condition on name."
+  name: StringFilter
+  "Condition on homepage."
+  homepage: StringFilter
+  "Condition on maturity."
+  maturity: StringFilter
+  "Condition on accepted."
+  accepted: DateFilter
+  "Condition on incubating."
+  incubating: DateFilter
+  "Condition on graduated."
+  graduated: DateFilter
+  "Condition on the talks that discuss it."
+  talks: TalkListFilter
+  "Condition on the recaps that mention it."
+  recaps: RecapListFilter
+  "All of these filters hold."
+  AND: [ProjectWhere!]
+  "At least one of these filters holds."
+  OR: [ProjectWhere!]
+  "This filter does not hold."
+  NOT: ProjectWhere
+}
+
+"How many related projects must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
+input ProjectListFilter {
+  "At least one matches."
+  some: ProjectWhere
+  "Every one matches (true when there are none)."
+  all: ProjectWhere
+  "None matches."
+  none: ProjectWhere
+  "Exactly one matches."
+  single: ProjectWhere
+}
+
+"One sort key for projects: set exactly one field."
+input ProjectSort {
+  "Order by name."
+  name: SortDirection
+  "Order by maturity."
+  maturity: SortDirection
+  "Order by accepted."
+  accepted: SortDirection
+  "Order by number of talks that discuss it."
+  talkCount: SortDirection
+  "Order by number of recaps that mention it."
+  recapCount: SortDirection
+}
+
+"A page of projects with cursors."
+type ProjectConnection {
+  "How many projects match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The projects of this page."
+  edges: [ProjectEdge!]!
+}
+
+"A project in a connection."
+type ProjectEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The project."
+  node: Project!
+}
+
+"A page of related projects, with the relationship on each edge."
+type RelatedProjectConnection {
+  "How many related projects match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The related projects of this page."
+  edges: [RelatedProjectEdge!]!
+}
+
+"A related project, with the relationship that links it and its evidence."
+type RelatedProjectEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The project."
+  node: Project!
+  "The relationship type (PRESENTED, WORKS_AT, ...)."
+  type: String!
+  "For PRESENTED: speaker, moderator, host or panelist."
+  role: String
+  "Where the documents state the relationship."
+  evidence: [Evidence!]!
+}
+
+"Conditions on events. Everything given must hold; relationship fields take some/all/none/single."
+input EventWhere {
+  "Condition on id."
+  id: IDFilter
+  "Condition on name."
+  name: StringFilter
+  "Condition on city."
+  city: StringFilter
+  "Condition on country."
+  country: StringFilter
+  "Condition on year."
+  year: IntFilter
+  "Condition on startDate."
+  startDate: DateFilter
+  "Condition on endDate."
+  endDate: DateFilter
+  "Condition on the its sessions."
+  talks: TalkListFilter
+  "Condition on the recaps that cover it."
+  recaps: RecapListFilter
+  "All of these filters hold."
+  AND: [EventWhere!]
+  "At least one of these filters holds."
+  OR: [EventWhere!]
+  "This filter does not hold."
+  NOT: EventWhere
+}
+
+"How many related events must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
+input EventListFilter {
+  "At least one matches."
+  some: EventWhere
+  "Every one matches (true when there are none)."
+  all: EventWhere
+  "None matches."
+  none: EventWhere
+  "Exactly one matches."
+  single: EventWhere
+}
+
+"One sort key for events: set exactly one field."
+input EventSort {
+  "Order by name."
+  name: SortDirection
+  "Order by year."
+  year: SortDirection
+  "Order by startDate."
+  startDate: SortDirection
+  "Order by number of sessions."
+  talkCount: SortDirection
+}
+
+"A page of events with cursors."
+type EventConnection {
+  "How many events match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The events of this page."
+  edges: [EventEdge!]!
+}
+
+"A event in a connection."
+type EventEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The event."
+  node: Event!
+}
+
+"A page of related events, with the relationship on each edge."
+type RelatedEventConnection {
+  "How many related events match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The related events of this page."
+  edges: [RelatedEventEdge!]!
+}
+
+"A related event, with the relationship that links it and its evidence."
+type RelatedEventEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The event."
+  node: Event!
+  "The relationship type (PRESENTED, WORKS_AT, ...)."
+  type: String!
+  "For PRESENTED: speaker, moderator, host or panelist."
+  role: String
+  "Where the documents state the relationship."
+  evidence: [Evidence!]!
+}
+
+"Conditions on recaps. Everything given must hold; relationship fields take some/all/none/single."
+input RecapWhere {
+  "Condition on id."
+  id: IDFilter
+  "Condition on title."
+  title: StringFilter
+  "Condition on author."
+  author: StringFilter
+  "Condition on published."
+  published: DateFilter
+  "Condition on document."
+  document: StringFilter
+  "Condition on the the event it covers."
+  event: EventListFilter
+  "Condition on the talks it writes about."
+  talks: TalkListFilter
+  "Condition on the projects it names."
+  projects: ProjectListFilter
+  "All of these filters hold."
+  AND: [RecapWhere!]
+  "At least one of these filters holds."
+  OR: [RecapWhere!]
+  "This filter does not hold."
+  NOT: RecapWhere
+}
+
+"How many related recaps must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
+input RecapListFilter {
+  "At least one matches."
+  some: RecapWhere
+  "Every one matches (true when there are none)."
+  all: RecapWhere
+  "None matches."
+  none: RecapWhere
+  "Exactly one matches."
+  single: RecapWhere
+}
+
+"One sort key for recaps: set exactly one field."
+input RecapSort {
+  "Order by title."
+  title: SortDirection
+  "Order by published."
+  published: SortDirection
+  "Order by number of talks it reviews."
+  talkCount: SortDirection
+}
+
+"A page of recaps with cursors."
+type RecapConnection {
+  "How many recaps match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The recaps of this page."
+  edges: [RecapEdge!]!
+}
+
+"A recap in a connection."
+type RecapEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The recap."
+  node: Recap!
+}
+
+"A page of related recaps, with the relationship on each edge."
+type RelatedRecapConnection {
+  "How many related recaps match, on every page."
+  totalCount: Int!
+  "Where this page is."
+  pageInfo: PageInfo!
+  "The related recaps of this page."
+  edges: [RelatedRecapEdge!]!
+}
+
+"A related recap, with the relationship that links it and its evidence."
+type RelatedRecapEdge {
+  "Cursor of this item."
+  cursor: String!
+  "The recap."
+  node: Recap!
+  "The relationship type (PRESENTED, WORKS_AT, ...)."
+  type: String!
+  "For PRESENTED: speaker, moderator, host or panelist."
+  role: String
+  "Where the documents state the relationship."
+  evidence: [Evidence!]!
+}
+
 "One edition of a conference, such as KubeCon + CloudNativeCon North America 2017."
 type Event implements Node {
-  "Stable ID."
+  "Opaque global ID."
   id: ID!
   "Name of the edition."
   name: String!
@@ -805,15 +3012,59 @@ type Event implements Node {
   startDate: String
   "Last day (YYYY-MM-DD), when a document states it."
   endDate: String
-  "The sessions of the event, ordered by title."
-  talks: [Talk!]! @goField(batch: true)
-  "Recaps that cover the event, ordered by title."
-  recaps: [Recap!]! @goField(batch: true)
+  "Number of sessions."
+  talkCount: Int! @goField(batch: true)
+  "The projects its talks discuss most, with how many talks discuss each."
+  topProjects("Most projects to return (1-100)." first: Int = 10): [ProjectCount!]! @goField(batch: true)
+  "The its sessions, filtered and ordered like the top-level list."
+  talks(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Talk!]! @goField(batch: true)
+  "The its sessions as a connection, with each relationship's evidence on its edge."
+  talksConnection(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedTalkConnection! @goField(batch: true)
+  "The recaps that cover it, filtered and ordered like the top-level list."
+  recaps(
+    "Only those matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order."
+    sort: [RecapSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Recap!]! @goField(batch: true)
+  "The recaps that cover it as a connection, with each relationship's evidence on its edge."
+  recapsConnection(
+    "Only those matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order."
+    sort: [RecapSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedRecapConnection! @goField(batch: true)
 }
 
 "A session of an event: a talk, keynote, panel or other session."
 type Talk implements Node {
-  "Stable ID."
+  "Opaque global ID."
   id: ID!
   "Title, without 'Keynote:' or 'Panel:' prefixes."
   title: String!
@@ -827,31 +3078,104 @@ type Talk implements Node {
   durationMinutes: Int
   "Number of participants the listing reports, when known."
   participants: Int
-  "The event the talk was part of."
+  "Number of speakers."
+  speakerCount: Int! @goField(batch: true)
+  "Other talks that share projects, speakers or companies with this one, best first, with the reasons."
+  related("Most talks to return (1-100)." first: Int = 5): [RelatedTalk!]! @goField(batch: true)
+  "The people who presented it, filtered and ordered like the top-level list."
+  speakers(
+    "Only those matching this filter."
+    where: SpeakerWhere
+    "Sort keys, applied in order."
+    sort: [SpeakerSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Speaker!]! @goField(batch: true)
+  "The people who presented it as a connection, with each relationship's evidence on its edge."
+  speakersConnection(
+    "Only those matching this filter."
+    where: SpeakerWhere
+    "Sort keys, applied in order."
+    sort: [SpeakerSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedSpeakerConnection! @goField(batch: true)
+  "The projects its title or abstract names, filtered and ordered like the top-level list."
+  projects(
+    "Only those matching this filter."
+    where: ProjectWhere
+    "Sort keys, applied in order."
+    sort: [ProjectSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Project!]! @goField(batch: true)
+  "The projects its title or abstract names as a connection, with each relationship's evidence on its edge."
+  projectsConnection(
+    "Only those matching this filter."
+    where: ProjectWhere
+    "Sort keys, applied in order."
+    sort: [ProjectSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedProjectConnection! @goField(batch: true)
+  "The the event it was part of."
   event: Event @goField(batch: true)
-  "People who presented, moderated or hosted it, ordered by name."
-  speakers: [Speaker!]! @goField(batch: true)
-  "The same people, with their part in the session and the evidence."
-  speakerEdges: [TalkSpeakerEdge!]! @goField(batch: true)
-  "Projects the title or abstract names, ordered by name."
-  projects: [Project!]! @goField(batch: true)
-  "Recaps that write about the talk, ordered by title."
-  recaps: [Recap!]! @goField(batch: true)
+  "The the event it was part of as a connection, with each relationship's evidence on its edge."
+  eventConnection(
+    "Only those matching this filter."
+    where: EventWhere
+    "Sort keys, applied in order."
+    sort: [EventSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedEventConnection! @goField(batch: true)
+  "The recaps that write about it, filtered and ordered like the top-level list."
+  recaps(
+    "Only those matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order."
+    sort: [RecapSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Recap!]! @goField(batch: true)
+  "The recaps that write about it as a connection, with each relationship's evidence on its edge."
+  recapsConnection(
+    "Only those matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order."
+    sort: [RecapSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedRecapConnection! @goField(batch: true)
 }
 
-"A speaker of a talk, with their part in it and where that was read."
-type TalkSpeakerEdge {
-  "The speaker."
-  node: Speaker!
-  "speaker, moderator, host or panelist."
-  role: String
-  "Where the listing names them."
-  evidence: [Evidence!]!
+"A talk like another one, and why."
+type RelatedTalk {
+  "The other talk."
+  talk: Talk!
+  "How much the two share: 3 per shared speaker, 2 per shared project, 1 per shared company."
+  score: Float!
+  "What the two talks share, e.g. 'project Envoy', 'speaker Matt Klein', 'company Google'."
+  reasons: [String!]!
 }
 
 "A person who presented, moderated or hosted a session."
 type Speaker implements Node {
-  "Stable ID."
+  "Opaque global ID."
   id: ID!
   "Name as the listing prints it."
   name: String!
@@ -861,27 +3185,95 @@ type Speaker implements Node {
   bio: String
   "Job title, when a header prints one."
   role: String
-  "Sessions the person took part in, ordered by title."
-  talks: [Talk!]! @goField(batch: true)
-  "Companies the person works for, ordered by name."
-  companies: [Company!]! @goField(batch: true)
+  "Number of sessions they took part in."
+  talkCount: Int! @goField(batch: true)
+  "The sessions they took part in, filtered and ordered like the top-level list."
+  talks(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Talk!]! @goField(batch: true)
+  "The sessions they took part in as a connection, with each relationship's evidence on its edge."
+  talksConnection(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedTalkConnection! @goField(batch: true)
+  "The companies they work for, filtered and ordered like the top-level list."
+  companies(
+    "Only those matching this filter."
+    where: CompanyWhere
+    "Sort keys, applied in order."
+    sort: [CompanySort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Company!]! @goField(batch: true)
+  "The companies they work for as a connection, with each relationship's evidence on its edge."
+  companiesConnection(
+    "Only those matching this filter."
+    where: CompanyWhere
+    "Sort keys, applied in order."
+    sort: [CompanySort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedCompanyConnection! @goField(batch: true)
 }
 
 "An organisation speakers work for."
 type Company implements Node {
-  "Stable ID."
+  "Opaque global ID."
   id: ID!
   "Name, without legal suffixes such as 'Inc.'."
   name: String!
-  "Other spellings seen in the documents."
+  "Other spellings seen in the documents (and divisions folded into it)."
   aliases: [String!]!
-  "People who work there, ordered by name."
-  speakers: [Speaker!]! @goField(batch: true)
+  "Number of speakers who work there."
+  speakerCount: Int! @goField(batch: true)
+  "Number of talks given by its speakers."
+  talkCount: Int! @goField(batch: true)
+  "The projects its speakers' talks discuss, with how many of those talks discuss each, most first."
+  projects: [ProjectCount!]! @goField(batch: true)
+  "The people who work there, filtered and ordered like the top-level list."
+  speakers(
+    "Only those matching this filter."
+    where: SpeakerWhere
+    "Sort keys, applied in order."
+    sort: [SpeakerSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Speaker!]! @goField(batch: true)
+  "The people who work there as a connection, with each relationship's evidence on its edge."
+  speakersConnection(
+    "Only those matching this filter."
+    where: SpeakerWhere
+    "Sort keys, applied in order."
+    sort: [SpeakerSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedSpeakerConnection! @goField(batch: true)
 }
 
 "An open-source project or open specification."
 type Project implements Node {
-  "Stable ID."
+  "Opaque global ID."
   id: ID!
   "Canonical name."
   name: String!
@@ -891,17 +3283,69 @@ type Project implements Node {
   homepage: String
   "Source repository."
   repo: String
-  "CNCF maturity (sandbox, incubating, graduated, archived); null outside the CNCF."
+  "CNCF maturity today (sandbox, incubating, graduated, archived); null outside the CNCF."
   maturity: String
-  "Talks whose title or abstract names the project, ordered by title."
-  talks: [Talk!]! @goField(batch: true)
-  "Recaps that mention the project, ordered by title."
-  recaps: [Recap!]! @goField(batch: true)
+  "CNCF maturity on a day (YYYY-MM-DD), from the dates the project was accepted, incubated, graduated and archived; null when it was not in the CNCF then."
+  maturityOn("The day, e.g. a talk's event date." date: String!): String
+  "Day the CNCF accepted the project (YYYY-MM-DD)."
+  accepted: String
+  "Day it moved to incubating."
+  incubating: String
+  "Day it graduated."
+  graduated: String
+  "Number of talks that discuss it."
+  talkCount: Int! @goField(batch: true)
+  "Companies whose speakers' talks discuss the project, with how many such talks, most first."
+  companies: [CompanyCount!]! @goField(batch: true)
+  "The talks that discuss it, filtered and ordered like the top-level list."
+  talks(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Talk!]! @goField(batch: true)
+  "The talks that discuss it as a connection, with each relationship's evidence on its edge."
+  talksConnection(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedTalkConnection! @goField(batch: true)
+  "The recaps that mention it, filtered and ordered like the top-level list."
+  recaps(
+    "Only those matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order."
+    sort: [RecapSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Recap!]! @goField(batch: true)
+  "The recaps that mention it as a connection, with each relationship's evidence on its edge."
+  recapsConnection(
+    "Only those matching this filter."
+    where: RecapWhere
+    "Sort keys, applied in order."
+    sort: [RecapSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedRecapConnection! @goField(batch: true)
 }
 
 "A blog post or write-up about an event."
 type Recap implements Node {
-  "Stable ID."
+  "Opaque global ID."
   id: ID!
   "Title of the post."
   title: String!
@@ -911,12 +3355,109 @@ type Recap implements Node {
   published: String
   "File name of the document."
   document: String!
-  "The event the recap covers."
+  "The the event it covers."
   event: Event @goField(batch: true)
-  "Talks the recap writes about, ordered by title."
-  talks: [Talk!]! @goField(batch: true)
-  "Projects the recap names, ordered by name."
-  projects: [Project!]! @goField(batch: true)
+  "The the event it covers as a connection, with each relationship's evidence on its edge."
+  eventConnection(
+    "Only those matching this filter."
+    where: EventWhere
+    "Sort keys, applied in order."
+    sort: [EventSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedEventConnection! @goField(batch: true)
+  "The talks it writes about, filtered and ordered like the top-level list."
+  talks(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Talk!]! @goField(batch: true)
+  "The talks it writes about as a connection, with each relationship's evidence on its edge."
+  talksConnection(
+    "Only those matching this filter."
+    where: TalkWhere
+    "Sort keys, applied in order."
+    sort: [TalkSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedTalkConnection! @goField(batch: true)
+  "The projects it names, filtered and ordered like the top-level list."
+  projects(
+    "Only those matching this filter."
+    where: ProjectWhere
+    "Sort keys, applied in order."
+    sort: [ProjectSort!]
+    "Most items to return (0-100)."
+    limit: Int = 100
+    "Items to skip first."
+    offset: Int = 0
+  ): [Project!]! @goField(batch: true)
+  "The projects it names as a connection, with each relationship's evidence on its edge."
+  projectsConnection(
+    "Only those matching this filter."
+    where: ProjectWhere
+    "Sort keys, applied in order."
+    sort: [ProjectSort!]
+    "Items after ` + "`" + `after` + "`" + ` to return (0-100; 20 by default)."
+    first: Int
+    "Cursor to start after."
+    after: String
+  ): RelatedProjectConnection! @goField(batch: true)
+}
+
+"A project and a number of talks."
+type ProjectCount {
+  "The project."
+  project: Project!
+  "How many talks."
+  talkCount: Int!
+}
+
+"A company and a number of talks."
+type CompanyCount {
+  "The company."
+  company: Company!
+  "How many talks."
+  talkCount: Int!
+}
+
+"A node found by search."
+type SearchResult {
+  "How well it matches; higher is better."
+  score: Float!
+  "The node."
+  node: Node!
+}
+
+"A way through the graph: nodes[i] and nodes[i+1] are joined by relationships[i]."
+type Path {
+  "Number of relationships."
+  length: Int!
+  "The nodes on the way, from start to end."
+  nodes: [Node!]!
+  "The relationships on the way."
+  relationships: [PathRelationship!]!
+}
+
+"A relationship on a path."
+type PathRelationship {
+  "Its type (PRESENTED, WORKS_AT, ...)."
+  type: String!
+  "Global ID of its start node."
+  from: ID!
+  "Global ID of its end node."
+  to: ID!
+  "Where the documents state it."
+  evidence: [Evidence!]!
 }
 `, BuiltIn: false},
 }
@@ -934,10 +3475,50 @@ func (ec *executionContext) childFields_Company(ctx context.Context, field graph
 		return ec.fieldContext_Company_name(ctx, field)
 	case "aliases":
 		return ec.fieldContext_Company_aliases(ctx, field)
+	case "speakerCount":
+		return ec.fieldContext_Company_speakerCount(ctx, field)
+	case "talkCount":
+		return ec.fieldContext_Company_talkCount(ctx, field)
+	case "projects":
+		return ec.fieldContext_Company_projects(ctx, field)
 	case "speakers":
 		return ec.fieldContext_Company_speakers(ctx, field)
+	case "speakersConnection":
+		return ec.fieldContext_Company_speakersConnection(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Company", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_CompanyConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CompanyConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_CompanyConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanyCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "company":
+		return ec.fieldContext_CompanyCount_company(ctx, field)
+	case "talkCount":
+		return ec.fieldContext_CompanyCount_talkCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyCount", field.Name)
+}
+
+func (ec *executionContext) childFields_CompanyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CompanyEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CompanyEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CompanyEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Count(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -966,12 +3547,42 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 		return ec.fieldContext_Event_startDate(ctx, field)
 	case "endDate":
 		return ec.fieldContext_Event_endDate(ctx, field)
+	case "talkCount":
+		return ec.fieldContext_Event_talkCount(ctx, field)
+	case "topProjects":
+		return ec.fieldContext_Event_topProjects(ctx, field)
 	case "talks":
 		return ec.fieldContext_Event_talks(ctx, field)
+	case "talksConnection":
+		return ec.fieldContext_Event_talksConnection(ctx, field)
 	case "recaps":
 		return ec.fieldContext_Event_recaps(ctx, field)
+	case "recapsConnection":
+		return ec.fieldContext_Event_recapsConnection(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
+}
+
+func (ec *executionContext) childFields_EventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_EventConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_EventConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_EventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_EventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_EventEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -984,6 +3595,46 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_snippet(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
+}
+
+func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "hasNextPage":
+		return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+	case "hasPreviousPage":
+		return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+	case "startCursor":
+		return ec.fieldContext_PageInfo_startCursor(ctx, field)
+	case "endCursor":
+		return ec.fieldContext_PageInfo_endCursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "relationships":
+		return ec.fieldContext_Path_relationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
+}
+
+func (ec *executionContext) childFields_PathRelationship(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_PathRelationship_type(ctx, field)
+	case "from":
+		return ec.fieldContext_PathRelationship_from(ctx, field)
+	case "to":
+		return ec.fieldContext_PathRelationship_to(ctx, field)
+	case "evidence":
+		return ec.fieldContext_PathRelationship_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathRelationship", field.Name)
 }
 
 func (ec *executionContext) childFields_Project(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1000,12 +3651,60 @@ func (ec *executionContext) childFields_Project(ctx context.Context, field graph
 		return ec.fieldContext_Project_repo(ctx, field)
 	case "maturity":
 		return ec.fieldContext_Project_maturity(ctx, field)
+	case "maturityOn":
+		return ec.fieldContext_Project_maturityOn(ctx, field)
+	case "accepted":
+		return ec.fieldContext_Project_accepted(ctx, field)
+	case "incubating":
+		return ec.fieldContext_Project_incubating(ctx, field)
+	case "graduated":
+		return ec.fieldContext_Project_graduated(ctx, field)
+	case "talkCount":
+		return ec.fieldContext_Project_talkCount(ctx, field)
+	case "companies":
+		return ec.fieldContext_Project_companies(ctx, field)
 	case "talks":
 		return ec.fieldContext_Project_talks(ctx, field)
+	case "talksConnection":
+		return ec.fieldContext_Project_talksConnection(ctx, field)
 	case "recaps":
 		return ec.fieldContext_Project_recaps(ctx, field)
+	case "recapsConnection":
+		return ec.fieldContext_Project_recapsConnection(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Project", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_ProjectConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProjectConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_ProjectConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "project":
+		return ec.fieldContext_ProjectCount_project(ctx, field)
+	case "talkCount":
+		return ec.fieldContext_ProjectCount_talkCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ProjectEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ProjectEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ProjectEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProjectEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Recap(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1022,12 +3721,230 @@ func (ec *executionContext) childFields_Recap(ctx context.Context, field graphql
 		return ec.fieldContext_Recap_document(ctx, field)
 	case "event":
 		return ec.fieldContext_Recap_event(ctx, field)
+	case "eventConnection":
+		return ec.fieldContext_Recap_eventConnection(ctx, field)
 	case "talks":
 		return ec.fieldContext_Recap_talks(ctx, field)
+	case "talksConnection":
+		return ec.fieldContext_Recap_talksConnection(ctx, field)
 	case "projects":
 		return ec.fieldContext_Recap_projects(ctx, field)
+	case "projectsConnection":
+		return ec.fieldContext_Recap_projectsConnection(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Recap", field.Name)
+}
+
+func (ec *executionContext) childFields_RecapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RecapConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RecapConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RecapConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecapConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RecapEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RecapEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RecapEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RecapEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedCompanyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelatedCompanyConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelatedCompanyConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelatedCompanyConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedCompanyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedCompanyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelatedCompanyEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelatedCompanyEdge_node(ctx, field)
+	case "type":
+		return ec.fieldContext_RelatedCompanyEdge_type(ctx, field)
+	case "role":
+		return ec.fieldContext_RelatedCompanyEdge_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_RelatedCompanyEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedCompanyEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelatedEventConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelatedEventConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelatedEventConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelatedEventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelatedEventEdge_node(ctx, field)
+	case "type":
+		return ec.fieldContext_RelatedEventEdge_type(ctx, field)
+	case "role":
+		return ec.fieldContext_RelatedEventEdge_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_RelatedEventEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedEventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedProjectConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelatedProjectConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelatedProjectConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelatedProjectConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedProjectConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedProjectEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelatedProjectEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelatedProjectEdge_node(ctx, field)
+	case "type":
+		return ec.fieldContext_RelatedProjectEdge_type(ctx, field)
+	case "role":
+		return ec.fieldContext_RelatedProjectEdge_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_RelatedProjectEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedProjectEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedRecapConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelatedRecapConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelatedRecapConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelatedRecapConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedRecapConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedRecapEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelatedRecapEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelatedRecapEdge_node(ctx, field)
+	case "type":
+		return ec.fieldContext_RelatedRecapEdge_type(ctx, field)
+	case "role":
+		return ec.fieldContext_RelatedRecapEdge_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_RelatedRecapEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedRecapEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedSpeakerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelatedSpeakerConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelatedSpeakerConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelatedSpeakerConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedSpeakerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedSpeakerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelatedSpeakerEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelatedSpeakerEdge_node(ctx, field)
+	case "type":
+		return ec.fieldContext_RelatedSpeakerEdge_type(ctx, field)
+	case "role":
+		return ec.fieldContext_RelatedSpeakerEdge_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_RelatedSpeakerEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedSpeakerEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedTalk(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "talk":
+		return ec.fieldContext_RelatedTalk_talk(ctx, field)
+	case "score":
+		return ec.fieldContext_RelatedTalk_score(ctx, field)
+	case "reasons":
+		return ec.fieldContext_RelatedTalk_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedTalk", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedTalkConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_RelatedTalkConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RelatedTalkConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_RelatedTalkConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedTalkConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RelatedTalkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RelatedTalkEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RelatedTalkEdge_node(ctx, field)
+	case "type":
+		return ec.fieldContext_RelatedTalkEdge_type(ctx, field)
+	case "role":
+		return ec.fieldContext_RelatedTalkEdge_role(ctx, field)
+	case "evidence":
+		return ec.fieldContext_RelatedTalkEdge_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RelatedTalkEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "score":
+		return ec.fieldContext_SearchResult_score(ctx, field)
+	case "node":
+		return ec.fieldContext_SearchResult_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Speaker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1042,12 +3959,40 @@ func (ec *executionContext) childFields_Speaker(ctx context.Context, field graph
 		return ec.fieldContext_Speaker_bio(ctx, field)
 	case "role":
 		return ec.fieldContext_Speaker_role(ctx, field)
+	case "talkCount":
+		return ec.fieldContext_Speaker_talkCount(ctx, field)
 	case "talks":
 		return ec.fieldContext_Speaker_talks(ctx, field)
+	case "talksConnection":
+		return ec.fieldContext_Speaker_talksConnection(ctx, field)
 	case "companies":
 		return ec.fieldContext_Speaker_companies(ctx, field)
+	case "companiesConnection":
+		return ec.fieldContext_Speaker_companiesConnection(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Speaker", field.Name)
+}
+
+func (ec *executionContext) childFields_SpeakerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_SpeakerConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SpeakerConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_SpeakerConnection_edges(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SpeakerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SpeakerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SpeakerEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SpeakerEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SpeakerEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Talk(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1066,30 +4011,50 @@ func (ec *executionContext) childFields_Talk(ctx context.Context, field graphql.
 		return ec.fieldContext_Talk_durationMinutes(ctx, field)
 	case "participants":
 		return ec.fieldContext_Talk_participants(ctx, field)
-	case "event":
-		return ec.fieldContext_Talk_event(ctx, field)
+	case "speakerCount":
+		return ec.fieldContext_Talk_speakerCount(ctx, field)
+	case "related":
+		return ec.fieldContext_Talk_related(ctx, field)
 	case "speakers":
 		return ec.fieldContext_Talk_speakers(ctx, field)
-	case "speakerEdges":
-		return ec.fieldContext_Talk_speakerEdges(ctx, field)
+	case "speakersConnection":
+		return ec.fieldContext_Talk_speakersConnection(ctx, field)
 	case "projects":
 		return ec.fieldContext_Talk_projects(ctx, field)
+	case "projectsConnection":
+		return ec.fieldContext_Talk_projectsConnection(ctx, field)
+	case "event":
+		return ec.fieldContext_Talk_event(ctx, field)
+	case "eventConnection":
+		return ec.fieldContext_Talk_eventConnection(ctx, field)
 	case "recaps":
 		return ec.fieldContext_Talk_recaps(ctx, field)
+	case "recapsConnection":
+		return ec.fieldContext_Talk_recapsConnection(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Talk", field.Name)
 }
 
-func (ec *executionContext) childFields_TalkSpeakerEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+func (ec *executionContext) childFields_TalkConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
-	case "node":
-		return ec.fieldContext_TalkSpeakerEdge_node(ctx, field)
-	case "role":
-		return ec.fieldContext_TalkSpeakerEdge_role(ctx, field)
-	case "evidence":
-		return ec.fieldContext_TalkSpeakerEdge_evidence(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_TalkConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_TalkConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_TalkConnection_edges(ctx, field)
 	}
-	return nil, fmt.Errorf("no field named %q was found under type TalkSpeakerEdge", field.Name)
+	return nil, fmt.Errorf("no field named %q was found under type TalkConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_TalkEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_TalkEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_TalkEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TalkEdge", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1208,6 +4173,414 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Company_speakersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*SpeakerWhere, error) {
+			return ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*SpeakerSort, error) {
+			return ec.unmarshalOSpeakerSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Company_speakers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*SpeakerWhere, error) {
+			return ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*SpeakerSort, error) {
+			return ec.unmarshalOSpeakerSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_recapsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_recaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_talksConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_talks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Event_topProjects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_maturityOn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "date",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["date"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_recapsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_recaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_talksConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_talks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1222,47 +4595,215 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_companiesConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*CompanyWhere, error) {
+			return ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*CompanySort, error) {
+			return ec.unmarshalOCompanySort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanySortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*CompanyWhere, error) {
+			return ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*CompanySort, error) {
+			return ec.unmarshalOCompanySort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanySortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["offset"] = arg1
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_company_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_event_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_eventsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*EventWhere, error) {
+			return ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*EventSort, error) {
+			return ec.unmarshalOEventSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
 func (ec *executionContext) field_Query_events_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*EventWhere, error) {
+			return ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*EventSort, error) {
+			return ec.unmarshalOEventSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["offset"] = arg1
+	args["offset"] = arg3
 	return args, nil
 }
 
@@ -1280,91 +4821,1103 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_project_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_projectsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ProjectWhere, error) {
+			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*ProjectSort, error) {
+			return ec.unmarshalOProjectSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ProjectWhere, error) {
+			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*ProjectSort, error) {
+			return ec.unmarshalOProjectSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["offset"] = arg1
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_recapsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
 func (ec *executionContext) field_Query_recaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["offset"] = arg1
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "query",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["query"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]SearchType, error) {
+			return ec.unmarshalOSearchType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_speaker_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_speakersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*SpeakerWhere, error) {
+			return ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*SpeakerSort, error) {
+			return ec.unmarshalOSpeakerSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
 func (ec *executionContext) field_Query_speakers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*SpeakerWhere, error) {
+			return ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*SpeakerSort, error) {
+			return ec.unmarshalOSpeakerSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["offset"] = arg1
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_talk_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "title",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["title"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_talksConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg5
 	return args, nil
 }
 
 func (ec *executionContext) field_Query_talks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
-	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["limit"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["offset"] = arg1
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Recap_eventConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*EventWhere, error) {
+			return ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*EventSort, error) {
+			return ec.unmarshalOEventSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Recap_projectsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ProjectWhere, error) {
+			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*ProjectSort, error) {
+			return ec.unmarshalOProjectSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Recap_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ProjectWhere, error) {
+			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*ProjectSort, error) {
+			return ec.unmarshalOProjectSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Recap_talksConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Recap_talks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Speaker_companiesConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*CompanyWhere, error) {
+			return ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*CompanySort, error) {
+			return ec.unmarshalOCompanySort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanySortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Speaker_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*CompanyWhere, error) {
+			return ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*CompanySort, error) {
+			return ec.unmarshalOCompanySort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanySortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Speaker_talksConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Speaker_talks_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*TalkWhere, error) {
+			return ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*TalkSort, error) {
+			return ec.unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_eventConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*EventWhere, error) {
+			return ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*EventSort, error) {
+			return ec.unmarshalOEventSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_projectsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ProjectWhere, error) {
+			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*ProjectSort, error) {
+			return ec.unmarshalOProjectSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*ProjectWhere, error) {
+			return ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*ProjectSort, error) {
+			return ec.unmarshalOProjectSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_recapsConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_recaps_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*RecapWhere, error) {
+			return ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*RecapSort, error) {
+			return ec.unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_related_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_speakersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*SpeakerWhere, error) {
+			return ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*SpeakerSort, error) {
+			return ec.unmarshalOSpeakerSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Talk_speakers_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "where",
+		func(ctx context.Context, v any) (*SpeakerWhere, error) {
+			return ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["where"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "sort",
+		func(ctx context.Context, v any) ([]*SpeakerSort, error) {
+			return ec.unmarshalOSpeakerSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSortᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sort"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
 	return args, nil
 }
 
@@ -1437,7 +5990,7 @@ func (ec *executionContext) _Company_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Company_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Company().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -1448,7 +6001,7 @@ func (ec *executionContext) _Company_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Company_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Company", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Company", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Company_name(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (ret graphql.Marshaler) {
@@ -1497,6 +6050,153 @@ func (ec *executionContext) fieldContext_Company_aliases(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Company", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Company_speakerCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_speakerCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Company_speakerCount(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_speakerCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Company_speakerCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (any, error) {
+	resolver := ec.Resolvers.Company()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Company](ctx, "Company"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.SpeakerCount(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Company.speakerCount",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.SpeakerCount(ctx, []*confgraph.Company{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Company.speakerCount",
+	)
+}
+
+func (ec *executionContext) _Company_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_talkCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Company_talkCount(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_talkCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Company", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Company_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (any, error) {
+	resolver := ec.Resolvers.Company()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Company](ctx, "Company"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalkCount(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Company.talkCount",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalkCount(ctx, []*confgraph.Company{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Company.talkCount",
+	)
+}
+
+func (ec *executionContext) _Company_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Company_projects(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ProjectCount) graphql.Marshaler {
+			return ec.marshalNProjectCount2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Company_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (any, error) {
+	resolver := ec.Resolvers.Company()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Company](ctx, "Company"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Projects(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*ProjectCount](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Company.projects",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Projects(ctx, []*confgraph.Company{obj})
+	return graphql.ResolveBatchSingleResult[[]*ProjectCount](
+		ctx,
+		results,
+		err,
+		"Company.projects",
+	)
+}
+
 func (ec *executionContext) _Company_speakers(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1516,7 +6216,7 @@ func (ec *executionContext) _Company_speakers(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Company_speakers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Company_speakers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Company",
 		Field:      field,
@@ -1526,13 +6226,25 @@ func (ec *executionContext) fieldContext_Company_speakers(_ context.Context, fie
 			return ec.childFields_Speaker(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Company_speakers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Company_speakers(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (any, error) {
 	resolver := ec.Resolvers.Company()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Company](ctx, "Company"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Speakers(ctx, batch.Parents)
+			return resolver.Speakers(ctx, batch.Parents, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Speaker](
 			ctx,
@@ -1543,13 +6255,277 @@ func (ec *executionContext) resolveBatch_Company_speakers(ctx context.Context, f
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Speakers(ctx, []*confgraph.Company{obj})
+	results, err := resolver.Speakers(ctx, []*confgraph.Company{obj}, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Speaker](
 		ctx,
 		results,
 		err,
 		"Company.speakers",
 	)
+}
+
+func (ec *executionContext) _Company_speakersConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Company_speakersConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Company_speakersConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedSpeakerConnection) graphql.Marshaler {
+			return ec.marshalNRelatedSpeakerConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedSpeakerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Company_speakersConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Company",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedSpeakerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Company_speakersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Company_speakersConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (any, error) {
+	resolver := ec.Resolvers.Company()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Company](ctx, "Company"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.SpeakersConnection(ctx, batch.Parents, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedSpeakerConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Company.speakersConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.SpeakersConnection(ctx, []*confgraph.Company{obj}, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedSpeakerConnection](
+		ctx,
+		results,
+		err,
+		"Company.speakersConnection",
+	)
+}
+
+func (ec *executionContext) _CompanyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CompanyConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CompanyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*CompanyEdge) graphql.Marshaler {
+			return ec.marshalNCompanyEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyCount_company(ctx context.Context, field graphql.CollectedField, obj *CompanyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyCount_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Company, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Company) graphql.Marshaler {
+			return ec.marshalNCompany2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyCount_company(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CompanyCount_talkCount(ctx context.Context, field graphql.CollectedField, obj *CompanyCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyCount_talkCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TalkCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyCount_talkCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CompanyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *CompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CompanyEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CompanyEdge_node(ctx context.Context, field graphql.CollectedField, obj *CompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CompanyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Company) graphql.Marshaler {
+			return ec.marshalNCompany2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CompanyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CompanyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Count_name(ctx context.Context, field graphql.CollectedField, obj *Count) (ret graphql.Marshaler) {
@@ -1607,7 +6583,7 @@ func (ec *executionContext) _Event_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Event_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Event().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -1618,7 +6594,7 @@ func (ec *executionContext) _Event_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Event_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Event", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Event_name(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
@@ -1759,6 +6735,119 @@ func (ec *executionContext) fieldContext_Event_endDate(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Event_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_talkCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Event_talkCount(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_talkCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Event_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalkCount(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.talkCount",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalkCount(ctx, []*confgraph.Event{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Event.talkCount",
+	)
+}
+
+func (ec *executionContext) _Event_topProjects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_topProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Event_topProjects(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ProjectCount) graphql.Marshaler {
+			return ec.marshalNProjectCount2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_topProjects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectCount(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_topProjects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Event_topProjects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TopProjects(ctx, batch.Parents, fc.Args["first"].(*int))
+		})
+		return graphql.ResolveBatchGroupResult[[]*ProjectCount](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.topProjects",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TopProjects(ctx, []*confgraph.Event{obj}, fc.Args["first"].(*int))
+	return graphql.ResolveBatchSingleResult[[]*ProjectCount](
+		ctx,
+		results,
+		err,
+		"Event.topProjects",
+	)
+}
+
 func (ec *executionContext) _Event_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1778,7 +6867,7 @@ func (ec *executionContext) _Event_talks(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_talks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_talks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -1788,13 +6877,25 @@ func (ec *executionContext) fieldContext_Event_talks(_ context.Context, field gr
 			return ec.childFields_Talk(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_talks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Event_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
 	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Talks(ctx, batch.Parents)
+			return resolver.Talks(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Talk](
 			ctx,
@@ -1805,12 +6906,79 @@ func (ec *executionContext) resolveBatch_Event_talks(ctx context.Context, field 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Talks(ctx, []*confgraph.Event{obj})
+	results, err := resolver.Talks(ctx, []*confgraph.Event{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Talk](
 		ctx,
 		results,
 		err,
 		"Event.talks",
+	)
+}
+
+func (ec *executionContext) _Event_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_talksConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Event_talksConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedTalkConnection) graphql.Marshaler {
+			return ec.marshalNRelatedTalkConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_talksConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedTalkConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_talksConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Event_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalksConnection(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedTalkConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.talksConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalksConnection(ctx, []*confgraph.Event{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedTalkConnection](
+		ctx,
+		results,
+		err,
+		"Event.talksConnection",
 	)
 }
 
@@ -1833,7 +7001,7 @@ func (ec *executionContext) _Event_recaps(ctx context.Context, field graphql.Col
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Event_recaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Event_recaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Event",
 		Field:      field,
@@ -1843,13 +7011,25 @@ func (ec *executionContext) fieldContext_Event_recaps(_ context.Context, field g
 			return ec.childFields_Recap(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_recaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Event_recaps(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
 	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Recaps(ctx, batch.Parents)
+			return resolver.Recaps(ctx, batch.Parents, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Recap](
 			ctx,
@@ -1860,13 +7040,222 @@ func (ec *executionContext) resolveBatch_Event_recaps(ctx context.Context, field
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Recaps(ctx, []*confgraph.Event{obj})
+	results, err := resolver.Recaps(ctx, []*confgraph.Event{obj}, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Recap](
 		ctx,
 		results,
 		err,
 		"Event.recaps",
 	)
+}
+
+func (ec *executionContext) _Event_recapsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Event_recapsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Event_recapsConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedRecapConnection) graphql.Marshaler {
+			return ec.marshalNRelatedRecapConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Event_recapsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Event",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedRecapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Event_recapsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Event_recapsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.RecapsConnection(ctx, batch.Parents, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedRecapConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.recapsConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.RecapsConnection(ctx, []*confgraph.Event{obj}, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedRecapConnection](
+		ctx,
+		results,
+		err,
+		"Event.recapsConnection",
+	)
+}
+
+func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.EventConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*EventEdge) graphql.Marshaler {
+			return ec.marshalNEventEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *EventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _EventEdge_node(ctx context.Context, field graphql.CollectedField, obj *EventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Evidence_document(ctx context.Context, field graphql.CollectedField, obj *confgraph.Evidence) (ret graphql.Marshaler) {
@@ -1938,6 +7327,286 @@ func (ec *executionContext) fieldContext_Evidence_snippet(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasNextPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasNextPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasNextPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PageInfo_hasPreviousPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_hasPreviousPage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasPreviousPage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_hasPreviousPage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PageInfo_startCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_startCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_startCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PageInfo_endCursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndCursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PageInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []confgraph.Node) graphql.Marshaler {
+			return ec.marshalNNode2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_relationships(ctx context.Context, field graphql.CollectedField, obj *Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*PathRelationship) graphql.Marshaler {
+			return ec.marshalNPathRelationship2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPathRelationshipᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_relationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathRelationship(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathRelationship_type(ctx context.Context, field graphql.CollectedField, obj *PathRelationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathRelationship_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathRelationship_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathRelationship", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PathRelationship_from(ctx context.Context, field graphql.CollectedField, obj *PathRelationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathRelationship_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathRelationship_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathRelationship", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _PathRelationship_to(ctx context.Context, field graphql.CollectedField, obj *PathRelationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathRelationship_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathRelationship_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathRelationship", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _PathRelationship_evidence(ctx context.Context, field graphql.CollectedField, obj *PathRelationship) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathRelationship_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathRelationship_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathRelationship",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Project_id(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1947,7 +7616,7 @@ func (ec *executionContext) _Project_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Project_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Project().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -1958,7 +7627,7 @@ func (ec *executionContext) _Project_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Project_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Project", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Project", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Project_name(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
@@ -2076,6 +7745,220 @@ func (ec *executionContext) fieldContext_Project_maturity(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Project", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Project_maturityOn(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_maturityOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Project().MaturityOn(ctx, obj, fc.Args["date"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_maturityOn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_maturityOn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Project_accepted(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_accepted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Accepted(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_accepted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_incubating(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_incubating(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Incubating(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_incubating(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_graduated(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_graduated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Project().Graduated(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Project_graduated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Project_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_talkCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Project_talkCount(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_talkCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Project", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Project_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
+	resolver := ec.Resolvers.Project()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalkCount(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Project.talkCount",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalkCount(ctx, []*confgraph.Project{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Project.talkCount",
+	)
+}
+
+func (ec *executionContext) _Project_companies(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_companies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Project_companies(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*CompanyCount) graphql.Marshaler {
+			return ec.marshalNCompanyCount2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_companies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Project_companies(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
+	resolver := ec.Resolvers.Project()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Companies(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[[]*CompanyCount](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Project.companies",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Companies(ctx, []*confgraph.Project{obj})
+	return graphql.ResolveBatchSingleResult[[]*CompanyCount](
+		ctx,
+		results,
+		err,
+		"Project.companies",
+	)
+}
+
 func (ec *executionContext) _Project_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2095,7 +7978,7 @@ func (ec *executionContext) _Project_talks(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Project_talks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Project_talks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Project",
 		Field:      field,
@@ -2105,13 +7988,25 @@ func (ec *executionContext) fieldContext_Project_talks(_ context.Context, field 
 			return ec.childFields_Talk(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_talks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Project_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
 	resolver := ec.Resolvers.Project()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Talks(ctx, batch.Parents)
+			return resolver.Talks(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Talk](
 			ctx,
@@ -2122,12 +8017,79 @@ func (ec *executionContext) resolveBatch_Project_talks(ctx context.Context, fiel
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Talks(ctx, []*confgraph.Project{obj})
+	results, err := resolver.Talks(ctx, []*confgraph.Project{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Talk](
 		ctx,
 		results,
 		err,
 		"Project.talks",
+	)
+}
+
+func (ec *executionContext) _Project_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_talksConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Project_talksConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedTalkConnection) graphql.Marshaler {
+			return ec.marshalNRelatedTalkConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_talksConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedTalkConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_talksConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Project_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
+	resolver := ec.Resolvers.Project()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalksConnection(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedTalkConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Project.talksConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalksConnection(ctx, []*confgraph.Project{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedTalkConnection](
+		ctx,
+		results,
+		err,
+		"Project.talksConnection",
 	)
 }
 
@@ -2150,7 +8112,7 @@ func (ec *executionContext) _Project_recaps(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Project_recaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Project_recaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Project",
 		Field:      field,
@@ -2160,13 +8122,25 @@ func (ec *executionContext) fieldContext_Project_recaps(_ context.Context, field
 			return ec.childFields_Recap(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_recaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Project_recaps(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
 	resolver := ec.Resolvers.Project()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Recaps(ctx, batch.Parents)
+			return resolver.Recaps(ctx, batch.Parents, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Recap](
 			ctx,
@@ -2177,13 +8151,277 @@ func (ec *executionContext) resolveBatch_Project_recaps(ctx context.Context, fie
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Recaps(ctx, []*confgraph.Project{obj})
+	results, err := resolver.Recaps(ctx, []*confgraph.Project{obj}, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Recap](
 		ctx,
 		results,
 		err,
 		"Project.recaps",
 	)
+}
+
+func (ec *executionContext) _Project_recapsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Project_recapsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Project_recapsConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedRecapConnection) graphql.Marshaler {
+			return ec.marshalNRelatedRecapConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Project_recapsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Project",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedRecapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_recapsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Project_recapsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
+	resolver := ec.Resolvers.Project()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.RecapsConnection(ctx, batch.Parents, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedRecapConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Project.recapsConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.RecapsConnection(ctx, []*confgraph.Project{obj}, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedRecapConnection](
+		ctx,
+		results,
+		err,
+		"Project.recapsConnection",
+	)
+}
+
+func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ProjectConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProjectConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ProjectEdge) graphql.Marshaler {
+			return ec.marshalNProjectEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProjectCount_project(ctx context.Context, field graphql.CollectedField, obj *ProjectCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectCount_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectCount_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectCount",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProjectCount_talkCount(ctx context.Context, field graphql.CollectedField, obj *ProjectCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectCount_talkCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TalkCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectCount_talkCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProjectCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ProjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProjectEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ProjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *ProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProjectEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProjectEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProjectEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Query_talks(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -2196,7 +8434,7 @@ func (ec *executionContext) _Query_talks(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Talks(ctx, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+			return ec.Resolvers.Query().Talks(ctx, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Talk) graphql.Marshaler {
@@ -2230,6 +8468,50 @@ func (ec *executionContext) fieldContext_Query_talks(ctx context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_talksConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_talksConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().TalksConnection(ctx, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *TalkConnection) graphql.Marshaler {
+			return ec.marshalNTalkConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_talksConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TalkConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_talksConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_speakers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2240,7 +8522,7 @@ func (ec *executionContext) _Query_speakers(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Speakers(ctx, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+			return ec.Resolvers.Query().Speakers(ctx, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Speaker) graphql.Marshaler {
@@ -2274,6 +8556,50 @@ func (ec *executionContext) fieldContext_Query_speakers(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_speakersConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_speakersConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().SpeakersConnection(ctx, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *SpeakerConnection) graphql.Marshaler {
+			return ec.marshalNSpeakerConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_speakersConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SpeakerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_speakersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_companies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2284,7 +8610,7 @@ func (ec *executionContext) _Query_companies(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Companies(ctx, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+			return ec.Resolvers.Query().Companies(ctx, fc.Args["where"].(*CompanyWhere), fc.Args["sort"].([]*CompanySort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Company) graphql.Marshaler {
@@ -2318,6 +8644,50 @@ func (ec *executionContext) fieldContext_Query_companies(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_companiesConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_companiesConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CompaniesConnection(ctx, fc.Args["where"].(*CompanyWhere), fc.Args["sort"].([]*CompanySort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *CompanyConnection) graphql.Marshaler {
+			return ec.marshalNCompanyConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_companiesConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CompanyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_companiesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2328,7 +8698,7 @@ func (ec *executionContext) _Query_projects(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Projects(ctx, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+			return ec.Resolvers.Query().Projects(ctx, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Project) graphql.Marshaler {
@@ -2362,6 +8732,50 @@ func (ec *executionContext) fieldContext_Query_projects(ctx context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_projectsConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_projectsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ProjectsConnection(ctx, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ProjectConnection) graphql.Marshaler {
+			return ec.marshalNProjectConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_projectsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ProjectConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_projectsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_events(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2372,7 +8786,7 @@ func (ec *executionContext) _Query_events(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Events(ctx, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+			return ec.Resolvers.Query().Events(ctx, fc.Args["where"].(*EventWhere), fc.Args["sort"].([]*EventSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Event) graphql.Marshaler {
@@ -2406,6 +8820,50 @@ func (ec *executionContext) fieldContext_Query_events(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_eventsConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_eventsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().EventsConnection(ctx, fc.Args["where"].(*EventWhere), fc.Args["sort"].([]*EventSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *EventConnection) graphql.Marshaler {
+			return ec.marshalNEventConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_eventsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_eventsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_recaps(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2416,7 +8874,7 @@ func (ec *executionContext) _Query_recaps(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Recaps(ctx, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+			return ec.Resolvers.Query().Recaps(ctx, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Recap) graphql.Marshaler {
@@ -2444,6 +8902,270 @@ func (ec *executionContext) fieldContext_Query_recaps(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_recaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_recapsConnection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_recapsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RecapsConnection(ctx, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["first"].(*int), fc.Args["after"].(*string), fc.Args["last"].(*int), fc.Args["before"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RecapConnection) graphql.Marshaler {
+			return ec.marshalNRecapConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_recapsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_recapsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_talk(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_talk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Talk(ctx, fc.Args["id"].(*string), fc.Args["title"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Talk) graphql.Marshaler {
+			return ec.marshalOTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalk(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_talk(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Talk(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_talk_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_speaker(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_speaker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Speaker(ctx, fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Speaker) graphql.Marshaler {
+			return ec.marshalOSpeaker2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeaker(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_speaker(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Speaker(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_speaker_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_company(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_company(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Company(ctx, fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Company) graphql.Marshaler {
+			return ec.marshalOCompany2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐCompany(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_company(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_company_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_project(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Project(ctx, fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Project) graphql.Marshaler {
+			return ec.marshalOProject2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProject(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_project(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_project_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_event(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Event(ctx, fc.Args["name"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Event) graphql.Marshaler {
+			return ec.marshalOEvent2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_event(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_event_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2488,6 +9210,94 @@ func (ec *executionContext) fieldContext_Query_node(ctx context.Context, field g
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_node_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_search(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_search(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]SearchType), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SearchResult) graphql.Marshaler {
+			return ec.marshalNSearchResult2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SearchResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shortestPath(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Path) graphql.Marshaler {
+			return ec.marshalOPath2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPath(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shortestPath(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shortestPath_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -2611,7 +9421,7 @@ func (ec *executionContext) _Recap_id(ctx context.Context, field graphql.Collect
 			return ec.fieldContext_Recap_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Recap().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -2622,7 +9432,7 @@ func (ec *executionContext) _Recap_id(ctx context.Context, field graphql.Collect
 	)
 }
 func (ec *executionContext) fieldContext_Recap_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Recap", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Recap", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Recap_title(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (ret graphql.Marshaler) {
@@ -2772,6 +9582,73 @@ func (ec *executionContext) resolveBatch_Recap_event(ctx context.Context, field 
 	)
 }
 
+func (ec *executionContext) _Recap_eventConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recap_eventConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Recap_eventConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedEventConnection) graphql.Marshaler {
+			return ec.marshalNRelatedEventConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedEventConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recap_eventConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recap",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedEventConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recap_eventConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Recap_eventConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (any, error) {
+	resolver := ec.Resolvers.Recap()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Recap](ctx, "Recap"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.EventConnection(ctx, batch.Parents, fc.Args["where"].(*EventWhere), fc.Args["sort"].([]*EventSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedEventConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Recap.eventConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.EventConnection(ctx, []*confgraph.Recap{obj}, fc.Args["where"].(*EventWhere), fc.Args["sort"].([]*EventSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedEventConnection](
+		ctx,
+		results,
+		err,
+		"Recap.eventConnection",
+	)
+}
+
 func (ec *executionContext) _Recap_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -2791,7 +9668,7 @@ func (ec *executionContext) _Recap_talks(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Recap_talks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Recap_talks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Recap",
 		Field:      field,
@@ -2801,13 +9678,25 @@ func (ec *executionContext) fieldContext_Recap_talks(_ context.Context, field gr
 			return ec.childFields_Talk(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recap_talks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Recap_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (any, error) {
 	resolver := ec.Resolvers.Recap()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Recap](ctx, "Recap"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Talks(ctx, batch.Parents)
+			return resolver.Talks(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Talk](
 			ctx,
@@ -2818,12 +9707,79 @@ func (ec *executionContext) resolveBatch_Recap_talks(ctx context.Context, field 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Talks(ctx, []*confgraph.Recap{obj})
+	results, err := resolver.Talks(ctx, []*confgraph.Recap{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Talk](
 		ctx,
 		results,
 		err,
 		"Recap.talks",
+	)
+}
+
+func (ec *executionContext) _Recap_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recap_talksConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Recap_talksConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedTalkConnection) graphql.Marshaler {
+			return ec.marshalNRelatedTalkConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recap_talksConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recap",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedTalkConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recap_talksConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Recap_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (any, error) {
+	resolver := ec.Resolvers.Recap()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Recap](ctx, "Recap"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalksConnection(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedTalkConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Recap.talksConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalksConnection(ctx, []*confgraph.Recap{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedTalkConnection](
+		ctx,
+		results,
+		err,
+		"Recap.talksConnection",
 	)
 }
 
@@ -2846,7 +9802,7 @@ func (ec *executionContext) _Recap_projects(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Recap_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Recap_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Recap",
 		Field:      field,
@@ -2856,13 +9812,25 @@ func (ec *executionContext) fieldContext_Recap_projects(_ context.Context, field
 			return ec.childFields_Project(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recap_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Recap_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (any, error) {
 	resolver := ec.Resolvers.Recap()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Recap](ctx, "Recap"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Projects(ctx, batch.Parents)
+			return resolver.Projects(ctx, batch.Parents, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Project](
 			ctx,
@@ -2873,13 +9841,1675 @@ func (ec *executionContext) resolveBatch_Recap_projects(ctx context.Context, fie
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Projects(ctx, []*confgraph.Recap{obj})
+	results, err := resolver.Projects(ctx, []*confgraph.Recap{obj}, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Project](
 		ctx,
 		results,
 		err,
 		"Recap.projects",
 	)
+}
+
+func (ec *executionContext) _Recap_projectsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recap_projectsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Recap_projectsConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedProjectConnection) graphql.Marshaler {
+			return ec.marshalNRelatedProjectConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedProjectConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recap_projectsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recap",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedProjectConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Recap_projectsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Recap_projectsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Recap) (any, error) {
+	resolver := ec.Resolvers.Recap()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Recap](ctx, "Recap"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.ProjectsConnection(ctx, batch.Parents, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedProjectConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Recap.projectsConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.ProjectsConnection(ctx, []*confgraph.Recap{obj}, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedProjectConnection](
+		ctx,
+		results,
+		err,
+		"Recap.projectsConnection",
+	)
+}
+
+func (ec *executionContext) _RecapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RecapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecapConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.RecapConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecapConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RecapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RecapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecapConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecapConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RecapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecapConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RecapEdge) graphql.Marshaler {
+			return ec.marshalNRecapEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecapConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RecapEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RecapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RecapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecapEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RecapEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RecapEdge_node(ctx context.Context, field graphql.CollectedField, obj *RecapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RecapEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Recap) graphql.Marshaler {
+			return ec.marshalNRecap2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐRecap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RecapEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RecapEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedCompanyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedCompanyConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedCompanyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedCompanyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedCompanyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RelatedCompanyEdge) graphql.Marshaler {
+			return ec.marshalNRelatedCompanyEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedCompanyEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedCompanyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedCompanyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedCompanyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedCompanyEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedCompanyEdge_node(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Company) graphql.Marshaler {
+			return ec.marshalNCompany2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐCompany(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedCompanyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Company(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedCompanyEdge_type(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedCompanyEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedCompanyEdge_role(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedCompanyEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedCompanyEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedCompanyEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedCompanyEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedCompanyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedEventConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RelatedEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedEventConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedEventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RelatedEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RelatedEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RelatedEventEdge) graphql.Marshaler {
+			return ec.marshalNRelatedEventEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RelatedEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedEventEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *RelatedEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Event) graphql.Marshaler {
+			return ec.marshalNEvent2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Event(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedEventEdge_type(ctx context.Context, field graphql.CollectedField, obj *RelatedEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedEventEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedEventEdge_role(ctx context.Context, field graphql.CollectedField, obj *RelatedEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedEventEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedEventEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *RelatedEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedEventEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedEventEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedProjectConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedProjectConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedProjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedProjectConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RelatedProjectEdge) graphql.Marshaler {
+			return ec.marshalNRelatedProjectEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedProjectEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedProjectConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedProjectEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedProjectEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedProjectEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedProjectEdge_node(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedProjectEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedProjectEdge_type(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedProjectEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedProjectEdge_role(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedProjectEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedProjectEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *RelatedProjectEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedProjectEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedProjectEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedProjectEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedRecapConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedRecapConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedRecapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedRecapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedRecapConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RelatedRecapEdge) graphql.Marshaler {
+			return ec.marshalNRelatedRecapEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedRecapConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedRecapEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedRecapEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedRecapEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedRecapEdge_node(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Recap) graphql.Marshaler {
+			return ec.marshalNRecap2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐRecap(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedRecapEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recap(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedRecapEdge_type(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedRecapEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedRecapEdge_role(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedRecapEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedRecapEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *RelatedRecapEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedRecapEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedRecapEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedRecapEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedSpeakerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedSpeakerConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedSpeakerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedSpeakerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedSpeakerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RelatedSpeakerEdge) graphql.Marshaler {
+			return ec.marshalNRelatedSpeakerEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedSpeakerEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedSpeakerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedSpeakerEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedSpeakerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedSpeakerEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedSpeakerEdge_node(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Speaker) graphql.Marshaler {
+			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeaker(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedSpeakerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Speaker(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedSpeakerEdge_type(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedSpeakerEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedSpeakerEdge_role(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedSpeakerEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedSpeakerEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *RelatedSpeakerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedSpeakerEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedSpeakerEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedSpeakerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedTalk_talk(ctx context.Context, field graphql.CollectedField, obj *RelatedTalk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalk_talk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Talk, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Talk) graphql.Marshaler {
+			return ec.marshalNTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalk(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalk_talk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedTalk",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Talk(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedTalk_score(ctx context.Context, field graphql.CollectedField, obj *RelatedTalk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalk_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalk_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedTalk", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedTalk_reasons(ctx context.Context, field graphql.CollectedField, obj *RelatedTalk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalk_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalk_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedTalk", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedTalkConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedTalkConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedTalkConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedTalkConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedTalkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RelatedTalkEdge) graphql.Marshaler {
+			return ec.marshalNRelatedTalkEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedTalkConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedTalkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedTalkEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedTalkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedTalkEdge_node(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Talk) graphql.Marshaler {
+			return ec.marshalNTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalk(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedTalkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Talk(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RelatedTalkEdge_type(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedTalkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedTalkEdge_role(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RelatedTalkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _RelatedTalkEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *RelatedTalkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RelatedTalkEdge_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RelatedTalkEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RelatedTalkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SearchResult_score(ctx context.Context, field graphql.CollectedField, obj *SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v confgraph.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SearchResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Speaker_id(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (ret graphql.Marshaler) {
@@ -2891,7 +11521,7 @@ func (ec *executionContext) _Speaker_id(ctx context.Context, field graphql.Colle
 			return ec.fieldContext_Speaker_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Speaker().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -2902,7 +11532,7 @@ func (ec *executionContext) _Speaker_id(ctx context.Context, field graphql.Colle
 	)
 }
 func (ec *executionContext) fieldContext_Speaker_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Speaker", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Speaker", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Speaker_name(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (ret graphql.Marshaler) {
@@ -2997,6 +11627,52 @@ func (ec *executionContext) fieldContext_Speaker_role(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Speaker", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Speaker_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Speaker_talkCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Speaker_talkCount(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Speaker_talkCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Speaker", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Speaker_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (any, error) {
+	resolver := ec.Resolvers.Speaker()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Speaker](ctx, "Speaker"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalkCount(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Speaker.talkCount",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalkCount(ctx, []*confgraph.Speaker{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Speaker.talkCount",
+	)
+}
+
 func (ec *executionContext) _Speaker_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3016,7 +11692,7 @@ func (ec *executionContext) _Speaker_talks(ctx context.Context, field graphql.Co
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Speaker_talks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Speaker_talks(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Speaker",
 		Field:      field,
@@ -3026,13 +11702,25 @@ func (ec *executionContext) fieldContext_Speaker_talks(_ context.Context, field 
 			return ec.childFields_Talk(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Speaker_talks_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Speaker_talks(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (any, error) {
 	resolver := ec.Resolvers.Speaker()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Speaker](ctx, "Speaker"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Talks(ctx, batch.Parents)
+			return resolver.Talks(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Talk](
 			ctx,
@@ -3043,12 +11731,79 @@ func (ec *executionContext) resolveBatch_Speaker_talks(ctx context.Context, fiel
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Talks(ctx, []*confgraph.Speaker{obj})
+	results, err := resolver.Talks(ctx, []*confgraph.Speaker{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Talk](
 		ctx,
 		results,
 		err,
 		"Speaker.talks",
+	)
+}
+
+func (ec *executionContext) _Speaker_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Speaker_talksConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Speaker_talksConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedTalkConnection) graphql.Marshaler {
+			return ec.marshalNRelatedTalkConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Speaker_talksConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Speaker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedTalkConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Speaker_talksConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Speaker_talksConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (any, error) {
+	resolver := ec.Resolvers.Speaker()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Speaker](ctx, "Speaker"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.TalksConnection(ctx, batch.Parents, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedTalkConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Speaker.talksConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.TalksConnection(ctx, []*confgraph.Speaker{obj}, fc.Args["where"].(*TalkWhere), fc.Args["sort"].([]*TalkSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedTalkConnection](
+		ctx,
+		results,
+		err,
+		"Speaker.talksConnection",
 	)
 }
 
@@ -3071,7 +11826,7 @@ func (ec *executionContext) _Speaker_companies(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Speaker_companies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Speaker_companies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Speaker",
 		Field:      field,
@@ -3081,13 +11836,25 @@ func (ec *executionContext) fieldContext_Speaker_companies(_ context.Context, fi
 			return ec.childFields_Company(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Speaker_companies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Speaker_companies(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (any, error) {
 	resolver := ec.Resolvers.Speaker()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Speaker](ctx, "Speaker"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Companies(ctx, batch.Parents)
+			return resolver.Companies(ctx, batch.Parents, fc.Args["where"].(*CompanyWhere), fc.Args["sort"].([]*CompanySort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Company](
 			ctx,
@@ -3098,13 +11865,222 @@ func (ec *executionContext) resolveBatch_Speaker_companies(ctx context.Context, 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Companies(ctx, []*confgraph.Speaker{obj})
+	results, err := resolver.Companies(ctx, []*confgraph.Speaker{obj}, fc.Args["where"].(*CompanyWhere), fc.Args["sort"].([]*CompanySort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Company](
 		ctx,
 		results,
 		err,
 		"Speaker.companies",
 	)
+}
+
+func (ec *executionContext) _Speaker_companiesConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Speaker_companiesConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Speaker_companiesConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedCompanyConnection) graphql.Marshaler {
+			return ec.marshalNRelatedCompanyConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedCompanyConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Speaker_companiesConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Speaker",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedCompanyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Speaker_companiesConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Speaker_companiesConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Speaker) (any, error) {
+	resolver := ec.Resolvers.Speaker()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Speaker](ctx, "Speaker"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.CompaniesConnection(ctx, batch.Parents, fc.Args["where"].(*CompanyWhere), fc.Args["sort"].([]*CompanySort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedCompanyConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Speaker.companiesConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.CompaniesConnection(ctx, []*confgraph.Speaker{obj}, fc.Args["where"].(*CompanyWhere), fc.Args["sort"].([]*CompanySort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedCompanyConnection](
+		ctx,
+		results,
+		err,
+		"Speaker.companiesConnection",
+	)
+}
+
+func (ec *executionContext) _SpeakerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *SpeakerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SpeakerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SpeakerConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SpeakerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SpeakerConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _SpeakerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SpeakerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SpeakerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SpeakerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SpeakerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SpeakerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *SpeakerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SpeakerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*SpeakerEdge) graphql.Marshaler {
+			return ec.marshalNSpeakerEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SpeakerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SpeakerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SpeakerEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SpeakerEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *SpeakerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SpeakerEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SpeakerEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SpeakerEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SpeakerEdge_node(ctx context.Context, field graphql.CollectedField, obj *SpeakerEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SpeakerEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Speaker) graphql.Marshaler {
+			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeaker(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SpeakerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SpeakerEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Speaker(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Talk_id(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
@@ -3116,7 +12092,7 @@ func (ec *executionContext) _Talk_id(ctx context.Context, field graphql.Collecte
 			return ec.fieldContext_Talk_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return ec.Resolvers.Talk().ID(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -3127,7 +12103,7 @@ func (ec *executionContext) _Talk_id(ctx context.Context, field graphql.Collecte
 	)
 }
 func (ec *executionContext) fieldContext_Talk_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Talk", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Talk_title(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
@@ -3268,6 +12244,387 @@ func (ec *executionContext) fieldContext_Talk_participants(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _Talk_speakerCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_speakerCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Talk_speakerCount(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_speakerCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Talk_speakerCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+	resolver := ec.Resolvers.Talk()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.SpeakerCount(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[int](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Talk.speakerCount",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.SpeakerCount(ctx, []*confgraph.Talk{obj})
+	return graphql.ResolveBatchSingleResult[int](
+		ctx,
+		results,
+		err,
+		"Talk.speakerCount",
+	)
+}
+
+func (ec *executionContext) _Talk_related(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_related(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Talk_related(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*RelatedTalk) graphql.Marshaler {
+			return ec.marshalNRelatedTalk2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_related(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedTalk(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_related_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Talk_related(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Related(ctx, batch.Parents, fc.Args["first"].(*int))
+		})
+		return graphql.ResolveBatchGroupResult[[]*RelatedTalk](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Talk.related",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Related(ctx, []*confgraph.Talk{obj}, fc.Args["first"].(*int))
+	return graphql.ResolveBatchSingleResult[[]*RelatedTalk](
+		ctx,
+		results,
+		err,
+		"Talk.related",
+	)
+}
+
+func (ec *executionContext) _Talk_speakers(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_speakers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Talk_speakers(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Speaker) graphql.Marshaler {
+			return ec.marshalNSpeaker2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeakerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_speakers(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Speaker(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_speakers_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Talk_speakers(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Speakers(ctx, batch.Parents, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+		})
+		return graphql.ResolveBatchGroupResult[[]*confgraph.Speaker](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Talk.speakers",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Speakers(ctx, []*confgraph.Talk{obj}, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+	return graphql.ResolveBatchSingleResult[[]*confgraph.Speaker](
+		ctx,
+		results,
+		err,
+		"Talk.speakers",
+	)
+}
+
+func (ec *executionContext) _Talk_speakersConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_speakersConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Talk_speakersConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedSpeakerConnection) graphql.Marshaler {
+			return ec.marshalNRelatedSpeakerConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedSpeakerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_speakersConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedSpeakerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_speakersConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Talk_speakersConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.SpeakersConnection(ctx, batch.Parents, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedSpeakerConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Talk.speakersConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.SpeakersConnection(ctx, []*confgraph.Talk{obj}, fc.Args["where"].(*SpeakerWhere), fc.Args["sort"].([]*SpeakerSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedSpeakerConnection](
+		ctx,
+		results,
+		err,
+		"Talk.speakersConnection",
+	)
+}
+
+func (ec *executionContext) _Talk_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Talk_projects(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Talk_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.Projects(ctx, batch.Parents, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+		})
+		return graphql.ResolveBatchGroupResult[[]*confgraph.Project](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Talk.projects",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.Projects(ctx, []*confgraph.Talk{obj}, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
+	return graphql.ResolveBatchSingleResult[[]*confgraph.Project](
+		ctx,
+		results,
+		err,
+		"Talk.projects",
+	)
+}
+
+func (ec *executionContext) _Talk_projectsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_projectsConnection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.resolveBatch_Talk_projectsConnection(ctx, field, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedProjectConnection) graphql.Marshaler {
+			return ec.marshalNRelatedProjectConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedProjectConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_projectsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedProjectConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_projectsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Talk_projectsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.ProjectsConnection(ctx, batch.Parents, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedProjectConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Talk.projectsConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.ProjectsConnection(ctx, []*confgraph.Talk{obj}, fc.Args["where"].(*ProjectWhere), fc.Args["sort"].([]*ProjectSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedProjectConnection](
+		ctx,
+		results,
+		err,
+		"Talk.projectsConnection",
+	)
+}
+
 func (ec *executionContext) _Talk_event(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -3323,168 +12680,70 @@ func (ec *executionContext) resolveBatch_Talk_event(ctx context.Context, field g
 	)
 }
 
-func (ec *executionContext) _Talk_speakers(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+func (ec *executionContext) _Talk_eventConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Talk_speakers(ctx, field)
+			return ec.fieldContext_Talk_eventConnection(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.resolveBatch_Talk_speakers(ctx, field, obj)
+			return ec.resolveBatch_Talk_eventConnection(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Speaker) graphql.Marshaler {
-			return ec.marshalNSpeaker2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeakerᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedEventConnection) graphql.Marshaler {
+			return ec.marshalNRelatedEventConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedEventConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Talk_speakers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Talk_eventConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Talk",
 		Field:      field,
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Speaker(ctx, field)
+			return ec.childFields_RelatedEventConnection(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_eventConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
-func (ec *executionContext) resolveBatch_Talk_speakers(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+func (ec *executionContext) resolveBatch_Talk_eventConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
 	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Speakers(ctx, batch.Parents)
+			return resolver.EventConnection(ctx, batch.Parents, fc.Args["where"].(*EventWhere), fc.Args["sort"].([]*EventSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		})
-		return graphql.ResolveBatchGroupResult[[]*confgraph.Speaker](
+		return graphql.ResolveBatchGroupResult[*RelatedEventConnection](
 			ctx,
 			batch.Index,
 			len(batch.Parents),
 			result,
-			"Talk.speakers",
+			"Talk.eventConnection",
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Speakers(ctx, []*confgraph.Talk{obj})
-	return graphql.ResolveBatchSingleResult[[]*confgraph.Speaker](
+	results, err := resolver.EventConnection(ctx, []*confgraph.Talk{obj}, fc.Args["where"].(*EventWhere), fc.Args["sort"].([]*EventSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedEventConnection](
 		ctx,
 		results,
 		err,
-		"Talk.speakers",
-	)
-}
-
-func (ec *executionContext) _Talk_speakerEdges(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Talk_speakerEdges(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.resolveBatch_Talk_speakerEdges(ctx, field, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*TalkSpeakerEdge) graphql.Marshaler {
-			return ec.marshalNTalkSpeakerEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSpeakerEdgeᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Talk_speakerEdges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Talk",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_TalkSpeakerEdge(ctx, field)
-		},
-	}
-	return fc, nil
-}
-func (ec *executionContext) resolveBatch_Talk_speakerEdges(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
-	resolver := ec.Resolvers.Talk()
-	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.SpeakerEdges(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*TalkSpeakerEdge](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Talk.speakerEdges",
-			batch.IndexMap,
-		)
-	}
-	results, err := resolver.SpeakerEdges(ctx, []*confgraph.Talk{obj})
-	return graphql.ResolveBatchSingleResult[[]*TalkSpeakerEdge](
-		ctx,
-		results,
-		err,
-		"Talk.speakerEdges",
-	)
-}
-
-func (ec *executionContext) _Talk_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Talk_projects(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return ec.resolveBatch_Talk_projects(ctx, field, obj)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Project) graphql.Marshaler {
-			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProjectᚄ(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Talk_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Talk",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Project(ctx, field)
-		},
-	}
-	return fc, nil
-}
-func (ec *executionContext) resolveBatch_Talk_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
-	resolver := ec.Resolvers.Talk()
-	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
-		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Projects(ctx, batch.Parents)
-		})
-		return graphql.ResolveBatchGroupResult[[]*confgraph.Project](
-			ctx,
-			batch.Index,
-			len(batch.Parents),
-			result,
-			"Talk.projects",
-			batch.IndexMap,
-		)
-	}
-	results, err := resolver.Projects(ctx, []*confgraph.Talk{obj})
-	return graphql.ResolveBatchSingleResult[[]*confgraph.Project](
-		ctx,
-		results,
-		err,
-		"Talk.projects",
+		"Talk.eventConnection",
 	)
 }
 
@@ -3507,7 +12766,7 @@ func (ec *executionContext) _Talk_recaps(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Talk_recaps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Talk_recaps(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Talk",
 		Field:      field,
@@ -3517,13 +12776,25 @@ func (ec *executionContext) fieldContext_Talk_recaps(_ context.Context, field gr
 			return ec.childFields_Recap(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_recaps_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Talk_recaps(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
 	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Recaps(ctx, batch.Parents)
+			return resolver.Recaps(ctx, batch.Parents, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*confgraph.Recap](
 			ctx,
@@ -3534,7 +12805,7 @@ func (ec *executionContext) resolveBatch_Talk_recaps(ctx context.Context, field 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Recaps(ctx, []*confgraph.Talk{obj})
+	results, err := resolver.Recaps(ctx, []*confgraph.Talk{obj}, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*confgraph.Recap](
 		ctx,
 		results,
@@ -3543,88 +12814,210 @@ func (ec *executionContext) resolveBatch_Talk_recaps(ctx context.Context, field 
 	)
 }
 
-func (ec *executionContext) _TalkSpeakerEdge_node(ctx context.Context, field graphql.CollectedField, obj *TalkSpeakerEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _Talk_recapsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TalkSpeakerEdge_node(ctx, field)
+			return ec.fieldContext_Talk_recapsConnection(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Node, nil
+			return ec.resolveBatch_Talk_recapsConnection(ctx, field, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Speaker) graphql.Marshaler {
-			return ec.marshalNSpeaker2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeaker(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *RelatedRecapConnection) graphql.Marshaler {
+			return ec.marshalNRelatedRecapConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapConnection(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_TalkSpeakerEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Talk_recapsConnection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TalkSpeakerEdge",
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RelatedRecapConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Talk_recapsConnection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+func (ec *executionContext) resolveBatch_Talk_recapsConnection(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (any, error) {
+	resolver := ec.Resolvers.Talk()
+	fc := graphql.GetFieldContext(ctx)
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Talk](ctx, "Talk"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.RecapsConnection(ctx, batch.Parents, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		})
+		return graphql.ResolveBatchGroupResult[*RelatedRecapConnection](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Talk.recapsConnection",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.RecapsConnection(ctx, []*confgraph.Talk{obj}, fc.Args["where"].(*RecapWhere), fc.Args["sort"].([]*RecapSort), fc.Args["first"].(*int), fc.Args["after"].(*string))
+	return graphql.ResolveBatchSingleResult[*RelatedRecapConnection](
+		ctx,
+		results,
+		err,
+		"Talk.recapsConnection",
+	)
+}
+
+func (ec *executionContext) _TalkConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *TalkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalkConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.TalkConnection().TotalCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalkConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalkConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _TalkConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *TalkConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalkConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalkConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalkConnection",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Speaker(ctx, field)
+			return ec.childFields_PageInfo(ctx, field)
 		},
 	}
 	return fc, nil
 }
 
-func (ec *executionContext) _TalkSpeakerEdge_role(ctx context.Context, field graphql.CollectedField, obj *TalkSpeakerEdge) (ret graphql.Marshaler) {
+func (ec *executionContext) _TalkConnection_edges(ctx context.Context, field graphql.CollectedField, obj *TalkConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TalkSpeakerEdge_role(ctx, field)
+			return ec.fieldContext_TalkConnection_edges(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Role, nil
+			return obj.Edges, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
-			return ec.marshalOString2ᚖstring(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_TalkSpeakerEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TalkSpeakerEdge", field, false, false, errors.New("field of type String does not have child fields"))
-}
-
-func (ec *executionContext) _TalkSpeakerEdge_evidence(ctx context.Context, field graphql.CollectedField, obj *TalkSpeakerEdge) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_TalkSpeakerEdge_evidence(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Evidence, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
-			return ec.marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*TalkEdge) graphql.Marshaler {
+			return ec.marshalNTalkEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_TalkSpeakerEdge_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_TalkConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
-		Object:     "TalkSpeakerEdge",
+		Object:     "TalkConnection",
 		Field:      field,
 		IsMethod:   false,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Evidence(ctx, field)
+			return ec.childFields_TalkEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _TalkEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *TalkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalkEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalkEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TalkEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _TalkEdge_node(ctx context.Context, field graphql.CollectedField, obj *TalkEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TalkEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Talk) graphql.Marshaler {
+			return ec.marshalNTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalk(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TalkEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "TalkEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Talk(ctx, field)
 		},
 	}
 	return fc, nil
@@ -4689,6 +14082,1521 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputCompanyListFilter(ctx context.Context, obj any) (CompanyListFilter, error) {
+	var it CompanyListFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"some", "all", "none", "single"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "some":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
+			data, err := ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Some = data
+		case "all":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
+			data, err := ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.All = data
+		case "none":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
+			data, err := ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.None = data
+		case "single":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
+			data, err := ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Single = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCompanySort(ctx context.Context, obj any) (CompanySort, error) {
+	var it CompanySort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "speakerCount", "talkCount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "speakerCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpeakerCount = data
+		case "talkCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talkCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TalkCount = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCompanyWhere(ctx context.Context, obj any) (CompanyWhere, error) {
+	var it CompanyWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "speakers", "AND", "OR", "NOT"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "speakers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakers"))
+			data, err := ec.unmarshalOSpeakerListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speakers = data
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOCompanyWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOCompanyWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDateFilter(ctx context.Context, obj any) (DateFilter, error) {
+	var it DateFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEventListFilter(ctx context.Context, obj any) (EventListFilter, error) {
+	var it EventListFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"some", "all", "none", "single"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "some":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Some = data
+		case "all":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.All = data
+		case "none":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.None = data
+		case "single":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Single = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEventSort(ctx context.Context, obj any) (EventSort, error) {
+	var it EventSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "year", "startDate", "talkCount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "talkCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talkCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TalkCount = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputEventWhere(ctx context.Context, obj any) (EventWhere, error) {
+	var it EventWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "city", "country", "year", "startDate", "endDate", "talks", "recaps", "AND", "OR", "NOT"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "year":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("year"))
+			data, err := ec.unmarshalOIntFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Year = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "talks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talks"))
+			data, err := ec.unmarshalOTalkListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Talks = data
+		case "recaps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recaps"))
+			data, err := ec.unmarshalORecapListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recaps = data
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOEventWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOEventWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIDFilter(ctx context.Context, obj any) (IDFilter, error) {
+	var it IDFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputIntFilter(ctx context.Context, obj any) (IntFilter, error) {
+	var it IntFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputLevelFilter(ctx context.Context, obj any) (LevelFilter, error) {
+	var it LevelFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOLevel2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOLevel2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevelᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputProjectListFilter(ctx context.Context, obj any) (ProjectListFilter, error) {
+	var it ProjectListFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"some", "all", "none", "single"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "some":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
+			data, err := ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Some = data
+		case "all":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
+			data, err := ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.All = data
+		case "none":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
+			data, err := ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.None = data
+		case "single":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
+			data, err := ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Single = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputProjectSort(ctx context.Context, obj any) (ProjectSort, error) {
+	var it ProjectSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "maturity", "accepted", "talkCount", "recapCount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "maturity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maturity"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Maturity = data
+		case "accepted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accepted"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accepted = data
+		case "talkCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talkCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TalkCount = data
+		case "recapCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recapCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecapCount = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputProjectWhere(ctx context.Context, obj any) (ProjectWhere, error) {
+	var it ProjectWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "homepage", "maturity", "accepted", "incubating", "graduated", "talks", "recaps", "AND", "OR", "NOT"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "homepage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("homepage"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Homepage = data
+		case "maturity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maturity"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Maturity = data
+		case "accepted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("accepted"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Accepted = data
+		case "incubating":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("incubating"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Incubating = data
+		case "graduated":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("graduated"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Graduated = data
+		case "talks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talks"))
+			data, err := ec.unmarshalOTalkListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Talks = data
+		case "recaps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recaps"))
+			data, err := ec.unmarshalORecapListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recaps = data
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOProjectWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOProjectWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecapListFilter(ctx context.Context, obj any) (RecapListFilter, error) {
+	var it RecapListFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"some", "all", "none", "single"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "some":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
+			data, err := ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Some = data
+		case "all":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
+			data, err := ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.All = data
+		case "none":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
+			data, err := ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.None = data
+		case "single":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
+			data, err := ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Single = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecapSort(ctx context.Context, obj any) (RecapSort, error) {
+	var it RecapSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "published", "talkCount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "talkCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talkCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TalkCount = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecapWhere(ctx context.Context, obj any) (RecapWhere, error) {
+	var it RecapWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "author", "published", "document", "event", "talks", "projects", "AND", "OR", "NOT"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "author":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("author"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Author = data
+		case "published":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("published"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Published = data
+		case "document":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("document"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Document = data
+		case "event":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
+			data, err := ec.unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Event = data
+		case "talks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talks"))
+			data, err := ec.unmarshalOTalkListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Talks = data
+		case "projects":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projects"))
+			data, err := ec.unmarshalOProjectListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Projects = data
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalORecapWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalORecapWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSpeakerListFilter(ctx context.Context, obj any) (SpeakerListFilter, error) {
+	var it SpeakerListFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"some", "all", "none", "single"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "some":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
+			data, err := ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Some = data
+		case "all":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
+			data, err := ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.All = data
+		case "none":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
+			data, err := ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.None = data
+		case "single":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
+			data, err := ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Single = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSpeakerSort(ctx context.Context, obj any) (SpeakerSort, error) {
+	var it SpeakerSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "talkCount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "talkCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talkCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TalkCount = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputSpeakerWhere(ctx context.Context, obj any) (SpeakerWhere, error) {
+	var it SpeakerWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "bio", "role", "talks", "companies", "AND", "OR", "NOT"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "bio":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bio"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bio = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "talks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("talks"))
+			data, err := ec.unmarshalOTalkListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Talks = data
+		case "companies":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("companies"))
+			data, err := ec.unmarshalOCompanyListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Companies = data
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOSpeakerWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOSpeakerWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj any) (StringFilter, error) {
+	var it StringFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["caseInsensitive"]; !present {
+		asMap["caseInsensitive"] = false
+	}
+
+	fieldsInOrder := [...]string{"eq", "in", "contains", "startsWith", "endsWith", "caseInsensitive"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "contains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Contains = data
+		case "startsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsWith"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsWith = data
+		case "endsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsWith"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsWith = data
+		case "caseInsensitive":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseInsensitive"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseInsensitive = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTalkKindFilter(ctx context.Context, obj any) (TalkKindFilter, error) {
+	var it TalkKindFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOTalkKind2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOTalkKind2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTalkListFilter(ctx context.Context, obj any) (TalkListFilter, error) {
+	var it TalkListFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"some", "all", "none", "single"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "some":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
+			data, err := ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Some = data
+		case "all":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
+			data, err := ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.All = data
+		case "none":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
+			data, err := ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.None = data
+		case "single":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
+			data, err := ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Single = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTalkSort(ctx context.Context, obj any) (TalkSort, error) {
+	var it TalkSort
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "level", "kind", "durationMinutes", "participants", "speakerCount", "projectCount", "recapCount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "durationMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMinutes"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMinutes = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "speakerCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SpeakerCount = data
+		case "projectCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projectCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ProjectCount = data
+		case "recapCount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recapCount"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RecapCount = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any) (TalkWhere, error) {
+	var it TalkWhere
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "title", "abstract", "level", "kind", "durationMinutes", "participants", "speakers", "projects", "event", "recaps", "AND", "OR", "NOT"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOIDFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIDFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "abstract":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("abstract"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Abstract = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOLevelFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐLevelFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOTalkKindFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkKindFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "durationMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("durationMinutes"))
+			data, err := ec.unmarshalOIntFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DurationMinutes = data
+		case "participants":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("participants"))
+			data, err := ec.unmarshalOIntFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIntFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Participants = data
+		case "speakers":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakers"))
+			data, err := ec.unmarshalOSpeakerListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Speakers = data
+		case "projects":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("projects"))
+			data, err := ec.unmarshalOProjectListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Projects = data
+		case "event":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
+			data, err := ec.unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Event = data
+		case "recaps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recaps"))
+			data, err := ec.unmarshalORecapListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapListFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recaps = data
+		case "AND":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("AND"))
+			data, err := ec.unmarshalOTalkWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "OR":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("OR"))
+			data, err := ec.unmarshalOTalkWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhereᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "NOT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("NOT"))
+			data, err := ec.unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		}
+	}
+	return it, nil
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -4753,10 +15661,43 @@ func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Company")
 		case "id":
-			out.Values[i] = ec._Company_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Company_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Company_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -4767,6 +15708,120 @@ func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "speakerCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Company_speakerCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talkCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Company_talkCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Company_projects(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "speakers":
 			field := field
 
@@ -4805,6 +15860,211 @@ func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "speakersConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Company_speakersConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var companyConnectionImplementors = []string{"CompanyConnection"}
+
+func (ec *executionContext) _CompanyConnection(ctx context.Context, sel ast.SelectionSet, obj *CompanyConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyConnection")
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CompanyConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "pageInfo":
+			out.Values[i] = ec._CompanyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._CompanyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var companyCountImplementors = []string{"CompanyCount"}
+
+func (ec *executionContext) _CompanyCount(ctx context.Context, sel ast.SelectionSet, obj *CompanyCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyCount")
+		case "company":
+			out.Values[i] = ec._CompanyCount_company(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "talkCount":
+			out.Values[i] = ec._CompanyCount_talkCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var companyEdgeImplementors = []string{"CompanyEdge"}
+
+func (ec *executionContext) _CompanyEdge(ctx context.Context, sel ast.SelectionSet, obj *CompanyEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, companyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CompanyEdge")
+		case "cursor":
+			out.Values[i] = ec._CompanyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CompanyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -4882,10 +16142,43 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Event")
 		case "id":
-			out.Values[i] = ec._Event_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Event_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5081,6 +16374,82 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talkCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_talkCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "topProjects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_topProjects(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "talks":
 			field := field
 
@@ -5091,6 +16460,44 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Event_talks(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talksConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_talksConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -5157,6 +16564,168 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "recapsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Event_recapsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var eventConnectionImplementors = []string{"EventConnection"}
+
+func (ec *executionContext) _EventConnection(ctx context.Context, sel ast.SelectionSet, obj *EventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventConnection")
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._EventConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "pageInfo":
+			out.Values[i] = ec._EventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._EventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var eventEdgeImplementors = []string{"EventEdge"}
+
+func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet, obj *EventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventEdge")
+		case "cursor":
+			out.Values[i] = ec._EventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._EventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5226,6 +16795,160 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var pageInfoImplementors = []string{"PageInfo"}
+
+func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *PageInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pageInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PageInfo")
+		case "hasNextPage":
+			out.Values[i] = ec._PageInfo_hasNextPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasPreviousPage":
+			out.Values[i] = ec._PageInfo_hasPreviousPage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startCursor":
+			out.Values[i] = ec._PageInfo_startCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "endCursor":
+			out.Values[i] = ec._PageInfo_endCursor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "length":
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._Path_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationships":
+			out.Values[i] = ec._Path_relationships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var pathRelationshipImplementors = []string{"PathRelationship"}
+
+func (ec *executionContext) _PathRelationship(ctx context.Context, sel ast.SelectionSet, obj *PathRelationship) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathRelationshipImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathRelationship")
+		case "type":
+			out.Values[i] = ec._PathRelationship_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._PathRelationship_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._PathRelationship_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._PathRelationship_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var projectImplementors = []string{"Project", "Node"}
 
 func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, obj *confgraph.Project) graphql.Marshaler {
@@ -5239,10 +16962,43 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Project")
 		case "id":
-			out.Values[i] = ec._Project_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Project_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5367,6 +17123,234 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "maturityOn":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_maturityOn(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "accepted":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_accepted(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "incubating":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_incubating(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "graduated":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_graduated(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talkCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_talkCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "companies":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_companies(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "talks":
 			field := field
 
@@ -5377,6 +17361,44 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 					}
 				}()
 				res = ec._Project_talks(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talksConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_talksConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -5443,6 +17465,211 @@ func (ec *executionContext) _Project(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "recapsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Project_recapsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var projectConnectionImplementors = []string{"ProjectConnection"}
+
+func (ec *executionContext) _ProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *ProjectConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProjectConnection")
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._ProjectConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "pageInfo":
+			out.Values[i] = ec._ProjectConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._ProjectConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var projectCountImplementors = []string{"ProjectCount"}
+
+func (ec *executionContext) _ProjectCount(ctx context.Context, sel ast.SelectionSet, obj *ProjectCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProjectCount")
+		case "project":
+			out.Values[i] = ec._ProjectCount_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "talkCount":
+			out.Values[i] = ec._ProjectCount_talkCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var projectEdgeImplementors = []string{"ProjectEdge"}
+
+func (ec *executionContext) _ProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *ProjectEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, projectEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProjectEdge")
+		case "cursor":
+			out.Values[i] = ec._ProjectEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ProjectEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5506,6 +17733,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "talksConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_talksConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "speakers":
 			field := field
 
@@ -5516,6 +17765,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_speakers(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "speakersConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_speakersConnection(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -5550,6 +17821,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "companiesConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_companiesConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "projects":
 			field := field
 
@@ -5560,6 +17853,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_projects(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "projectsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_projectsConnection(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -5594,6 +17909,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "eventsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_eventsConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "recaps":
 			field := field
 
@@ -5616,6 +17953,138 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "recapsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_recapsConnection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "talk":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_talk(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "speaker":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_speaker(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "company":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_company(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "project":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_project(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "event":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_event(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "node":
 			field := field
 
@@ -5626,6 +18095,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_node(ctx, field)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "search":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_search(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "shortestPath":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_shortestPath(ctx, field)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -5708,10 +18221,43 @@ func (ec *executionContext) _Recap(ctx context.Context, sel ast.SelectionSet, ob
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Recap")
 		case "id":
-			out.Values[i] = ec._Recap_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Recap_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._Recap_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -5836,6 +18382,44 @@ func (ec *executionContext) _Recap(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "eventConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Recap_eventConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "talks":
 			field := field
 
@@ -5846,6 +18430,44 @@ func (ec *executionContext) _Recap(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Recap_talks(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talksConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Recap_talksConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -5912,6 +18534,895 @@ func (ec *executionContext) _Recap(ctx context.Context, sel ast.SelectionSet, ob
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projectsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Recap_projectsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var recapConnectionImplementors = []string{"RecapConnection"}
+
+func (ec *executionContext) _RecapConnection(ctx context.Context, sel ast.SelectionSet, obj *RecapConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recapConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecapConnection")
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._RecapConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "pageInfo":
+			out.Values[i] = ec._RecapConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._RecapConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var recapEdgeImplementors = []string{"RecapEdge"}
+
+func (ec *executionContext) _RecapEdge(ctx context.Context, sel ast.SelectionSet, obj *RecapEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recapEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RecapEdge")
+		case "cursor":
+			out.Values[i] = ec._RecapEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RecapEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedCompanyConnectionImplementors = []string{"RelatedCompanyConnection"}
+
+func (ec *executionContext) _RelatedCompanyConnection(ctx context.Context, sel ast.SelectionSet, obj *RelatedCompanyConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedCompanyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedCompanyConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelatedCompanyConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelatedCompanyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelatedCompanyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedCompanyEdgeImplementors = []string{"RelatedCompanyEdge"}
+
+func (ec *executionContext) _RelatedCompanyEdge(ctx context.Context, sel ast.SelectionSet, obj *RelatedCompanyEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedCompanyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedCompanyEdge")
+		case "cursor":
+			out.Values[i] = ec._RelatedCompanyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelatedCompanyEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._RelatedCompanyEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._RelatedCompanyEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._RelatedCompanyEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedEventConnectionImplementors = []string{"RelatedEventConnection"}
+
+func (ec *executionContext) _RelatedEventConnection(ctx context.Context, sel ast.SelectionSet, obj *RelatedEventConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedEventConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedEventConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelatedEventConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelatedEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelatedEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedEventEdgeImplementors = []string{"RelatedEventEdge"}
+
+func (ec *executionContext) _RelatedEventEdge(ctx context.Context, sel ast.SelectionSet, obj *RelatedEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedEventEdge")
+		case "cursor":
+			out.Values[i] = ec._RelatedEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelatedEventEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._RelatedEventEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._RelatedEventEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._RelatedEventEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedProjectConnectionImplementors = []string{"RelatedProjectConnection"}
+
+func (ec *executionContext) _RelatedProjectConnection(ctx context.Context, sel ast.SelectionSet, obj *RelatedProjectConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedProjectConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedProjectConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelatedProjectConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelatedProjectConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelatedProjectConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedProjectEdgeImplementors = []string{"RelatedProjectEdge"}
+
+func (ec *executionContext) _RelatedProjectEdge(ctx context.Context, sel ast.SelectionSet, obj *RelatedProjectEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedProjectEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedProjectEdge")
+		case "cursor":
+			out.Values[i] = ec._RelatedProjectEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelatedProjectEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._RelatedProjectEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._RelatedProjectEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._RelatedProjectEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedRecapConnectionImplementors = []string{"RelatedRecapConnection"}
+
+func (ec *executionContext) _RelatedRecapConnection(ctx context.Context, sel ast.SelectionSet, obj *RelatedRecapConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedRecapConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedRecapConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelatedRecapConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelatedRecapConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelatedRecapConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedRecapEdgeImplementors = []string{"RelatedRecapEdge"}
+
+func (ec *executionContext) _RelatedRecapEdge(ctx context.Context, sel ast.SelectionSet, obj *RelatedRecapEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedRecapEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedRecapEdge")
+		case "cursor":
+			out.Values[i] = ec._RelatedRecapEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelatedRecapEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._RelatedRecapEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._RelatedRecapEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._RelatedRecapEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedSpeakerConnectionImplementors = []string{"RelatedSpeakerConnection"}
+
+func (ec *executionContext) _RelatedSpeakerConnection(ctx context.Context, sel ast.SelectionSet, obj *RelatedSpeakerConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedSpeakerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedSpeakerConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelatedSpeakerConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelatedSpeakerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelatedSpeakerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedSpeakerEdgeImplementors = []string{"RelatedSpeakerEdge"}
+
+func (ec *executionContext) _RelatedSpeakerEdge(ctx context.Context, sel ast.SelectionSet, obj *RelatedSpeakerEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedSpeakerEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedSpeakerEdge")
+		case "cursor":
+			out.Values[i] = ec._RelatedSpeakerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelatedSpeakerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._RelatedSpeakerEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._RelatedSpeakerEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._RelatedSpeakerEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedTalkImplementors = []string{"RelatedTalk"}
+
+func (ec *executionContext) _RelatedTalk(ctx context.Context, sel ast.SelectionSet, obj *RelatedTalk) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedTalkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedTalk")
+		case "talk":
+			out.Values[i] = ec._RelatedTalk_talk(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._RelatedTalk_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._RelatedTalk_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedTalkConnectionImplementors = []string{"RelatedTalkConnection"}
+
+func (ec *executionContext) _RelatedTalkConnection(ctx context.Context, sel ast.SelectionSet, obj *RelatedTalkConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedTalkConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedTalkConnection")
+		case "totalCount":
+			out.Values[i] = ec._RelatedTalkConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RelatedTalkConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._RelatedTalkConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var relatedTalkEdgeImplementors = []string{"RelatedTalkEdge"}
+
+func (ec *executionContext) _RelatedTalkEdge(ctx context.Context, sel ast.SelectionSet, obj *RelatedTalkEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, relatedTalkEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RelatedTalkEdge")
+		case "cursor":
+			out.Values[i] = ec._RelatedTalkEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RelatedTalkEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._RelatedTalkEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._RelatedTalkEdge_role(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._RelatedTalkEdge_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var searchResultImplementors = []string{"SearchResult"}
+
+func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.SelectionSet, obj *SearchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, searchResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SearchResult")
+		case "score":
+			out.Values[i] = ec._SearchResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SearchResult_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -5946,10 +19457,43 @@ func (ec *executionContext) _Speaker(ctx context.Context, sel ast.SelectionSet, 
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Speaker")
 		case "id":
-			out.Values[i] = ec._Speaker_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Speaker_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			out.Values[i] = ec._Speaker_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6036,6 +19580,44 @@ func (ec *executionContext) _Speaker(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talkCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Speaker_talkCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "talks":
 			field := field
 
@@ -6046,6 +19628,44 @@ func (ec *executionContext) _Speaker(ctx context.Context, sel ast.SelectionSet, 
 					}
 				}()
 				res = ec._Speaker_talks(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "talksConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Speaker_talksConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -6112,6 +19732,168 @@ func (ec *executionContext) _Speaker(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "companiesConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Speaker_companiesConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var speakerConnectionImplementors = []string{"SpeakerConnection"}
+
+func (ec *executionContext) _SpeakerConnection(ctx context.Context, sel ast.SelectionSet, obj *SpeakerConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, speakerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SpeakerConnection")
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._SpeakerConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "pageInfo":
+			out.Values[i] = ec._SpeakerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._SpeakerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var speakerEdgeImplementors = []string{"SpeakerEdge"}
+
+func (ec *executionContext) _SpeakerEdge(ctx context.Context, sel ast.SelectionSet, obj *SpeakerEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, speakerEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SpeakerEdge")
+		case "cursor":
+			out.Values[i] = ec._SpeakerEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SpeakerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -6146,10 +19928,43 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Talk")
 		case "id":
-			out.Values[i] = ec._Talk_id(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_id(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
 			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "title":
 			out.Values[i] = ec._Talk_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -6312,7 +20127,7 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "event":
+		case "speakerCount":
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -6321,8 +20136,46 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
-				res = ec._Talk_event(ctx, field, obj)
-				if res == graphql.RequiredNull {
+				res = ec._Talk_speakerCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "related":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_related(ctx, field, obj)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -6388,7 +20241,7 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "speakerEdges":
+		case "speakersConnection":
 			field := field
 
 			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
@@ -6397,7 +20250,7 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 						ec.Error(ctx, ec.Recover(ctx, r))
 					}
 				}()
-				res = ec._Talk_speakerEdges(ctx, field, obj)
+				res = ec._Talk_speakersConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -6464,6 +20317,120 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "projectsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_projectsConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "event":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_event(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "eventConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_eventConnection(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "recaps":
 			field := field
 
@@ -6474,6 +20441,44 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Talk_recaps(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "recapsConnection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_recapsConnection(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -6523,10 +20528,10 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
-var talkSpeakerEdgeImplementors = []string{"TalkSpeakerEdge"}
+var talkConnectionImplementors = []string{"TalkConnection"}
 
-func (ec *executionContext) _TalkSpeakerEdge(ctx context.Context, sel ast.SelectionSet, obj *TalkSpeakerEdge) graphql.Marshaler {
-	fields := graphql.CollectFields(ec.OperationContext, sel, talkSpeakerEdgeImplementors)
+func (ec *executionContext) _TalkConnection(ctx context.Context, sel ast.SelectionSet, obj *TalkConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, talkConnectionImplementors)
 
 	out := graphql.NewFieldSet(fields)
 	deferredFieldSet := graphql.NewFieldSet(nil)
@@ -6534,19 +20539,95 @@ func (ec *executionContext) _TalkSpeakerEdge(ctx context.Context, sel ast.Select
 	for i, field := range fields {
 		switch field.Name {
 		case "__typename":
-			out.Values[i] = graphql.MarshalString("TalkSpeakerEdge")
-		case "node":
-			out.Values[i] = ec._TalkSpeakerEdge_node(ctx, field, obj)
+			out.Values[i] = graphql.MarshalString("TalkConnection")
+		case "totalCount":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._TalkConnection_totalCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "pageInfo":
+			out.Values[i] = ec._TalkConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "edges":
+			out.Values[i] = ec._TalkConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var talkEdgeImplementors = []string{"TalkEdge"}
+
+func (ec *executionContext) _TalkEdge(ctx context.Context, sel ast.SelectionSet, obj *TalkEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, talkEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TalkEdge")
+		case "cursor":
+			out.Values[i] = ec._TalkEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
-		case "role":
-			out.Values[i] = ec._TalkSpeakerEdge_role(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
-		case "evidence":
-			out.Values[i] = ec._TalkSpeakerEdge_evidence(ctx, field, obj)
+		case "node":
+			out.Values[i] = ec._TalkEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -7006,6 +21087,78 @@ func (ec *executionContext) marshalNCompany2ᚖgithubᚗcomᚋconfgraphᚋconfgr
 	return ec._Company(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCompanyConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyConnection(ctx context.Context, sel ast.SelectionSet, v *CompanyConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CompanyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompanyCount2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*CompanyCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyCount2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompanyCount2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyCount(ctx context.Context, sel ast.SelectionSet, v *CompanyCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CompanyCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCompanyEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*CompanyEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCompanyEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCompanyEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyEdge(ctx context.Context, sel ast.SelectionSet, v *CompanyEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CompanyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCompanySort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanySort(ctx context.Context, v any) (*CompanySort, error) {
+	res, err := ec.unmarshalInputCompanySort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx context.Context, v any) (*CompanyWhere, error) {
+	res, err := ec.unmarshalInputCompanyWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCount2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*Count) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -7059,6 +21212,52 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋconfgraphᚋconfgrap
 	return ec._Event(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNEventConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventConnection(ctx context.Context, sel ast.SelectionSet, v *EventConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNEventEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*EventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEventEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEventEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventEdge(ctx context.Context, sel ast.SelectionSet, v *EventEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEventSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSort(ctx context.Context, v any) (*EventSort, error) {
+	res, err := ec.unmarshalInputEventSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx context.Context, v any) (*EventWhere, error) {
+	res, err := ec.unmarshalInputEventWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNEvidence2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*confgraph.Evidence) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -7083,6 +21282,22 @@ func (ec *executionContext) marshalNEvidence2ᚖgithubᚗcomᚋconfgraphᚋconfg
 		return graphql.Null
 	}
 	return ec._Evidence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.SelectionSet, v float64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalFloatContext(v)
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -7117,6 +21332,139 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNLevel2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevel(ctx context.Context, v any) (confgraph.Level, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := confgraph.Level(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLevel2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevel(ctx context.Context, sel ast.SelectionSet, v confgraph.Level) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNNode2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐNode(ctx context.Context, sel ast.SelectionSet, v confgraph.Node) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNode2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []confgraph.Node) graphql.Marshaler {
+	{
+		var batchItemsTalk []*confgraph.Talk
+		batchIdxMapTalk := map[int]int{}
+		var batchItemsSpeaker []*confgraph.Speaker
+		batchIdxMapSpeaker := map[int]int{}
+		var batchItemsRecap []*confgraph.Recap
+		batchIdxMapRecap := map[int]int{}
+		var batchItemsProject []*confgraph.Project
+		batchIdxMapProject := map[int]int{}
+		var batchItemsEvent []*confgraph.Event
+		batchIdxMapEvent := map[int]int{}
+		var batchItemsCompany []*confgraph.Company
+		batchIdxMapCompany := map[int]int{}
+		for i, item := range v {
+			switch concrete := item.(type) {
+			case *confgraph.Talk:
+				batchIdxMapTalk[i] = len(batchItemsTalk)
+				batchItemsTalk = append(batchItemsTalk, concrete)
+			case *confgraph.Speaker:
+				batchIdxMapSpeaker[i] = len(batchItemsSpeaker)
+				batchItemsSpeaker = append(batchItemsSpeaker, concrete)
+			case *confgraph.Recap:
+				batchIdxMapRecap[i] = len(batchItemsRecap)
+				batchItemsRecap = append(batchItemsRecap, concrete)
+			case *confgraph.Project:
+				batchIdxMapProject[i] = len(batchItemsProject)
+				batchItemsProject = append(batchItemsProject, concrete)
+			case *confgraph.Event:
+				batchIdxMapEvent[i] = len(batchItemsEvent)
+				batchItemsEvent = append(batchItemsEvent, concrete)
+			case *confgraph.Company:
+				batchIdxMapCompany[i] = len(batchItemsCompany)
+				batchItemsCompany = append(batchItemsCompany, concrete)
+			}
+		}
+		if len(batchItemsTalk) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Talk", batchItemsTalk, batchIdxMapTalk)
+		}
+		if len(batchItemsSpeaker) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Speaker", batchItemsSpeaker, batchIdxMapSpeaker)
+		}
+		if len(batchItemsRecap) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Recap", batchItemsRecap, batchIdxMapRecap)
+		}
+		if len(batchItemsProject) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Project", batchItemsProject, batchIdxMapProject)
+		}
+		if len(batchItemsEvent) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Event", batchItemsEvent, batchIdxMapEvent)
+		}
+		if len(batchItemsCompany) > 0 {
+			ctx = graphql.WithBatchParents(ctx, "Company", batchItemsCompany, batchIdxMapCompany)
+		}
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNode2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPageInfo2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *PageInfo) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathRelationship2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPathRelationshipᚄ(ctx context.Context, sel ast.SelectionSet, v []*PathRelationship) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathRelationship2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPathRelationship(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPathRelationship2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPathRelationship(ctx context.Context, sel ast.SelectionSet, v *PathRelationship) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PathRelationship(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*confgraph.Project) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Project", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -7142,6 +21490,78 @@ func (ec *executionContext) marshalNProject2ᚖgithubᚗcomᚋconfgraphᚋconfgr
 		return graphql.Null
 	}
 	return ec._Project(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProjectConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectConnection(ctx context.Context, sel ast.SelectionSet, v *ProjectConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ProjectConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProjectCount2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectCountᚄ(ctx context.Context, sel ast.SelectionSet, v []*ProjectCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProjectCount2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProjectCount2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectCount(ctx context.Context, sel ast.SelectionSet, v *ProjectCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ProjectCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNProjectEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ProjectEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProjectEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectEdge(ctx context.Context, sel ast.SelectionSet, v *ProjectEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ProjectEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProjectSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSort(ctx context.Context, v any) (*ProjectSort, error) {
+	res, err := ec.unmarshalInputProjectSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx context.Context, v any) (*ProjectWhere, error) {
+	res, err := ec.unmarshalInputProjectWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNRecap2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐRecapᚄ(ctx context.Context, sel ast.SelectionSet, v []*confgraph.Recap) graphql.Marshaler {
@@ -7171,6 +21591,330 @@ func (ec *executionContext) marshalNRecap2ᚖgithubᚗcomᚋconfgraphᚋconfgrap
 	return ec._Recap(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRecapConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapConnection(ctx context.Context, sel ast.SelectionSet, v *RecapConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RecapConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRecapEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RecapEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRecapEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRecapEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapEdge(ctx context.Context, sel ast.SelectionSet, v *RecapEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RecapEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecapSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSort(ctx context.Context, v any) (*RecapSort, error) {
+	res, err := ec.unmarshalInputRecapSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx context.Context, v any) (*RecapWhere, error) {
+	res, err := ec.unmarshalInputRecapWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelatedCompanyConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedCompanyConnection(ctx context.Context, sel ast.SelectionSet, v *RelatedCompanyConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedCompanyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedCompanyEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedCompanyEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelatedCompanyEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedCompanyEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedCompanyEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedCompanyEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedCompanyEdge(ctx context.Context, sel ast.SelectionSet, v *RelatedCompanyEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedCompanyEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedEventConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedEventConnection(ctx context.Context, sel ast.SelectionSet, v *RelatedEventConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedEventEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelatedEventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedEventEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedEventEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedEventEdge(ctx context.Context, sel ast.SelectionSet, v *RelatedEventEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedProjectConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedProjectConnection(ctx context.Context, sel ast.SelectionSet, v *RelatedProjectConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedProjectConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedProjectEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedProjectEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelatedProjectEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedProjectEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedProjectEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedProjectEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedProjectEdge(ctx context.Context, sel ast.SelectionSet, v *RelatedProjectEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedProjectEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedRecapConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapConnection(ctx context.Context, sel ast.SelectionSet, v *RelatedRecapConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedRecapConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedRecapEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelatedRecapEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedRecapEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedRecapEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedRecapEdge(ctx context.Context, sel ast.SelectionSet, v *RelatedRecapEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedRecapEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedSpeakerConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedSpeakerConnection(ctx context.Context, sel ast.SelectionSet, v *RelatedSpeakerConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedSpeakerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedSpeakerEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedSpeakerEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelatedSpeakerEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedSpeakerEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedSpeakerEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedSpeakerEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedSpeakerEdge(ctx context.Context, sel ast.SelectionSet, v *RelatedSpeakerEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedSpeakerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedTalk2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelatedTalk) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalk(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalk(ctx context.Context, sel ast.SelectionSet, v *RelatedTalk) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedTalk(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedTalkConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkConnection(ctx context.Context, sel ast.SelectionSet, v *RelatedTalkConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedTalkConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRelatedTalkEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*RelatedTalkEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelatedTalkEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRelatedTalkEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelatedTalkEdge(ctx context.Context, sel ast.SelectionSet, v *RelatedTalkEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RelatedTalkEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*SearchResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchResult2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSearchResult2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchResult(ctx context.Context, sel ast.SelectionSet, v *SearchResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SearchResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchType(ctx context.Context, v any) (SearchType, error) {
+	var res SearchType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchType(ctx context.Context, sel ast.SelectionSet, v SearchType) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSpeaker2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeakerᚄ(ctx context.Context, sel ast.SelectionSet, v []*confgraph.Speaker) graphql.Marshaler {
 	ctx = graphql.WithBatchParents(ctx, "Speaker", v, nil)
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
@@ -7196,6 +21940,52 @@ func (ec *executionContext) marshalNSpeaker2ᚖgithubᚗcomᚋconfgraphᚋconfgr
 		return graphql.Null
 	}
 	return ec._Speaker(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSpeakerConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerConnection(ctx context.Context, sel ast.SelectionSet, v *SpeakerConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SpeakerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSpeakerEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*SpeakerEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSpeakerEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSpeakerEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerEdge(ctx context.Context, sel ast.SelectionSet, v *SpeakerEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._SpeakerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSpeakerSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSort(ctx context.Context, v any) (*SpeakerSort, error) {
+	res, err := ec.unmarshalInputSpeakerSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx context.Context, v any) (*SpeakerWhere, error) {
+	res, err := ec.unmarshalInputSpeakerWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -7270,6 +22060,42 @@ func (ec *executionContext) marshalNTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraph
 	return ec._Talk(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNTalkConnection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkConnection(ctx context.Context, sel ast.SelectionSet, v *TalkConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TalkConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTalkEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*TalkEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTalkEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNTalkEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkEdge(ctx context.Context, sel ast.SelectionSet, v *TalkEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._TalkEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNTalkKind2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKind(ctx context.Context, v any) (confgraph.TalkKind, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := confgraph.TalkKind(tmp)
@@ -7287,30 +22113,14 @@ func (ec *executionContext) marshalNTalkKind2githubᚗcomᚋconfgraphᚋconfgrap
 	return res
 }
 
-func (ec *executionContext) marshalNTalkSpeakerEdge2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSpeakerEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*TalkSpeakerEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNTalkSpeakerEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSpeakerEdge(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
+func (ec *executionContext) unmarshalNTalkSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSort(ctx context.Context, v any) (*TalkSort, error) {
+	res, err := ec.unmarshalInputTalkSort(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNTalkSpeakerEdge2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSpeakerEdge(ctx context.Context, sel ast.SelectionSet, v *TalkSpeakerEdge) graphql.Marshaler {
-	if v == nil {
-		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
-			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
-		}
-		return graphql.Null
-	}
-	return ec._TalkSpeakerEdge(ctx, sel, v)
+func (ec *executionContext) unmarshalNTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx context.Context, v any) (*TalkWhere, error) {
+	res, err := ec.unmarshalInputTalkWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
@@ -7483,11 +22293,222 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOCompany2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐCompany(ctx context.Context, sel ast.SelectionSet, v *confgraph.Company) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Company(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCompanyListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyListFilter(ctx context.Context, v any) (*CompanyListFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCompanyListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOCompanySort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanySortᚄ(ctx context.Context, v any) ([]*CompanySort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*CompanySort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompanySort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanySort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCompanyWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhereᚄ(ctx context.Context, v any) ([]*CompanyWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*CompanyWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOCompanyWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐCompanyWhere(ctx context.Context, v any) (*CompanyWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputCompanyWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx context.Context, v any) (*DateFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDateFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvent(ctx context.Context, sel ast.SelectionSet, v *confgraph.Event) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx context.Context, v any) (*EventListFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEventListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOEventSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSortᚄ(ctx context.Context, v any) ([]*EventSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*EventSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEventWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhereᚄ(ctx context.Context, v any) ([]*EventWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*EventWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx context.Context, v any) (*EventWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputEventWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOID2ᚖstring(ctx context.Context, v any) (*string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalID(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.SelectionSet, v *string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOIDFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIDFilter(ctx context.Context, v any) (*IDFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIDFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInt2ᚕintᚄ(ctx context.Context, v any) ([]int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]int, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInt2int(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInt2ᚕintᚄ(ctx context.Context, sel ast.SelectionSet, v []int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNInt2int(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
@@ -7506,6 +22527,50 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOIntFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐIntFilter(ctx context.Context, v any) (*IntFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputIntFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOLevel2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevelᚄ(ctx context.Context, v any) ([]confgraph.Level, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]confgraph.Level, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLevel2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevel(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOLevel2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevelᚄ(ctx context.Context, sel ast.SelectionSet, v []confgraph.Level) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLevel2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevel(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOLevel2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐLevel(ctx context.Context, v any) (*confgraph.Level, error) {
@@ -7527,11 +22592,277 @@ func (ec *executionContext) marshalOLevel2ᚖgithubᚗcomᚋconfgraphᚋconfgrap
 	return res
 }
 
+func (ec *executionContext) unmarshalOLevelFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐLevelFilter(ctx context.Context, v any) (*LevelFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputLevelFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalONode2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐNode(ctx context.Context, sel ast.SelectionSet, v confgraph.Node) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._Node(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPath2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐPath(ctx context.Context, sel ast.SelectionSet, v *Path) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOProject2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐProject(ctx context.Context, sel ast.SelectionSet, v *confgraph.Project) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Project(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOProjectListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectListFilter(ctx context.Context, v any) (*ProjectListFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProjectListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOProjectSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSortᚄ(ctx context.Context, v any) ([]*ProjectSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ProjectSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProjectSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOProjectWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhereᚄ(ctx context.Context, v any) ([]*ProjectWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ProjectWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOProjectWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐProjectWhere(ctx context.Context, v any) (*ProjectWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputProjectWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORecapListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapListFilter(ctx context.Context, v any) (*RecapListFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRecapListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORecapSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSortᚄ(ctx context.Context, v any) ([]*RecapSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*RecapSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecapSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORecapWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhereᚄ(ctx context.Context, v any) ([]*RecapWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*RecapWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecapWhere(ctx context.Context, v any) (*RecapWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRecapWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSearchType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchTypeᚄ(ctx context.Context, v any) ([]SearchType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]SearchType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSearchType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSearchType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []SearchType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx context.Context, v any) (*SortDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(SortDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx context.Context, sel ast.SelectionSet, v *SortDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOSpeaker2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐSpeaker(ctx context.Context, sel ast.SelectionSet, v *confgraph.Speaker) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Speaker(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOSpeakerListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerListFilter(ctx context.Context, v any) (*SpeakerListFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSpeakerListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSpeakerSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSortᚄ(ctx context.Context, v any) ([]*SpeakerSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*SpeakerSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSpeakerSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSpeakerWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhereᚄ(ctx context.Context, v any) ([]*SpeakerWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*SpeakerWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerWhere(ctx context.Context, v any) (*SpeakerWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputSpeakerWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {
@@ -7550,6 +22881,134 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	_ = ctx
 	res := graphql.MarshalString(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx context.Context, v any) (*StringFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputStringFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTalk2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalk(ctx context.Context, sel ast.SelectionSet, v *confgraph.Talk) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Talk(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOTalkKind2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKindᚄ(ctx context.Context, v any) ([]confgraph.TalkKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]confgraph.TalkKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTalkKind2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOTalkKind2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKindᚄ(ctx context.Context, sel ast.SelectionSet, v []confgraph.TalkKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNTalkKind2githubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOTalkKind2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKind(ctx context.Context, v any) (*confgraph.TalkKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := confgraph.TalkKind(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOTalkKind2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐTalkKind(ctx context.Context, sel ast.SelectionSet, v *confgraph.TalkKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) unmarshalOTalkKindFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkKindFilter(ctx context.Context, v any) (*TalkKindFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTalkKindFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOTalkListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkListFilter(ctx context.Context, v any) (*TalkListFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTalkListFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOTalkSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSortᚄ(ctx context.Context, v any) ([]*TalkSort, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*TalkSort, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTalkSort2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkSort(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTalkWhere2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhereᚄ(ctx context.Context, v any) ([]*TalkWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*TalkWhere, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTalkWhere(ctx context.Context, v any) (*TalkWhere, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTalkWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.EnumValue) graphql.Marshaler {

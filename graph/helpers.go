@@ -2,84 +2,458 @@ package graph
 
 import (
 	"context"
+	"sort"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
-// list fetches one page of a label and keeps the nodes of type T.
-func list[T confgraph.Node](ctx context.Context, s confgraph.Store, label confgraph.Label, limit, offset *int) ([]T, error) {
-	p := confgraph.Page{}
+// pageQuery validates limit and offset.
+func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, limit, offset *int) (confgraph.Query, error) {
+	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: 20}
 	if limit != nil {
-		p.Limit = *limit
-		if p.Limit == 0 {
-			return []T{}, nil
-		}
+		q.Limit = *limit
 	}
 	if offset != nil {
-		p.Offset = *offset
+		q.Offset = *offset
 	}
-	nodes, err := s.List(ctx, label, p)
-	if err != nil {
-		return nil, err
+	if err := checkPage("limit", q.Limit); err != nil {
+		return q, err
 	}
+	if q.Offset < 0 {
+		return q, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
+	}
+	return q, nil
+}
+
+func checkPage(arg string, n int) error {
+	if n < 0 {
+		return confgraph.Errorf(confgraph.EINVALID, "%s must not be negative", arg)
+	}
+	if n > confgraph.MaxPage {
+		return confgraph.Errorf(confgraph.EINVALID, "%s %d is above the maximum page size %d", arg, n, confgraph.MaxPage)
+	}
+	return nil
+}
+
+// connQuery builds the query of a connection page. It asks for one item
+// more than the page to learn whether another page follows.
+func connQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, first *int, after *string, last *int, before *string) (confgraph.Query, error) {
+	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: 20}
+	if first != nil && last != nil {
+		return q, confgraph.Errorf(confgraph.EINVALID, "give first or last, not both")
+	}
+	if first != nil {
+		if err := checkPage("first", *first); err != nil {
+			return q, err
+		}
+		q.Limit = *first
+	}
+	if last != nil {
+		if err := checkPage("last", *last); err != nil {
+			return q, err
+		}
+		q.Limit, q.Last = *last, true
+	}
+	var err error
+	if after != nil {
+		if q.After, err = confgraph.DecodeCursor(*after, keys); err != nil {
+			return q, err
+		}
+	}
+	if before != nil {
+		if q.Before, err = confgraph.DecodeCursor(*before, keys); err != nil {
+			return q, err
+		}
+	}
+	return q, nil
+}
+
+func typed[T confgraph.Node](nodes []confgraph.Node) []T {
 	out := make([]T, 0, len(nodes))
 	for _, n := range nodes {
 		if t, ok := n.(T); ok {
 			out = append(out, t)
 		}
 	}
-	return out, nil
+	return out
 }
 
-// edges follows one relationship type from every parent in a single store
-// call and returns the edges per parent, in the parents' order.
-func edges[P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, rel confgraph.RelType, dir confgraph.Direction) ([][]confgraph.Edge, error) {
-	ids := make([]string, len(parents))
-	for i, p := range parents {
-		ids[i] = p.NodeID()
-	}
-	m, err := s.Related(ctx, uniq(ids), rel, dir)
+// find runs a list query.
+func find[T confgraph.Node](ctx context.Context, s confgraph.Store, label confgraph.Label, where *confgraph.Filter, err error, keys []confgraph.SortKey, kerr error, limit, offset *int) ([]T, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]confgraph.Edge, len(parents))
-	for i, id := range ids {
+	if kerr != nil {
+		return nil, kerr
+	}
+	q, err := pageQuery(label, where, keys, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	if q.Limit == 0 {
+		return []T{}, nil
+	}
+	nodes, err := s.Find(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return typed[T](nodes), nil
+}
+
+// cursors returns the cursor of each node under the query's sort, asking
+// the store for the relationship counts the sort uses (one call per
+// count).
+func cursors(ctx context.Context, s confgraph.Store, nodes []confgraph.Node, keys []confgraph.SortKey) ([]string, error) {
+	counts := map[confgraph.RelCount]map[string]int{}
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.NodeID()
+	}
+	for _, k := range keys {
+		if k.Count == nil {
+			continue
+		}
+		m, err := degrees(ctx, s, ids, *k.Count)
+		if err != nil {
+			return nil, err
+		}
+		counts[*k.Count] = m
+	}
+	out := make([]string, len(nodes))
+	for i, n := range nodes {
+		id := n.NodeID()
+		out[i] = confgraph.CursorOf(n, keys, func(rc confgraph.RelCount) int { return counts[rc][id] }).Encode()
+	}
+	return out, nil
+}
+
+// degrees counts rc for each node: one store call, or two for a count
+// through an intermediate node.
+func degrees(ctx context.Context, s confgraph.Store, ids []string, rc confgraph.RelCount) (map[string]int, error) {
+	if rc.Then == nil {
+		return degreesOf(ctx, s, ids, rc.Rel, rc.Dir, nil)
+	}
+	first, err := related(ctx, s, ids, rc.Rel, rc.Dir)
+	if err != nil {
+		return nil, err
+	}
+	var mids []string
+	for _, es := range first {
+		for _, e := range es {
+			mids = append(mids, e.Node.NodeID())
+		}
+	}
+	second, err := related(ctx, s, uniq(mids), rc.Then.Rel, rc.Then.Dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]int, len(ids))
+	for _, id := range ids {
+		seen := map[string]bool{}
+		for _, e := range first[id] {
+			for _, f := range second[e.Node.NodeID()] {
+				seen[f.Node.NodeID()] = true
+			}
+		}
+		out[id] = len(seen)
+	}
+	return out, nil
+}
+
+// page is a connection page before it is given its GraphQL types.
+type page struct {
+	nodes   []confgraph.Node
+	cursors []string
+	info    *PageInfo
+}
+
+// connection runs a connection query and works out its page info.
+func connection(ctx context.Context, s confgraph.Store, q confgraph.Query) (*page, error) {
+	want := q.Limit
+	if want == 0 {
+		return &page{info: &PageInfo{}}, nil
+	}
+	q.Limit = want + 1
+	nodes, err := s.Find(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	info := &PageInfo{}
+	if len(nodes) > want {
+		if q.Last {
+			nodes = nodes[1:]
+			info.HasPreviousPage = true
+		} else {
+			nodes = nodes[:want]
+			info.HasNextPage = true
+		}
+	}
+	if q.Last {
+		info.HasNextPage = q.Before != nil
+	} else {
+		info.HasPreviousPage = q.After != nil
+	}
+	cs, err := cursors(ctx, s, nodes, q.Sort)
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) > 0 {
+		info.StartCursor, info.EndCursor = &cs[0], &cs[len(cs)-1]
+	}
+	return &page{nodes: nodes, cursors: cs, info: info}, nil
+}
+
+func ids[P confgraph.Node](parents []P) []string {
+	out := make([]string, len(parents))
+	for i, p := range parents {
+		out[i] = p.NodeID()
+	}
+	return out
+}
+
+// relList follows a relationship from every parent in one store call,
+// filtered, sorted and paged per parent.
+func relList[P confgraph.Node, C confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, rel confgraph.RelType, dir confgraph.Direction,
+	where *confgraph.Filter, err error, keys []confgraph.SortKey, kerr error, limit, offset *int) ([][]C, error) {
+	if err != nil {
+		return nil, err
+	}
+	if kerr != nil {
+		return nil, kerr
+	}
+	q, err := pageQuery("", where, keys, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]C, len(parents))
+	if q.Limit == 0 {
+		for i := range out {
+			out[i] = []C{}
+		}
+		return out, nil
+	}
+	pid := ids(parents)
+	m, err := relatedQuery(ctx, s, uniq(pid), rel, dir, q)
+	if err != nil {
+		return nil, err
+	}
+	groups := make([][]string, len(pid))
+	for i, id := range pid {
+		out[i] = make([]C, 0, len(m[id]))
+		for _, e := range m[id] {
+			if c, ok := e.Node.(C); ok {
+				out[i] = append(out[i], c)
+				groups[i] = append(groups[i], c.NodeID())
+			}
+		}
+	}
+	record(ctx, groups)
+	return out, nil
+}
+
+// relEdge is one edge of a relationship connection before it is typed.
+type relEdge struct {
+	cursor string
+	e      confgraph.Edge
+}
+
+// relConnection pages a relationship for every parent: one store call for
+// the edges and one for the totals.
+func relConnection[P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, rel confgraph.RelType, dir confgraph.Direction,
+	where *confgraph.Filter, err error, keys []confgraph.SortKey, kerr error, first *int, after *string) ([][]relEdge, []*PageInfo, []int, error) {
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if kerr != nil {
+		return nil, nil, nil, kerr
+	}
+	q, err := connQuery("", where, keys, first, after, nil, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	want := q.Limit
+	q.Limit++
+	pid := ids(parents)
+	m, err := relatedQuery(ctx, s, uniq(pid), rel, dir, q)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	totals, err := degreesOf(ctx, s, uniq(pid), rel, dir, where)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var all []confgraph.Node
+	for _, id := range uniq(pid) {
+		for _, e := range m[id] {
+			all = append(all, e.Node)
+		}
+	}
+	cs, err := cursors(ctx, s, all, keys)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	cursorOf := map[string]string{}
+	for i, n := range all {
+		cursorOf[n.NodeID()] = cs[i]
+	}
+	edges := make([][]relEdge, len(parents))
+	infos := make([]*PageInfo, len(parents))
+	counts := make([]int, len(parents))
+	for i, id := range pid {
+		es := m[id]
+		info := &PageInfo{HasPreviousPage: q.After != nil}
+		if len(es) > want {
+			es, info.HasNextPage = es[:want], true
+		}
+		for _, e := range es {
+			edges[i] = append(edges[i], relEdge{cursorOf[e.Node.NodeID()], e})
+		}
+		if len(edges[i]) > 0 {
+			info.StartCursor, info.EndCursor = &edges[i][0].cursor, &edges[i][len(edges[i])-1].cursor
+		}
+		infos[i], counts[i] = info, totals[id]
+	}
+	groups := make([][]string, len(edges))
+	for i, es := range edges {
+		for _, e := range es {
+			groups[i] = append(groups[i], e.e.Node.NodeID())
+		}
+	}
+	record(ctx, groups)
+	return edges, infos, counts, nil
+}
+
+func evidence(r confgraph.Relationship) []*confgraph.Evidence {
+	out := make([]*confgraph.Evidence, len(r.Evidence))
+	for i := range r.Evidence {
+		out[i] = &r.Evidence[i]
+	}
+	return out
+}
+
+// one follows a relationship a parent has at most one of.
+func one[P confgraph.Node, C confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, rel confgraph.RelType, dir confgraph.Direction) ([]C, error) {
+	pid := ids(parents)
+	m, err := related(ctx, s, uniq(pid), rel, dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]C, len(parents))
+	var groups [][]string
+	for i, id := range pid {
+		for _, e := range m[id] {
+			if c, ok := e.Node.(C); ok {
+				out[i] = c
+				// A single object's children are resolved one object at a
+				// time.
+				groups = append(groups, []string{c.NodeID()})
+				break
+			}
+		}
+	}
+	record(ctx, groups)
+	return out, nil
+}
+
+// degreeList counts a relationship for every parent in one call.
+func degreeList[P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, rc confgraph.RelCount) ([]int, error) {
+	pid := ids(parents)
+	m, err := degrees(ctx, s, uniq(pid), rc)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(parents))
+	for i, id := range pid {
 		out[i] = m[id]
 	}
 	return out, nil
 }
 
-// related is edges keeping only the nodes at the other end, of type C.
-func related[P confgraph.Node, C confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, rel confgraph.RelType, dir confgraph.Direction) ([][]C, error) {
-	es, err := edges(ctx, s, parents, rel, dir)
-	if err != nil {
-		return nil, err
+// walk follows a chain of relationships from every start node, one store
+// call per step, and returns for each start the set of nodes reached at
+// each step (keyed by ID) with the node itself.
+func walk(ctx context.Context, s confgraph.Store, start []string, steps ...confgraph.RelCount) ([]map[string]map[string]confgraph.Node, error) {
+	// reach[k][start] = nodes reached after k+1 steps
+	reach := make([]map[string]map[string]confgraph.Node, len(steps))
+	frontier := map[string][]string{}
+	for _, id := range start {
+		frontier[id] = []string{id}
 	}
-	out := make([][]C, len(es))
-	for i, list := range es {
-		out[i] = make([]C, 0, len(list))
-		for _, e := range list {
-			if c, ok := e.Node.(C); ok {
-				out[i] = append(out[i], c)
+	for k, st := range steps {
+		var from []string
+		for _, xs := range frontier {
+			from = append(from, xs...)
+		}
+		m, err := related(ctx, s, uniq(from), st.Rel, st.Dir)
+		if err != nil {
+			return nil, err
+		}
+		reach[k] = map[string]map[string]confgraph.Node{}
+		next := map[string][]string{}
+		for _, id := range start {
+			got := map[string]confgraph.Node{}
+			for _, x := range frontier[id] {
+				for _, e := range m[x] {
+					got[e.Node.NodeID()] = e.Node
+				}
+			}
+			reach[k][id] = got
+			for nid := range got {
+				next[id] = append(next[id], nid)
 			}
 		}
+		frontier = next
 	}
-	return out, nil
+	return reach, nil
 }
 
-// one is related for a relationship a parent has at most one of.
-func one[P confgraph.Node, C confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, rel confgraph.RelType, dir confgraph.Direction) ([]C, error) {
-	lists, err := related[P, C](ctx, s, parents, rel, dir)
+// tally counts, for each start node, through how many distinct nodes of
+// the middle step each far node is reached: e.g. for a company, per
+// project, how many of its speakers' talks discuss the project.
+func tally(ctx context.Context, s confgraph.Store, start []string, toMiddle []confgraph.RelCount, toFar confgraph.RelCount) (map[string]map[string]int, map[string]confgraph.Node, error) {
+	reach, err := walk(ctx, s, start, toMiddle...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := make([]C, len(lists))
-	for i, l := range lists {
-		if len(l) > 0 {
-			out[i] = l[0]
+	middle := reach[len(reach)-1]
+	var mids []string
+	for _, ms := range middle {
+		for id := range ms {
+			mids = append(mids, id)
 		}
 	}
-	return out, nil
+	far, err := related(ctx, s, uniq(mids), toFar.Rel, toFar.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := map[string]map[string]int{}
+	nodes := map[string]confgraph.Node{}
+	for _, id := range start {
+		counts := map[string]int{}
+		for mid := range middle[id] {
+			for _, e := range far[mid] {
+				counts[e.Node.NodeID()]++
+				nodes[e.Node.NodeID()] = e.Node
+			}
+		}
+		out[id] = counts
+	}
+	return out, nodes, nil
+}
+
+// ranked orders counted nodes: most first, then by display name.
+func ranked(counts map[string]int, nodes map[string]confgraph.Node) []string {
+	out := make([]string, 0, len(counts))
+	for id := range counts {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if counts[out[i]] != counts[out[j]] {
+			return counts[out[i]] > counts[out[j]]
+		}
+		return confgraph.Less(nodes[out[i]], nodes[out[j]])
+	})
+	return out
 }
 
 func uniq(ids []string) []string {

@@ -3,8 +3,67 @@
 package graph
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
+
+// A company and a number of talks.
+type CompanyCount struct {
+	// The company.
+	Company *confgraph.Company `json:"company"`
+	// How many talks.
+	TalkCount int `json:"talkCount"`
+}
+
+// A company in a connection.
+type CompanyEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The company.
+	Node *confgraph.Company `json:"node"`
+}
+
+// How many related companys must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
+type CompanyListFilter struct {
+	// At least one matches.
+	Some *CompanyWhere `json:"some,omitempty"`
+	// Every one matches (true when there are none).
+	All *CompanyWhere `json:"all,omitempty"`
+	// None matches.
+	None *CompanyWhere `json:"none,omitempty"`
+	// Exactly one matches.
+	Single *CompanyWhere `json:"single,omitempty"`
+}
+
+// One sort key for companys: set exactly one field.
+type CompanySort struct {
+	// Order by name.
+	Name *SortDirection `json:"name,omitempty"`
+	// Order by number of speakers who work there.
+	SpeakerCount *SortDirection `json:"speakerCount,omitempty"`
+	// Order by number of talks given by its speakers.
+	TalkCount *SortDirection `json:"talkCount,omitempty"`
+}
+
+// Conditions on companys. Everything given must hold; relationship fields take some/all/none/single.
+type CompanyWhere struct {
+	// Condition on id.
+	ID *IDFilter `json:"id,omitempty"`
+	// Condition on name.
+	Name *StringFilter `json:"name,omitempty"`
+	// Condition on the people who work there.
+	Speakers *SpeakerListFilter `json:"speakers,omitempty"`
+	// All of these filters hold.
+	And []*CompanyWhere `json:"AND,omitempty"`
+	// At least one of these filters holds.
+	Or []*CompanyWhere `json:"OR,omitempty"`
+	// This filter does not hold.
+	Not *CompanyWhere `json:"NOT,omitempty"`
+}
 
 // How many nodes with a label, or relationships of a type, the graph holds.
 type Count struct {
@@ -14,18 +73,712 @@ type Count struct {
 	Count int `json:"count"`
 }
 
+// Conditions on a date property (YYYY-MM-DD). All given operators must hold.
+type DateFilter struct {
+	// On this day.
+	Eq *string `json:"eq,omitempty"`
+	// On one of these days.
+	In []string `json:"in,omitempty"`
+	// Before.
+	Lt *string `json:"lt,omitempty"`
+	// On or before.
+	Lte *string `json:"lte,omitempty"`
+	// After.
+	Gt *string `json:"gt,omitempty"`
+	// On or after.
+	Gte *string `json:"gte,omitempty"`
+}
+
+// A event in a connection.
+type EventEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The event.
+	Node *confgraph.Event `json:"node"`
+}
+
+// How many related events must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
+type EventListFilter struct {
+	// At least one matches.
+	Some *EventWhere `json:"some,omitempty"`
+	// Every one matches (true when there are none).
+	All *EventWhere `json:"all,omitempty"`
+	// None matches.
+	None *EventWhere `json:"none,omitempty"`
+	// Exactly one matches.
+	Single *EventWhere `json:"single,omitempty"`
+}
+
+// One sort key for events: set exactly one field.
+type EventSort struct {
+	// Order by name.
+	Name *SortDirection `json:"name,omitempty"`
+	// Order by year.
+	Year *SortDirection `json:"year,omitempty"`
+	// Order by startDate.
+	StartDate *SortDirection `json:"startDate,omitempty"`
+	// Order by number of sessions.
+	TalkCount *SortDirection `json:"talkCount,omitempty"`
+}
+
+// Conditions on events. Everything given must hold; relationship fields take some/all/none/single.
+type EventWhere struct {
+	// Condition on id.
+	ID *IDFilter `json:"id,omitempty"`
+	// Condition on name.
+	Name *StringFilter `json:"name,omitempty"`
+	// Condition on city.
+	City *StringFilter `json:"city,omitempty"`
+	// Condition on country.
+	Country *StringFilter `json:"country,omitempty"`
+	// Condition on year.
+	Year *IntFilter `json:"year,omitempty"`
+	// Condition on startDate.
+	StartDate *DateFilter `json:"startDate,omitempty"`
+	// Condition on endDate.
+	EndDate *DateFilter `json:"endDate,omitempty"`
+	// Condition on the its sessions.
+	Talks *TalkListFilter `json:"talks,omitempty"`
+	// Condition on the recaps that cover it.
+	Recaps *RecapListFilter `json:"recaps,omitempty"`
+	// All of these filters hold.
+	And []*EventWhere `json:"AND,omitempty"`
+	// At least one of these filters holds.
+	Or []*EventWhere `json:"OR,omitempty"`
+	// This filter does not hold.
+	Not *EventWhere `json:"NOT,omitempty"`
+}
+
+// Conditions on a global ID.
+type IDFilter struct {
+	// Equal to.
+	Eq *string `json:"eq,omitempty"`
+	// Equal to one of.
+	In []string `json:"in,omitempty"`
+}
+
+// Conditions on a whole-number property. All given operators must hold.
+type IntFilter struct {
+	// Equal to.
+	Eq *int `json:"eq,omitempty"`
+	// Equal to one of.
+	In []int `json:"in,omitempty"`
+	// Less than.
+	Lt *int `json:"lt,omitempty"`
+	// Less than or equal to.
+	Lte *int `json:"lte,omitempty"`
+	// Greater than.
+	Gt *int `json:"gt,omitempty"`
+	// Greater than or equal to.
+	Gte *int `json:"gte,omitempty"`
+}
+
+// Conditions on a talk's level.
+type LevelFilter struct {
+	// Equal to.
+	Eq *confgraph.Level `json:"eq,omitempty"`
+	// One of.
+	In []confgraph.Level `json:"in,omitempty"`
+}
+
+// Information about a page of a connection.
+type PageInfo struct {
+	// Whether items follow this page.
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether items precede this page.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// Cursor of the first item of the page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// Cursor of the last item of the page.
+	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A way through the graph: nodes[i] and nodes[i+1] are joined by relationships[i].
+type Path struct {
+	// Number of relationships.
+	Length int `json:"length"`
+	// The nodes on the way, from start to end.
+	Nodes []confgraph.Node `json:"nodes"`
+	// The relationships on the way.
+	Relationships []*PathRelationship `json:"relationships"`
+}
+
+// A relationship on a path.
+type PathRelationship struct {
+	// Its type (PRESENTED, WORKS_AT, ...).
+	Type string `json:"type"`
+	// Global ID of its start node.
+	From string `json:"from"`
+	// Global ID of its end node.
+	To string `json:"to"`
+	// Where the documents state it.
+	Evidence []*confgraph.Evidence `json:"evidence"`
+}
+
+// A project and a number of talks.
+type ProjectCount struct {
+	// The project.
+	Project *confgraph.Project `json:"project"`
+	// How many talks.
+	TalkCount int `json:"talkCount"`
+}
+
+// A project in a connection.
+type ProjectEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The project.
+	Node *confgraph.Project `json:"node"`
+}
+
+// How many related projects must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
+type ProjectListFilter struct {
+	// At least one matches.
+	Some *ProjectWhere `json:"some,omitempty"`
+	// Every one matches (true when there are none).
+	All *ProjectWhere `json:"all,omitempty"`
+	// None matches.
+	None *ProjectWhere `json:"none,omitempty"`
+	// Exactly one matches.
+	Single *ProjectWhere `json:"single,omitempty"`
+}
+
+// One sort key for projects: set exactly one field.
+type ProjectSort struct {
+	// Order by name.
+	Name *SortDirection `json:"name,omitempty"`
+	// Order by maturity.
+	Maturity *SortDirection `json:"maturity,omitempty"`
+	// Order by accepted.
+	Accepted *SortDirection `json:"accepted,omitempty"`
+	// Order by number of talks that discuss it.
+	TalkCount *SortDirection `json:"talkCount,omitempty"`
+	// Order by number of recaps that mention it.
+	RecapCount *SortDirection `json:"recapCount,omitempty"`
+}
+
+// Conditions on projects. Everything given must hold; relationship fields take some/all/none/single.
+type ProjectWhere struct {
+	// Condition on id.
+	ID *IDFilter `json:"id,omitempty"`
+	// Condition on name.
+	Name *StringFilter `json:"name,omitempty"`
+	// Condition on homepage.
+	Homepage *StringFilter `json:"homepage,omitempty"`
+	// Condition on maturity.
+	Maturity *StringFilter `json:"maturity,omitempty"`
+	// Condition on accepted.
+	Accepted *DateFilter `json:"accepted,omitempty"`
+	// Condition on incubating.
+	Incubating *DateFilter `json:"incubating,omitempty"`
+	// Condition on graduated.
+	Graduated *DateFilter `json:"graduated,omitempty"`
+	// Condition on the talks that discuss it.
+	Talks *TalkListFilter `json:"talks,omitempty"`
+	// Condition on the recaps that mention it.
+	Recaps *RecapListFilter `json:"recaps,omitempty"`
+	// All of these filters hold.
+	And []*ProjectWhere `json:"AND,omitempty"`
+	// At least one of these filters holds.
+	Or []*ProjectWhere `json:"OR,omitempty"`
+	// This filter does not hold.
+	Not *ProjectWhere `json:"NOT,omitempty"`
+}
+
 // The questions confgraph answers about KubeCon + CloudNativeCon events: the
 // talks, who gave them, where those people work, which projects the talks
-// discuss, and what recaps wrote about them.
+// discuss, and what recaps wrote about them. Lists take `where` filters,
+// `sort` orders and `limit`/`offset`; every list also has a Relay connection
+// (`...Connection`) with keyset cursors and a `totalCount`. Pages hold at most
+// 100 items: asking for more is an error, not a silent cut.
 type Query struct {
 }
 
-// A speaker of a talk, with their part in it and where that was read.
-type TalkSpeakerEdge struct {
+// A recap in a connection.
+type RecapEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The recap.
+	Node *confgraph.Recap `json:"node"`
+}
+
+// How many related recaps must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
+type RecapListFilter struct {
+	// At least one matches.
+	Some *RecapWhere `json:"some,omitempty"`
+	// Every one matches (true when there are none).
+	All *RecapWhere `json:"all,omitempty"`
+	// None matches.
+	None *RecapWhere `json:"none,omitempty"`
+	// Exactly one matches.
+	Single *RecapWhere `json:"single,omitempty"`
+}
+
+// One sort key for recaps: set exactly one field.
+type RecapSort struct {
+	// Order by title.
+	Title *SortDirection `json:"title,omitempty"`
+	// Order by published.
+	Published *SortDirection `json:"published,omitempty"`
+	// Order by number of talks it reviews.
+	TalkCount *SortDirection `json:"talkCount,omitempty"`
+}
+
+// Conditions on recaps. Everything given must hold; relationship fields take some/all/none/single.
+type RecapWhere struct {
+	// Condition on id.
+	ID *IDFilter `json:"id,omitempty"`
+	// Condition on title.
+	Title *StringFilter `json:"title,omitempty"`
+	// Condition on author.
+	Author *StringFilter `json:"author,omitempty"`
+	// Condition on published.
+	Published *DateFilter `json:"published,omitempty"`
+	// Condition on document.
+	Document *StringFilter `json:"document,omitempty"`
+	// Condition on the the event it covers.
+	Event *EventListFilter `json:"event,omitempty"`
+	// Condition on the talks it writes about.
+	Talks *TalkListFilter `json:"talks,omitempty"`
+	// Condition on the projects it names.
+	Projects *ProjectListFilter `json:"projects,omitempty"`
+	// All of these filters hold.
+	And []*RecapWhere `json:"AND,omitempty"`
+	// At least one of these filters holds.
+	Or []*RecapWhere `json:"OR,omitempty"`
+	// This filter does not hold.
+	Not *RecapWhere `json:"NOT,omitempty"`
+}
+
+// A page of related companys, with the relationship on each edge.
+type RelatedCompanyConnection struct {
+	// How many related companys match, on every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The related companys of this page.
+	Edges []*RelatedCompanyEdge `json:"edges"`
+}
+
+// A related company, with the relationship that links it and its evidence.
+type RelatedCompanyEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The company.
+	Node *confgraph.Company `json:"node"`
+	// The relationship type (PRESENTED, WORKS_AT, ...).
+	Type string `json:"type"`
+	// For PRESENTED: speaker, moderator, host or panelist.
+	Role *string `json:"role,omitempty"`
+	// Where the documents state the relationship.
+	Evidence []*confgraph.Evidence `json:"evidence"`
+}
+
+// A page of related events, with the relationship on each edge.
+type RelatedEventConnection struct {
+	// How many related events match, on every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The related events of this page.
+	Edges []*RelatedEventEdge `json:"edges"`
+}
+
+// A related event, with the relationship that links it and its evidence.
+type RelatedEventEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The event.
+	Node *confgraph.Event `json:"node"`
+	// The relationship type (PRESENTED, WORKS_AT, ...).
+	Type string `json:"type"`
+	// For PRESENTED: speaker, moderator, host or panelist.
+	Role *string `json:"role,omitempty"`
+	// Where the documents state the relationship.
+	Evidence []*confgraph.Evidence `json:"evidence"`
+}
+
+// A page of related projects, with the relationship on each edge.
+type RelatedProjectConnection struct {
+	// How many related projects match, on every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The related projects of this page.
+	Edges []*RelatedProjectEdge `json:"edges"`
+}
+
+// A related project, with the relationship that links it and its evidence.
+type RelatedProjectEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The project.
+	Node *confgraph.Project `json:"node"`
+	// The relationship type (PRESENTED, WORKS_AT, ...).
+	Type string `json:"type"`
+	// For PRESENTED: speaker, moderator, host or panelist.
+	Role *string `json:"role,omitempty"`
+	// Where the documents state the relationship.
+	Evidence []*confgraph.Evidence `json:"evidence"`
+}
+
+// A page of related recaps, with the relationship on each edge.
+type RelatedRecapConnection struct {
+	// How many related recaps match, on every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The related recaps of this page.
+	Edges []*RelatedRecapEdge `json:"edges"`
+}
+
+// A related recap, with the relationship that links it and its evidence.
+type RelatedRecapEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The recap.
+	Node *confgraph.Recap `json:"node"`
+	// The relationship type (PRESENTED, WORKS_AT, ...).
+	Type string `json:"type"`
+	// For PRESENTED: speaker, moderator, host or panelist.
+	Role *string `json:"role,omitempty"`
+	// Where the documents state the relationship.
+	Evidence []*confgraph.Evidence `json:"evidence"`
+}
+
+// A page of related speakers, with the relationship on each edge.
+type RelatedSpeakerConnection struct {
+	// How many related speakers match, on every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The related speakers of this page.
+	Edges []*RelatedSpeakerEdge `json:"edges"`
+}
+
+// A related speaker, with the relationship that links it and its evidence.
+type RelatedSpeakerEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
 	// The speaker.
 	Node *confgraph.Speaker `json:"node"`
-	// speaker, moderator, host or panelist.
+	// The relationship type (PRESENTED, WORKS_AT, ...).
+	Type string `json:"type"`
+	// For PRESENTED: speaker, moderator, host or panelist.
 	Role *string `json:"role,omitempty"`
-	// Where the listing names them.
+	// Where the documents state the relationship.
 	Evidence []*confgraph.Evidence `json:"evidence"`
+}
+
+// A talk like another one, and why.
+type RelatedTalk struct {
+	// The other talk.
+	Talk *confgraph.Talk `json:"talk"`
+	// How much the two share: 3 per shared speaker, 2 per shared project, 1 per shared company.
+	Score float64 `json:"score"`
+	// What the two talks share, e.g. 'project Envoy', 'speaker Matt Klein', 'company Google'.
+	Reasons []string `json:"reasons"`
+}
+
+// A page of related talks, with the relationship on each edge.
+type RelatedTalkConnection struct {
+	// How many related talks match, on every page.
+	TotalCount int `json:"totalCount"`
+	// Where this page is.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// The related talks of this page.
+	Edges []*RelatedTalkEdge `json:"edges"`
+}
+
+// A related talk, with the relationship that links it and its evidence.
+type RelatedTalkEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The talk.
+	Node *confgraph.Talk `json:"node"`
+	// The relationship type (PRESENTED, WORKS_AT, ...).
+	Type string `json:"type"`
+	// For PRESENTED: speaker, moderator, host or panelist.
+	Role *string `json:"role,omitempty"`
+	// Where the documents state the relationship.
+	Evidence []*confgraph.Evidence `json:"evidence"`
+}
+
+// A node found by search.
+type SearchResult struct {
+	// How well it matches; higher is better.
+	Score float64 `json:"score"`
+	// The node.
+	Node confgraph.Node `json:"node"`
+}
+
+// A speaker in a connection.
+type SpeakerEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The speaker.
+	Node *confgraph.Speaker `json:"node"`
+}
+
+// How many related speakers must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
+type SpeakerListFilter struct {
+	// At least one matches.
+	Some *SpeakerWhere `json:"some,omitempty"`
+	// Every one matches (true when there are none).
+	All *SpeakerWhere `json:"all,omitempty"`
+	// None matches.
+	None *SpeakerWhere `json:"none,omitempty"`
+	// Exactly one matches.
+	Single *SpeakerWhere `json:"single,omitempty"`
+}
+
+// One sort key for speakers: set exactly one field.
+type SpeakerSort struct {
+	// Order by name.
+	Name *SortDirection `json:"name,omitempty"`
+	// Order by number of talks.
+	TalkCount *SortDirection `json:"talkCount,omitempty"`
+}
+
+// Conditions on speakers. Everything given must hold; relationship fields take some/all/none/single.
+type SpeakerWhere struct {
+	// Condition on id.
+	ID *IDFilter `json:"id,omitempty"`
+	// Condition on name.
+	Name *StringFilter `json:"name,omitempty"`
+	// Condition on bio.
+	Bio *StringFilter `json:"bio,omitempty"`
+	// Condition on role.
+	Role *StringFilter `json:"role,omitempty"`
+	// Condition on the sessions they took part in.
+	Talks *TalkListFilter `json:"talks,omitempty"`
+	// Condition on the companies they work for.
+	Companies *CompanyListFilter `json:"companies,omitempty"`
+	// All of these filters hold.
+	And []*SpeakerWhere `json:"AND,omitempty"`
+	// At least one of these filters holds.
+	Or []*SpeakerWhere `json:"OR,omitempty"`
+	// This filter does not hold.
+	Not *SpeakerWhere `json:"NOT,omitempty"`
+}
+
+// Conditions on a text property. All given operators must hold.
+type StringFilter struct {
+	// Equal to.
+	Eq *string `json:"eq,omitempty"`
+	// Equal to one of.
+	In []string `json:"in,omitempty"`
+	// Contains.
+	Contains *string `json:"contains,omitempty"`
+	// Starts with.
+	StartsWith *string `json:"startsWith,omitempty"`
+	// Ends with.
+	EndsWith *string `json:"endsWith,omitempty"`
+	// Compare ignoring case (applies to every operator above).
+	CaseInsensitive *bool `json:"caseInsensitive,omitempty"`
+}
+
+// A talk in a connection.
+type TalkEdge struct {
+	// Cursor of this item.
+	Cursor string `json:"cursor"`
+	// The talk.
+	Node *confgraph.Talk `json:"node"`
+}
+
+// Conditions on a talk's kind.
+type TalkKindFilter struct {
+	// Equal to.
+	Eq *confgraph.TalkKind `json:"eq,omitempty"`
+	// One of.
+	In []confgraph.TalkKind `json:"in,omitempty"`
+}
+
+// How many related talks must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
+type TalkListFilter struct {
+	// At least one matches.
+	Some *TalkWhere `json:"some,omitempty"`
+	// Every one matches (true when there are none).
+	All *TalkWhere `json:"all,omitempty"`
+	// None matches.
+	None *TalkWhere `json:"none,omitempty"`
+	// Exactly one matches.
+	Single *TalkWhere `json:"single,omitempty"`
+}
+
+// One sort key for talks: set exactly one field.
+type TalkSort struct {
+	// Order by title.
+	Title *SortDirection `json:"title,omitempty"`
+	// Order by level.
+	Level *SortDirection `json:"level,omitempty"`
+	// Order by kind.
+	Kind *SortDirection `json:"kind,omitempty"`
+	// Order by durationMinutes.
+	DurationMinutes *SortDirection `json:"durationMinutes,omitempty"`
+	// Order by participants.
+	Participants *SortDirection `json:"participants,omitempty"`
+	// Order by number of speakers.
+	SpeakerCount *SortDirection `json:"speakerCount,omitempty"`
+	// Order by number of projects discussed.
+	ProjectCount *SortDirection `json:"projectCount,omitempty"`
+	// Order by number of recaps that review it.
+	RecapCount *SortDirection `json:"recapCount,omitempty"`
+}
+
+// Conditions on talks. Everything given must hold; relationship fields take some/all/none/single.
+type TalkWhere struct {
+	// Condition on id.
+	ID *IDFilter `json:"id,omitempty"`
+	// Condition on title.
+	Title *StringFilter `json:"title,omitempty"`
+	// Condition on abstract.
+	Abstract *StringFilter `json:"abstract,omitempty"`
+	// Condition on level.
+	Level *LevelFilter `json:"level,omitempty"`
+	// Condition on kind.
+	Kind *TalkKindFilter `json:"kind,omitempty"`
+	// Condition on durationMinutes.
+	DurationMinutes *IntFilter `json:"durationMinutes,omitempty"`
+	// Condition on participants.
+	Participants *IntFilter `json:"participants,omitempty"`
+	// Condition on the people who presented it.
+	Speakers *SpeakerListFilter `json:"speakers,omitempty"`
+	// Condition on the projects its title or abstract names.
+	Projects *ProjectListFilter `json:"projects,omitempty"`
+	// Condition on the the event it was part of.
+	Event *EventListFilter `json:"event,omitempty"`
+	// Condition on the recaps that write about it.
+	Recaps *RecapListFilter `json:"recaps,omitempty"`
+	// All of these filters hold.
+	And []*TalkWhere `json:"AND,omitempty"`
+	// At least one of these filters holds.
+	Or []*TalkWhere `json:"OR,omitempty"`
+	// This filter does not hold.
+	Not *TalkWhere `json:"NOT,omitempty"`
+}
+
+// Kinds of node full-text search covers.
+type SearchType string
+
+const (
+	// Talks, by title and abstract.
+	SearchTypeTalk SearchType = "TALK"
+	// Speakers, by name and bio.
+	SearchTypeSpeaker SearchType = "SPEAKER"
+	// Projects, by name.
+	SearchTypeProject SearchType = "PROJECT"
+	// Companies, by name.
+	SearchTypeCompany SearchType = "COMPANY"
+	// Recaps, by title and text.
+	SearchTypeRecap SearchType = "RECAP"
+)
+
+var AllSearchType = []SearchType{
+	SearchTypeTalk,
+	SearchTypeSpeaker,
+	SearchTypeProject,
+	SearchTypeCompany,
+	SearchTypeRecap,
+}
+
+func (e SearchType) IsValid() bool {
+	switch e {
+	case SearchTypeTalk, SearchTypeSpeaker, SearchTypeProject, SearchTypeCompany, SearchTypeRecap:
+		return true
+	}
+	return false
+}
+
+func (e SearchType) String() string {
+	return string(e)
+}
+
+func (e *SearchType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchType", str)
+	}
+	return nil
+}
+
+func (e SearchType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which way a sort key orders.
+type SortDirection string
+
+const (
+	// Smallest (or A) first.
+	SortDirectionAsc SortDirection = "ASC"
+	// Largest (or Z) first.
+	SortDirectionDesc SortDirection = "DESC"
+)
+
+var AllSortDirection = []SortDirection{
+	SortDirectionAsc,
+	SortDirectionDesc,
+}
+
+func (e SortDirection) IsValid() bool {
+	switch e {
+	case SortDirectionAsc, SortDirectionDesc:
+		return true
+	}
+	return false
+}
+
+func (e SortDirection) String() string {
+	return string(e)
+}
+
+func (e *SortDirection) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SortDirection(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SortDirection", str)
+	}
+	return nil
+}
+
+func (e SortDirection) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SortDirection) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SortDirection) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -11,9 +11,62 @@ import (
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
+// ID is the resolver for the id field.
+func (r *companyResolver) ID(ctx context.Context, obj *confgraph.Company) (string, error) {
+	return GlobalID(obj.ID), nil
+}
+
+// SpeakerCount is the batch resolver for the speakerCount field.
+func (r *companyResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Company) ([]int, error) {
+	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: confgraph.In})
+}
+
+// TalkCount is the batch resolver for the talkCount field.
+func (r *companyResolver) TalkCount(ctx context.Context, objs []*confgraph.Company) ([]int, error) {
+	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: confgraph.In, Then: &confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.Out}})
+}
+
+// Projects is the batch resolver for the projects field.
+func (r *companyResolver) Projects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error) {
+	return r.companyProjects(ctx, objs)
+}
+
 // Speakers is the batch resolver for the speakers field.
-func (r *companyResolver) Speakers(ctx context.Context, objs []*confgraph.Company) ([][]*confgraph.Speaker, error) {
-	return related[*confgraph.Company, *confgraph.Speaker](ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.In)
+func (r *companyResolver) Speakers(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error) {
+	w, err := speakerWhere(where)
+	k, kerr := speakerSort(sort)
+	return relList[*confgraph.Company, *confgraph.Speaker](ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.In, w, err, k, kerr, limit, offset)
+}
+
+// SpeakersConnection is the batch resolver for the speakersConnection field.
+func (r *companyResolver) SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error) {
+	w, err := speakerWhere(where)
+	k, kerr := speakerSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.In, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedSpeakerConnection, len(objs))
+	for i := range objs {
+		c := &RelatedSpeakerConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedSpeakerEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Speaker); ok {
+				c.Edges = append(c.Edges, &RelatedSpeakerEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *companyConnectionResolver) TotalCount(ctx context.Context, obj *CompanyConnection) (int, error) {
+	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+}
+
+// ID is the resolver for the id field.
+func (r *eventResolver) ID(ctx context.Context, obj *confgraph.Event) (string, error) {
+	return GlobalID(obj.ID), nil
 }
 
 // City is the resolver for the city field.
@@ -41,14 +94,80 @@ func (r *eventResolver) EndDate(ctx context.Context, obj *confgraph.Event) (*str
 	return opt(obj.EndDate), nil
 }
 
+// TalkCount is the batch resolver for the talkCount field.
+func (r *eventResolver) TalkCount(ctx context.Context, objs []*confgraph.Event) ([]int, error) {
+	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelPartOf, Dir: confgraph.In})
+}
+
+// TopProjects is the batch resolver for the topProjects field.
+func (r *eventResolver) TopProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error) {
+	return r.topProjects(ctx, objs, first)
+}
+
 // Talks is the batch resolver for the talks field.
-func (r *eventResolver) Talks(ctx context.Context, objs []*confgraph.Event) ([][]*confgraph.Talk, error) {
-	return related[*confgraph.Event, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelPartOf, confgraph.In)
+func (r *eventResolver) Talks(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	return relList[*confgraph.Event, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelPartOf, confgraph.In, w, err, k, kerr, limit, offset)
+}
+
+// TalksConnection is the batch resolver for the talksConnection field.
+func (r *eventResolver) TalksConnection(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPartOf, confgraph.In, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedTalkConnection, len(objs))
+	for i := range objs {
+		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Talk); ok {
+				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
 }
 
 // Recaps is the batch resolver for the recaps field.
-func (r *eventResolver) Recaps(ctx context.Context, objs []*confgraph.Event) ([][]*confgraph.Recap, error) {
-	return related[*confgraph.Event, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelCovers, confgraph.In)
+func (r *eventResolver) Recaps(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error) {
+	w, err := recapWhere(where)
+	k, kerr := recapSort(sort)
+	return relList[*confgraph.Event, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelCovers, confgraph.In, w, err, k, kerr, limit, offset)
+}
+
+// RecapsConnection is the batch resolver for the recapsConnection field.
+func (r *eventResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
+	w, err := recapWhere(where)
+	k, kerr := recapSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelCovers, confgraph.In, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedRecapConnection, len(objs))
+	for i := range objs {
+		c := &RelatedRecapConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedRecapEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Recap); ok {
+				c.Edges = append(c.Edges, &RelatedRecapEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *EventConnection) (int, error) {
+	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+}
+
+// ID is the resolver for the id field.
+func (r *projectResolver) ID(ctx context.Context, obj *confgraph.Project) (string, error) {
+	return GlobalID(obj.ID), nil
 }
 
 // Homepage is the resolver for the homepage field.
@@ -66,53 +185,347 @@ func (r *projectResolver) Maturity(ctx context.Context, obj *confgraph.Project) 
 	return opt(obj.Maturity), nil
 }
 
+// MaturityOn is the resolver for the maturityOn field.
+func (r *projectResolver) MaturityOn(ctx context.Context, obj *confgraph.Project, date string) (*string, error) {
+	return maturityOn(obj, date)
+}
+
+// Accepted is the resolver for the accepted field.
+func (r *projectResolver) Accepted(ctx context.Context, obj *confgraph.Project) (*string, error) {
+	return opt(obj.Accepted), nil
+}
+
+// Incubating is the resolver for the incubating field.
+func (r *projectResolver) Incubating(ctx context.Context, obj *confgraph.Project) (*string, error) {
+	return opt(obj.Incubating), nil
+}
+
+// Graduated is the resolver for the graduated field.
+func (r *projectResolver) Graduated(ctx context.Context, obj *confgraph.Project) (*string, error) {
+	return opt(obj.Graduated), nil
+}
+
+// TalkCount is the batch resolver for the talkCount field.
+func (r *projectResolver) TalkCount(ctx context.Context, objs []*confgraph.Project) ([]int, error) {
+	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelDiscusses, Dir: confgraph.In})
+}
+
+// Companies is the batch resolver for the companies field.
+func (r *projectResolver) Companies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
+	return r.projectCompanies(ctx, objs)
+}
+
 // Talks is the batch resolver for the talks field.
-func (r *projectResolver) Talks(ctx context.Context, objs []*confgraph.Project) ([][]*confgraph.Talk, error) {
-	return related[*confgraph.Project, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.In)
+func (r *projectResolver) Talks(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	return relList[*confgraph.Project, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.In, w, err, k, kerr, limit, offset)
+}
+
+// TalksConnection is the batch resolver for the talksConnection field.
+func (r *projectResolver) TalksConnection(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.In, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedTalkConnection, len(objs))
+	for i := range objs {
+		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Talk); ok {
+				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
 }
 
 // Recaps is the batch resolver for the recaps field.
-func (r *projectResolver) Recaps(ctx context.Context, objs []*confgraph.Project) ([][]*confgraph.Recap, error) {
-	return related[*confgraph.Project, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelMentions, confgraph.In)
+func (r *projectResolver) Recaps(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error) {
+	w, err := recapWhere(where)
+	k, kerr := recapSort(sort)
+	return relList[*confgraph.Project, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelMentions, confgraph.In, w, err, k, kerr, limit, offset)
+}
+
+// RecapsConnection is the batch resolver for the recapsConnection field.
+func (r *projectResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
+	w, err := recapWhere(where)
+	k, kerr := recapSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelMentions, confgraph.In, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedRecapConnection, len(objs))
+	for i := range objs {
+		c := &RelatedRecapConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedRecapEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Recap); ok {
+				c.Edges = append(c.Edges, &RelatedRecapEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *projectConnectionResolver) TotalCount(ctx context.Context, obj *ProjectConnection) (int, error) {
+	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
 }
 
 // Talks is the resolver for the talks field.
-func (r *queryResolver) Talks(ctx context.Context, limit *int, offset *int) ([]*confgraph.Talk, error) {
-	return list[*confgraph.Talk](ctx, r.Store, confgraph.LabelTalk, limit, offset)
+func (r *queryResolver) Talks(ctx context.Context, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([]*confgraph.Talk, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	return find[*confgraph.Talk](ctx, r.Store, confgraph.LabelTalk, w, err, k, kerr, limit, offset)
+}
+
+// TalksConnection is the resolver for the talksConnection field.
+func (r *queryResolver) TalksConnection(ctx context.Context, where *TalkWhere, sort []*TalkSort, first *int, after *string, last *int, before *string) (*TalkConnection, error) {
+	w, err := talkWhere(where)
+	if err != nil {
+		return nil, err
+	}
+	k, err := talkSort(sort)
+	if err != nil {
+		return nil, err
+	}
+	cq, err := connQuery(confgraph.LabelTalk, w, k, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	p, err := connection(ctx, r.Store, cq)
+	if err != nil {
+		return nil, err
+	}
+	c := &TalkConnection{PageInfo: p.info, Edges: []*TalkEdge{}, query: cq}
+	for i, n := range p.nodes {
+		if v, ok := n.(*confgraph.Talk); ok {
+			c.Edges = append(c.Edges, &TalkEdge{Cursor: p.cursors[i], Node: v})
+		}
+	}
+	return c, nil
 }
 
 // Speakers is the resolver for the speakers field.
-func (r *queryResolver) Speakers(ctx context.Context, limit *int, offset *int) ([]*confgraph.Speaker, error) {
-	return list[*confgraph.Speaker](ctx, r.Store, confgraph.LabelSpeaker, limit, offset)
+func (r *queryResolver) Speakers(ctx context.Context, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([]*confgraph.Speaker, error) {
+	w, err := speakerWhere(where)
+	k, kerr := speakerSort(sort)
+	return find[*confgraph.Speaker](ctx, r.Store, confgraph.LabelSpeaker, w, err, k, kerr, limit, offset)
+}
+
+// SpeakersConnection is the resolver for the speakersConnection field.
+func (r *queryResolver) SpeakersConnection(ctx context.Context, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string, last *int, before *string) (*SpeakerConnection, error) {
+	w, err := speakerWhere(where)
+	if err != nil {
+		return nil, err
+	}
+	k, err := speakerSort(sort)
+	if err != nil {
+		return nil, err
+	}
+	cq, err := connQuery(confgraph.LabelSpeaker, w, k, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	p, err := connection(ctx, r.Store, cq)
+	if err != nil {
+		return nil, err
+	}
+	c := &SpeakerConnection{PageInfo: p.info, Edges: []*SpeakerEdge{}, query: cq}
+	for i, n := range p.nodes {
+		if v, ok := n.(*confgraph.Speaker); ok {
+			c.Edges = append(c.Edges, &SpeakerEdge{Cursor: p.cursors[i], Node: v})
+		}
+	}
+	return c, nil
 }
 
 // Companies is the resolver for the companies field.
-func (r *queryResolver) Companies(ctx context.Context, limit *int, offset *int) ([]*confgraph.Company, error) {
-	return list[*confgraph.Company](ctx, r.Store, confgraph.LabelCompany, limit, offset)
+func (r *queryResolver) Companies(ctx context.Context, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) ([]*confgraph.Company, error) {
+	w, err := companyWhere(where)
+	k, kerr := companySort(sort)
+	return find[*confgraph.Company](ctx, r.Store, confgraph.LabelCompany, w, err, k, kerr, limit, offset)
+}
+
+// CompaniesConnection is the resolver for the companiesConnection field.
+func (r *queryResolver) CompaniesConnection(ctx context.Context, where *CompanyWhere, sort []*CompanySort, first *int, after *string, last *int, before *string) (*CompanyConnection, error) {
+	w, err := companyWhere(where)
+	if err != nil {
+		return nil, err
+	}
+	k, err := companySort(sort)
+	if err != nil {
+		return nil, err
+	}
+	cq, err := connQuery(confgraph.LabelCompany, w, k, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	p, err := connection(ctx, r.Store, cq)
+	if err != nil {
+		return nil, err
+	}
+	c := &CompanyConnection{PageInfo: p.info, Edges: []*CompanyEdge{}, query: cq}
+	for i, n := range p.nodes {
+		if v, ok := n.(*confgraph.Company); ok {
+			c.Edges = append(c.Edges, &CompanyEdge{Cursor: p.cursors[i], Node: v})
+		}
+	}
+	return c, nil
 }
 
 // Projects is the resolver for the projects field.
-func (r *queryResolver) Projects(ctx context.Context, limit *int, offset *int) ([]*confgraph.Project, error) {
-	return list[*confgraph.Project](ctx, r.Store, confgraph.LabelProject, limit, offset)
+func (r *queryResolver) Projects(ctx context.Context, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([]*confgraph.Project, error) {
+	w, err := projectWhere(where)
+	k, kerr := projectSort(sort)
+	return find[*confgraph.Project](ctx, r.Store, confgraph.LabelProject, w, err, k, kerr, limit, offset)
+}
+
+// ProjectsConnection is the resolver for the projectsConnection field.
+func (r *queryResolver) ProjectsConnection(ctx context.Context, where *ProjectWhere, sort []*ProjectSort, first *int, after *string, last *int, before *string) (*ProjectConnection, error) {
+	w, err := projectWhere(where)
+	if err != nil {
+		return nil, err
+	}
+	k, err := projectSort(sort)
+	if err != nil {
+		return nil, err
+	}
+	cq, err := connQuery(confgraph.LabelProject, w, k, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	p, err := connection(ctx, r.Store, cq)
+	if err != nil {
+		return nil, err
+	}
+	c := &ProjectConnection{PageInfo: p.info, Edges: []*ProjectEdge{}, query: cq}
+	for i, n := range p.nodes {
+		if v, ok := n.(*confgraph.Project); ok {
+			c.Edges = append(c.Edges, &ProjectEdge{Cursor: p.cursors[i], Node: v})
+		}
+	}
+	return c, nil
 }
 
 // Events is the resolver for the events field.
-func (r *queryResolver) Events(ctx context.Context, limit *int, offset *int) ([]*confgraph.Event, error) {
-	return list[*confgraph.Event](ctx, r.Store, confgraph.LabelEvent, limit, offset)
+func (r *queryResolver) Events(ctx context.Context, where *EventWhere, sort []*EventSort, limit *int, offset *int) ([]*confgraph.Event, error) {
+	w, err := eventWhere(where)
+	k, kerr := eventSort(sort)
+	return find[*confgraph.Event](ctx, r.Store, confgraph.LabelEvent, w, err, k, kerr, limit, offset)
+}
+
+// EventsConnection is the resolver for the eventsConnection field.
+func (r *queryResolver) EventsConnection(ctx context.Context, where *EventWhere, sort []*EventSort, first *int, after *string, last *int, before *string) (*EventConnection, error) {
+	w, err := eventWhere(where)
+	if err != nil {
+		return nil, err
+	}
+	k, err := eventSort(sort)
+	if err != nil {
+		return nil, err
+	}
+	cq, err := connQuery(confgraph.LabelEvent, w, k, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	p, err := connection(ctx, r.Store, cq)
+	if err != nil {
+		return nil, err
+	}
+	c := &EventConnection{PageInfo: p.info, Edges: []*EventEdge{}, query: cq}
+	for i, n := range p.nodes {
+		if v, ok := n.(*confgraph.Event); ok {
+			c.Edges = append(c.Edges, &EventEdge{Cursor: p.cursors[i], Node: v})
+		}
+	}
+	return c, nil
 }
 
 // Recaps is the resolver for the recaps field.
-func (r *queryResolver) Recaps(ctx context.Context, limit *int, offset *int) ([]*confgraph.Recap, error) {
-	return list[*confgraph.Recap](ctx, r.Store, confgraph.LabelRecap, limit, offset)
+func (r *queryResolver) Recaps(ctx context.Context, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([]*confgraph.Recap, error) {
+	w, err := recapWhere(where)
+	k, kerr := recapSort(sort)
+	return find[*confgraph.Recap](ctx, r.Store, confgraph.LabelRecap, w, err, k, kerr, limit, offset)
+}
+
+// RecapsConnection is the resolver for the recapsConnection field.
+func (r *queryResolver) RecapsConnection(ctx context.Context, where *RecapWhere, sort []*RecapSort, first *int, after *string, last *int, before *string) (*RecapConnection, error) {
+	w, err := recapWhere(where)
+	if err != nil {
+		return nil, err
+	}
+	k, err := recapSort(sort)
+	if err != nil {
+		return nil, err
+	}
+	cq, err := connQuery(confgraph.LabelRecap, w, k, first, after, last, before)
+	if err != nil {
+		return nil, err
+	}
+	p, err := connection(ctx, r.Store, cq)
+	if err != nil {
+		return nil, err
+	}
+	c := &RecapConnection{PageInfo: p.info, Edges: []*RecapEdge{}, query: cq}
+	for i, n := range p.nodes {
+		if v, ok := n.(*confgraph.Recap); ok {
+			c.Edges = append(c.Edges, &RecapEdge{Cursor: p.cursors[i], Node: v})
+		}
+	}
+	return c, nil
+}
+
+// Talk is the resolver for the talk field.
+func (r *queryResolver) Talk(ctx context.Context, id *string, title *string) (*confgraph.Talk, error) {
+	return r.talk(ctx, id, title)
+}
+
+// Speaker is the resolver for the speaker field.
+func (r *queryResolver) Speaker(ctx context.Context, name string) (*confgraph.Speaker, error) {
+	return byName[*confgraph.Speaker](ctx, r.Store, confgraph.LabelSpeaker, "name", name)
+}
+
+// Company is the resolver for the company field.
+func (r *queryResolver) Company(ctx context.Context, name string) (*confgraph.Company, error) {
+	return byName[*confgraph.Company](ctx, r.Store, confgraph.LabelCompany, "name", name)
+}
+
+// Project is the resolver for the project field.
+func (r *queryResolver) Project(ctx context.Context, name string) (*confgraph.Project, error) {
+	return byName[*confgraph.Project](ctx, r.Store, confgraph.LabelProject, "name", name)
+}
+
+// Event is the resolver for the event field.
+func (r *queryResolver) Event(ctx context.Context, name string) (*confgraph.Event, error) {
+	return byName[*confgraph.Event](ctx, r.Store, confgraph.LabelEvent, "name", name)
 }
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (confgraph.Node, error) {
-	m, err := r.Store.Nodes(ctx, []string{id})
+	sid, err := StoreID(id)
 	if err != nil {
 		return nil, err
 	}
-	return m[id], nil
+	m, err := r.Store.Nodes(ctx, []string{sid})
+	if err != nil {
+		return nil, err
+	}
+	return m[sid], nil
+}
+
+// Search is the resolver for the search field.
+func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error) {
+	return r.search(ctx, query, types, first)
+}
+
+// ShortestPath is the resolver for the shortestPath field.
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int) (*Path, error) {
+	return r.shortestPath(ctx, from, to, maxHops)
 }
 
 // Stats is the resolver for the stats field.
@@ -131,6 +544,11 @@ func (r *queryResolver) Stats(ctx context.Context) ([]*Count, error) {
 	return out, nil
 }
 
+// ID is the resolver for the id field.
+func (r *recapResolver) ID(ctx context.Context, obj *confgraph.Recap) (string, error) {
+	return GlobalID(obj.ID), nil
+}
+
 // Author is the resolver for the author field.
 func (r *recapResolver) Author(ctx context.Context, obj *confgraph.Recap) (*string, error) {
 	return opt(obj.Author), nil
@@ -146,14 +564,91 @@ func (r *recapResolver) Event(ctx context.Context, objs []*confgraph.Recap) ([]*
 	return one[*confgraph.Recap, *confgraph.Event](ctx, r.Store, objs, confgraph.RelCovers, confgraph.Out)
 }
 
+// EventConnection is the batch resolver for the eventConnection field.
+func (r *recapResolver) EventConnection(ctx context.Context, objs []*confgraph.Recap, where *EventWhere, sort []*EventSort, first *int, after *string) ([]*RelatedEventConnection, error) {
+	w, err := eventWhere(where)
+	k, kerr := eventSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelCovers, confgraph.Out, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedEventConnection, len(objs))
+	for i := range objs {
+		c := &RelatedEventConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedEventEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Event); ok {
+				c.Edges = append(c.Edges, &RelatedEventEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
 // Talks is the batch resolver for the talks field.
-func (r *recapResolver) Talks(ctx context.Context, objs []*confgraph.Recap) ([][]*confgraph.Talk, error) {
-	return related[*confgraph.Recap, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelReviews, confgraph.Out)
+func (r *recapResolver) Talks(ctx context.Context, objs []*confgraph.Recap, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	return relList[*confgraph.Recap, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelReviews, confgraph.Out, w, err, k, kerr, limit, offset)
+}
+
+// TalksConnection is the batch resolver for the talksConnection field.
+func (r *recapResolver) TalksConnection(ctx context.Context, objs []*confgraph.Recap, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelReviews, confgraph.Out, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedTalkConnection, len(objs))
+	for i := range objs {
+		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Talk); ok {
+				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
 }
 
 // Projects is the batch resolver for the projects field.
-func (r *recapResolver) Projects(ctx context.Context, objs []*confgraph.Recap) ([][]*confgraph.Project, error) {
-	return related[*confgraph.Recap, *confgraph.Project](ctx, r.Store, objs, confgraph.RelMentions, confgraph.Out)
+func (r *recapResolver) Projects(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([][]*confgraph.Project, error) {
+	w, err := projectWhere(where)
+	k, kerr := projectSort(sort)
+	return relList[*confgraph.Recap, *confgraph.Project](ctx, r.Store, objs, confgraph.RelMentions, confgraph.Out, w, err, k, kerr, limit, offset)
+}
+
+// ProjectsConnection is the batch resolver for the projectsConnection field.
+func (r *recapResolver) ProjectsConnection(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) ([]*RelatedProjectConnection, error) {
+	w, err := projectWhere(where)
+	k, kerr := projectSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelMentions, confgraph.Out, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedProjectConnection, len(objs))
+	for i := range objs {
+		c := &RelatedProjectConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedProjectEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Project); ok {
+				c.Edges = append(c.Edges, &RelatedProjectEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *recapConnectionResolver) TotalCount(ctx context.Context, obj *RecapConnection) (int, error) {
+	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+}
+
+// ID is the resolver for the id field.
+func (r *speakerResolver) ID(ctx context.Context, obj *confgraph.Speaker) (string, error) {
+	return GlobalID(obj.ID), nil
 }
 
 // Bio is the resolver for the bio field.
@@ -166,14 +661,75 @@ func (r *speakerResolver) Role(ctx context.Context, obj *confgraph.Speaker) (*st
 	return opt(obj.Role), nil
 }
 
+// TalkCount is the batch resolver for the talkCount field.
+func (r *speakerResolver) TalkCount(ctx context.Context, objs []*confgraph.Speaker) ([]int, error) {
+	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.Out})
+}
+
 // Talks is the batch resolver for the talks field.
-func (r *speakerResolver) Talks(ctx context.Context, objs []*confgraph.Speaker) ([][]*confgraph.Talk, error) {
-	return related[*confgraph.Speaker, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelPresented, confgraph.Out)
+func (r *speakerResolver) Talks(ctx context.Context, objs []*confgraph.Speaker, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	return relList[*confgraph.Speaker, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelPresented, confgraph.Out, w, err, k, kerr, limit, offset)
+}
+
+// TalksConnection is the batch resolver for the talksConnection field.
+func (r *speakerResolver) TalksConnection(ctx context.Context, objs []*confgraph.Speaker, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
+	w, err := talkWhere(where)
+	k, kerr := talkSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPresented, confgraph.Out, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedTalkConnection, len(objs))
+	for i := range objs {
+		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Talk); ok {
+				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
 }
 
 // Companies is the batch resolver for the companies field.
-func (r *speakerResolver) Companies(ctx context.Context, objs []*confgraph.Speaker) ([][]*confgraph.Company, error) {
-	return related[*confgraph.Speaker, *confgraph.Company](ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.Out)
+func (r *speakerResolver) Companies(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) ([][]*confgraph.Company, error) {
+	w, err := companyWhere(where)
+	k, kerr := companySort(sort)
+	return relList[*confgraph.Speaker, *confgraph.Company](ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.Out, w, err, k, kerr, limit, offset)
+}
+
+// CompaniesConnection is the batch resolver for the companiesConnection field.
+func (r *speakerResolver) CompaniesConnection(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, first *int, after *string) ([]*RelatedCompanyConnection, error) {
+	w, err := companyWhere(where)
+	k, kerr := companySort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.Out, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedCompanyConnection, len(objs))
+	for i := range objs {
+		c := &RelatedCompanyConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedCompanyEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Company); ok {
+				c.Edges = append(c.Edges, &RelatedCompanyEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *speakerConnectionResolver) TotalCount(ctx context.Context, obj *SpeakerConnection) (int, error) {
+	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+}
+
+// ID is the resolver for the id field.
+func (r *talkResolver) ID(ctx context.Context, obj *confgraph.Talk) (string, error) {
+	return GlobalID(obj.ID), nil
 }
 
 // Abstract is the resolver for the abstract field.
@@ -196,58 +752,152 @@ func (r *talkResolver) Participants(ctx context.Context, obj *confgraph.Talk) (*
 	return opt(obj.Participants), nil
 }
 
-// Event is the batch resolver for the event field.
-func (r *talkResolver) Event(ctx context.Context, objs []*confgraph.Talk) ([]*confgraph.Event, error) {
-	return one[*confgraph.Talk, *confgraph.Event](ctx, r.Store, objs, confgraph.RelPartOf, confgraph.Out)
+// SpeakerCount is the batch resolver for the speakerCount field.
+func (r *talkResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Talk) ([]int, error) {
+	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.In})
+}
+
+// Related is the batch resolver for the related field.
+func (r *talkResolver) Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
+	return r.relatedTalks(ctx, objs, first)
 }
 
 // Speakers is the batch resolver for the speakers field.
-func (r *talkResolver) Speakers(ctx context.Context, objs []*confgraph.Talk) ([][]*confgraph.Speaker, error) {
-	return related[*confgraph.Talk, *confgraph.Speaker](ctx, r.Store, objs, confgraph.RelPresented, confgraph.In)
+func (r *talkResolver) Speakers(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error) {
+	w, err := speakerWhere(where)
+	k, kerr := speakerSort(sort)
+	return relList[*confgraph.Talk, *confgraph.Speaker](ctx, r.Store, objs, confgraph.RelPresented, confgraph.In, w, err, k, kerr, limit, offset)
 }
 
-// SpeakerEdges is the batch resolver for the speakerEdges field.
-func (r *talkResolver) SpeakerEdges(ctx context.Context, objs []*confgraph.Talk) ([][]*TalkSpeakerEdge, error) {
-	es, err := edges(ctx, r.Store, objs, confgraph.RelPresented, confgraph.In)
+// SpeakersConnection is the batch resolver for the speakersConnection field.
+func (r *talkResolver) SpeakersConnection(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error) {
+	w, err := speakerWhere(where)
+	k, kerr := speakerSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPresented, confgraph.In, w, err, k, kerr, first, after)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]*TalkSpeakerEdge, len(es))
-	for i, list := range es {
-		out[i] = make([]*TalkSpeakerEdge, 0, len(list))
-		for _, e := range list {
-			sp, ok := e.Node.(*confgraph.Speaker)
-			if !ok {
-				continue
+	out := make([]*RelatedSpeakerConnection, len(objs))
+	for i := range objs {
+		c := &RelatedSpeakerConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedSpeakerEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Speaker); ok {
+				c.Edges = append(c.Edges, &RelatedSpeakerEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
 			}
-			evs := make([]*confgraph.Evidence, len(e.Rel.Evidence))
-			for k := range e.Rel.Evidence {
-				evs[k] = &e.Rel.Evidence[k]
-			}
-			out[i] = append(out[i], &TalkSpeakerEdge{Node: sp, Role: opt(e.Rel.Role), Evidence: evs})
 		}
+		out[i] = c
 	}
 	return out, nil
 }
 
 // Projects is the batch resolver for the projects field.
-func (r *talkResolver) Projects(ctx context.Context, objs []*confgraph.Talk) ([][]*confgraph.Project, error) {
-	return related[*confgraph.Talk, *confgraph.Project](ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.Out)
+func (r *talkResolver) Projects(ctx context.Context, objs []*confgraph.Talk, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([][]*confgraph.Project, error) {
+	w, err := projectWhere(where)
+	k, kerr := projectSort(sort)
+	return relList[*confgraph.Talk, *confgraph.Project](ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.Out, w, err, k, kerr, limit, offset)
+}
+
+// ProjectsConnection is the batch resolver for the projectsConnection field.
+func (r *talkResolver) ProjectsConnection(ctx context.Context, objs []*confgraph.Talk, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) ([]*RelatedProjectConnection, error) {
+	w, err := projectWhere(where)
+	k, kerr := projectSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.Out, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedProjectConnection, len(objs))
+	for i := range objs {
+		c := &RelatedProjectConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedProjectEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Project); ok {
+				c.Edges = append(c.Edges, &RelatedProjectEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// Event is the batch resolver for the event field.
+func (r *talkResolver) Event(ctx context.Context, objs []*confgraph.Talk) ([]*confgraph.Event, error) {
+	return one[*confgraph.Talk, *confgraph.Event](ctx, r.Store, objs, confgraph.RelPartOf, confgraph.Out)
+}
+
+// EventConnection is the batch resolver for the eventConnection field.
+func (r *talkResolver) EventConnection(ctx context.Context, objs []*confgraph.Talk, where *EventWhere, sort []*EventSort, first *int, after *string) ([]*RelatedEventConnection, error) {
+	w, err := eventWhere(where)
+	k, kerr := eventSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPartOf, confgraph.Out, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedEventConnection, len(objs))
+	for i := range objs {
+		c := &RelatedEventConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedEventEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Event); ok {
+				c.Edges = append(c.Edges, &RelatedEventEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
 }
 
 // Recaps is the batch resolver for the recaps field.
-func (r *talkResolver) Recaps(ctx context.Context, objs []*confgraph.Talk) ([][]*confgraph.Recap, error) {
-	return related[*confgraph.Talk, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelReviews, confgraph.In)
+func (r *talkResolver) Recaps(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error) {
+	w, err := recapWhere(where)
+	k, kerr := recapSort(sort)
+	return relList[*confgraph.Talk, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelReviews, confgraph.In, w, err, k, kerr, limit, offset)
+}
+
+// RecapsConnection is the batch resolver for the recapsConnection field.
+func (r *talkResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
+	w, err := recapWhere(where)
+	k, kerr := recapSort(sort)
+	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelReviews, confgraph.In, w, err, k, kerr, first, after)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*RelatedRecapConnection, len(objs))
+	for i := range objs {
+		c := &RelatedRecapConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedRecapEdge{}}
+		for _, e := range edges[i] {
+			if v, ok := e.e.Node.(*confgraph.Recap); ok {
+				c.Edges = append(c.Edges, &RelatedRecapEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
+			}
+		}
+		out[i] = c
+	}
+	return out, nil
+}
+
+// TotalCount is the resolver for the totalCount field.
+func (r *talkConnectionResolver) TotalCount(ctx context.Context, obj *TalkConnection) (int, error) {
+	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
 }
 
 // Company returns CompanyResolver implementation.
 func (r *Resolver) Company() CompanyResolver { return &companyResolver{r} }
 
+// CompanyConnection returns CompanyConnectionResolver implementation.
+func (r *Resolver) CompanyConnection() CompanyConnectionResolver {
+	return &companyConnectionResolver{r}
+}
+
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 
+// EventConnection returns EventConnectionResolver implementation.
+func (r *Resolver) EventConnection() EventConnectionResolver { return &eventConnectionResolver{r} }
+
 // Project returns ProjectResolver implementation.
 func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
+
+// ProjectConnection returns ProjectConnectionResolver implementation.
+func (r *Resolver) ProjectConnection() ProjectConnectionResolver {
+	return &projectConnectionResolver{r}
+}
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -255,18 +905,35 @@ func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 // Recap returns RecapResolver implementation.
 func (r *Resolver) Recap() RecapResolver { return &recapResolver{r} }
 
+// RecapConnection returns RecapConnectionResolver implementation.
+func (r *Resolver) RecapConnection() RecapConnectionResolver { return &recapConnectionResolver{r} }
+
 // Speaker returns SpeakerResolver implementation.
 func (r *Resolver) Speaker() SpeakerResolver { return &speakerResolver{r} }
+
+// SpeakerConnection returns SpeakerConnectionResolver implementation.
+func (r *Resolver) SpeakerConnection() SpeakerConnectionResolver {
+	return &speakerConnectionResolver{r}
+}
 
 // Talk returns TalkResolver implementation.
 func (r *Resolver) Talk() TalkResolver { return &talkResolver{r} }
 
+// TalkConnection returns TalkConnectionResolver implementation.
+func (r *Resolver) TalkConnection() TalkConnectionResolver { return &talkConnectionResolver{r} }
+
 type (
-	companyResolver struct{ *Resolver }
-	eventResolver   struct{ *Resolver }
-	projectResolver struct{ *Resolver }
-	queryResolver   struct{ *Resolver }
-	recapResolver   struct{ *Resolver }
-	speakerResolver struct{ *Resolver }
-	talkResolver    struct{ *Resolver }
+	companyResolver           struct{ *Resolver }
+	companyConnectionResolver struct{ *Resolver }
+	eventResolver             struct{ *Resolver }
+	eventConnectionResolver   struct{ *Resolver }
+	projectResolver           struct{ *Resolver }
+	projectConnectionResolver struct{ *Resolver }
+	queryResolver             struct{ *Resolver }
+	recapResolver             struct{ *Resolver }
+	recapConnectionResolver   struct{ *Resolver }
+	speakerResolver           struct{ *Resolver }
+	speakerConnectionResolver struct{ *Resolver }
+	talkResolver              struct{ *Resolver }
+	talkConnectionResolver    struct{ *Resolver }
 )

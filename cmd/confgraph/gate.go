@@ -89,3 +89,51 @@ func (g *gate) Close() error {
 	}
 	return nil
 }
+
+func (g *gate) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, error) {
+	s, err := g.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.Find(ctx, q)
+}
+
+func (g *gate) Count(ctx context.Context, l confgraph.Label, where *confgraph.Filter) (int, error) {
+	s, err := g.get()
+	if err != nil {
+		return 0, err
+	}
+	return s.Count(ctx, l, where)
+}
+
+func (g *gate) RelatedQuery(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (map[string][]confgraph.Edge, error) {
+	s, err := g.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.RelatedQuery(ctx, ids, rel, dir, q)
+}
+
+func (g *gate) Degrees(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, where *confgraph.Filter) (map[string]int, error) {
+	s, err := g.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.Degrees(ctx, ids, rel, dir, where)
+}
+
+func (g *gate) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
+	s, err := g.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.Search(ctx, text, labels, limit)
+}
+
+func (g *gate) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
+	s, err := g.get()
+	if err != nil {
+		return nil, err
+	}
+	return s.ShortestPath(ctx, from, to, maxHops)
+}

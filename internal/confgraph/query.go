@@ -203,10 +203,13 @@ type SortKey struct {
 }
 
 // RelCount names a relationship count: the number of Rel relationships
-// followed in Dir from a node.
+// followed in Dir from a node; with Then, the number of distinct nodes
+// reached by following Then from those (a company's talks: WORKS_AT in,
+// then PRESENTED out).
 type RelCount struct {
-	Rel RelType
-	Dir Direction
+	Rel  RelType
+	Dir  Direction
+	Then *RelCount
 }
 
 // Query asks a store for one page of nodes of a label.
@@ -330,13 +333,17 @@ func compareValues(a, b any) int {
 func ValidateSort(label Label, sort []SortKey) error {
 	for _, k := range sort {
 		if k.Count != nil {
-			from, to := k.Count.Rel.Endpoints()
-			near := from
-			if k.Count.Dir == In {
-				near = to
-			}
-			if near != label {
-				return Errorf(EINVALID, "%s cannot be sorted by %s", label, k.Count.Rel)
+			at := label
+			for c := k.Count; c != nil; c = c.Then {
+				from, to := c.Rel.Endpoints()
+				near, far := from, to
+				if c.Dir == In {
+					near, far = to, from
+				}
+				if near != at {
+					return Errorf(EINVALID, "%s cannot be sorted by %s", label, c.Rel)
+				}
+				at = far
 			}
 			continue
 		}

@@ -291,7 +291,30 @@ func equal(v, w any, fold bool) bool {
 }
 
 func (s *Store) degree(id string, rc confgraph.RelCount) int {
-	return len(s.adj[rc.Dir][rc.Rel][id])
+	if rc.Then == nil {
+		return len(s.adj[rc.Dir][rc.Rel][id])
+	}
+	seen := map[string]bool{}
+	for _, mid := range s.neighbours(id, rc.Rel, rc.Dir) {
+		for _, far := range s.neighbours(mid, rc.Then.Rel, rc.Then.Dir) {
+			seen[far] = true
+		}
+	}
+	return len(seen)
+}
+
+// neighbours returns the IDs rel leads to from id in dir.
+func (s *Store) neighbours(id string, rel confgraph.RelType, dir confgraph.Direction) []string {
+	keys := s.adj[dir][rel][id]
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		if dir == confgraph.Out {
+			out[i] = s.rels[k].To
+		} else {
+			out[i] = s.rels[k].From
+		}
+	}
+	return out
 }
 
 // selectNodes returns the nodes of label matching where, unsorted.

@@ -36,8 +36,17 @@ const chunkSize = 1000
 // ordered in the database the way confgraph.Less orders them.
 const sortKeyProp = "sortKey"
 
-// fulltextIndex names the index over the text a search would look at.
-const fulltextIndex = "confgraph_text"
+// searchTextProp is stored beside the domain properties of searchable
+// nodes: the words of their confgraph.SearchFields, split as the embedded
+// store splits them and joined by spaces, for the fulltext index.
+const searchTextProp = "searchText"
+
+// fulltextIndex names the index over searchTextProp.
+const fulltextIndex = "confgraph_search"
+
+// legacyFulltextIndex names the index earlier versions made over the
+// searchable fields themselves.
+const legacyFulltextIndex = "confgraph_text"
 
 // Config says how to reach Neo4j.
 type Config struct {
@@ -106,9 +115,12 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 		return s.openError(cfg, err)
 	}
 	for _, q := range schema {
-		if _, err := s.exec(ctx, q, nil); err != nil {
+		if _, err := s.exec(ctx, q, schemaParams); err != nil {
 			return s.openError(cfg, err)
 		}
+	}
+	if err := s.backfillSearchText(ctx); err != nil {
+		return s.openError(cfg, err)
 	}
 	return nil
 }
@@ -520,6 +532,9 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 func nodeProps(n confgraph.Node) map[string]any {
 	p := confgraph.Properties(n)
 	p[sortKeyProp] = strings.ToLower(confgraph.DisplayName(n))
+	if _, ok := confgraph.SearchFields[n.NodeLabel()]; ok {
+		p[searchTextProp] = searchText(n)
+	}
 	return p
 }
 

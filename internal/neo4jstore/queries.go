@@ -14,6 +14,7 @@ import (
 // parameter.
 var (
 	schema          []string
+	schemaParams    = map[string]any{"options": map[string]any{"indexConfig": map[string]any{"fulltext.analyzer": "whitespace"}}}
 	listQuery       = map[confgraph.Label]string{}
 	dumpNodesQuery  = map[confgraph.Label]string{}
 	writeNodesQuery = map[confgraph.Label]string{}
@@ -35,13 +36,13 @@ func ident(name string) string {
 	return "`" + name + "`"
 }
 
-// searchable lists the properties the fulltext index covers, per label.
-var searchable = map[confgraph.Label][]string{
-	confgraph.LabelTalk:    {"title", "abstract"},
-	confgraph.LabelSpeaker: {"name", "bio"},
-	confgraph.LabelRecap:   {"title", "text"},
-	confgraph.LabelProject: {"name"},
-	confgraph.LabelCompany: {"name"},
+// displayField is the property a label's display name is read from; its
+// lower-cased value is the sortKey.
+func displayField(l confgraph.Label) string {
+	if l == confgraph.LabelTalk || l == confgraph.LabelRecap {
+		return "title"
+	}
+	return "name"
 }
 
 func init() {
@@ -58,22 +59,27 @@ func init() {
 		// grouping key, and grouping yields no row at all for no input.
 		counts = append(counts, fmt.Sprintf("MATCH (n:%s) WITH count(n) AS n RETURN '%s' AS key, n", L, l))
 	}
-	var labels, props []string
-	seen := map[string]bool{}
 	for _, l := range confgraph.Labels {
-		if len(searchable[l]) == 0 {
-			continue
-		}
-		labels = append(labels, ident(string(l)))
-		for _, p := range searchable[l] {
-			if !seen[p] {
-				seen[p] = true
-				props = append(props, "n."+ident(p))
-			}
+		// Range indexes for the equality a selective filter starts from and
+		// for the display order.
+		for _, p := range []string{displayField(l), sortKeyProp} {
+			schema = append(schema, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)",
+				ident(strings.ToLower(string(l))+"_"+p), ident(string(l)), ident(p)))
 		}
 	}
-	schema = append(schema, fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [%s]",
-		ident(fulltextIndex), strings.Join(labels, "|"), strings.Join(props, ", ")))
+	// Search reads searchTextProp, the words of confgraph.SearchFields as the
+	// embedded store splits them, through an analyzer that only splits on
+	// spaces: both stores then see the same words. The index of earlier
+	// versions analysed the fields themselves and goes.
+	var labels []string
+	for _, l := range confgraph.Labels {
+		if len(confgraph.SearchFields[l]) > 0 {
+			labels = append(labels, ident(string(l)))
+		}
+	}
+	schema = append(schema, "DROP INDEX "+ident(legacyFulltextIndex)+" IF EXISTS")
+	schema = append(schema, fmt.Sprintf("CREATE FULLTEXT INDEX %s IF NOT EXISTS FOR (n:%s) ON EACH [n.%s] OPTIONS $options",
+		ident(fulltextIndex), strings.Join(labels, "|"), ident(searchTextProp)))
 
 	for _, t := range confgraph.RelTypes {
 		from, to := t.Endpoints()

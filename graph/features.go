@@ -1,0 +1,299 @@
+package graph
+
+import (
+	"context"
+	"sort"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+var (
+	worksAtIn    = confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: confgraph.In}
+	worksAtOut   = confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: confgraph.Out}
+	presentedOut = confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.Out}
+	presentedIn  = confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.In}
+	discussesOut = confgraph.RelCount{Rel: confgraph.RelDiscusses, Dir: confgraph.Out}
+	discussesIn  = confgraph.RelCount{Rel: confgraph.RelDiscusses, Dir: confgraph.In}
+	partOfIn     = confgraph.RelCount{Rel: confgraph.RelPartOf, Dir: confgraph.In}
+)
+
+// companyProjects: for each company, the projects its speakers' talks
+// discuss, with how many of those talks discuss each (three store calls).
+func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error) {
+	counts, nodes, err := tally(ctx, r.Store, ids(objs), []confgraph.RelCount{worksAtIn, presentedOut}, discussesOut)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*ProjectCount, len(objs))
+	for i, c := range objs {
+		out[i] = []*ProjectCount{}
+		for _, id := range ranked(counts[c.ID], nodes) {
+			if p, ok := nodes[id].(*confgraph.Project); ok {
+				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: counts[c.ID][id]})
+			}
+		}
+	}
+	return out, nil
+}
+
+// projectCompanies: for each project, the companies whose speakers' talks
+// discuss it, with how many such talks (three store calls).
+func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
+	reach, err := walk(ctx, r.Store, ids(objs), discussesIn, presentedIn, worksAtOut)
+	if err != nil {
+		return nil, err
+	}
+	// Count talks, not speakers: re-walk per talk would cost a call per
+	// talk, so relate each company to the talks through their speakers.
+	talks, speakers := reach[0], reach[1]
+	_ = speakers
+	var talkIDs []string
+	for _, ts := range talks {
+		for id := range ts {
+			talkIDs = append(talkIDs, id)
+		}
+	}
+	perTalk, nodes, err := tally(ctx, r.Store, uniq(talkIDs), []confgraph.RelCount{presentedIn}, worksAtOut)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*CompanyCount, len(objs))
+	for i, p := range objs {
+		counts := map[string]int{}
+		for tid := range talks[p.ID] {
+			for cid := range perTalk[tid] {
+				counts[cid]++
+			}
+		}
+		out[i] = []*CompanyCount{}
+		for _, id := range ranked(counts, nodes) {
+			if c, ok := nodes[id].(*confgraph.Company); ok {
+				out[i] = append(out[i], &CompanyCount{Company: c, TalkCount: counts[id]})
+			}
+		}
+	}
+	return out, nil
+}
+
+// topProjects: for each event, the projects most of its talks discuss.
+func (r *Resolver) topProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error) {
+	n := 10
+	if first != nil {
+		n = *first
+	}
+	if err := checkPage("first", n); err != nil {
+		return nil, err
+	}
+	counts, nodes, err := tally(ctx, r.Store, ids(objs), []confgraph.RelCount{partOfIn}, discussesOut)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*ProjectCount, len(objs))
+	for i, e := range objs {
+		out[i] = []*ProjectCount{}
+		for _, id := range ranked(counts[e.ID], nodes) {
+			if len(out[i]) == n {
+				break
+			}
+			if p, ok := nodes[id].(*confgraph.Project); ok {
+				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: counts[e.ID][id]})
+			}
+		}
+	}
+	return out, nil
+}
+
+// relatedTalks scores other talks by what they share with each talk: 3 per
+// speaker, 2 per project, 1 per company of a speaker. It walks the graph
+// out and back in a fixed number of store calls, however many talks.
+func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
+	n := 5
+	if first != nil {
+		n = *first
+	}
+	if err := checkPage("first", n); err != nil {
+		return nil, err
+	}
+	start := ids(objs)
+	type link struct {
+		weight float64
+		kind   string
+	}
+	paths := []struct {
+		out, back []confgraph.RelCount
+		link
+	}{
+		{[]confgraph.RelCount{presentedIn}, []confgraph.RelCount{presentedOut}, link{3, "speaker"}},
+		{[]confgraph.RelCount{discussesOut}, []confgraph.RelCount{discussesIn}, link{2, "project"}},
+		{[]confgraph.RelCount{presentedIn, worksAtOut}, []confgraph.RelCount{worksAtIn, presentedOut}, link{1, "company"}},
+	}
+	score := map[string]map[string]float64{}
+	reasons := map[string]map[string][]string{}
+	talkNodes := map[string]confgraph.Node{}
+	for _, p := range paths {
+		reach, err := walk(ctx, r.Store, start, p.out...)
+		if err != nil {
+			return nil, err
+		}
+		shared := reach[len(reach)-1]
+		var via []string
+		for _, m := range shared {
+			for id := range m {
+				via = append(via, id)
+			}
+		}
+		back, err := walk(ctx, r.Store, uniq(via), p.back...)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range start {
+			if score[t] == nil {
+				score[t], reasons[t] = map[string]float64{}, map[string][]string{}
+			}
+			for vid, v := range shared[t] {
+				for oid, o := range back[len(back)-1][vid] {
+					if oid == t {
+						continue
+					}
+					talkNodes[oid] = o
+					score[t][oid] += p.weight
+					reasons[t][oid] = append(reasons[t][oid], p.kind+" "+confgraph.DisplayName(v))
+				}
+			}
+		}
+	}
+	out := make([][]*RelatedTalk, len(objs))
+	for i, t := range start {
+		var others []string
+		for id := range score[t] {
+			others = append(others, id)
+		}
+		sort.Slice(others, func(a, b int) bool {
+			sa, sb := score[t][others[a]], score[t][others[b]]
+			if sa != sb {
+				return sa > sb
+			}
+			return confgraph.Less(talkNodes[others[a]], talkNodes[others[b]])
+		})
+		out[i] = []*RelatedTalk{}
+		for _, id := range others {
+			if len(out[i]) == n {
+				break
+			}
+			rs := reasons[t][id]
+			sort.Strings(rs)
+			out[i] = append(out[i], &RelatedTalk{Talk: talkNodes[id].(*confgraph.Talk), Score: score[t][id], Reasons: rs})
+		}
+	}
+	return out, nil
+}
+
+// byName finds a node by a name, ignoring case.
+func byName[T confgraph.Node](ctx context.Context, s confgraph.Store, label confgraph.Label, field, name string) (T, error) {
+	var zero T
+	nodes, err := s.Find(ctx, confgraph.Query{Label: label, Limit: 1,
+		Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: field, Op: confgraph.OpEq, Value: name, Fold: true}}}})
+	if err != nil || len(nodes) == 0 {
+		return zero, err
+	}
+	t, _ := nodes[0].(T)
+	return t, nil
+}
+
+func (r *Resolver) talk(ctx context.Context, id, title *string) (*confgraph.Talk, error) {
+	switch {
+	case id != nil && title != nil:
+		return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title, not both")
+	case id != nil:
+		sid, err := StoreID(*id)
+		if err != nil {
+			return nil, err
+		}
+		m, err := r.Store.Nodes(ctx, []string{sid})
+		if err != nil {
+			return nil, err
+		}
+		t, _ := m[sid].(*confgraph.Talk)
+		return t, nil
+	case title != nil:
+		return byName[*confgraph.Talk](ctx, r.Store, confgraph.LabelTalk, "title", *title)
+	}
+	return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title")
+}
+
+var searchLabels = map[SearchType]confgraph.Label{
+	SearchTypeTalk: confgraph.LabelTalk, SearchTypeSpeaker: confgraph.LabelSpeaker, SearchTypeProject: confgraph.LabelProject,
+	SearchTypeCompany: confgraph.LabelCompany, SearchTypeRecap: confgraph.LabelRecap,
+}
+
+func (r *Resolver) search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error) {
+	n := 10
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > confgraph.MaxPage {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
+	}
+	if len(query) > 500 {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than 500 characters")
+	}
+	var labels []confgraph.Label
+	for _, t := range types {
+		labels = append(labels, searchLabels[t])
+	}
+	hits, err := r.Store.Search(ctx, query, labels, n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*SearchResult, len(hits))
+	for i, h := range hits {
+		out[i] = &SearchResult{Score: h.Score, Node: h.Node}
+	}
+	return out, nil
+}
+
+func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int) (*Path, error) {
+	a, err := StoreID(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := StoreID(to)
+	if err != nil {
+		return nil, err
+	}
+	hops := 4
+	if maxHops != nil {
+		hops = *maxHops
+	}
+	p, err := r.Store.ShortestPath(ctx, a, b, hops)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	out := &Path{Length: len(p.Rels), Nodes: p.Nodes, Relationships: []*PathRelationship{}}
+	for _, rel := range p.Rels {
+		out.Relationships = append(out.Relationships, &PathRelationship{Type: string(rel.Type), From: GlobalID(rel.From), To: GlobalID(rel.To), Evidence: evidence(rel)})
+	}
+	return out, nil
+}
+
+// maturityOn works out a project's CNCF maturity on a day from the days
+// its maturity changed.
+func maturityOn(p *confgraph.Project, date string) (*string, error) {
+	if !dateRe.MatchString(date) {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "date %q is not YYYY-MM-DD", date)
+	}
+	// Later stages win on the same day (a project may join as incubating).
+	stages := []struct{ day, name string }{
+		{p.Accepted, "sandbox"}, {p.Incubating, "incubating"}, {p.Graduated, "graduated"}, {p.Archived, "archived"},
+	}
+	var got string
+	for _, s := range stages {
+		if s.day != "" && s.day <= date {
+			got = s.name
+		}
+	}
+	if got == "" {
+		return nil, nil
+	}
+	return &got, nil
+}

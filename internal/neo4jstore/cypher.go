@@ -1,0 +1,459 @@
+package neo4jstore
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// A query is compiled to one Cypher statement: labels, relationship types
+// and property names come only from the confgraph enums and from
+// confgraph.Fields, after the query has been validated against them;
+// every value the caller gave is a parameter.
+
+// validate checks a query the way the embedded store does, so both stores
+// reject the same queries with the same codes.
+func validate(q confgraph.Query) error {
+	if !slices.Contains(confgraph.Labels, q.Label) {
+		return confgraph.Errorf(confgraph.EINVALID, "unknown label %q", q.Label)
+	}
+	if err := q.Where.Validate(q.Label); err != nil {
+		return err
+	}
+	if err := validateDirs(q.Where); err != nil {
+		return err
+	}
+	if d := q.Where.Depth(); d > confgraph.MaxFilterDepth {
+		return confgraph.Errorf(confgraph.EINVALID, "filter nested %d deep; at most %d", d, confgraph.MaxFilterDepth)
+	}
+	if q.Limit < 0 || q.Offset < 0 {
+		return confgraph.Errorf(confgraph.EINVALID, "limit and offset must not be negative")
+	}
+	if err := confgraph.ValidateSort(q.Label, q.Sort); err != nil {
+		return err
+	}
+	for _, k := range q.Sort {
+		if k.Count != nil && !validDir(k.Count.Dir) {
+			return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", k.Count.Dir)
+		}
+	}
+	for _, c := range []*confgraph.Cursor{q.After, q.Before} {
+		if c != nil && len(c.Values) != len(q.Sort) {
+			return confgraph.Errorf(confgraph.EINVALID, "cursor made for another sort order")
+		}
+	}
+	return nil
+}
+
+func validDir(d confgraph.Direction) bool { return d == confgraph.Out || d == confgraph.In }
+
+// validateDirs checks the directions of relationship filters, which
+// Filter.Validate reads as Out unless they are In.
+func validateDirs(f *confgraph.Filter) error {
+	if f == nil {
+		return nil
+	}
+	for _, r := range f.Rels {
+		if !validDir(r.Dir) {
+			return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", r.Dir)
+		}
+		if err := validateDirs(r.Where); err != nil {
+			return err
+		}
+	}
+	for _, g := range append(append([]*confgraph.Filter{}, f.And...), f.Or...) {
+		if err := validateDirs(g); err != nil {
+			return err
+		}
+	}
+	return validateDirs(f.Not)
+}
+
+// farLabel is the label at the other end of rel followed in dir.
+func farLabel(rel confgraph.RelType, dir confgraph.Direction) confgraph.Label {
+	from, to := rel.Endpoints()
+	if dir == confgraph.In {
+		return from
+	}
+	return to
+}
+
+// arrow is the relationship pattern that follows rel in dir.
+func arrow(rel confgraph.RelType, dir confgraph.Direction) string {
+	if dir == confgraph.In {
+		return "<-[:" + ident(string(rel)) + "]-"
+	}
+	return "-[:" + ident(string(rel)) + "]->"
+}
+
+// step returns the pattern that follows rel in dir from the node bound to
+// v to a node m of the far label.
+func step(v string, rel confgraph.RelType, dir confgraph.Direction, m string) string {
+	return "(" + v + ")" + arrow(rel, dir) + "(" + m + ":" + ident(string(farLabel(rel, dir))) + ")"
+}
+
+// builder collects the parameters of one statement and names its
+// variables.
+type builder struct {
+	params map[string]any
+	vars   int
+}
+
+func newBuilder() *builder { return &builder{params: map[string]any{}} }
+
+// param adds a value and returns its placeholder.
+func (b *builder) param(v any) string {
+	name := fmt.Sprintf("p%d", len(b.params))
+	b.params[name] = v
+	return "$" + name
+}
+
+// fresh returns a variable name not used before in the statement.
+func (b *builder) fresh(prefix string) string {
+	b.vars++
+	return fmt.Sprintf("%s%d", prefix, b.vars)
+}
+
+// filter compiles f, a condition on the node of label bound to v. Under
+// NOT (exact set) every comparison is made false rather than null when the
+// property is missing, as the embedded store reads a missing property: a
+// comparison with it fails, and NOT of that holds. Elsewhere null and false
+// mean the same in a WHERE, and a bare comparison lets the planner use an
+// index.
+func (b *builder) filter(f *confgraph.Filter, label confgraph.Label, v string, exact bool) string {
+	if f == nil {
+		return "true"
+	}
+	var parts []string
+	for _, c := range f.Conds {
+		parts = append(parts, b.cond(c, label, v, exact))
+	}
+	for _, r := range f.Rels {
+		parts = append(parts, b.rel(r, v, exact))
+	}
+	for _, g := range f.And {
+		parts = append(parts, b.filter(g, label, v, exact))
+	}
+	if len(f.Or) > 0 {
+		var or []string
+		for _, g := range f.Or {
+			or = append(or, b.filter(g, label, v, exact))
+		}
+		parts = append(parts, "("+strings.Join(or, " OR ")+")")
+	}
+	if f.Not != nil {
+		parts = append(parts, "NOT "+b.filter(f.Not, label, v, true))
+	}
+	switch len(parts) {
+	case 0:
+		return "true"
+	case 1:
+		return parts[0]
+	}
+	return "(" + strings.Join(parts, " AND ") + ")"
+}
+
+func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact bool) string {
+	fold := c.Fold && confgraph.Fields[label][c.Field] != confgraph.KindInt
+	lhs := v + "." + ident(c.Field)
+	lower := func(x string) string {
+		if fold {
+			return "toLower(" + x + ")"
+		}
+		return x
+	}
+	var expr string
+	switch c.Op {
+	case confgraph.OpEq:
+		expr = lower(lhs) + " = " + lower(b.param(c.Value))
+	case confgraph.OpIn:
+		list := b.param(slices.Clone(c.Values))
+		if fold {
+			w := b.fresh("w")
+			list = fmt.Sprintf("[%s IN %s | toLower(%s)]", w, list, w)
+		}
+		expr = lower(lhs) + " IN " + list
+	default:
+		op := map[confgraph.Op]string{
+			confgraph.OpContains: "CONTAINS", confgraph.OpStartsWith: "STARTS WITH", confgraph.OpEndsWith: "ENDS WITH",
+			confgraph.OpLt: "<", confgraph.OpLte: "<=", confgraph.OpGt: ">", confgraph.OpGte: ">=",
+		}[c.Op]
+		expr = lower(lhs) + " " + op + " " + lower(b.param(c.Value))
+	}
+	if exact {
+		return "coalesce(" + expr + ", false)"
+	}
+	return expr
+}
+
+// rel compiles a relationship filter into a subquery over the related
+// nodes; its value is never null.
+func (b *builder) rel(r confgraph.RelCond, v string, exact bool) string {
+	far := farLabel(r.Rel, r.Dir)
+	m := b.fresh("m")
+	pat := step(v, r.Rel, r.Dir, m)
+	where := func(exact bool) string {
+		if r.Where.Empty() {
+			return ""
+		}
+		return " WHERE " + b.filter(r.Where, far, m, exact)
+	}
+	switch r.Quant {
+	case confgraph.Some:
+		return "EXISTS { MATCH " + pat + where(false) + " }"
+	case confgraph.None:
+		return "NOT EXISTS { MATCH " + pat + where(false) + " }"
+	case confgraph.All:
+		if r.Where.Empty() {
+			return "true"
+		}
+		// No related node fails the filter: true without related nodes.
+		return "NOT EXISTS { MATCH " + pat + " WHERE NOT " + b.filter(r.Where, far, m, true) + " }"
+	}
+	return "COUNT { MATCH " + pat + where(false) + " } = 1" // single
+}
+
+// anchor is a way to reach the nodes a filter can match from an index:
+// a path from the filtered node to a node found by an indexed equality.
+type anchor struct {
+	steps []anchorStep
+	field string // id, name or title of the last node of the path
+	cond  confgraph.Cond
+	label confgraph.Label
+}
+
+type anchorStep struct {
+	rel confgraph.RelType
+	dir confgraph.Direction
+}
+
+// cost ranks anchors: fewer relationships to follow first, then an ID
+// (unique) before a name.
+func (a anchor) cost() int {
+	c := 2 * len(a.steps)
+	if a.field != "id" {
+		c++
+	}
+	return c
+}
+
+// findAnchor returns the cheapest anchor of f, a filter on label, that a
+// match must pass through: an equality on an ID, name or title, reached
+// through "some" or "single" relationship filters and AND groups (as the
+// embedded store finds its candidates).
+func findAnchor(f *confgraph.Filter, label confgraph.Label) (anchor, bool) {
+	if f == nil {
+		return anchor{}, false
+	}
+	var best anchor
+	found := false
+	consider := func(a anchor) {
+		if !found || a.cost() < best.cost() {
+			best, found = a, true
+		}
+	}
+	for _, c := range f.Conds {
+		if (c.Op == confgraph.OpEq || c.Op == confgraph.OpIn) && !c.Fold && (c.Field == "id" || c.Field == displayField(label)) {
+			consider(anchor{field: c.Field, cond: c, label: label})
+		}
+	}
+	for _, r := range f.Rels {
+		if r.Quant != confgraph.Some && r.Quant != confgraph.Single {
+			continue
+		}
+		if a, ok := findAnchor(r.Where, farLabel(r.Rel, r.Dir)); ok {
+			a.steps = append([]anchorStep{{r.Rel, r.Dir}}, a.steps...)
+			consider(a)
+		}
+	}
+	for _, g := range f.And {
+		if a, ok := findAnchor(g, label); ok {
+			consider(a)
+		}
+	}
+	return best, found
+}
+
+// match returns the clauses that bind v to the nodes of label worth
+// testing against where: all of them, or, when where must pass through an
+// indexed equality some relationships away, those reached from it.
+func (b *builder) match(label confgraph.Label, where *confgraph.Filter, v string) string {
+	a, ok := findAnchor(where, label)
+	if !ok || len(a.steps) == 0 {
+		// An equality on the node itself is a conjunct the planner seeks
+		// an index for.
+		return fmt.Sprintf("MATCH (%s:%s)", v, ident(string(label)))
+	}
+	path := fmt.Sprintf("(%s:%s)", v, ident(string(label)))
+	at := v
+	for _, s := range a.steps {
+		at = b.fresh("x")
+		path += arrow(s.rel, s.dir) + "(" + at + ":" + ident(string(farLabel(s.rel, s.dir))) + ")"
+	}
+	return fmt.Sprintf("MATCH %s WHERE %s WITH DISTINCT %s", path, b.cond(a.cond, a.label, at, false), v)
+}
+
+// order is the ORDER BY of a sort for the node bound to v: the sort keys,
+// then the display name and the ID, as confgraph.CompareCursors orders.
+type order struct {
+	exprs []string // values to compare, last the sortKey and the ID
+	desc  []bool
+}
+
+func (b *builder) order(label confgraph.Label, sort []confgraph.SortKey, v string) order {
+	var o order
+	for _, k := range sort {
+		var e string
+		switch {
+		case k.Count != nil && k.Count.Dir == confgraph.In:
+			e = fmt.Sprintf("COUNT { (%s)<-[:%s]-() }", v, ident(string(k.Count.Rel)))
+		case k.Count != nil:
+			e = fmt.Sprintf("COUNT { (%s)-[:%s]->() }", v, ident(string(k.Count.Rel)))
+		case k.Field == displayField(label):
+			// Lower-cased by Go, exactly as confgraph.SortValue does.
+			e = v + "." + ident(sortKeyProp)
+		case confgraph.Fields[label][k.Field] == confgraph.KindInt:
+			e = "coalesce(" + v + "." + ident(k.Field) + ", 0)"
+		default:
+			e = "toLower(coalesce(" + v + "." + ident(k.Field) + ", ''))"
+		}
+		o.exprs = append(o.exprs, e)
+		o.desc = append(o.desc, k.Desc)
+	}
+	o.exprs = append(o.exprs, v+"."+ident(sortKeyProp), v+".id")
+	o.desc = append(o.desc, false, false)
+	return o
+}
+
+// keys names the sort values s0, s1, … for a WITH.
+func (o order) keys() []string {
+	out := make([]string, len(o.exprs))
+	for i := range o.exprs {
+		out[i] = fmt.Sprintf("s%d", i)
+	}
+	return out
+}
+
+// with projects the sort values under their keys.
+func (o order) with() string {
+	var out []string
+	for i, e := range o.exprs {
+		out = append(out, e+" AS "+o.keys()[i])
+	}
+	return strings.Join(out, ", ")
+}
+
+// by is the ORDER BY over the keys, reversed for the last page.
+func (o order) by(reverse bool) string {
+	var out []string
+	for i, k := range o.keys() {
+		if o.desc[i] != reverse {
+			k += " DESC"
+		}
+		out = append(out, k)
+	}
+	return strings.Join(out, ", ")
+}
+
+// cursorValues are a cursor's values as the keys compare them: a value of
+// the wrong type compares as the zero value of the key's, as in
+// confgraph.CompareCursors.
+func cursorValues(label confgraph.Label, sort []confgraph.SortKey, c *confgraph.Cursor) []any {
+	var out []any
+	for i, k := range sort {
+		isInt := k.Count != nil || confgraph.Fields[label][k.Field] == confgraph.KindInt
+		switch v := c.Values[i].(type) {
+		case int:
+			if isInt {
+				out = append(out, v)
+				continue
+			}
+		case string:
+			if !isInt {
+				out = append(out, v)
+				continue
+			}
+		}
+		if isInt {
+			out = append(out, 0)
+		} else {
+			out = append(out, "")
+		}
+	}
+	return append(out, c.Name, c.ID)
+}
+
+// beyond is the condition that the keys come after the cursor's values in
+// the order (before them when after is false).
+func (b *builder) beyond(o order, vals []any, after bool) string {
+	keys := o.keys()
+	cmp := func(i int) string {
+		op := ">"
+		if o.desc[i] == after {
+			op = "<"
+		}
+		return keys[i] + " " + op + " " + b.param(vals[i])
+	}
+	last := len(keys) - 1
+	cond := cmp(last)
+	for i := last - 1; i >= 0; i-- {
+		cond = fmt.Sprintf("(%s OR (%s = %s AND %s))", cmp(i), keys[i], b.param(vals[i]), cond)
+	}
+	return cond
+}
+
+// page returns the clauses that follow a match of v for q: the filter,
+// then a WITH of carry, v and the sort keys within the cursors (sel); the
+// names of the sort keys (keys); and the ORDER BY, SKIP and LIMIT that cut the page (cut), for the
+// caller's RETURN or WITH. On the last page (q.Last) the rows come in
+// reverse order, for the caller to turn around.
+func (b *builder) page(q confgraph.Query, v, carry string) (sel, keys, cut string) {
+	var sb strings.Builder
+	if !q.Where.Empty() {
+		sb.WriteString(" WHERE " + b.filter(q.Where, q.Label, v, false))
+	}
+	o := b.order(q.Label, q.Sort, v)
+	fmt.Fprintf(&sb, " WITH %s%s, %s", carry, v, o.with())
+	var bounds []string
+	if q.After != nil {
+		bounds = append(bounds, b.beyond(o, cursorValues(q.Label, q.Sort, q.After), true))
+	}
+	if q.Before != nil {
+		bounds = append(bounds, b.beyond(o, cursorValues(q.Label, q.Sort, q.Before), false))
+	}
+	if len(bounds) > 0 {
+		sb.WriteString(" WHERE " + strings.Join(bounds, " AND "))
+	}
+	cut = " ORDER BY " + o.by(q.Last)
+	if !q.Last && q.Offset > 0 {
+		cut += " SKIP " + b.param(q.Offset)
+	}
+	if q.Limit > 0 {
+		cut += " LIMIT " + b.param(q.Limit)
+	}
+	return sb.String(), strings.Join(o.keys(), ", "), cut
+}
+
+// tokens splits text into lowercase words as the embedded store's search
+// does (memstore.Tokens): runs of letters and digits.
+func tokens(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// searchText is the text the fulltext index holds for a node: the words of
+// its searchable fields, joined by spaces.
+func searchText(n confgraph.Node) string {
+	var words []string
+	for _, f := range confgraph.SearchFields[n.NodeLabel()] {
+		if v, ok := confgraph.FieldValue(n, f); ok {
+			words = append(words, tokens(v.(string))...)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// maxSearchWords is Lucene's default bound on the clauses of a query.
+const maxSearchWords = 1024

@@ -1,0 +1,376 @@
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// findCypher compiles a Find into one statement returning the properties
+// of the nodes in order (reversed for q.Last).
+func findCypher(q confgraph.Query) (string, map[string]any) {
+	b := newBuilder()
+	sel, _, cut := b.page(q, "n", "")
+	return b.match(q.Label, q.Where, "n") + sel + " RETURN properties(n) AS props" + cut, b.params
+}
+
+// Find returns one page of the nodes of q.Label matching q.Where.
+func (s *Store) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, error) {
+	if err := validate(q); err != nil {
+		return nil, fmt.Errorf("neo4jstore: find: %w", err)
+	}
+	cypher, params := findCypher(q)
+	recs, err := s.query(ctx, cypher, params)
+	if err != nil {
+		return nil, s.fail(ctx, "find", err)
+	}
+	out := make([]confgraph.Node, 0, len(recs))
+	for _, rec := range recs {
+		n, err := decodeNode(q.Label, rec.Values[0])
+		if err != nil {
+			return nil, s.fail(ctx, "find", err)
+		}
+		out = append(out, n)
+	}
+	if q.Last {
+		slices.Reverse(out)
+	}
+	return out, nil
+}
+
+// countCypher compiles a Count.
+func countCypher(label confgraph.Label, where *confgraph.Filter) (string, map[string]any) {
+	b := newBuilder()
+	cypher := b.match(label, where, "n")
+	if !where.Empty() {
+		cypher += " WHERE " + b.filter(where, label, "n", false)
+	}
+	return cypher + " RETURN count(n) AS n", b.params
+}
+
+// Count returns how many nodes of label match where.
+func (s *Store) Count(ctx context.Context, label confgraph.Label, where *confgraph.Filter) (int, error) {
+	if err := validate(confgraph.Query{Label: label, Where: where}); err != nil {
+		return 0, fmt.Errorf("neo4jstore: count: %w", err)
+	}
+	cypher, params := countCypher(label, where)
+	recs, err := s.query(ctx, cypher, params)
+	if err != nil {
+		return 0, s.fail(ctx, "count", err)
+	}
+	n := countOf(recs)
+	if n < 0 {
+		return 0, s.fail(ctx, "count", fmt.Errorf("count returned %d records", len(recs)))
+	}
+	return n, nil
+}
+
+// checkRel validates a relationship type and direction to follow.
+func checkRel(rel confgraph.RelType, dir confgraph.Direction) error {
+	if !slices.Contains(confgraph.RelTypes, rel) {
+		return confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
+	}
+	if !validDir(dir) {
+		return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", dir)
+	}
+	return nil
+}
+
+// relatedQueryCypher compiles a RelatedQuery: for each ID, the page of
+// edges as a list of [relationship properties, far node properties] in
+// order (reversed for q.Last).
+func relatedQueryCypher(rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (string, map[string]any) {
+	b := newBuilder()
+	near := farLabel(rel, reverse(dir))
+	sel, keys, cut := b.page(q, "n", "r, ")
+	cypher := fmt.Sprintf("UNWIND $ids AS pid CALL (pid) { MATCH (a:%s {id: pid})%s(n:%s)%s WITH r, n, %s%s "+
+		"RETURN collect([properties(r), properties(n)]) AS edges } RETURN pid, edges",
+		ident(string(near)), relArrow(rel, dir), ident(string(q.Label)), sel, keys, cut)
+	return cypher, b.params
+}
+
+// reverse is the other direction.
+func reverse(d confgraph.Direction) confgraph.Direction {
+	if d == confgraph.In {
+		return confgraph.Out
+	}
+	return confgraph.In
+}
+
+// relArrow is arrow with the relationship bound to r.
+func relArrow(rel confgraph.RelType, dir confgraph.Direction) string {
+	if dir == confgraph.In {
+		return "<-[r:" + ident(string(rel)) + "]-"
+	}
+	return "-[r:" + ident(string(rel)) + "]->"
+}
+
+// RelatedQuery follows rel from each of ids, keeping the edges whose far
+// node matches q.Where, in q.Sort order, paged per node.
+func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (map[string][]confgraph.Edge, error) {
+	if err := checkRel(rel, dir); err != nil {
+		return nil, fmt.Errorf("neo4jstore: related query: %w", err)
+	}
+	q.Label = farLabel(rel, dir)
+	if err := validate(q); err != nil {
+		return nil, fmt.Errorf("neo4jstore: related query: %w", err)
+	}
+	out := make(map[string][]confgraph.Edge, len(ids))
+	for _, id := range ids {
+		out[id] = []confgraph.Edge{}
+	}
+	cypher, params := relatedQueryCypher(rel, dir, q)
+	for chunk := range slices.Chunk(ids, chunkSize) {
+		params["ids"] = chunk
+		recs, err := s.query(ctx, cypher, params)
+		if err != nil {
+			return nil, s.fail(ctx, "related query", err)
+		}
+		for _, rec := range recs {
+			id, _ := rec.Values[0].(string)
+			rows, _ := rec.Values[1].([]any)
+			edges := make([]confgraph.Edge, 0, len(rows))
+			for _, row := range rows {
+				pair, _ := row.([]any)
+				if len(pair) != 2 {
+					return nil, s.fail(ctx, "related query", fmt.Errorf("edge of %s is %v", id, row))
+				}
+				n, err := decodeNode(q.Label, pair[1])
+				if err != nil {
+					return nil, s.fail(ctx, "related query", err)
+				}
+				from, to := id, n.NodeID()
+				if dir == confgraph.In {
+					from, to = to, from
+				}
+				r, err := decodeRel(rel, from, to, pair[0])
+				if err != nil {
+					return nil, s.fail(ctx, "related query", err)
+				}
+				edges = append(edges, confgraph.Edge{Rel: r, Node: n})
+			}
+			if q.Last {
+				slices.Reverse(edges)
+			}
+			out[id] = edges
+		}
+	}
+	return out, nil
+}
+
+// degreesCypher compiles a Degrees.
+func degreesCypher(rel confgraph.RelType, dir confgraph.Direction, where *confgraph.Filter) (string, map[string]any) {
+	b := newBuilder()
+	near, far := farLabel(rel, reverse(dir)), farLabel(rel, dir)
+	cond := ""
+	if !where.Empty() {
+		cond = " WHERE " + b.filter(where, far, "n", false)
+	}
+	return fmt.Sprintf("UNWIND $ids AS pid RETURN pid, COUNT { MATCH (a:%s {id: pid})%s(n:%s)%s } AS n",
+		ident(string(near)), arrow(rel, dir), ident(string(far)), cond), b.params
+}
+
+// Degrees counts, for each of ids, the rel relationships followed in dir
+// whose far node matches where.
+func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, where *confgraph.Filter) (map[string]int, error) {
+	if err := checkRel(rel, dir); err != nil {
+		return nil, fmt.Errorf("neo4jstore: degrees: %w", err)
+	}
+	if err := validate(confgraph.Query{Label: farLabel(rel, dir), Where: where}); err != nil {
+		return nil, fmt.Errorf("neo4jstore: degrees: %w", err)
+	}
+	out := make(map[string]int, len(ids))
+	cypher, params := degreesCypher(rel, dir, where)
+	for chunk := range slices.Chunk(ids, chunkSize) {
+		params["ids"] = chunk
+		recs, err := s.query(ctx, cypher, params)
+		if err != nil {
+			return nil, s.fail(ctx, "degrees", err)
+		}
+		for _, rec := range recs {
+			id, _ := rec.Values[0].(string)
+			n, _ := rec.Values[1].(int64)
+			out[id] = int(n)
+		}
+	}
+	return out, nil
+}
+
+// searchCypher finds nodes of the given labels in the fulltext index, best
+// first, ties in display order.
+const searchCypher = "CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score " +
+	"WITH node, score, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
+	"RETURN head(ls) AS label, properties(node) AS props, score ORDER BY score DESC, node.sortKey, node.id"
+
+// Search returns the nodes of labels (every searchable label when empty)
+// with a searchable field holding a word of text, best first.
+func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
+	words := uniq(tokens(text))
+	if len(words) == 0 {
+		return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "search needs at least one word"))
+	}
+	if len(words) > maxSearchWords {
+		return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "search takes at most %d different words", maxSearchWords))
+	}
+	var names []string
+	for _, l := range labels {
+		if _, ok := confgraph.SearchFields[l]; !ok {
+			return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l))
+		}
+		names = append(names, string(l))
+	}
+	if len(names) == 0 {
+		for _, l := range confgraph.Labels {
+			if _, ok := confgraph.SearchFields[l]; ok {
+				names = append(names, string(l))
+			}
+		}
+	}
+	// The words hold only letters and digits, none of which Lucene's
+	// query syntax gives a meaning, and are lower case, so none is an
+	// operator: the query is the words, any of which may match.
+	params := map[string]any{"index": fulltextIndex, "query": strings.Join(words, " OR "), "labels": names}
+	cypher := searchCypher
+	if limit > 0 {
+		cypher += " LIMIT $limit"
+		params["limit"] = limit
+	}
+	recs, err := s.query(ctx, cypher, params)
+	if err != nil {
+		return nil, s.fail(ctx, "search", err)
+	}
+	var hits []confgraph.SearchHit
+	for _, rec := range recs {
+		label, _ := rec.Values[0].(string)
+		n, err := decodeNode(confgraph.Label(label), rec.Values[1])
+		if err != nil {
+			return nil, s.fail(ctx, "search", err)
+		}
+		score, _ := rec.Values[2].(float64)
+		hits = append(hits, confgraph.SearchHit{Node: n, Score: score})
+	}
+	return hits, nil
+}
+
+func uniq(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// ShortestPath returns a shortest path of at most maxHops relationships of
+// any type and direction between two nodes, or nil when there is none.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
+	if maxHops < 1 || maxHops > confgraph.MaxHops {
+		return nil, fmt.Errorf("neo4jstore: shortest path: %w", confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops))
+	}
+	sess := s.session(ctx, neo4j.AccessModeRead)
+	p, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*confgraph.Path, error) {
+		return shortestPathTx(ctx, tx, from, to, maxHops)
+	})
+	if err = errors.Join(err, sess.Close(ctx)); err != nil {
+		return nil, s.fail(ctx, "shortest path", err)
+	}
+	return p, nil
+}
+
+func shortestPathTx(ctx context.Context, tx neo4j.ManagedTransaction, from, to string, maxHops int) (*confgraph.Path, error) {
+	recs, err := collect(ctx, tx, nodesQuery, map[string]any{"ids": []string{from, to}})
+	if err != nil {
+		return nil, err
+	}
+	ends := map[string]confgraph.Node{}
+	if err := decodeLabelled(recs, ends); err != nil {
+		return nil, err
+	}
+	for _, id := range []string{from, to} {
+		if ends[id] == nil {
+			return nil, confgraph.Errorf(confgraph.ENOTFOUND, "no node with id %q", id)
+		}
+	}
+	if from == to {
+		return &confgraph.Path{Nodes: []confgraph.Node{ends[from]}}, nil
+	}
+	// The labels come from the stored nodes (checked against the enum by
+	// decodeLabelled) and the bound was checked above: neither is input.
+	cypher := fmt.Sprintf("MATCH (a:%s {id: $from}), (b:%s {id: $to}) MATCH p = shortestPath((a)-[*..%d]-(b)) "+
+		"RETURN [x IN nodes(p) | [head(labels(x)), properties(x)]] AS nodes, "+
+		"[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels",
+		ident(string(ends[from].NodeLabel())), ident(string(ends[to].NodeLabel())), maxHops)
+	recs, err = collect(ctx, tx, cypher, map[string]any{"from": from, "to": to})
+	if err != nil || len(recs) == 0 {
+		return nil, err
+	}
+	p := &confgraph.Path{}
+	nodes, _ := recs[0].Values[0].([]any)
+	for _, x := range nodes {
+		pair, _ := x.([]any)
+		if len(pair) != 2 {
+			return nil, fmt.Errorf("path node %v", x)
+		}
+		label, _ := pair[0].(string)
+		n, err := decodeNode(confgraph.Label(label), pair[1])
+		if err != nil {
+			return nil, err
+		}
+		p.Nodes = append(p.Nodes, n)
+	}
+	rels, _ := recs[0].Values[1].([]any)
+	for _, x := range rels {
+		row, _ := x.([]any)
+		if len(row) != 4 {
+			return nil, fmt.Errorf("path relationship %v", x)
+		}
+		t, _ := row[0].(string)
+		if !slices.Contains(confgraph.RelTypes, confgraph.RelType(t)) {
+			return nil, fmt.Errorf("path relationship of unknown type %q", t)
+		}
+		r, err := decodeRel(confgraph.RelType(t), row[1], row[2], row[3])
+		if err != nil {
+			return nil, err
+		}
+		p.Rels = append(p.Rels, r)
+	}
+	return p, nil
+}
+
+// backfillSearchText gives searchable nodes stored by earlier versions,
+// which did not have it, their searchTextProp.
+func (s *Store) backfillSearchText(ctx context.Context) error {
+	for _, l := range confgraph.Labels {
+		if _, ok := confgraph.SearchFields[l]; !ok {
+			continue
+		}
+		L := ident(string(l))
+		find := fmt.Sprintf("MATCH (n:%s) WHERE n.%s IS NULL RETURN properties(n) AS props LIMIT %d", L, ident(searchTextProp), chunkSize)
+		set := fmt.Sprintf("UNWIND $rows AS row MATCH (n:%s {id: row.id}) SET n.%s = row.text", L, ident(searchTextProp))
+		for {
+			recs, err := s.exec(ctx, find, nil)
+			if err != nil || len(recs) == 0 {
+				return err
+			}
+			rows := make([]any, 0, len(recs))
+			for _, rec := range recs {
+				n, err := decodeNode(l, rec.Values[0])
+				if err != nil {
+					return err
+				}
+				rows = append(rows, map[string]any{"id": n.NodeID(), "text": searchText(n)})
+			}
+			if _, err := s.exec(ctx, set, map[string]any{"rows": rows}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
