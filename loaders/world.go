@@ -147,8 +147,45 @@ func (w *World) Event(name, cityHint, text string) (*confgraph.Event, error) {
 	if ev.Name == "" {
 		ev.Name = fmt.Sprintf("KubeCon + CloudNativeCon %s %d", region, ev.Year)
 	}
+	ev.StartDate, ev.EndDate = dateRange(hay, ev.Year)
 	ev.ID = confgraph.ID(confgraph.LabelEvent, fmt.Sprintf("%s %d", region, ev.Year))
 	return ev, nil
+}
+
+var (
+	months          = "(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+	rangeMonthFirst = regexp.MustCompile(months + `\.?\s+(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2}),?\s+(20\d{2})`)
+	rangeDayFirst   = regexp.MustCompile(`(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+` + months + `,?\s+(20\d{2})`)
+)
+
+// dateRange finds the days an event ran from a stated range such as "May
+// 1-4, 2018" or "1-4 May 2018" in the event's year.
+func dateRange(text string, year int) (start, end string) {
+	month := func(m string) int {
+		for i, p := range []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+			if strings.HasPrefix(strings.ToLower(m), p) {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	format := func(y, m int, d1, d2 string) (string, string) {
+		a, _ := strconv.Atoi(d1)
+		b, _ := strconv.Atoi(d2)
+		if y != year || m == 0 || a < 1 || b < a || b > 31 {
+			return "", ""
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, a), fmt.Sprintf("%04d-%02d-%02d", y, m, b)
+	}
+	if m := rangeMonthFirst.FindStringSubmatch(text); m != nil {
+		y, _ := strconv.Atoi(m[4])
+		return format(y, month(m[1]), m[2], m[3])
+	}
+	if m := rangeDayFirst.FindStringSubmatch(text); m != nil {
+		y, _ := strconv.Atoi(m[4])
+		return format(y, month(m[3]), m[1], m[2])
+	}
+	return "", ""
 }
 
 func containsWord(hay, w string) bool {
