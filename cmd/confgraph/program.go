@@ -197,6 +197,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	fs := p.flags("serve", &c)
 	p.storeFlags(fs, &c)
 	addr := fs.String("addr", envOr(p.Getenv, "CONFGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env CONFGRAPH_ADDR)")
+	assets := fs.String("playground-assets", p.Getenv("CONFGRAPH_PLAYGROUND_ASSETS"), "directory of the playground's scripts, for use offline (scripts/playground-assets.sh makes one; env CONFGRAPH_PLAYGROUND_ASSETS)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -231,6 +232,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	}
 	cfg := server.DefaultConfig
 	cfg.Ready = g.ready
+	cfg.PlaygroundAssets = *assets
 	srv := &http.Server{
 		Handler:           server.New(g, cfg),
 		ReadHeaderTimeout: 10 * time.Second,

@@ -5,9 +5,13 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -33,6 +37,11 @@ type Config struct {
 	Timeout time.Duration
 	// Ready reports whether the store can answer; /readyz serves it.
 	Ready func(context.Context) error
+	// PlaygroundAssets, when set, is a directory holding the playground's
+	// scripts and styles (see scripts/playground-assets.sh), served from
+	// /playground-assets/ so that the playground works offline; otherwise
+	// the page loads them from the jsDelivr CDN.
+	PlaygroundAssets string
 }
 
 // DefaultConfig is what `confgraph serve` uses unless told otherwise.
@@ -59,7 +68,15 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", limit(srv, cfg))
-	mux.Handle("GET /{$}", playground.Handler("confgraph", "/graphql"))
+	pg, err := playgroundHandler(cfg.PlaygroundAssets)
+	if err != nil {
+		slog.Error("playground assets unusable; the playground loads them from the CDN", "dir", cfg.PlaygroundAssets, "err", err)
+		pg = playground.Handler("confgraph", "/graphql")
+	}
+	mux.Handle("GET /{$}", pg)
+	if cfg.PlaygroundAssets != "" {
+		mux.Handle("GET /playground-assets/", http.StripPrefix("/playground-assets/", http.FileServer(http.Dir(cfg.PlaygroundAssets))))
+	}
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		fmt.Fprintln(w, "ok")
@@ -78,6 +95,36 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 		fmt.Fprintln(w, "ready")
 	})
 	return mux
+}
+
+// playgroundAssets lists the files the playground page loads, by where
+// scripts/playground-assets.sh puts them under the assets directory.
+var playgroundAssets = []string{
+	"graphiql/graphiql.min.js", "graphiql/graphiql.min.css",
+	"react/umd/react.production.min.js", "react-dom/umd/react-dom.production.min.js",
+	"@graphiql/plugin-explorer/dist/index.umd.js", "@graphiql/plugin-explorer/dist/style.css",
+}
+
+// playgroundHandler serves GraphiQL, from local assets when dir is set.
+func playgroundHandler(dir string) (http.Handler, error) {
+	if dir == "" {
+		return playground.Handler("confgraph", "/graphql"), nil
+	}
+	sri := map[string]string{}
+	for _, f := range playgroundAssets {
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(b)
+		sri[f] = "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+	}
+	url := func(f string) string { return "/playground-assets/" + f }
+	return playground.Handler("confgraph", "/graphql",
+		playground.WithGraphiqlVersion(url(playgroundAssets[0]), url(playgroundAssets[1]), sri[playgroundAssets[0]], sri[playgroundAssets[1]]),
+		playground.WithGraphiqlReactVersion(url(playgroundAssets[2]), url(playgroundAssets[3]), sri[playgroundAssets[2]], sri[playgroundAssets[3]]),
+		playground.WithGraphiqlPluginExplorerVersion(url(playgroundAssets[4]), url(playgroundAssets[5]), sri[playgroundAssets[4]], sri[playgroundAssets[5]]),
+	), nil
 }
 
 // limit bounds the request body and the time a request may take; the
