@@ -13,35 +13,38 @@ import (
 
 // GraphQL error codes in extensions.code.
 var codes = map[string]string{
-	confgraph.EINVALID:     "BAD_USER_INPUT",
-	confgraph.ENOTFOUND:    "NOT_FOUND",
-	confgraph.EUNAVAILABLE: "STORE_UNAVAILABLE",
-	confgraph.EINTERNAL:    "INTERNAL",
+	confgraph.EINVALID:         "BAD_USER_INPUT",
+	confgraph.ENOTFOUND:        "NOT_FOUND",
+	confgraph.EUNAVAILABLE:     "STORE_UNAVAILABLE",
+	confgraph.EINTERNAL:        "INTERNAL",
+	confgraph.EUNAUTHENTICATED: "UNAUTHENTICATED",
 }
 
-// PresentError maps a resolver error to a GraphQL error: domain errors keep
-// their message and get a code; anything else is logged once here and
-// reaches the client only as "internal error".
-func PresentError(ctx context.Context, err error) *gqlerror.Error {
-	var gqlErr *gqlerror.Error
-	if errors.As(err, &gqlErr) && !isDomain(err) {
-		// Parse and validation errors from gqlgen itself.
-		return gqlErr
-	}
-	e := graphql.DefaultErrorPresenter(ctx, err)
-	code := confgraph.ErrorCode(err)
-	if errors.Is(err, context.DeadlineExceeded) {
-		code = "timeout"
-		e.Message = "the request took too long"
-		e.Extensions = map[string]any{"code": "TIMEOUT"}
+// ErrorPresenter maps a resolver error to a GraphQL error: domain errors
+// keep their message and get a code; a timeout is TIMEOUT; anything else
+// is logged once here and reaches the client only as "internal error".
+func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && !isDomain(err) && !errors.Is(err, context.DeadlineExceeded) {
+			// Parse and validation errors from gqlgen itself, and errors
+			// made with a code already.
+			return gqlErr
+		}
+		e := graphql.DefaultErrorPresenter(ctx, err)
+		if errors.Is(err, context.DeadlineExceeded) {
+			e.Message = "the request took too long"
+			e.Extensions = map[string]any{"code": "TIMEOUT"}
+			return e
+		}
+		code := confgraph.ErrorCode(err)
+		if code == confgraph.EINTERNAL {
+			log.ErrorContext(ctx, "internal error", "path", e.Path.String(), "err", err)
+		}
+		e.Message = confgraph.ErrorMessage(err)
+		e.Extensions = map[string]any{"code": codes[code]}
 		return e
 	}
-	if code == confgraph.EINTERNAL {
-		slog.ErrorContext(ctx, "internal error", "path", e.Path.String(), "err", err)
-	}
-	e.Message = confgraph.ErrorMessage(err)
-	e.Extensions = map[string]any{"code": codes[code]}
-	return e
 }
 
 func isDomain(err error) bool {

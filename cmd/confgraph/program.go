@@ -197,20 +197,48 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	fs := p.flags("serve", &c)
 	p.storeFlags(fs, &c)
 	addr := fs.String("addr", envOr(p.Getenv, "CONFGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env CONFGRAPH_ADDR)")
-	assets := fs.String("playground-assets", p.Getenv("CONFGRAPH_PLAYGROUND_ASSETS"), "directory of the playground's scripts, for use offline (scripts/playground-assets.sh makes one; env CONFGRAPH_PLAYGROUND_ASSETS)")
+	cfg := server.DefaultConfig
+	fs.StringVar(&cfg.PlaygroundAssets, "playground-assets", p.Getenv("CONFGRAPH_PLAYGROUND_ASSETS"), "directory of the playground's scripts, for use offline (scripts/playground-assets.sh makes one; env CONFGRAPH_PLAYGROUND_ASSETS)")
+	cors := fs.String("cors-origins", p.Getenv("CONFGRAPH_CORS_ORIGINS"), "comma-separated origins browsers may call the API from, or * (env CONFGRAPH_CORS_ORIGINS)")
+	fs.BoolVar(&cfg.Introspection, "introspection", envBool(p.Getenv, "CONFGRAPH_INTROSPECTION", true), "allow schema introspection (env CONFGRAPH_INTROSPECTION)")
+	fs.DurationVar(&cfg.Timeout, "request-timeout", envDuration(p.Getenv, "CONFGRAPH_REQUEST_TIMEOUT", cfg.Timeout), "time limit of one request, store calls included (env CONFGRAPH_REQUEST_TIMEOUT)")
+	fs.IntVar(&cfg.Limits.MaxCost, "max-cost", cfg.Limits.MaxCost, "largest query cost: a list costs its page size times what it selects")
+	fs.IntVar(&cfg.Limits.MaxDepth, "max-depth", cfg.Limits.MaxDepth, "deepest selection nesting")
+	fs.IntVar(&cfg.Limits.MaxAliases, "max-aliases", cfg.Limits.MaxAliases, "most aliases in one request")
+	fs.IntVar(&cfg.Limits.MaxRootFields, "max-root-fields", cfg.Limits.MaxRootFields, "most top-level fields in one request")
+	logFormat := fs.String("log-format", envOr(p.Getenv, "CONFGRAPH_LOG_FORMAT", "json"), "json or text (env CONFGRAPH_LOG_FORMAT)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if err := c.check(); err != nil {
 		return err
 	}
+	if *cors != "" {
+		for _, o := range strings.Split(*cors, ",") {
+			cfg.CORSOrigins = append(cfg.CORSOrigins, strings.TrimSpace(o))
+		}
+	}
+	var h slog.Handler = slog.NewJSONHandler(p.Stderr, nil)
+	if *logFormat == "text" {
+		h = slog.NewTextHandler(p.Stderr, nil)
+	}
+	cfg.Logger = slog.New(server.ContextHandler{Handler: h})
+	cfg.Metrics = server.NewMetrics()
 	g := &gate{}
 	defer g.Close()
 	fatal := make(chan error, 1)
 	if c.store == "memory" {
-		st, err := p.loadCorpus(ctx, c.corpus)
+		res, err := p.readCorpus(c.corpus)
 		if err != nil {
 			return err
+		}
+		st := memstore.New()
+		if err := st.Write(ctx, res.Batch); err != nil {
+			return fmt.Errorf("load corpus: %w", err)
+		}
+		recordLoad(cfg.Metrics, res)
+		if counts, err := st.Counts(ctx); err == nil {
+			cfg.Metrics.GraphCounts(counts)
 		}
 		g.set(st)
 	} else {
@@ -230,13 +258,11 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	cfg := server.DefaultConfig
 	cfg.Ready = g.ready
-	cfg.PlaygroundAssets = *assets
 	srv := &http.Server{
 		Handler:           server.New(g, cfg),
 		ReadHeaderTimeout: 10 * time.Second,
-		ErrorLog:          slog.NewLogLogger(slog.NewTextHandler(p.Stderr, nil), slog.LevelWarn),
+		ErrorLog:          slog.NewLogLogger(h, slog.LevelWarn),
 	}
 	fmt.Fprintf(p.Stderr, "serving GraphQL on http://%s/graphql (playground at http://%s/)\n", ln.Addr(), ln.Addr())
 	if p.Ready != nil {
@@ -443,6 +469,39 @@ func (p *Program) health(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s: %s %s", *url, resp.Status, strings.TrimSpace(string(body)))
 	}
 	return nil
+}
+
+// recordLoad counts the documents a load read, by kind, and the skipped.
+func recordLoad(m *server.Metrics, res *loaders.Result) {
+	kinds := map[string]int{}
+	for _, k := range res.Loaded {
+		kinds[string(k)]++
+	}
+	for k, n := range kinds {
+		m.Documents(k, n)
+	}
+	for _, w := range res.Warnings {
+		if strings.Contains(w, "skipped") {
+			m.Documents("skipped", 1)
+		}
+	}
+}
+
+func envBool(getenv func(string) string, key string, def bool) bool {
+	switch strings.ToLower(getenv(key)) {
+	case "1", "true", "yes", "on":
+		return true
+	case "0", "false", "no", "off":
+		return false
+	}
+	return def
+}
+
+func envDuration(getenv func(string) string, key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(getenv(key)); err == nil {
+		return d
+	}
+	return def
 }
 
 func envOr(getenv func(string) string, key, def string) string {

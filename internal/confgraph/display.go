@@ -70,6 +70,8 @@ const (
 	ENOTFOUND    = "not_found"
 	EUNAVAILABLE = "unavailable"
 	EINTERNAL    = "internal"
+	// EUNAUTHENTICATED: a write without the right token.
+	EUNAUTHENTICATED = "unauthenticated"
 )
 
 // Error is a domain error with a code the API maps to a GraphQL error

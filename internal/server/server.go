@@ -31,10 +31,16 @@ import (
 type Config struct {
 	// MaxBodyBytes bounds a request body.
 	MaxBodyBytes int64
-	// MaxComplexity bounds a query's cost (gqlgen complexity).
-	MaxComplexity int
-	// Timeout bounds the time spent on one request.
+	// Limits bound the shape and cost of queries.
+	Limits Limits
+	// Timeout bounds the time spent on one request; its deadline also
+	// cancels the store calls.
 	Timeout time.Duration
+	// Introspection allows schema introspection (the playground needs it).
+	Introspection bool
+	// CORSOrigins are the origins browsers may call the API from; "*"
+	// allows any. Empty: no cross-origin access.
+	CORSOrigins []string
 	// Ready reports whether the store can answer; /readyz serves it.
 	Ready func(context.Context) error
 	// PlaygroundAssets, when set, is a directory holding the playground's
@@ -42,35 +48,59 @@ type Config struct {
 	// /playground-assets/ so that the playground works offline; otherwise
 	// the page loads them from the jsDelivr CDN.
 	PlaygroundAssets string
+	// Logger receives one line per request and internal errors; nil logs
+	// nothing.
+	Logger *slog.Logger
+	// Metrics, when set, are updated and served on /metrics.
+	Metrics *Metrics
 }
 
 // DefaultConfig is what `confgraph serve` uses unless told otherwise.
-var DefaultConfig = Config{MaxBodyBytes: 1 << 20, MaxComplexity: 5000, Timeout: 10 * time.Second}
+var DefaultConfig = Config{
+	MaxBodyBytes:  1 << 20,
+	Limits:        Limits{MaxDepth: 12, MaxCost: 2_000_000, MaxAliases: 30, MaxRootFields: 20},
+	Timeout:       10 * time.Second,
+	Introspection: true,
+}
 
 // New returns the HTTP handler serving the API from store.
 func New(store confgraph.Store, cfg Config) http.Handler {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Metrics != nil {
+		store = instrumented{Store: store, m: cfg.Metrics}
+	}
 	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store}}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](100)})
-	srv.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
-	srv.SetErrorPresenter(graph.PresentError)
+	if cfg.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(limitsExtension{cfg.Limits})
+	srv.SetErrorPresenter(graph.ErrorPresenter(log))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithBatching(ctx, store))
 	})
+	if cfg.Metrics != nil {
+		srv.AroundResponses(cfg.Metrics.observeOperation)
+	}
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
-		slog.ErrorContext(ctx, "panic while resolving", "panic", fmt.Sprint(v))
-		return gqlerror.Errorf("internal error")
+		log.ErrorContext(ctx, "panic while resolving", "panic", fmt.Sprint(v))
+		err := gqlerror.Errorf("internal error")
+		err.Extensions = map[string]any{"code": "INTERNAL"}
+		return err
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limit(srv, cfg))
+	mux.Handle("/graphql", cors(cfg.CORSOrigins, limit(srv, cfg)))
 	pg, err := playgroundHandler(cfg.PlaygroundAssets)
 	if err != nil {
-		slog.Error("playground assets unusable; the playground loads them from the CDN", "dir", cfg.PlaygroundAssets, "err", err)
+		log.Error("playground assets unusable; the playground loads them from the CDN", "dir", cfg.PlaygroundAssets, "err", err)
 		pg = playground.Handler("confgraph", "/graphql")
 	}
 	mux.Handle("GET /{$}", pg)
@@ -94,7 +124,41 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 		}
 		fmt.Fprintln(w, "ready")
 	})
-	return mux
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	}
+	return logRequests(log, mux)
+}
+
+// cors answers browsers' cross-origin checks for the allowed origins.
+func cors(origins []string, next http.Handler) http.Handler {
+	if len(origins) == 0 {
+		return next
+	}
+	allowed := map[string]bool{}
+	for _, o := range origins {
+		allowed[o] = true
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		if origin != "" && (allowed["*"] || allowed[origin]) {
+			h := w.Header()
+			if allowed["*"] {
+				h.Set("Access-Control-Allow-Origin", "*")
+			} else {
+				h.Set("Access-Control-Allow-Origin", origin)
+				h.Add("Vary", "Origin")
+			}
+			if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+				h.Set("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+				h.Set("Access-Control-Allow-Headers", "Content-Type, Authorization, X-Request-Id")
+				h.Set("Access-Control-Max-Age", "600")
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // playgroundAssets lists the files the playground page loads, by where

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// injections are strings that would do harm if a value ever became query
+// text (Cypher, Lucene, SQL, templates).
+var injections = []string{
+	`' OR 1=1 --`,
+	`") MATCH (n) DETACH DELETE n //`,
+	`'}) RETURN 1 UNION MATCH (n) RETURN n //`,
+	"` } CALL dbms.shutdown() //",
+	`\u0027; DROP TABLE talks; --`,
+	`title:* OR bio:*~ AND "`,
+	`${jndi:ldap://x}`,
+	"\x00\x01",
+	strings.Repeat("é", 2000),
+}
+
+// checkHostile sends requests meant to hurt: each must be refused with a
+// clear error or answered correctly, and the server must stay healthy.
+func checkHostile(t *testing.T, base string) {
+	before := query(t, base, `{ stats { name count } }`, nil)
+
+	t.Run("InjectionInEveryOperator", func(t *testing.T) {
+		ops := []string{"eq", "contains", "startsWith", "endsWith"}
+		for _, op := range ops {
+			for _, s := range injections {
+				for _, ci := range []bool{false, true} {
+					q := fmt.Sprintf(`query($s: String!) { talks(where: { title: { %s: $s, caseInsensitive: %v } }) { title } speakers(where: { companies: { some: { name: { %s: $s } } } }) { name } }`, op, ci, op)
+					r := query(t, base, q, map[string]any{"s": s})
+					if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"talks":[]`) || !strings.Contains(string(r.Data), `"speakers":[]`) {
+						t.Errorf("%s %.30q: %s %+v", op, s, r.Data, r.Errors)
+					}
+				}
+			}
+		}
+		for _, s := range injections {
+			r := query(t, base, `query($s: [String!]) { projects(where: { name: { in: $s } }) { name } }`, map[string]any{"s": []string{s, "Envoy"}})
+			if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"projects":[{"name":"Envoy"}]`) {
+				t.Errorf("in %.30q: %s %+v", s, r.Data, r.Errors)
+			}
+			r = query(t, base, `query($s: String!) { search(query: $s) { score } }`, map[string]any{"s": s})
+			for _, e := range r.Errors {
+				if e.Extensions["code"] != "BAD_USER_INPUT" {
+					t.Errorf("search %.30q: %+v", s, r.Errors)
+				}
+			}
+			r = query(t, base, `query($s: String!) { recaps(where: { published: { gt: $s } }) { title } }`, map[string]any{"s": s})
+			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+				t.Errorf("date %.30q: %+v, want BAD_USER_INPUT", s, r.Errors)
+			}
+		}
+	})
+
+	t.Run("DeepNesting", func(t *testing.T) {
+		q := "{ talks(limit: 1) { " + strings.Repeat("speakers(limit: 1) { talks(limit: 1) { ", 10) + "title" + strings.Repeat(" } }", 10) + " } }"
+		r := query(t, base, q, nil)
+		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" {
+			t.Errorf("errors = %+v, want QUERY_TOO_COMPLEX", r.Errors)
+		}
+	})
+
+	t.Run("AliasFlood", func(t *testing.T) {
+		var b strings.Builder
+		b.WriteString("{")
+		for i := range 200 {
+			fmt.Fprintf(&b, " a%d: stats { count }", i)
+		}
+		b.WriteString(" }")
+		r := query(t, base, b.String(), nil)
+		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" {
+			t.Errorf("errors = %+v, want QUERY_TOO_COMPLEX", r.Errors)
+		}
+	})
+
+	t.Run("Expensive", func(t *testing.T) {
+		r := query(t, base, `{ talks(limit: 100) { speakers { talks { speakers { talks { title } } } } } }`, nil)
+		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "costs") {
+			t.Errorf("errors = %+v, want QUERY_TOO_COMPLEX about the cost", r.Errors)
+		}
+	})
+
+	t.Run("HugeBody", func(t *testing.T) {
+		huge := strings.Repeat("x", 2<<20)
+		body, _ := json.Marshal(map[string]any{"query": `query($s: String!) { talks(where: { title: { eq: $s } }) { title } }`, "variables": map[string]any{"s": huge}})
+		resp, err := http.Post(base+"/graphql", "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode < 400 {
+			t.Errorf("a 2 MiB request got status %d, want it refused", resp.StatusCode)
+		}
+	})
+
+	t.Run("FragmentCycleAndGarbage", func(t *testing.T) {
+		for _, q := range []string{
+			`{ talks { ...A } } fragment A on Talk { ...B } fragment B on Talk { ...A }`,
+			`{ talks(where: { NOT: { NOT: { NOT: { NOT: { NOT: { NOT: { NOT: { NOT: { NOT: { NOT: { title: { eq: "x" } } } } } } } } } } } }) { title } }`,
+			strings.Repeat("{", 5000),
+		} {
+			r := query(t, base, q, nil)
+			if len(r.Errors) == 0 {
+				t.Errorf("%.60q answered without error", q)
+			}
+		}
+	})
+
+	after := query(t, base, `{ stats { name count } }`, nil)
+	if len(after.Errors) > 0 || string(after.Data) != string(before.Data) {
+		t.Errorf("after the hostile requests the graph changed or the server broke: %s %+v", after.Data, after.Errors)
+	}
+	resp, err := http.Get(base + "/healthz")
+	if err != nil || resp.StatusCode != 200 {
+		t.Errorf("/healthz after the hostile requests: %v %v", err, resp)
+	}
+}
