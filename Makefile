@@ -4,7 +4,7 @@ CORPUS ?= ../shared/corpus
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 15s
 
-.PHONY: run test vet check-generated generate unit fuzz bench neo4j neo4j-stop build
+.PHONY: run test vet check-generated generate unit fuzz bench neo4j neo4j-stop build http-audit browser
 
 ## run: load the corpus into the embedded store and serve GraphQL on $(ADDR)
 run:
@@ -13,8 +13,17 @@ run:
 build:
 	$(GO) build -o bin/confgraph ./cmd/confgraph
 
-## test: everything CI checks: vet, generated code, unit + end-to-end tests (with a real Neo4j), bounded fuzzing
-test: vet check-generated unit fuzz
+## test: everything CI checks: vet, generated code, unit + end-to-end tests (with a real Neo4j),
+## bounded fuzzing, the GraphQL-over-HTTP audit and the playground in headless Chromium
+test: vet check-generated unit fuzz http-audit browser
+
+## http-audit: graphql-http's auditServer against a live server (no errors, no warnings)
+http-audit:
+	scripts/http-audit.sh
+
+## browser: the playground in headless Chromium runs the README's headline query (screenshot in artifacts/)
+browser:
+	scripts/browser-test.sh
 
 vet:
 	$(GO) vet ./...

@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	CompanyConnection() CompanyConnectionResolver
 	Event() EventResolver
 	EventConnection() EventConnectionResolver
+	Mutation() MutationResolver
 	Project() ProjectResolver
 	ProjectConnection() ProjectConnectionResolver
 	Query() QueryResolver
@@ -47,6 +48,14 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AddDocumentResult struct {
+		Kind          func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Nodes         func(childComplexity int) int
+		Relationships func(childComplexity int) int
+		Warnings      func(childComplexity int) int
+	}
+
 	Company struct {
 		Aliases            func(childComplexity int) int
 		ID                 func(childComplexity int) int
@@ -110,6 +119,10 @@ type ComplexityRoot struct {
 		Document func(childComplexity int) int
 		Line     func(childComplexity int) int
 		Snippet  func(childComplexity int) int
+	}
+
+	Mutation struct {
+		AddDocument func(childComplexity int, name string, text string) int
 	}
 
 	PageInfo struct {
@@ -401,6 +414,9 @@ type EventResolver interface {
 type EventConnectionResolver interface {
 	TotalCount(ctx context.Context, obj *EventConnection) (int, error)
 }
+type MutationResolver interface {
+	AddDocument(ctx context.Context, name string, text string) (*confgraph.AddResult, error)
+}
 type ProjectResolver interface {
 	ID(ctx context.Context, obj *confgraph.Project) (string, error)
 
@@ -514,6 +530,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AddDocumentResult.kind":
+		if e.ComplexityRoot.AddDocumentResult.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddDocumentResult.Kind(childComplexity), true
+	case "AddDocumentResult.name":
+		if e.ComplexityRoot.AddDocumentResult.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddDocumentResult.Name(childComplexity), true
+	case "AddDocumentResult.nodes":
+		if e.ComplexityRoot.AddDocumentResult.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddDocumentResult.Nodes(childComplexity), true
+	case "AddDocumentResult.relationships":
+		if e.ComplexityRoot.AddDocumentResult.Relationships == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddDocumentResult.Relationships(childComplexity), true
+	case "AddDocumentResult.warnings":
+		if e.ComplexityRoot.AddDocumentResult.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AddDocumentResult.Warnings(childComplexity), true
 
 	case "Company.aliases":
 		if e.ComplexityRoot.Company.Aliases == nil {
@@ -786,6 +833,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Snippet(childComplexity), true
+
+	case "Mutation.addDocument":
+		if e.ComplexityRoot.Mutation.AddDocument == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addDocument_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddDocument(childComplexity, args["name"].(string), args["text"].(string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2061,6 +2120,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 			return &response
 		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2262,7 +2336,7 @@ type Query {
   ): RecapConnection!
   "A talk by its ID, or by its title (case-insensitive; the first match when several events share a title)."
   talk("The talk's ID." id: ID, "The talk's title." title: String): Talk
-  "A speaker by name, as printed or as another spelling of theirs (case-insensitive)."
+  "A speaker by name (case-insensitive)."
   speaker("The speaker's name." name: String!): Speaker
   "A company by name (case-insensitive)."
   company("The company's name." name: String!): Company
@@ -3459,6 +3533,39 @@ type PathRelationship {
   "Where the documents state it."
   evidence: [Evidence!]!
 }
+
+"""
+Changes to the graph. Writes need the header ` + "`" + `Authorization: Bearer <token>` + "`" + `
+with the token the server was started with (CONFGRAPH_API_TOKEN); reads
+stay public.
+"""
+type Mutation {
+  """
+  Runs the loaders on a document (a talk listing or a recap) and merges what
+  it says into the graph. Adding the same document again changes nothing; a
+  changed document replaces what it said before.
+  """
+  addDocument(
+    "The document's file name: letters, digits, '.', '_' or '-'."
+    name: String!
+    "The document's text (UTF-8)."
+    text: String!
+  ): AddDocumentResult!
+}
+
+"What adding a document did."
+type AddDocumentResult {
+  "The document's name."
+  name: String!
+  "What the loaders took it for: listing or recap."
+  kind: String!
+  "Problems met while reading it, each naming the line."
+  warnings: [String!]!
+  "Nodes the document gave."
+  nodes: Int!
+  "Relationships the document gave."
+  relationships: Int!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -3466,6 +3573,22 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AddDocumentResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_AddDocumentResult_name(ctx, field)
+	case "kind":
+		return ec.fieldContext_AddDocumentResult_kind(ctx, field)
+	case "warnings":
+		return ec.fieldContext_AddDocumentResult_warnings(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AddDocumentResult_nodes(ctx, field)
+	case "relationships":
+		return ec.fieldContext_AddDocumentResult_relationships(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AddDocumentResult", field.Name)
+}
 
 func (ec *executionContext) childFields_Company(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -4412,6 +4535,28 @@ func (ec *executionContext) field_Event_topProjects_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addDocument_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "name",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["name"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg1
 	return args, nil
 }
 
@@ -5981,6 +6126,121 @@ func (ec *executionContext) field___Type_fields_args(ctx context.Context, rawArg
 
 // region    **************************** field.gotpl *****************************
 
+func (ec *executionContext) _AddDocumentResult_name(ctx context.Context, field graphql.CollectedField, obj *confgraph.AddResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddDocumentResult_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddDocumentResult_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddDocumentResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AddDocumentResult_kind(ctx context.Context, field graphql.CollectedField, obj *confgraph.AddResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddDocumentResult_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddDocumentResult_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddDocumentResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AddDocumentResult_warnings(ctx context.Context, field graphql.CollectedField, obj *confgraph.AddResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddDocumentResult_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddDocumentResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddDocumentResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _AddDocumentResult_nodes(ctx context.Context, field graphql.CollectedField, obj *confgraph.AddResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddDocumentResult_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddDocumentResult_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddDocumentResult", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AddDocumentResult_relationships(ctx context.Context, field graphql.CollectedField, obj *confgraph.AddResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AddDocumentResult_relationships(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relationships, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AddDocumentResult_relationships(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AddDocumentResult", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _Company_id(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7325,6 +7585,50 @@ func (ec *executionContext) _Evidence_snippet(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Evidence_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Mutation_addDocument(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addDocument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddDocument(ctx, fc.Args["name"].(string), fc.Args["text"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.AddResult) graphql.Marshaler {
+			return ec.marshalNAddDocumentResult2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐAddResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addDocument(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AddDocumentResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addDocument_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *PageInfo) (ret graphql.Marshaler) {
@@ -15648,6 +15952,64 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    **************************** object.gotpl ****************************
 
+var addDocumentResultImplementors = []string{"AddDocumentResult"}
+
+func (ec *executionContext) _AddDocumentResult(ctx context.Context, sel ast.SelectionSet, obj *confgraph.AddResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, addDocumentResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AddDocumentResult")
+		case "name":
+			out.Values[i] = ec._AddDocumentResult_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._AddDocumentResult_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._AddDocumentResult_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AddDocumentResult_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationships":
+			out.Values[i] = ec._AddDocumentResult_relationships(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var companyImplementors = []string{"Company", "Node"}
 
 func (ec *executionContext) _Company(ctx context.Context, sel ast.SelectionSet, obj *confgraph.Company) graphql.Marshaler {
@@ -16771,6 +17133,54 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "snippet":
 			out.Values[i] = ec._Evidence_snippet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "addDocument":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addDocument(ctx, field)
+			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21043,6 +21453,16 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 // endregion **************************** object.gotpl ****************************
 
 // region    ***************************** type.gotpl *****************************
+
+func (ec *executionContext) marshalNAddDocumentResult2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐAddResult(ctx context.Context, sel ast.SelectionSet, v *confgraph.AddResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AddDocumentResult(ctx, sel, v)
+}
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)

@@ -181,6 +181,12 @@ type LevelFilter struct {
 	In []confgraph.Level `json:"in,omitempty"`
 }
 
+// Changes to the graph. Writes need the header `Authorization: Bearer <token>`
+// with the token the server was started with (CONFGRAPH_API_TOKEN); reads
+// stay public.
+type Mutation struct {
+}
+
 // Information about a page of a connection.
 type PageInfo struct {
 	// Whether items follow this page.

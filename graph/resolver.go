@@ -6,9 +6,33 @@ package graph
 
 //go:generate go tool gqlgen generate
 
-import "github.com/confgraph/confgraph/internal/confgraph"
+import (
+	"context"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
 
 // Resolver holds the dependencies of every resolver.
 type Resolver struct {
 	Store confgraph.Store
+	// Docs adds documents; nil disables writes.
+	Docs confgraph.DocumentAdder
+}
+
+type authKey struct{}
+
+// WithAuthenticated marks a request as carrying the API token.
+func WithAuthenticated(ctx context.Context, ok bool) context.Context {
+	return context.WithValue(ctx, authKey{}, ok)
+}
+
+// authorize lets a write through only with the API token.
+func (r *Resolver) authorize(ctx context.Context) error {
+	if r.Docs == nil {
+		return confgraph.Errorf(confgraph.EUNAUTHENTICATED, "writes are disabled: start the server with CONFGRAPH_API_TOKEN set")
+	}
+	if ok, _ := ctx.Value(authKey{}).(bool); !ok {
+		return confgraph.Errorf(confgraph.EUNAUTHENTICATED, "writes need the header Authorization: Bearer <CONFGRAPH_API_TOKEN>")
+	}
+	return nil
 }

@@ -165,6 +165,14 @@ func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *EventConn
 	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
 }
 
+// AddDocument is the resolver for the addDocument field.
+func (r *mutationResolver) AddDocument(ctx context.Context, name string, text string) (*confgraph.AddResult, error) {
+	if err := r.authorize(ctx); err != nil {
+		return nil, err
+	}
+	return r.Docs.Add(ctx, name, []byte(text))
+}
+
 // ID is the resolver for the id field.
 func (r *projectResolver) ID(ctx context.Context, obj *confgraph.Project) (string, error) {
 	return GlobalID(obj.ID), nil
@@ -891,6 +899,9 @@ func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
 // EventConnection returns EventConnectionResolver implementation.
 func (r *Resolver) EventConnection() EventConnectionResolver { return &eventConnectionResolver{r} }
 
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
 // Project returns ProjectResolver implementation.
 func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
 
@@ -927,6 +938,7 @@ type (
 	companyConnectionResolver struct{ *Resolver }
 	eventResolver             struct{ *Resolver }
 	eventConnectionResolver   struct{ *Resolver }
+	mutationResolver          struct{ *Resolver }
 	projectResolver           struct{ *Resolver }
 	projectConnectionResolver struct{ *Resolver }
 	queryResolver             struct{ *Resolver }

@@ -138,6 +138,12 @@ func (w *World) LoadDocument(name string, text []byte) (*confgraph.Batch, Kind, 
 	return w.loadDocument(name, text, confgraph.NewBatch())
 }
 
+// LoadDocumentKnown loads one document; known holds the graph it joins,
+// so that a recap links to the talks already there.
+func (w *World) LoadDocumentKnown(name string, text []byte, known *confgraph.Batch) (*confgraph.Batch, Kind, []string, error) {
+	return w.loadDocument(name, text, known)
+}
+
 // loadDocument loads one document; known holds what earlier documents
 // produced, for a recap to link to.
 func (w *World) loadDocument(name string, text []byte, known *confgraph.Batch) (*confgraph.Batch, Kind, []string, error) {

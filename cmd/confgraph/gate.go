@@ -137,3 +137,15 @@ func (g *gate) ShortestPath(ctx context.Context, from, to string, maxHops int) (
 	}
 	return s.ShortestPath(ctx, from, to, maxHops)
 }
+
+func (g *gate) ReplaceDocument(ctx context.Context, name string, b *confgraph.Batch) error {
+	s, err := g.get()
+	if err != nil {
+		return err
+	}
+	r, ok := s.(confgraph.DocumentReplacer)
+	if !ok {
+		return confgraph.Errorf(confgraph.EINVALID, "this store cannot replace documents")
+	}
+	return r.ReplaceDocument(ctx, name, b)
+}

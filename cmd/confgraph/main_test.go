@@ -41,11 +41,17 @@ func (s *syncBuffer) String() string {
 // The server stops when the test ends.
 func boot(t *testing.T, args ...string) (string, *syncBuffer) {
 	t.Helper()
+	return bootEnv(t, nil, args...)
+}
+
+// bootEnv is boot with environment variables.
+func bootEnv(t *testing.T, env map[string]string, args ...string) (string, *syncBuffer) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	stderr := &syncBuffer{}
-	p := &Program{Stdout: io.Discard, Stderr: stderr, Getenv: func(string) string { return "" }, Ready: func(a string) { ready <- a }}
+	p := &Program{Stdout: io.Discard, Stderr: stderr, Getenv: func(k string) string { return env[k] }, Ready: func(a string) { ready <- a }}
 	args = append([]string{"serve", "--corpus", corpus, "--addr", "127.0.0.1:0"}, args...)
 	go func() { done <- p.Main(ctx, args) }()
 	t.Cleanup(func() {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/evaluate"
+	"github.com/confgraph/confgraph/internal/ingest"
 	"github.com/confgraph/confgraph/internal/memstore"
 	"github.com/confgraph/confgraph/internal/neo4jstore"
 	"github.com/confgraph/confgraph/internal/server"
@@ -154,6 +155,38 @@ func (p *Program) readCorpus(dir string) (*loaders.Result, error) {
 	return res, nil
 }
 
+// readCorpusAndData loads the corpus and the documents kept in a data
+// directory; a kept document replaces a corpus document of the same name.
+func (p *Program) readCorpusAndData(corpus, dataDir string) (*loaders.Result, error) {
+	if dataDir == "" {
+		return p.readCorpus(corpus)
+	}
+	w, err := loaders.DefaultWorld()
+	if err != nil {
+		return nil, err
+	}
+	docs, err := ingest.ReadDir(corpus)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("corpus %s: %w", corpus, loaders.ErrNoDocuments)
+	}
+	kept, err := ingest.ReadDir(dataDir)
+	if err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
+	}
+	for n, b := range kept {
+		docs[n] = b
+	}
+	res := w.Load(docs)
+	for _, warn := range res.Warnings {
+		fmt.Fprintln(p.Stderr, "warning:", warn)
+	}
+	fmt.Fprintf(p.Stderr, "%d documents kept in %s\n", len(kept), dataDir)
+	return res, nil
+}
+
 // loadCorpus loads the corpus into a new embedded store.
 func (p *Program) loadCorpus(ctx context.Context, dir string) (confgraph.Store, error) {
 	res, err := p.readCorpus(dir)
@@ -207,6 +240,8 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.Limits.MaxAliases, "max-aliases", cfg.Limits.MaxAliases, "most aliases in one request")
 	fs.IntVar(&cfg.Limits.MaxRootFields, "max-root-fields", cfg.Limits.MaxRootFields, "most top-level fields in one request")
 	logFormat := fs.String("log-format", envOr(p.Getenv, "CONFGRAPH_LOG_FORMAT", "json"), "json or text (env CONFGRAPH_LOG_FORMAT)")
+	dataDir := fs.String("data-dir", p.Getenv("CONFGRAPH_DATA_DIR"), "directory keeping documents added while serving (embedded store; env CONFGRAPH_DATA_DIR)")
+	cfg.APIToken = p.Getenv("CONFGRAPH_API_TOKEN")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -228,7 +263,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	defer g.Close()
 	fatal := make(chan error, 1)
 	if c.store == "memory" {
-		res, err := p.readCorpus(c.corpus)
+		res, err := p.readCorpusAndData(c.corpus, *dataDir)
 		if err != nil {
 			return err
 		}
@@ -259,6 +294,15 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	cfg.Ready = g.ready
+	world, err := loaders.DefaultWorld()
+	if err != nil {
+		return err
+	}
+	dir := ""
+	if c.store == "memory" {
+		dir = *dataDir
+	}
+	cfg.Docs = &ingest.Service{World: world, Store: g, Dir: dir}
 	srv := &http.Server{
 		Handler:           server.New(g, cfg),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -296,7 +340,10 @@ func (p *Program) load(ctx context.Context, args []string) error {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
 	if c.neo4j.URI == "" {
-		return fmt.Errorf("%w: load writes to Neo4j: give --neo4j-uri (or NEO4J_URI)", errUsage)
+		if dataDir := p.Getenv("CONFGRAPH_DATA_DIR"); dataDir != "" && fs.NArg() > 0 {
+			return p.keep(ctx, dataDir, fs.Args())
+		}
+		return fmt.Errorf("%w: load writes to Neo4j (--neo4j-uri or NEO4J_URI), or keeps FILEs for the embedded store in CONFGRAPH_DATA_DIR", errUsage)
 	}
 	var res *loaders.Result
 	var err error
@@ -318,6 +365,31 @@ func (p *Program) load(ctx context.Context, args []string) error {
 	}
 	nodes, rels := res.Batch.Len()
 	fmt.Fprintf(p.Stderr, "loaded %d documents into neo4j at %s: %d nodes, %d relationships\n", len(res.Loaded), c.neo4j.URI, nodes, rels)
+	return nil
+}
+
+// keep checks that each file loads and keeps it in the embedded store's
+// data directory, where `serve --data-dir` finds it at its next start.
+func (p *Program) keep(ctx context.Context, dataDir string, files []string) error {
+	w, err := loaders.DefaultWorld()
+	if err != nil {
+		return err
+	}
+	svc := &ingest.Service{World: w, Store: memstore.New(), Dir: dataDir}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		res, err := svc.Add(ctx, filepath.Base(f), b)
+		if err != nil {
+			return fmt.Errorf("%s: %s", f, confgraph.ErrorMessage(err))
+		}
+		for _, warn := range res.Warnings {
+			fmt.Fprintln(p.Stderr, "warning:", warn)
+		}
+		fmt.Fprintf(p.Stderr, "kept %s (%s) in %s\n", res.Name, res.Kind, dataDir)
+	}
 	return nil
 }
 

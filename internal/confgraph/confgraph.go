@@ -297,3 +297,26 @@ type Store interface {
 	// Close releases the store's resources.
 	Close() error
 }
+
+// DocumentReplacer is a store that can replace what one document said.
+type DocumentReplacer interface {
+	// ReplaceDocument removes the evidence document name gave (and the
+	// relationships left without evidence, and the nodes those leave
+	// without relationships) and writes b, as one step. Replacing a
+	// document with the batch it gave before changes nothing.
+	ReplaceDocument(ctx context.Context, name string, b *Batch) error
+}
+
+// AddResult says what adding a document did.
+type AddResult struct {
+	Name          string
+	Kind          string // listing or recap
+	Warnings      []string
+	Nodes         int // nodes the document gave
+	Relationships int // relationships the document gave
+}
+
+// DocumentAdder adds documents to the graph.
+type DocumentAdder interface {
+	Add(ctx context.Context, name string, text []byte) (*AddResult, error)
+}

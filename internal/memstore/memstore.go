@@ -47,6 +47,12 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.write(b)
+}
+
+// write merges b; the caller holds the lock. It checks everything before
+// changing anything.
+func (s *Store) write(b *confgraph.Batch) error {
 	for _, n := range b.Nodes() {
 		if old := s.nodes[n.NodeID()]; old != nil && old.NodeLabel() != n.NodeLabel() {
 			return confgraph.Errorf(confgraph.EINVALID, "node %s is a %s, not a %s", n.NodeID(), old.NodeLabel(), n.NodeLabel())

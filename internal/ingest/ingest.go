@@ -1,0 +1,138 @@
+// Package ingest adds documents to a running graph: it runs the loaders on
+// the document, keeps the document (for the embedded store, in a data
+// directory, so that it survives a restart) and replaces in the store what
+// the document said before.
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"sync"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders"
+)
+
+// Service adds documents. It is safe for concurrent use; additions run one
+// at a time.
+type Service struct {
+	World *loaders.World
+	Store interface {
+		confgraph.Store
+		confgraph.DocumentReplacer
+	}
+	// Dir, when set, keeps every added document as a file, written
+	// durably before the addition is acknowledged.
+	Dir string
+
+	mu sync.Mutex
+}
+
+var nameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
+
+// MaxDocumentBytes bounds an added document.
+const MaxDocumentBytes = 4 << 20
+
+// Add loads one document into the graph, replacing what a document of the
+// same name said before.
+func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph.AddResult, error) {
+	if !nameRe.MatchString(name) {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "document name %q: use 1-200 letters, digits, '.', '_' or '-', starting with a letter or digit", name)
+	}
+	if len(text) > MaxDocumentBytes {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "document %s is larger than %d bytes", name, MaxDocumentBytes)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	known, err := s.Store.Dump(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b, kind, warns, err := s.World.LoadDocumentKnown(name, text, known)
+	if err != nil {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
+	}
+	if s.Dir != "" {
+		if err := writeDurably(filepath.Join(s.Dir, name), text); err != nil {
+			return nil, fmt.Errorf("ingest: keep %s: %w", name, err)
+		}
+	}
+	if err := s.Store.ReplaceDocument(ctx, name, b); err != nil {
+		return nil, err
+	}
+	nodes, rels := b.Len()
+	if warns == nil {
+		warns = []string{}
+	}
+	return &confgraph.AddResult{Name: name, Kind: string(kind), Warnings: warns, Nodes: nodes, Relationships: rels}, nil
+}
+
+// writeDurably writes a file so that after a crash it holds either the
+// old or the new content: a temporary file, synced, renamed over, and the
+// directory synced.
+func writeDurably(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return err
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// ReadDir returns the documents kept in a data directory, by name.
+func ReadDir(dir string) (map[string][]byte, error) {
+	entries, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return map[string][]byte{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	docs := map[string][]byte{}
+	var names []string
+	for _, e := range entries {
+		if e.Type().IsRegular() && nameRe.MatchString(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(dir, n))
+		if err != nil {
+			return nil, err
+		}
+		docs[n] = b
+	}
+	return docs, nil
+}
