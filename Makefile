@@ -3,6 +3,7 @@ GO ?= go
 CORPUS ?= ../shared/corpus
 ADDR ?= 127.0.0.1:8080
 FUZZTIME ?= 15s
+SOAK ?= 60s
 
 .PHONY: run test vet check-generated generate unit fuzz bench neo4j neo4j-stop build http-audit browser
 
@@ -37,13 +38,15 @@ check-generated:
 	scripts/check-generated.sh
 
 unit:
-	$(GO) test -count=1 ./...
+	SOAK_DURATION=$(SOAK) $(GO) test -count=1 -timeout 30m ./...
 
-## fuzz: each loader's fuzz target for $(FUZZTIME)
+## fuzz: each fuzz target (loaders, filter evaluation, the request path) for $(FUZZTIME)
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./loaders/listing
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./loaders/recap
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadDocument$$' -fuzztime $(FUZZTIME) ./loaders
+	$(GO) test -run '^$$' -fuzz '^FuzzFilter$$' -fuzztime $(FUZZTIME) ./internal/memstore
+	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $(FUZZTIME) ./internal/server
 
 ## bench: benchmarks, figures written to BENCHMARKS.md
 bench:

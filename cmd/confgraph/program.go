@@ -31,6 +31,8 @@ type Program struct {
 	Getenv         func(string) string
 	// Ready, when set, is called with the address the server listens on.
 	Ready func(addr string)
+	// wrapStore, when set, wraps the store the server reads (for tests).
+	wrapStore func(confgraph.Store) confgraph.Store
 }
 
 // errUsage marks command-line mistakes (exit code 2).
@@ -303,8 +305,12 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 		dir = *dataDir
 	}
 	cfg.Docs = &ingest.Service{World: world, Store: g, Dir: dir}
+	var st confgraph.Store = g
+	if p.wrapStore != nil {
+		st = p.wrapStore(g)
+	}
 	srv := &http.Server{
-		Handler:           server.New(g, cfg),
+		Handler:           server.New(st, cfg),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(h, slog.LevelWarn),
 	}

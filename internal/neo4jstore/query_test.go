@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -239,6 +240,20 @@ func cursorAt(t *testing.T, s confgraph.Store, n confgraph.Node, sort []confgrap
 	return &c
 }
 
+// randomCase is one random query with the embedded store's answers.
+type randomCase struct {
+	name       string
+	q, page    confgraph.Query
+	all, paged []string
+	count      int
+	ids        []string
+	rel        confgraph.RelType
+	dir        confgraph.Direction // from ids to nodes of q.Label
+	rq         confgraph.Query
+	edges      string
+	degrees    string
+}
+
 // TestRandomQueriesSameAsMemstore runs a few hundred random filters,
 // sorts and pages against both stores: every answer must be the same.
 func TestRandomQueriesSameAsMemstore(t *testing.T) {
@@ -246,109 +261,128 @@ func TestRandomQueriesSameAsMemstore(t *testing.T) {
 	ctx := context.Background()
 	fix := storetest.Fixture()
 	fix.Merge(storetest.FixtureUpdate())
-	const seed = 20310318
+	const seed, n = 20310318, 300
 	g := newGen(seed, fix)
-	labels := confgraph.Labels
-	nonEmpty := 0
-	for i := range 400 {
-		l := labels[g.pick(len(labels))]
-		q := confgraph.Query{Label: l, Where: g.filter(l, 1+g.pick(3)), Sort: g.sort(l)}
-		where := fmt.Sprintf("case %d (seed %d): %s %s", i, seed, l, describe(q.Where))
 
-		all, err := mem.Find(ctx, q)
+	// The cases and the embedded store's answers, in a reproducible order.
+	cases := make([]randomCase, n)
+	nonEmpty := 0
+	for i := range cases {
+		c := &cases[i]
+		l := confgraph.Labels[g.pick(len(confgraph.Labels))]
+		c.q = confgraph.Query{Label: l, Where: g.filter(l, 1+g.pick(3)), Sort: g.sort(l)}
+		c.name = fmt.Sprintf("case %d (seed %d): %s where %s sort %s", i, seed, l, describe(c.q.Where), sortDesc(c.q.Sort))
+		all, err := mem.Find(ctx, c.q)
 		if err != nil {
-			t.Fatalf("%s: memstore Find: %v", where, err)
+			t.Fatalf("%s: memstore Find: %v", c.name, err)
 		}
-		got, err := neo.Find(ctx, q)
-		if err != nil {
-			t.Fatalf("%s: neo4j Find: %v", where, err)
-		}
-		if a, b := nodeIDs(all), nodeIDs(got); !slices.Equal(a, b) {
-			t.Errorf("%s sort %v:\n  memstore %v\n  neo4j    %v", where, sortDesc(q.Sort), a, b)
-			continue
-		}
+		c.all = nodeIDs(all)
 		if len(all) > 0 {
 			nonEmpty++
 		}
-		mc, err := mem.Count(ctx, l, q.Where)
-		if err != nil {
+		if c.count, err = mem.Count(ctx, l, c.q.Where); err != nil {
 			t.Fatal(err)
 		}
-		nc, err := neo.Count(ctx, l, q.Where)
-		if err != nil {
-			t.Fatalf("%s: neo4j Count: %v", where, err)
-		}
-		if mc != nc || mc != len(all) {
-			t.Errorf("%s: Count memstore %d, neo4j %d, Find %d", where, mc, nc, len(all))
+		if c.count != len(all) {
+			t.Errorf("%s: memstore counts %d, finds %d", c.name, c.count, len(all))
 		}
 
 		// A page: by offset, or between cursors, first or last.
-		p := q
-		p.Limit = g.pick(4)
+		c.page = c.q
+		c.page.Limit = g.pick(4)
 		if len(all) > 0 && g.pick(2) == 0 {
 			if g.pick(2) == 0 {
-				p.After = cursorAt(t, mem, all[g.pick(len(all))], q.Sort)
+				c.page.After = cursorAt(t, mem, all[g.pick(len(all))], c.q.Sort)
 			}
 			if g.pick(2) == 0 {
-				p.Before = cursorAt(t, mem, all[g.pick(len(all))], q.Sort)
+				c.page.Before = cursorAt(t, mem, all[g.pick(len(all))], c.q.Sort)
 			}
-			p.Last = g.pick(2) == 0
+			c.page.Last = g.pick(2) == 0
 		} else {
-			p.Offset = g.pick(4)
+			c.page.Offset = g.pick(4)
 		}
-		mp, err := mem.Find(ctx, p)
+		page, err := mem.Find(ctx, c.page)
 		if err != nil {
 			t.Fatal(err)
 		}
-		np, err := neo.Find(ctx, p)
-		if err != nil {
-			t.Fatalf("%s: neo4j Find page: %v", where, err)
-		}
-		if a, b := nodeIDs(mp), nodeIDs(np); !slices.Equal(a, b) {
-			t.Errorf("%s page limit %d offset %d after %v before %v last %v:\n  memstore %v\n  neo4j    %v",
-				where, p.Limit, p.Offset, p.After, p.Before, p.Last, a, b)
-		}
+		c.paged = nodeIDs(page)
 
-		// The same filter on the far end of every relationship into l.
-		for _, rc := range relsFrom(l) {
-			back := reverse(rc.Dir)
-			near := farLabel(rc.Rel, rc.Dir)
-			ids := append(slices.Clone(g.ids[near]), "nobody")
-			rq := p
-			rq.Label = ""
-			rq.After, rq.Before = nil, nil
-			if len(all) > 0 && g.pick(2) == 0 {
-				rq.After = cursorAt(t, mem, all[g.pick(len(all))], q.Sort)
-			}
-			me, err := mem.RelatedQuery(ctx, ids, rc.Rel, back, rq)
-			if err != nil {
-				t.Fatal(err)
-			}
-			ne, err := neo.RelatedQuery(ctx, ids, rc.Rel, back, rq)
-			if err != nil {
-				t.Fatalf("%s: neo4j RelatedQuery(%s, %s): %v", where, rc.Rel, dirName(back), err)
-			}
-			if a, b := edgeIDs(me), edgeIDs(ne); a != b {
-				t.Errorf("%s: RelatedQuery(%s, %s) limit %d offset %d after %v last %v:\n  memstore %s\n  neo4j    %s",
-					where, rc.Rel, dirName(back), rq.Limit, rq.Offset, rq.After, rq.Last, a, b)
-			}
-			md, err := mem.Degrees(ctx, ids, rc.Rel, back, q.Where)
-			if err != nil {
-				t.Fatal(err)
-			}
-			nd, err := neo.Degrees(ctx, ids, rc.Rel, back, q.Where)
-			if err != nil {
-				t.Fatalf("%s: neo4j Degrees: %v", where, err)
-			}
-			if fmt.Sprint(md) != fmt.Sprint(nd) {
-				t.Errorf("%s: Degrees(%s, %s):\n  memstore %v\n  neo4j    %v", where, rc.Rel, dirName(back), md, nd)
-			}
+		// The same filter and page on the far end of a relationship into l.
+		rels := relsFrom(l)
+		rc := rels[g.pick(len(rels))]
+		c.rel, c.dir = rc.Rel, reverse(rc.Dir)
+		c.ids = append(slices.Clone(g.ids[farLabel(rc.Rel, rc.Dir)]), "nobody")
+		c.rq = c.page
+		c.rq.Label = ""
+		me, err := mem.RelatedQuery(ctx, c.ids, c.rel, c.dir, c.rq)
+		if err != nil {
+			t.Fatal(err)
 		}
+		c.edges = edgeIDs(me)
+		md, err := mem.Degrees(ctx, c.ids, c.rel, c.dir, c.q.Where)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.degrees = fmt.Sprint(md)
 	}
-	if nonEmpty < 100 {
+	if nonEmpty < n/3 {
 		t.Errorf("only %d of the random queries matched anything; the generator needs tuning", nonEmpty)
 	}
-	t.Logf("%d of 400 random queries matched something", nonEmpty)
+	t.Logf("%d of %d random queries matched something", nonEmpty, n)
+
+	// Neo4j plans every new statement, which takes longer than running it
+	// on this graph: ask in parallel.
+	work := make(chan *randomCase)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range work {
+				checkRandomCase(t, neo, c)
+			}
+		}()
+	}
+	for i := range cases {
+		work <- &cases[i]
+	}
+	close(work)
+	wg.Wait()
+}
+
+func checkRandomCase(t *testing.T, neo *Store, c *randomCase) {
+	ctx := context.Background()
+	all, err := neo.Find(ctx, c.q)
+	if err != nil {
+		t.Errorf("%s: neo4j Find: %v", c.name, err)
+		return
+	}
+	if got := nodeIDs(all); !slices.Equal(got, c.all) {
+		t.Errorf("%s:\n  memstore %v\n  neo4j    %v", c.name, c.all, got)
+	}
+	if n, err := neo.Count(ctx, c.q.Label, c.q.Where); err != nil || n != c.count {
+		t.Errorf("%s: neo4j Count = %d, %v; memstore %d", c.name, n, err, c.count)
+	}
+	page, err := neo.Find(ctx, c.page)
+	if err != nil {
+		t.Errorf("%s: neo4j Find page: %v", c.name, err)
+	} else if got := nodeIDs(page); !slices.Equal(got, c.paged) {
+		t.Errorf("%s: page limit %d offset %d after %v before %v last %v:\n  memstore %v\n  neo4j    %v",
+			c.name, c.page.Limit, c.page.Offset, c.page.After, c.page.Before, c.page.Last, c.paged, got)
+	}
+	edges, err := neo.RelatedQuery(ctx, c.ids, c.rel, c.dir, c.rq)
+	if err != nil {
+		t.Errorf("%s: neo4j RelatedQuery(%s, %s): %v", c.name, c.rel, dirName(c.dir), err)
+	} else if got := edgeIDs(edges); got != c.edges {
+		t.Errorf("%s: RelatedQuery(%s, %s) limit %d offset %d after %v before %v last %v:\n  memstore %s\n  neo4j    %s",
+			c.name, c.rel, dirName(c.dir), c.rq.Limit, c.rq.Offset, c.rq.After, c.rq.Before, c.rq.Last, c.edges, got)
+	}
+	deg, err := neo.Degrees(ctx, c.ids, c.rel, c.dir, c.q.Where)
+	if err != nil {
+		t.Errorf("%s: neo4j Degrees: %v", c.name, err)
+	} else if got := fmt.Sprint(deg); got != c.degrees {
+		t.Errorf("%s: Degrees(%s, %s):\n  memstore %s\n  neo4j    %s", c.name, c.rel, dirName(c.dir), c.degrees, got)
+	}
 }
 
 func dirName(d confgraph.Direction) string {

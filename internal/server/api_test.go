@@ -61,7 +61,7 @@ var (
 )
 
 // api serves the corpus from the embedded store through a call counter.
-func api(t *testing.T) (http.Handler, *countingStore) {
+func api(t testing.TB) (http.Handler, *countingStore) {
 	t.Helper()
 	corpusOnce.Do(func() {
 		w, err := loaders.DefaultWorld()
