@@ -244,6 +244,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	logFormat := fs.String("log-format", envOr(p.Getenv, "CONFGRAPH_LOG_FORMAT", "json"), "json or text (env CONFGRAPH_LOG_FORMAT)")
 	dataDir := fs.String("data-dir", p.Getenv("CONFGRAPH_DATA_DIR"), "directory keeping documents added while serving (embedded store; env CONFGRAPH_DATA_DIR)")
 	cfg.APIToken = p.Getenv("CONFGRAPH_API_TOKEN")
+	otlp := fs.String("otlp-endpoint", envOr(p.Getenv, "CONFGRAPH_OTLP_ENDPOINT", p.Getenv("OTEL_EXPORTER_OTLP_ENDPOINT")), "OTLP/HTTP endpoint to send traces to, e.g. http://127.0.0.1:4318 (env CONFGRAPH_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -261,6 +262,16 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	}
 	cfg.Logger = slog.New(server.ContextHandler{Handler: h})
 	cfg.Metrics = server.NewMetrics()
+	tracer, stopTracing, err := tracing(ctx, strings.TrimRight(*otlp, "/"))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = stopTracing(sctx)
+	}()
+	cfg.Tracer = tracer
 	g := &gate{}
 	defer g.Close()
 	fatal := make(chan error, 1)

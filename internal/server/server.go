@@ -24,6 +24,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"go.opentelemetry.io/otel/trace"
 
 	"github.com/confgraph/confgraph/graph"
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -59,6 +60,9 @@ type Config struct {
 	// requests that carry the token.
 	Docs     confgraph.DocumentAdder
 	APIToken string
+	// Tracer, when set, records a span per request, GraphQL operation and
+	// store call (OpenTelemetry).
+	Tracer trace.Tracer
 }
 
 // DefaultConfig is what `confgraph serve` uses unless told otherwise.
@@ -78,6 +82,9 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if cfg.Metrics != nil {
 		store = instrumented{Store: store, m: cfg.Metrics}
 	}
+	if cfg.Tracer != nil {
+		store = traced{Store: store, tr: cfg.Tracer}
+	}
 	res := &graph.Resolver{Store: store}
 	if cfg.APIToken != "" {
 		res.Docs = cfg.Docs
@@ -96,6 +103,9 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithBatching(ctx, store))
 	})
+	if cfg.Tracer != nil {
+		srv.AroundOperations(traceOperation(cfg.Tracer))
+	}
 	if cfg.Metrics != nil {
 		srv.AroundResponses(cfg.Metrics.observeOperation)
 	}
@@ -137,7 +147,11 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if cfg.Metrics != nil {
 		mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}
-	return logRequests(log, mux)
+	var h http.Handler = mux
+	if cfg.Tracer != nil {
+		h = traceRequests(cfg.Tracer, h)
+	}
+	return logRequests(log, h)
 }
 
 // authenticate notes whether a request carries the API token.
