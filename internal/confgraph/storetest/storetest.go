@@ -472,6 +472,8 @@ func Run(t *testing.T, open func(t *testing.T) confgraph.Store) {
 			t.Error(d)
 		}
 	})
+
+	runQueries(t, loaded)
 }
 
 // Diff describes every difference between two batches, comparing nodes by
