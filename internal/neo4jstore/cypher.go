@@ -36,8 +36,10 @@ func validate(q confgraph.Query) error {
 		return err
 	}
 	for _, k := range q.Sort {
-		if k.Count != nil && !validDir(k.Count.Dir) {
-			return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", k.Count.Dir)
+		for c := k.Count; c != nil; c = c.Then {
+			if !validDir(c.Dir) {
+				return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", c.Dir)
+			}
 		}
 	}
 	for _, c := range []*confgraph.Cursor{q.After, q.Before} {
@@ -132,7 +134,7 @@ func (b *builder) filter(f *confgraph.Filter, label confgraph.Label, v string, e
 		parts = append(parts, b.cond(c, label, v, exact))
 	}
 	for _, r := range f.Rels {
-		parts = append(parts, b.rel(r, v, exact))
+		parts = append(parts, b.rel(r, v))
 	}
 	for _, g := range f.And {
 		parts = append(parts, b.filter(g, label, v, exact))
@@ -191,21 +193,21 @@ func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact 
 
 // rel compiles a relationship filter into a subquery over the related
 // nodes; its value is never null.
-func (b *builder) rel(r confgraph.RelCond, v string, exact bool) string {
+func (b *builder) rel(r confgraph.RelCond, v string) string {
 	far := farLabel(r.Rel, r.Dir)
 	m := b.fresh("m")
 	pat := step(v, r.Rel, r.Dir, m)
-	where := func(exact bool) string {
+	where := func() string {
 		if r.Where.Empty() {
 			return ""
 		}
-		return " WHERE " + b.filter(r.Where, far, m, exact)
+		return " WHERE " + b.filter(r.Where, far, m, false)
 	}
 	switch r.Quant {
 	case confgraph.Some:
-		return "EXISTS { MATCH " + pat + where(false) + " }"
+		return "EXISTS { MATCH " + pat + where() + " }"
 	case confgraph.None:
-		return "NOT EXISTS { MATCH " + pat + where(false) + " }"
+		return "NOT EXISTS { MATCH " + pat + where() + " }"
 	case confgraph.All:
 		if r.Where.Empty() {
 			return "true"
@@ -213,7 +215,7 @@ func (b *builder) rel(r confgraph.RelCond, v string, exact bool) string {
 		// No related node fails the filter: true without related nodes.
 		return "NOT EXISTS { MATCH " + pat + " WHERE NOT " + b.filter(r.Where, far, m, true) + " }"
 	}
-	return "COUNT { MATCH " + pat + where(false) + " } = 1" // single
+	return "COUNT { MATCH " + pat + where() + " } = 1" // single
 }
 
 // anchor is a way to reach the nodes a filter can match from an index:
@@ -313,10 +315,15 @@ func (b *builder) order(label confgraph.Label, sort []confgraph.SortKey, v strin
 	for _, k := range sort {
 		var e string
 		switch {
-		case k.Count != nil && k.Count.Dir == confgraph.In:
-			e = fmt.Sprintf("COUNT { (%s)<-[:%s]-() }", v, ident(string(k.Count.Rel)))
+		case k.Count != nil && k.Count.Then != nil:
+			// Two MATCH clauses, not one pattern: the second relationship
+			// may be the first again, so the node itself counts when it is
+			// reached (as in the embedded store).
+			m, x := b.fresh("m"), b.fresh("m")
+			e = fmt.Sprintf("size(COLLECT { MATCH (%s)%s(%s) MATCH (%s)%s(%s) RETURN DISTINCT %s })",
+				v, arrow(k.Count.Rel, k.Count.Dir), m, m, arrow(k.Count.Then.Rel, k.Count.Then.Dir), x, x)
 		case k.Count != nil:
-			e = fmt.Sprintf("COUNT { (%s)-[:%s]->() }", v, ident(string(k.Count.Rel)))
+			e = fmt.Sprintf("COUNT { (%s)%s() }", v, arrow(k.Count.Rel, k.Count.Dir))
 		case k.Field == displayField(label):
 			// Lower-cased by Go, exactly as confgraph.SortValue does.
 			e = v + "." + ident(sortKeyProp)
@@ -459,6 +466,3 @@ func searchText(n confgraph.Node) string {
 	}
 	return strings.Join(words, " ")
 }
-
-// maxSearchWords is Lucene's default bound on the clauses of a query.
-const maxSearchWords = 1024

@@ -1,6 +1,7 @@
 // Package neo4jstore stores the conference graph in Neo4j 5. Nodes carry
 // the properties of confgraph.Properties (plus a sortKey for listing in
-// display order), relationships those of confgraph.RelProperties, so the
+// display order and, on searchable nodes, a searchText for the fulltext
+// index), relationships those of confgraph.RelProperties, so the
 // database reads like the export format. Writes merge with the same rules
 // as the embedded store: confgraph.MergeNode and confgraph.MergeRel.
 package neo4jstore

@@ -203,10 +203,15 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 }
 
 // searchCypher finds nodes of the given labels in the fulltext index, best
-// first, ties in display order.
-const searchCypher = "CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score " +
-	"WITH node, score, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
+// first, ties in display order. A Lucene query holds at most
+// maxSearchWords words; a longer one is asked in parts whose scores add up
+// to the whole query's, as BM25 sums over words.
+const searchCypher = "UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node, score " +
+	"WITH node, sum(score) AS score WITH node, score, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
 	"RETURN head(ls) AS label, properties(node) AS props, score ORDER BY score DESC, node.sortKey, node.id"
+
+// maxSearchWords is Lucene's default bound on the clauses of a query.
+const maxSearchWords = 1024
 
 // Search returns the nodes of labels (every searchable label when empty)
 // with a searchable field holding a word of text, best first.
@@ -214,9 +219,6 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	words := uniq(tokens(text))
 	if len(words) == 0 {
 		return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "search needs at least one word"))
-	}
-	if len(words) > maxSearchWords {
-		return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "search takes at most %d different words", maxSearchWords))
 	}
 	var names []string
 	for _, l := range labels {
@@ -235,7 +237,11 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	// The words hold only letters and digits, none of which Lucene's
 	// query syntax gives a meaning, and are lower case, so none is an
 	// operator: the query is the words, any of which may match.
-	params := map[string]any{"index": fulltextIndex, "query": strings.Join(words, " OR "), "labels": names}
+	var queries []string
+	for part := range slices.Chunk(words, maxSearchWords) {
+		queries = append(queries, strings.Join(part, " OR "))
+	}
+	params := map[string]any{"index": fulltextIndex, "queries": queries, "labels": names}
 	cypher := searchCypher
 	if limit > 0 {
 		cypher += " LIMIT $limit"
@@ -356,8 +362,11 @@ func (s *Store) backfillSearchText(ctx context.Context) error {
 		set := fmt.Sprintf("UNWIND $rows AS row MATCH (n:%s {id: row.id}) SET n.%s = row.text", L, ident(searchTextProp))
 		for {
 			recs, err := s.exec(ctx, find, nil)
-			if err != nil || len(recs) == 0 {
+			if err != nil {
 				return err
+			}
+			if len(recs) == 0 {
+				break
 			}
 			rows := make([]any, 0, len(recs))
 			for _, rec := range recs {

@@ -1,0 +1,592 @@
+package storetest
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// Shorthands for the queries below.
+
+func cond(field string, op confgraph.Op, v any) confgraph.Cond {
+	return confgraph.Cond{Field: field, Op: op, Value: v}
+}
+
+func fold(c confgraph.Cond) confgraph.Cond { c.Fold = true; return c }
+
+func oneOf(field string, vs ...any) confgraph.Cond {
+	return confgraph.Cond{Field: field, Op: confgraph.OpIn, Values: vs}
+}
+
+func where(cs ...confgraph.Cond) *confgraph.Filter { return &confgraph.Filter{Conds: cs} }
+
+func rels(rs ...confgraph.RelCond) *confgraph.Filter { return &confgraph.Filter{Rels: rs} }
+
+func quant(q confgraph.Quantifier, t confgraph.RelType, d confgraph.Direction, f *confgraph.Filter) confgraph.RelCond {
+	return confgraph.RelCond{Rel: t, Dir: d, Quant: q, Where: f}
+}
+
+func not(f *confgraph.Filter) *confgraph.Filter { return &confgraph.Filter{Not: f} }
+
+func asc(field string) confgraph.SortKey  { return confgraph.SortKey{Field: field} }
+func desc(field string) confgraph.SortKey { return confgraph.SortKey{Field: field, Desc: true} }
+
+func byCount(t confgraph.RelType, d confgraph.Direction, descending bool) confgraph.SortKey {
+	return confgraph.SortKey{Count: &confgraph.RelCount{Rel: t, Dir: d}, Desc: descending}
+}
+
+// worksAt is "some employer is named company".
+func worksAt(company string) *confgraph.Filter {
+	return rels(quant(confgraph.Some, confgraph.RelWorksAt, confgraph.Out, where(cond("name", confgraph.OpEq, company))))
+}
+
+func find(t *testing.T, s confgraph.Store, q confgraph.Query) []confgraph.Node {
+	t.Helper()
+	got, err := s.Find(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Find(%s): %v", q, err)
+	}
+	return got
+}
+
+func ids(ns []confgraph.Node) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, n.NodeID())
+	}
+	return out
+}
+
+// relCount counts rc from a node as an API would: by Degrees, or by two
+// rounds of Related for a count through an intermediate node.
+func relCount(t *testing.T, s confgraph.Store, id string, rc confgraph.RelCount) int {
+	t.Helper()
+	ctx := context.Background()
+	if rc.Then == nil {
+		m, err := s.Degrees(ctx, []string{id}, rc.Rel, rc.Dir, nil)
+		if err != nil {
+			t.Fatalf("Degrees: %v", err)
+		}
+		return m[id]
+	}
+	first, err := s.Related(ctx, []string{id}, rc.Rel, rc.Dir)
+	if err != nil {
+		t.Fatalf("Related: %v", err)
+	}
+	seen := map[string]bool{}
+	for _, e := range first[id] {
+		second, err := s.Related(ctx, []string{e.Node.NodeID()}, rc.Then.Rel, rc.Then.Dir)
+		if err != nil {
+			t.Fatalf("Related: %v", err)
+		}
+		for _, f := range second[e.Node.NodeID()] {
+			seen[f.Node.NodeID()] = true
+		}
+	}
+	return len(seen)
+}
+
+// cursor returns the cursor of n under sort the way the API makes one,
+// through its string form.
+func cursor(t *testing.T, s confgraph.Store, n confgraph.Node, sort []confgraph.SortKey) *confgraph.Cursor {
+	t.Helper()
+	count := func(rc confgraph.RelCount) int { return relCount(t, s, n.NodeID(), rc) }
+	c, err := confgraph.DecodeCursor(confgraph.CursorOf(n, sort, count).Encode(), sort)
+	if err != nil {
+		t.Fatalf("DecodeCursor: %v", err)
+	}
+	return c
+}
+
+// runQueries holds the stores to the same answers for filtered, sorted and
+// paged queries, relationship queries, search and paths.
+func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
+	const (
+		in, out = confgraph.In, confgraph.Out
+		talk    = confgraph.LabelTalk
+	)
+	var (
+		some, all, none, single = confgraph.Some, confgraph.All, confgraph.None, confgraph.Single
+	)
+
+	t.Run("Find", func(t *testing.T) {
+		s := loaded(t)
+		for _, tc := range []struct {
+			name  string
+			label confgraph.Label
+			where *confgraph.Filter
+			want  []string // IDs in display order
+		}{
+			{"Everything", talk, nil, []string{talkPanel, talkClosingEU, talkClosingNA, talkEBPF, talkKeynote, talkZeroTrust, talkEclairs}},
+			{"Eq", talk, where(cond("title", confgraph.OpEq, "Keynote: Welcome Back")), []string{talkKeynote}},
+			{"EqIsCaseSensitive", talk, where(cond("title", confgraph.OpEq, "closing remarks")), []string{talkClosingEU}},
+			{"EqFold", talk, where(fold(cond("title", confgraph.OpEq, "CLOSING REMARKS"))), []string{talkClosingEU, talkClosingNA}},
+			{"EqID", confgraph.LabelSpeaker, where(cond("id", confgraph.OpEq, speakerDana)), []string{speakerDana}},
+			{"EqInt", talk, where(cond("participants", confgraph.OpEq, 4)), []string{talkPanel}},
+			{"In", talk, where(oneOf("kind", "PANEL", "KEYNOTE")), []string{talkPanel, talkKeynote}},
+			{"InFold", talk, where(fold(oneOf("level", "beginner", "Advanced"))), []string{talkEBPF, talkZeroTrust}},
+			{"InNothing", talk, where(oneOf("kind")), nil},
+			{"Contains", talk, where(cond("title", confgraph.OpContains, "Remarks")), []string{talkClosingNA}},
+			{"ContainsFold", talk, where(fold(cond("title", confgraph.OpContains, "REMARKS"))), []string{talkClosingEU, talkClosingNA}},
+			{"StartsWith", confgraph.LabelSpeaker, where(cond("name", confgraph.OpStartsWith, "D")), []string{speakerDana}},
+			// An accented capital is another letter, folded or not.
+			{"StartsWithFoldKeepsAccents", talk, where(fold(cond("title", confgraph.OpStartsWith, "E"))), []string{talkEBPF}},
+			{"EndsWith", talk, where(cond("abstract", confgraph.OpEndsWith, "tears.")), []string{talkZeroTrust}},
+			{"Lt", talk, where(cond("durationMinutes", confgraph.OpLt, 30)), []string{talkClosingEU, talkKeynote}},
+			{"Lte", talk, where(cond("durationMinutes", confgraph.OpLte, 30)), []string{talkClosingEU, talkEBPF, talkKeynote}},
+			{"Gt", talk, where(cond("durationMinutes", confgraph.OpGt, 35)), []string{talkPanel}},
+			{"Gte", talk, where(cond("durationMinutes", confgraph.OpGte, 35)), []string{talkPanel, talkZeroTrust}},
+			{"DateGte", confgraph.LabelEvent, where(cond("startDate", confgraph.OpGte, "2031-01-01")), []string{eventEU}},
+			{"DateLt", confgraph.LabelProject, where(cond("accepted", confgraph.OpLt, "2028")), []string{projectLumen}},
+			{"TwoConditions", talk, where(cond("kind", confgraph.OpEq, "TALK"), cond("durationMinutes", confgraph.OpGt, 0)), []string{talkEBPF, talkZeroTrust}},
+			// A missing property matches no condition, so NOT of one holds.
+			{"NotOverMissingInt", talk, not(where(cond("durationMinutes", confgraph.OpLt, 30))),
+				[]string{talkPanel, talkClosingNA, talkEBPF, talkZeroTrust, talkEclairs}},
+			{"NotOverMissingString", confgraph.LabelSpeaker, not(where(cond("role", confgraph.OpContains, "Engineer"))), []string{speakerChen, speakerDana}},
+			{"NotOverMissingFold", talk, not(where(fold(cond("level", confgraph.OpEq, "beginner")))),
+				[]string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote, talkZeroTrust, talkEclairs}},
+			{"NotNot", talk, not(not(where(cond("durationMinutes", confgraph.OpLt, 30)))), []string{talkClosingEU, talkKeynote}},
+			{"Or", talk, &confgraph.Filter{Or: []*confgraph.Filter{where(cond("kind", confgraph.OpEq, "PANEL")), where(cond("durationMinutes", confgraph.OpLt, 15))}},
+				[]string{talkPanel, talkClosingEU}},
+			{"NotOr", talk, not(&confgraph.Filter{Or: []*confgraph.Filter{where(cond("level", confgraph.OpEq, "BEGINNER")), where(cond("durationMinutes", confgraph.OpGt, 20))}}),
+				[]string{talkClosingEU, talkClosingNA, talkKeynote, talkEclairs}},
+			{"And", talk, &confgraph.Filter{And: []*confgraph.Filter{
+				where(cond("level", confgraph.OpEq, "ADVANCED")),
+				rels(quant(some, confgraph.RelDiscusses, out, where(cond("name", confgraph.OpEq, "Lumen")))),
+			}}, []string{talkZeroTrust}},
+
+			// Quantifiers over the speakers of a talk.
+			{"Some", talk, rels(quant(some, confgraph.RelPresented, in, where(cond("name", confgraph.OpEq, "Chen Wei")))), []string{talkPanel, talkEclairs}},
+			{"SomeWithoutFilter", confgraph.LabelProject, rels(quant(some, confgraph.RelMentions, in, nil)), []string{projectLumen}},
+			{"None", talk, rels(quant(none, confgraph.RelPresented, in, worksAt("Acme Cloud"))), []string{talkClosingEU, talkClosingNA, talkEclairs}},
+			// Talks without speakers have no speaker who fails: all holds.
+			{"All", talk, rels(quant(all, confgraph.RelPresented, in, worksAt("Globex Systems"))), []string{talkClosingEU, talkClosingNA, talkEclairs}},
+			{"AllVacuous", talk, rels(quant(all, confgraph.RelPresented, in, where(cond("name", confgraph.OpEq, "Nobody")))), []string{talkClosingEU, talkClosingNA}},
+			// All over a missing property: Chen and Dana have no role.
+			{"AllOverMissing", talk, rels(quant(all, confgraph.RelPresented, in, not(where(cond("role", confgraph.OpContains, "Staff"))))),
+				[]string{talkClosingEU, talkClosingNA, talkKeynote, talkZeroTrust, talkEclairs}},
+			{"Single", talk, rels(quant(single, confgraph.RelPresented, in, nil)), []string{talkEBPF, talkKeynote, talkZeroTrust, talkEclairs}},
+			{"SingleWithFilter", talk, rels(quant(single, confgraph.RelPresented, in, worksAt("Globex Systems"))), []string{talkEclairs}},
+
+			// Nested two levels: talks whose speakers work at a company named X.
+			{"SpeakersWorkAt", talk, rels(quant(some, confgraph.RelPresented, in, worksAt("Acme Cloud"))),
+				[]string{talkPanel, talkEBPF, talkKeynote, talkZeroTrust}},
+			// Talks discussing a project whose speakers work at a company.
+			{"DiscussingAndSpeakersWorkAt", talk, rels(
+				quant(some, confgraph.RelDiscusses, out, where(cond("name", confgraph.OpEq, "Lumen"))),
+				quant(some, confgraph.RelPresented, in, worksAt("Acme Cloud")),
+			), []string{talkEBPF, talkZeroTrust}},
+			{"CompaniesWithSpeakersAtEvent", confgraph.LabelCompany, rels(quant(some, confgraph.RelWorksAt, in,
+				rels(quant(some, confgraph.RelPresented, out,
+					rels(quant(some, confgraph.RelPartOf, out, where(cond("city", confgraph.OpEq, "Denver")))))))),
+				[]string{companyAcme, companyGlobex}},
+			{"NotSomeIsNone", talk, not(rels(quant(some, confgraph.RelPresented, in, worksAt("Acme Cloud")))),
+				[]string{talkClosingEU, talkClosingNA, talkEclairs}},
+			{"OrOfRelationships", confgraph.LabelSpeaker, &confgraph.Filter{Or: []*confgraph.Filter{
+				worksAt("Globex Systems"),
+				rels(quant(some, confgraph.RelPresented, out, where(cond("kind", confgraph.OpEq, "KEYNOTE")))),
+			}}, []string{speakerBruno, speakerChen, speakerDana}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				q := confgraph.Query{Label: tc.label, Where: tc.where}
+				if got := ids(find(t, s, q)); !slices.Equal(got, tc.want) {
+					t.Errorf("Find(%s) =\n  %v\nwant\n  %v", q, got, tc.want)
+				}
+				n, err := s.Count(context.Background(), tc.label, tc.where)
+				if err != nil {
+					t.Fatalf("Count: %v", err)
+				}
+				if n != len(tc.want) {
+					t.Errorf("Count(%s) = %d, want %d", q, n, len(tc.want))
+				}
+			})
+		}
+	})
+
+	t.Run("FindSorted", func(t *testing.T) {
+		s := loaded(t)
+		for _, tc := range []struct {
+			name  string
+			label confgraph.Label
+			sort  []confgraph.SortKey
+			want  []string
+		}{
+			// Missing durations count as 0; ties keep display order.
+			{"IntAsc", talk, []confgraph.SortKey{asc("durationMinutes")},
+				[]string{talkClosingNA, talkEclairs, talkClosingEU, talkKeynote, talkEBPF, talkZeroTrust, talkPanel}},
+			{"IntDesc", talk, []confgraph.SortKey{desc("durationMinutes")},
+				[]string{talkPanel, talkZeroTrust, talkEBPF, talkKeynote, talkClosingEU, talkClosingNA, talkEclairs}},
+			// Titles equal but for case tie, and ties go by ID ascending.
+			{"TitleDesc", talk, []confgraph.SortKey{desc("title")},
+				[]string{talkEclairs, talkZeroTrust, talkKeynote, talkEBPF, talkClosingEU, talkClosingNA, talkPanel}},
+			{"StringWithMissing", confgraph.LabelSpeaker, []confgraph.SortKey{asc("role")}, []string{speakerChen, speakerDana, speakerBruno, speakerAda}},
+			{"TwoKeys", talk, []confgraph.SortKey{asc("kind"), desc("durationMinutes")},
+				[]string{talkKeynote, talkClosingEU, talkClosingNA, talkPanel, talkZeroTrust, talkEBPF, talkEclairs}},
+			{"CountDesc", talk, []confgraph.SortKey{byCount(confgraph.RelPresented, in, true)},
+				[]string{talkPanel, talkEBPF, talkKeynote, talkZeroTrust, talkEclairs, talkClosingEU, talkClosingNA}},
+			{"CountAsc", confgraph.LabelProject, []confgraph.SortKey{byCount(confgraph.RelDiscusses, in, false)}, []string{projectTidewater, projectLumen}},
+			// Acme's people gave 4 talks, Globex's 2 (the panel once).
+			{"CountThrough", confgraph.LabelCompany, []confgraph.SortKey{{Count: &confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: in,
+				Then: &confgraph.RelCount{Rel: confgraph.RelPresented, Dir: out}}}}, []string{companyGlobex, companyAcme}},
+			// The people each speaker shared a stage with, themselves
+			// included: Ada, Chen and Dana 3 (the panel), Bruno 1.
+			{"CountThroughBackToItself", confgraph.LabelSpeaker, []confgraph.SortKey{{Count: &confgraph.RelCount{Rel: confgraph.RelPresented, Dir: out,
+				Then: &confgraph.RelCount{Rel: confgraph.RelPresented, Dir: in}}}, desc("name")}, []string{speakerBruno, speakerDana, speakerChen, speakerAda}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				q := confgraph.Query{Label: tc.label, Sort: tc.sort}
+				all := find(t, s, q)
+				if got := ids(all); !slices.Equal(got, tc.want) {
+					t.Fatalf("Find(%s) =\n  %v\nwant\n  %v", q, got, tc.want)
+				}
+				p := q
+				p.Offset, p.Limit = 2, 3
+				if got := ids(find(t, s, p)); !slices.Equal(got, tc.want[2:min(5, len(tc.want))]) {
+					t.Errorf("offset 2 limit 3 = %v, want %v", got, tc.want[2:min(5, len(tc.want))])
+				}
+
+				// Forwards two at a time, each page after the last one's end.
+				var fwd []string
+				p = q
+				p.Limit = 2
+				for range len(all) + 1 {
+					page := find(t, s, p)
+					if len(page) == 0 {
+						break
+					}
+					fwd = append(fwd, ids(page)...)
+					p.After = cursor(t, s, page[len(page)-1], q.Sort)
+				}
+				if !slices.Equal(fwd, tc.want) {
+					t.Errorf("paging forwards = %v, want %v", fwd, tc.want)
+				}
+
+				// Backwards: the last two before the previous page's start.
+				var back []string
+				p = confgraph.Query{Label: q.Label, Sort: q.Sort, Limit: 2, Last: true}
+				for range len(all) + 1 {
+					page := find(t, s, p)
+					if len(page) == 0 {
+						break
+					}
+					back = append(ids(page), back...)
+					p.Before = cursor(t, s, page[0], q.Sort)
+				}
+				if !slices.Equal(back, tc.want) {
+					t.Errorf("paging backwards = %v, want %v", back, tc.want)
+				}
+
+				// Between two cursors.
+				if len(all) < 3 {
+					return
+				}
+				p = confgraph.Query{Label: q.Label, Sort: q.Sort, After: cursor(t, s, all[1], q.Sort), Before: cursor(t, s, all[len(all)-1], q.Sort)}
+				if got, want := ids(find(t, s, p)), tc.want[2:len(tc.want)-1]; !slices.Equal(got, want) {
+					t.Errorf("between the 2nd and the last = %v, want %v", got, want)
+				}
+			})
+		}
+	})
+
+	t.Run("FindFilteredSortedPaged", func(t *testing.T) {
+		s := loaded(t)
+		q := confgraph.Query{Label: talk, Where: rels(quant(some, confgraph.RelPartOf, out, where(cond("country", confgraph.OpEq, "Portugal")))),
+			Sort: []confgraph.SortKey{desc("durationMinutes")}, Limit: 2, Offset: 1}
+		if got, want := ids(find(t, s, q)), []string{talkEBPF, talkClosingEU}; !slices.Equal(got, want) {
+			t.Errorf("European talks, longest first, 2 after the first = %v, want %v", got, want)
+		}
+		q.Offset, q.Last = 0, true
+		if got, want := ids(find(t, s, q)), []string{talkClosingEU, talkEclairs}; !slices.Equal(got, want) {
+			t.Errorf("European talks, longest first, the last 2 = %v, want %v", got, want)
+		}
+	})
+
+	t.Run("FindRejectsBadQueries", func(t *testing.T) {
+		s := loaded(t)
+		deep := where(cond("name", confgraph.OpEq, "x"))
+		for range confgraph.MaxFilterDepth + 1 {
+			deep = not(deep)
+		}
+		for _, tc := range []struct {
+			name string
+			q    confgraph.Query
+		}{
+			{"UnknownLabel", confgraph.Query{Label: "Talk) DETACH DELETE (n"}},
+			{"UnknownField", confgraph.Query{Label: talk, Where: where(cond("name", confgraph.OpEq, "x"))}},
+			{"FieldWithQuote", confgraph.Query{Label: talk, Where: where(cond("title` = '' OR true //", confgraph.OpEq, "x"))}},
+			{"TextOpOnInt", confgraph.Query{Label: talk, Where: where(cond("durationMinutes", confgraph.OpContains, "3"))}},
+			{"RangeOnText", confgraph.Query{Label: talk, Where: where(cond("title", confgraph.OpLt, "M"))}},
+			{"WrongValueType", confgraph.Query{Label: talk, Where: where(cond("durationMinutes", confgraph.OpEq, "30"))}},
+			{"UnknownOp", confgraph.Query{Label: talk, Where: where(cond("title", "like", "x"))}},
+			{"RelationshipFromWrongLabel", confgraph.Query{Label: talk, Where: rels(quant(some, confgraph.RelWorksAt, out, nil))}},
+			{"UnknownQuantifier", confgraph.Query{Label: talk, Where: rels(quant("most", confgraph.RelPresented, in, nil))}},
+			{"TooDeep", confgraph.Query{Label: confgraph.LabelSpeaker, Where: deep}},
+			{"NegativeLimit", confgraph.Query{Label: talk, Limit: -1}},
+			{"NegativeOffset", confgraph.Query{Label: talk, Offset: -1}},
+			{"UnknownSortField", confgraph.Query{Label: talk, Sort: []confgraph.SortKey{asc("name")}}},
+			{"SortByForeignCount", confgraph.Query{Label: talk, Sort: []confgraph.SortKey{byCount(confgraph.RelWorksAt, out, false)}}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := s.Find(context.Background(), tc.q)
+				checkCode(t, err, confgraph.EINVALID)
+				_, err = s.Count(context.Background(), tc.q.Label, tc.q.Where)
+				if tc.q.Where != nil || tc.q.Label != talk {
+					checkCode(t, err, confgraph.EINVALID)
+				}
+			})
+		}
+	})
+
+	t.Run("RelatedQuery", func(t *testing.T) {
+		s := loaded(t)
+		ctx := context.Background()
+		events := []string{eventEU, eventNA, "event:nowhere"}
+		for _, tc := range []struct {
+			name string
+			q    confgraph.Query
+			want map[string][]string
+		}{
+			{"FilteredSortedLimited", confgraph.Query{Where: where(cond("kind", confgraph.OpEq, "TALK")), Sort: []confgraph.SortKey{desc("durationMinutes")}, Limit: 2},
+				map[string][]string{eventEU: {talkZeroTrust, talkEBPF}, eventNA: nil, "event:nowhere": nil}},
+			{"OffsetPerEvent", confgraph.Query{Offset: 1, Limit: 2},
+				map[string][]string{eventEU: {talkEBPF, talkZeroTrust}, eventNA: {talkClosingNA, talkKeynote}, "event:nowhere": nil}},
+			{"LastPerEvent", confgraph.Query{Limit: 1, Last: true, Sort: []confgraph.SortKey{byCount(confgraph.RelPresented, in, true)}},
+				map[string][]string{eventEU: {talkClosingEU}, eventNA: {talkClosingNA}, "event:nowhere": nil}},
+			{"NestedFilter", confgraph.Query{Where: rels(quant(some, confgraph.RelPresented, in, worksAt("Globex Systems")))},
+				map[string][]string{eventEU: {talkEclairs}, eventNA: {talkPanel}, "event:nowhere": nil}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				got, err := s.RelatedQuery(ctx, events, confgraph.RelPartOf, in, tc.q)
+				if err != nil {
+					t.Fatalf("RelatedQuery: %v", err)
+				}
+				for _, id := range events {
+					edges, ok := got[id]
+					if !ok {
+						t.Errorf("no entry for %s", id)
+					}
+					var far []string
+					for _, e := range edges {
+						far = append(far, e.Node.NodeID())
+						if e.Rel.Type != confgraph.RelPartOf || e.Rel.From != e.Node.NodeID() || e.Rel.To != id || len(e.Rel.Evidence) != 1 {
+							t.Errorf("edge %+v from %s to %s", e.Rel, id, e.Node.NodeID())
+						}
+					}
+					if !slices.Equal(far, tc.want[id]) {
+						t.Errorf("talks of %s = %v, want %v", id, far, tc.want[id])
+					}
+				}
+			})
+		}
+
+		t.Run("RolesAndEvidence", func(t *testing.T) {
+			got, err := s.RelatedQuery(ctx, []string{talkPanel}, confgraph.RelPresented, in,
+				confgraph.Query{Sort: []confgraph.SortKey{desc("name")}, Limit: 2})
+			if err != nil {
+				t.Fatalf("RelatedQuery: %v", err)
+			}
+			checkEdges(t, "the panel's speakers, last name first", got[talkPanel], []edgeFact{
+				{speakerDana, "Dana Moreno", "moderator"},
+				{speakerChen, "Chen Wei", "panelist"},
+			})
+			if len(got[talkPanel]) == 2 {
+				want := []confgraph.Evidence{{Document: listingNA, Line: 39, Snippet: "Moderator: Dana Moreno — Globex Systems"}}
+				if ev := got[talkPanel][0].Rel.Evidence; !slices.Equal(ev, want) {
+					t.Errorf("evidence that Dana Moreno moderates the panel = %+v, want %+v", ev, want)
+				}
+			}
+		})
+
+		t.Run("AfterCursor", func(t *testing.T) {
+			sort := []confgraph.SortKey{asc("name")}
+			all := find(t, s, confgraph.Query{Label: confgraph.LabelSpeaker, Sort: sort})
+			got, err := s.RelatedQuery(ctx, []string{talkPanel}, confgraph.RelPresented, in,
+				confgraph.Query{Sort: sort, After: cursor(t, s, all[0], sort)})
+			if err != nil {
+				t.Fatalf("RelatedQuery: %v", err)
+			}
+			checkEdges(t, "the panel's speakers after Ada Okafor", got[talkPanel], []edgeFact{
+				{speakerChen, "Chen Wei", "panelist"},
+				{speakerDana, "Dana Moreno", "moderator"},
+			})
+		})
+
+		t.Run("Errors", func(t *testing.T) {
+			_, err := s.RelatedQuery(ctx, events, "KNOWS", in, confgraph.Query{})
+			checkCode(t, err, confgraph.EINVALID)
+			_, err = s.RelatedQuery(ctx, events, confgraph.RelPartOf, in, confgraph.Query{Where: where(cond("name", confgraph.OpEq, "x"))})
+			checkCode(t, err, confgraph.EINVALID)
+		})
+	})
+
+	t.Run("Degrees", func(t *testing.T) {
+		s := loaded(t)
+		ctx := context.Background()
+		for _, tc := range []struct {
+			name  string
+			ids   []string
+			rel   confgraph.RelType
+			dir   confgraph.Direction
+			where *confgraph.Filter
+			want  map[string]int
+		}{
+			{"SpeakersPerTalk", []string{talkPanel, talkEBPF, talkClosingEU, "talk:nowhere"}, confgraph.RelPresented, in, nil,
+				map[string]int{talkPanel: 3, talkEBPF: 1, talkClosingEU: 0, "talk:nowhere": 0}},
+			{"SpeakersAtGlobexPerTalk", []string{talkPanel, talkEBPF}, confgraph.RelPresented, in, worksAt("Globex Systems"),
+				map[string]int{talkPanel: 2, talkEBPF: 0}},
+			{"EngineersPerCompany", []string{companyAcme, companyGlobex}, confgraph.RelWorksAt, in, where(cond("role", confgraph.OpContains, "Engineer")),
+				map[string]int{companyAcme: 2, companyGlobex: 0}},
+			{"TalksPerSpeaker", []string{speakerAda, speakerDana}, confgraph.RelPresented, out, nil,
+				map[string]int{speakerAda: 2, speakerDana: 1}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				got, err := s.Degrees(ctx, tc.ids, tc.rel, tc.dir, tc.where)
+				if err != nil {
+					t.Fatalf("Degrees: %v", err)
+				}
+				if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+					t.Errorf("Degrees = %v, want %v", got, tc.want)
+				}
+			})
+		}
+		_, err := s.Degrees(ctx, []string{talkPanel}, "KNOWS", in, nil)
+		checkCode(t, err, confgraph.EINVALID)
+	})
+
+	t.Run("Search", func(t *testing.T) {
+		s := loaded(t)
+		ctx := context.Background()
+		for _, tc := range []struct {
+			name   string
+			text   string
+			labels []confgraph.Label
+			limit  int
+			want   []string
+		}{
+			// The project's one-word name beats a bio beats a long recap.
+			{"ShortestTextFirst", "Lumen", nil, 0, []string{projectLumen, speakerAda, recapLisbon}},
+			{"Labels", "lumen", []confgraph.Label{confgraph.LabelSpeaker, confgraph.LabelRecap}, 0, []string{speakerAda, recapLisbon}},
+			{"Limit", "LUMEN!", nil, 1, []string{projectLumen}},
+			// Equal texts score the same and go in display order.
+			{"TiesInDisplayOrder", "remarks", nil, 0, []string{talkClosingEU, talkClosingNA}},
+			{"WordsNotPrefixes", "lum mesh", nil, 0, nil},
+			{"AccentsMatter", "eclairs", nil, 0, nil},
+			{"Accented", "Éclairs", nil, 0, []string{talkEclairs}},
+			{"OperatorsAreWords", "AND", []confgraph.Label{confgraph.LabelTalk}, 0, []string{talkEclairs}},
+			{"QuerySyntaxIsText", `title:"zero" +(trust || -tls)~2 \ NOT`, []confgraph.Label{confgraph.LabelTalk}, 0, []string{talkZeroTrust}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				hits, err := s.Search(ctx, tc.text, tc.labels, tc.limit)
+				if err != nil {
+					t.Fatalf("Search(%q): %v", tc.text, err)
+				}
+				var got []string
+				for i, h := range hits {
+					got = append(got, h.Node.NodeID())
+					if i > 0 && h.Score > hits[i-1].Score {
+						t.Errorf("hit %d scores %v, above hit %d's %v", i, h.Score, i-1, hits[i-1].Score)
+					}
+				}
+				if !slices.Equal(got, tc.want) {
+					t.Errorf("Search(%q, %v, %d) = %v, want %v", tc.text, tc.labels, tc.limit, got, tc.want)
+				}
+			})
+		}
+		t.Run("AnyWord", func(t *testing.T) {
+			hits, err := s.Search(ctx, "meshes, etcd", nil, 0)
+			if err != nil {
+				t.Fatalf("Search: %v", err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Node.NodeID())
+			}
+			slices.Sort(got)
+			if want := []string{speakerBruno, talkEclairs, talkZeroTrust}; !slices.Equal(got, want) {
+				t.Errorf("Search(meshes, etcd) found %v, want %v", got, want)
+			}
+		})
+		t.Run("Errors", func(t *testing.T) {
+			_, err := s.Search(ctx, " -- !! ", nil, 0)
+			checkCode(t, err, confgraph.EINVALID)
+			_, err = s.Search(ctx, "lisbon", []confgraph.Label{confgraph.LabelEvent}, 0)
+			checkCode(t, err, confgraph.EINVALID)
+		})
+	})
+
+	t.Run("ShortestPath", func(t *testing.T) {
+		s := loaded(t)
+		ctx := context.Background()
+		for _, tc := range []struct {
+			name     string
+			from, to string
+			maxHops  int
+			length   int // -1: no path
+		}{
+			{"Neighbours", speakerAda, companyAcme, 1, 1},
+			{"Backwards", companyAcme, speakerAda, 1, 1},
+			{"ThroughAPanel", speakerAda, companyGlobex, confgraph.MaxHops, 3},
+			{"FourHops", speakerDana, projectLumen, confgraph.MaxHops, 4},
+			{"ExactlyEnoughHops", speakerDana, projectLumen, 4, 4},
+			{"TooFar", speakerDana, projectLumen, 3, -1},
+			{"Itself", talkPanel, talkPanel, 1, 0},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				p, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops)
+				if err != nil {
+					t.Fatalf("ShortestPath: %v", err)
+				}
+				if tc.length < 0 {
+					if p != nil {
+						t.Errorf("ShortestPath(%s, %s, %d) = %d hops, want none", tc.from, tc.to, tc.maxHops, len(p.Rels))
+					}
+					return
+				}
+				if p == nil {
+					t.Fatalf("ShortestPath(%s, %s, %d) = nil, want %d hops", tc.from, tc.to, tc.maxHops, tc.length)
+				}
+				checkPath(t, p, tc.from, tc.to, tc.length)
+			})
+		}
+		for _, tc := range []struct {
+			name     string
+			from, to string
+			maxHops  int
+			code     string
+		}{
+			{"UnknownFrom", "speaker:nobody", companyAcme, 3, confgraph.ENOTFOUND},
+			{"UnknownTo", speakerAda, "company:nowhere", 3, confgraph.ENOTFOUND},
+			{"ZeroHops", speakerAda, companyAcme, 0, confgraph.EINVALID},
+			{"TooManyHops", speakerAda, companyAcme, confgraph.MaxHops + 1, confgraph.EINVALID},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				_, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops)
+				checkCode(t, err, tc.code)
+			})
+		}
+	})
+}
+
+// checkPath checks that p walks from one node to another over length
+// relationships, each joining its neighbours in the path.
+func checkPath(t *testing.T, p *confgraph.Path, from, to string, length int) {
+	t.Helper()
+	if len(p.Rels) != length || len(p.Nodes) != length+1 {
+		t.Fatalf("path from %s to %s has %d nodes and %d relationships, want %d relationships", from, to, len(p.Nodes), len(p.Rels), length)
+	}
+	if p.Nodes[0].NodeID() != from || p.Nodes[length].NodeID() != to {
+		t.Errorf("path runs from %s to %s, want %s to %s", p.Nodes[0].NodeID(), p.Nodes[length].NodeID(), from, to)
+	}
+	for i, r := range p.Rels {
+		a, b := p.Nodes[i].NodeID(), p.Nodes[i+1].NodeID()
+		if !(r.From == a && r.To == b || r.From == b && r.To == a) {
+			t.Errorf("relationship %d (%s %s->%s) does not join %s and %s", i, r.Type, r.From, r.To, a, b)
+		}
+		if len(r.Evidence) == 0 {
+			t.Errorf("relationship %d (%s %s->%s) has no evidence", i, r.Type, r.From, r.To)
+		}
+	}
+}
