@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // FieldKind is the type of a filterable, sortable node property.
@@ -150,6 +151,9 @@ func (f *Filter) Validate(label Label) error {
 		from, to := r.Rel.Endpoints()
 		if from == "" {
 			return Errorf(EINVALID, "unknown relationship %q", r.Rel)
+		}
+		if r.Dir != Out && r.Dir != In {
+			return Errorf(EINVALID, "unknown direction %d", r.Dir)
 		}
 		near, far := from, to
 		if r.Dir == In {
@@ -297,6 +301,9 @@ func CursorOf(n Node, sort []SortKey, count func(RelCount) int) Cursor {
 // first.
 func CompareCursors(a, b Cursor, sort []SortKey) int {
 	for i, k := range sort {
+		if i >= len(a.Values) || i >= len(b.Values) {
+			break
+		}
 		c := compareValues(a.Values[i], b.Values[i])
 		if k.Desc {
 			c = -c
@@ -333,8 +340,14 @@ func compareValues(a, b any) int {
 func ValidateSort(label Label, sort []SortKey) error {
 	for _, k := range sort {
 		if k.Count != nil {
+			if k.Count.Then != nil && k.Count.Then.Then != nil {
+				return Errorf(EINVALID, "a count may go through at most one intermediate node")
+			}
 			at := label
 			for c := k.Count; c != nil; c = c.Then {
+				if c.Dir != Out && c.Dir != In {
+					return Errorf(EINVALID, "unknown direction %d", c.Dir)
+				}
 				from, to := c.Rel.Endpoints()
 				near, far := from, to
 				if c.Dir == In {
@@ -366,4 +379,11 @@ var SearchFields = map[Label][]string{
 	LabelProject: {"name"},
 	LabelCompany: {"name"},
 	LabelRecap:   {"title", "text"},
+}
+
+// Tokens splits text into the words full-text search matches on: runs of
+// letters and digits, lowercased. Both stores use it, so that they find the
+// same nodes for the same words.
+func Tokens(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -134,6 +133,8 @@ func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[str
 	}
 	set := map[string]bool{}
 	switch {
+	case c.Fold && c.Field == "id":
+		return nil, false // IDs are looked up exactly; a folded match scans
 	case c.Field == "id":
 		for _, v := range vals {
 			if id, ok := v.(string); ok && s.nodes[id] != nil && s.nodes[id].NodeLabel() == label {
@@ -383,6 +384,11 @@ func (s *Store) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node
 }
 
 func validate(q confgraph.Query) error {
+	for _, c := range []*confgraph.Cursor{q.After, q.Before} {
+		if c != nil && len(c.Values) != len(q.Sort) {
+			return confgraph.Errorf(confgraph.EINVALID, "the cursor was made for another sort order")
+		}
+	}
 	if !slices.Contains(confgraph.Labels, q.Label) {
 		return confgraph.Errorf(confgraph.EINVALID, "unknown label %q", q.Label)
 	}
@@ -435,6 +441,9 @@ func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.Re
 	if !slices.Contains(confgraph.RelTypes, rel) {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
 	}
+	if dir != confgraph.Out && dir != confgraph.In {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", dir)
+	}
 	q.Label = farLabel(rel, dir)
 	if err := validate(q); err != nil {
 		return nil, err
@@ -473,6 +482,9 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	if !slices.Contains(confgraph.RelTypes, rel) {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
 	}
+	if dir != confgraph.Out && dir != confgraph.In {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", dir)
+	}
 	if err := validate(confgraph.Query{Label: farLabel(rel, dir), Where: where}); err != nil {
 		return nil, err
 	}
@@ -496,16 +508,10 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	return out, nil
 }
 
-// Tokens splits text into lowercase words the way the search index does:
-// runs of letters and digits.
-func Tokens(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
 // Search scores nodes by how often, and in how short a text, they contain
 // the query's words, weighting rare words up (a BM25-like score).
 func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
-	terms := uniqStrings(Tokens(text))
+	terms := uniqStrings(confgraph.Tokens(text))
 	if len(terms) == 0 {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "search needs at least one word")
 	}
@@ -514,6 +520,7 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 			labels = append(labels, l)
 		}
 	}
+	labels = slices.Compact(slices.Sorted(slices.Values(labels)))
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	type doc struct {
@@ -532,7 +539,7 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 			var toks []string
 			for _, f := range fields {
 				if v, ok := confgraph.FieldValue(n, f); ok {
-					toks = append(toks, Tokens(v.(string))...)
+					toks = append(toks, confgraph.Tokens(v.(string))...)
 				}
 			}
 			docs = append(docs, doc{n, toks})

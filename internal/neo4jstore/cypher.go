@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -449,19 +448,13 @@ func (b *builder) page(q confgraph.Query, v, carry string) (sel, keys, cut strin
 	return sb.String(), strings.Join(o.keys(), ", "), cut
 }
 
-// tokens splits text into lowercase words as the embedded store's search
-// does (memstore.Tokens): runs of letters and digits.
-func tokens(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
 // searchText is the text the fulltext index holds for a node: the words of
 // its searchable fields, joined by spaces.
 func searchText(n confgraph.Node) string {
 	var words []string
 	for _, f := range confgraph.SearchFields[n.NodeLabel()] {
 		if v, ok := confgraph.FieldValue(n, f); ok {
-			words = append(words, tokens(v.(string))...)
+			words = append(words, confgraph.Tokens(v.(string))...)
 		}
 	}
 	return strings.Join(words, " ")

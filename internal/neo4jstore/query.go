@@ -216,7 +216,7 @@ const maxSearchWords = 1024
 // Search returns the nodes of labels (every searchable label when empty)
 // with a searchable field holding a word of text, best first.
 func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
-	words := uniq(tokens(text))
+	words := uniq(confgraph.Tokens(text))
 	if len(words) == 0 {
 		return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "search needs at least one word"))
 	}

@@ -564,14 +564,6 @@ func TestValuesAreParameters(t *testing.T) {
 	}
 }
 
-func TestTokensAsMemstore(t *testing.T) {
-	for _, s := range []string{"", "eBPF's k8s-native CNI (v1.2)", "Éclairs & etcd", "naïve café_au_lait", "日本語のテキスト", "İstanbul ΣΑΣ", "a\u0301b", "x²y₃ ½ Ⅻ"} {
-		if got, want := tokens(s), memstore.Tokens(s); !slices.Equal(got, want) {
-			t.Errorf("tokens(%q) = %q, memstore.Tokens = %q", s, got, want)
-		}
-	}
-}
-
 // TestSearchTextIsBackfilled opens a store over nodes written without
 // searchText and with the fulltext index of earlier versions.
 func TestSearchTextIsBackfilled(t *testing.T) {

@@ -27,6 +27,8 @@ func Run(t *testing.T, open func(t *testing.T) confgraph.Store) {
 		return s
 	}
 
+	runReplace(t, loaded)
+
 	t.Run("Empty", func(t *testing.T) {
 		s := open(t)
 		for _, l := range confgraph.Labels {
