@@ -76,14 +76,16 @@ func (w *World) Load(docs map[string][]byte) *Result {
 	sort.SliceStable(names, func(i, j int) bool {
 		return listing.Detect(string(docs[names[i]])) && !listing.Detect(string(docs[names[j]]))
 	})
+	ix := newTalkIndex()
 	for _, n := range names {
-		b, kind, warns, err := w.loadDocument(n, docs[n], res.Batch)
+		b, kind, warns, err := w.loadDocument(n, docs[n], ix)
 		res.Warnings = append(res.Warnings, warns...)
 		if err != nil {
 			res.Warnings = append(res.Warnings, err.Error())
 			continue
 		}
 		res.Batch.Merge(b)
+		ix.add(b)
 		res.Loaded[n] = kind
 	}
 	res.Batch = resolveCompanies(res.Batch)
@@ -135,18 +137,18 @@ func resolveCompanies(b *confgraph.Batch) *confgraph.Batch {
 // LoadDocument detects the kind of one document and loads it on its own.
 // Nothing is returned for a document that fails: no half-made nodes.
 func (w *World) LoadDocument(name string, text []byte) (*confgraph.Batch, Kind, []string, error) {
-	return w.loadDocument(name, text, confgraph.NewBatch())
+	return w.loadDocument(name, text, newTalkIndex())
 }
 
 // LoadDocumentKnown loads one document; known holds the graph it joins,
 // so that a recap links to the talks already there.
 func (w *World) LoadDocumentKnown(name string, text []byte, known *confgraph.Batch) (*confgraph.Batch, Kind, []string, error) {
-	return w.loadDocument(name, text, known)
+	return w.loadDocument(name, text, indexTalks(known))
 }
 
-// loadDocument loads one document; known holds what earlier documents
+// loadDocument loads one document; known indexes what earlier documents
 // produced, for a recap to link to.
-func (w *World) loadDocument(name string, text []byte, known *confgraph.Batch) (*confgraph.Batch, Kind, []string, error) {
+func (w *World) loadDocument(name string, text []byte, known *talkIndex) (*confgraph.Batch, Kind, []string, error) {
 	if err := checkText(name, text); err != nil {
 		return nil, "", nil, err
 	}
@@ -313,7 +315,7 @@ func sentenceAround(p string, off int) string {
 	return strings.TrimSpace(p[s+1 : off+e])
 }
 
-func (w *World) recapBatch(doc *recap.Document, known *confgraph.Batch) (*confgraph.Batch, error) {
+func (w *World) recapBatch(doc *recap.Document, known *talkIndex) (*confgraph.Batch, error) {
 	var head strings.Builder
 	for i, l := range doc.Lines {
 		if i >= 30 {
@@ -353,6 +355,6 @@ func (w *World) recapBatch(doc *recap.Document, known *confgraph.Batch) (*confgr
 				Evidence: ev(doc.Name, l.No, sentenceAround(l.Text, h.Start))})
 		}
 	}
-	w.reviews(b, indexTalks(known), doc, rc, event)
+	w.reviews(b, known, doc, rc, event)
 	return b, nil
 }

@@ -11,49 +11,103 @@ import (
 	"github.com/confgraph/confgraph/loaders/recap"
 )
 
-// talkIndex knows the talks of each event already in a batch, with their
-// speakers, so that a recap's items can be linked to them.
+// talkIndex knows the talks of each event loaded so far, with their
+// speakers, so that a recap's items can be linked to them. It grows as
+// documents load.
 type talkIndex struct {
 	byEvent  map[string][]*confgraph.Talk
 	speakers map[string][]*confgraph.Speaker // talk ID -> speakers
+	byLast   map[string][]*confgraph.Speaker // last word of a name -> speakers
 	people   []*confgraph.Speaker
+	words    map[string][]string // talk ID -> title words
+	seen     map[string]bool     // relationship keys and speaker IDs indexed
+}
+
+func newTalkIndex() *talkIndex {
+	return &talkIndex{byEvent: map[string][]*confgraph.Talk{}, speakers: map[string][]*confgraph.Speaker{},
+		byLast: map[string][]*confgraph.Speaker{}, words: map[string][]string{}, seen: map[string]bool{}}
 }
 
 func indexTalks(b *confgraph.Batch) *talkIndex {
-	ix := &talkIndex{byEvent: map[string][]*confgraph.Talk{}, speakers: map[string][]*confgraph.Speaker{}}
+	ix := newTalkIndex()
+	ix.add(b)
+	return ix
+}
+
+// add indexes the talks, speakers and relationships of b.
+func (ix *talkIndex) add(b *confgraph.Batch) {
 	for _, r := range b.Rels() {
+		if ix.seen[r.Key()] {
+			continue
+		}
 		switch r.Type {
 		case confgraph.RelPartOf:
 			if t, ok := b.Node(r.From).(*confgraph.Talk); ok {
+				ix.seen[r.Key()] = true
 				ix.byEvent[r.To] = append(ix.byEvent[r.To], t)
 			}
 		case confgraph.RelPresented:
 			if s, ok := b.Node(r.From).(*confgraph.Speaker); ok {
+				ix.seen[r.Key()] = true
 				ix.speakers[r.To] = append(ix.speakers[r.To], s)
 			}
 		}
 	}
 	for _, n := range b.Nodes() {
-		if s, ok := n.(*confgraph.Speaker); ok {
+		if s, ok := n.(*confgraph.Speaker); ok && !ix.seen[s.ID] {
+			ix.seen[s.ID] = true
 			ix.people = append(ix.people, s)
-		}
-	}
-	return ix
-}
-
-// person returns the known speaker a name refers to, if any.
-func (ix *talkIndex) person(name string) *confgraph.Speaker {
-	for _, s := range ix.people {
-		if listing.SameName(s.Name, name) {
-			return s
-		}
-		for _, a := range s.Aliases {
-			if listing.SameName(a, name) {
-				return s
+			for _, name := range append([]string{s.Name}, s.Aliases...) {
+				k := lastWord(name)
+				ix.byLast[k] = append(ix.byLast[k], s)
 			}
 		}
 	}
+}
+
+func lastWord(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ".,")
+}
+
+// person returns the known speaker a name refers to, if any: first among
+// those sharing the surname, else (for a typo in it) among everyone.
+func (ix *talkIndex) person(name string) *confgraph.Speaker {
+	same := func(s *confgraph.Speaker) bool {
+		if listing.SameName(s.Name, name) {
+			return true
+		}
+		for _, a := range s.Aliases {
+			if listing.SameName(a, name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range ix.byLast[lastWord(name)] {
+		if same(s) {
+			return s
+		}
+	}
+	for _, s := range ix.people {
+		if same(s) {
+			return s
+		}
+	}
 	return nil
+}
+
+// titleWords returns a talk's title words, worked out once.
+func (ix *talkIndex) titleWords(w *World, t *confgraph.Talk) []string {
+	ws, ok := ix.words[t.ID]
+	if !ok {
+		ws = w.titleWords(t.Title)
+		ix.words[t.ID] = ws
+	}
+	return ws
 }
 
 // match finds the talk of the event a recap item writes about: by its
@@ -80,7 +134,7 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 		var best *confgraph.Talk
 		bestScore := 0.0
 		for _, t := range bySpeaker {
-			if s := similarity(itemWords, w.titleWords(t.Title)); s > bestScore {
+			if s := similarity(itemWords, ix.titleWords(w, t)); s > bestScore {
 				best, bestScore = t, s
 			}
 		}
@@ -106,7 +160,7 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 	var best *confgraph.Talk
 	bestScore := 0.0
 	for _, t := range talks {
-		tw := w.titleWords(t.Title)
+		tw := ix.titleWords(w, t)
 		a, b := coverage(itemWords, tw), coverage(tw, itemWords)
 		// A recap may drop a subtitle: "Leading Without a Map" for
 		// "Leading Without a Map: Platform Team Culture That Scales".
@@ -209,6 +263,11 @@ func similarity(a, b []string) float64 { return coverage(a, b) + coverage(b, a) 
 // (with the speakers and companies the recap names) that no listing has.
 func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event) {
 	for _, it := range doc.Items() {
+		if it.NamedBySpeaker && ix.person(it.Speakers[0].Name) == nil {
+			// "Name - Company" or "Name - title" only when Name is someone
+			// we know; otherwise the heading is a title with a subtitle.
+			it.Title, it.Speakers, it.SpeakerOnly, it.NamedBySpeaker = it.Heading, nil, false, false
+		}
 		talk := ix.match(w, event.ID, it)
 		if talk == nil && it.Weak {
 			continue // not clearly a session, and none we know of

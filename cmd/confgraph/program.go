@@ -17,6 +17,7 @@ import (
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/evaluate"
+	"github.com/confgraph/confgraph/internal/gen"
 	"github.com/confgraph/confgraph/internal/ingest"
 	"github.com/confgraph/confgraph/internal/memstore"
 	"github.com/confgraph/confgraph/internal/neo4jstore"
@@ -53,6 +54,7 @@ commands:
   load    load the corpus (or the given files) into Neo4j
   export  write the whole graph as JSON lines (APOC export format)
   health  exit 0 when a server's /readyz answers (for container health checks)
+  gen     write a synthetic corpus in both document styles, for benchmarks
   eval    score the loaders against gold annotations (precision, recall, F1)
 
 Run 'confgraph <command> -h' for the flags of a command.`
@@ -72,6 +74,8 @@ func (p *Program) Main(ctx context.Context, args []string) error {
 		return p.load(ctx, args[1:])
 	case "health":
 		return p.health(ctx, args[1:])
+	case "gen":
+		return p.gen(args[1:])
 	case "eval":
 		return p.eval(args[1:])
 	case "help", "-h", "--help":
@@ -532,6 +536,27 @@ func (p *Program) eval(args []string) error {
 		fmt.Fprintln(p.Stdout)
 		evaluate.WriteMisses(p.Stdout, scores)
 	}
+	return nil
+}
+
+func (p *Program) gen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	fs.SetOutput(p.Stderr)
+	scale := fs.Int("scale", 1, "size relative to the real corpus (1 = one listing and ~4 recaps)")
+	seed := fs.Int64("seed", 1, "random seed; the same flags write the same bytes")
+	out := fs.String("out", "", "directory to write the documents to (created; must be empty)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: gen needs --out DIR", errUsage)
+	}
+	st, err := gen.Generate(gen.Config{Scale: *scale, Seed: *seed, Out: *out})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(p.Stderr, "wrote %d documents (%d listings, %d recaps; %d talks, %d speakers, %d companies, %d projects; %d bytes) to %s\n",
+		st.Documents, st.Listings, st.Recaps, st.ListingEntries, st.Speakers, st.Companies, st.Projects, st.Bytes, *out)
 	return nil
 }
 

@@ -69,7 +69,9 @@ func headerCompanies(blocks [][]line) map[string]bool {
 		_, sp, _ := splitHeader(strings.TrimSpace(b[h].text), nil)
 		if i := strings.LastIndex(sp, ", "); i >= 0 {
 			c := strings.TrimSpace(sp[i+2:])
-			if c != "" && !legalSuffix(c) {
+			// A job title or "Consultant" where a company would be is no
+			// company to find in bios.
+			if c != "" && !legalSuffix(c) && !titleish(c) {
 				out[normName(c)] = true
 			}
 		}
@@ -221,7 +223,7 @@ var titleWords = wordSet(`engineer engineering director ceo cto cio coo cso cmo 
 	developer product gm fellow distinguished member chair maintainer researcher scientist officer strategist
 	consultant programmer administrator specialist analyst owner partner`)
 
-var orgWords = wordSet(`inc inc. corp corp. corporation co llc ltd limited gmbh technologies technology labs lab systems
+var orgWords = wordSet(`inc inc. corp corp. corporation co llc ltd limited gmbh ag bv nv sa plc technologies technology labs lab systems
 	software security network networks foundation university institute group center centre services cloud data
 	platform solutions consulting partners team engine web bank insurance communications digital media
 	administration agency council society association company enterprises industries studios health`)
@@ -238,7 +240,7 @@ func anyWord(s string, set map[string]bool) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '/' || r == '(' || r == ')'
 	}) {
-		if set[w] {
+		if set[w] || set[strings.TrimRight(w, ".")] || set[strings.ReplaceAll(w, ".", "")] {
 			return true
 		}
 	}

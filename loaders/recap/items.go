@@ -19,6 +19,11 @@ type Item struct {
 	SpeakerOnly bool
 	// Weak is set when the line is less clearly a session title.
 	Weak bool
+	// NamedBySpeaker is set for headings read as "Speaker - Company" or
+	// "Speaker - title"; Heading then holds the whole heading, for when
+	// the name turns out to be no speaker's.
+	NamedBySpeaker bool
+	Heading        string
 	// Section is the heading of the part of the post the item is in
 	// ("Keynote Summaries", "Morning Keynotes").
 	Section string
@@ -125,7 +130,7 @@ func (d *Document) Items() []Item {
 // symbols.
 func looseTitle(t string) bool {
 	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 14 || !startsUpper(t) {
+	if len(ws) < 2 || len(ws) > 14 || !startsUpper(strings.TrimLeft(t, "\"“'‘")) && !namelike(ws[0]) {
 		return false
 	}
 	last := t[len(t)-1]
@@ -158,7 +163,7 @@ func titleWithSpeakers(t string, heading bool) (Item, bool) {
 	for k := len(seps) - 1; k >= 0; k-- {
 		left := strings.TrimSpace(t[:seps[k][0]])
 		right := strings.TrimSpace(t[seps[k][1]:])
-		if left == "" || right == "" || strings.HasSuffix(right, ".") {
+		if left == "" || right == "" || strings.HasSuffix(right, ".") && !legalEnding(right) {
 			continue
 		}
 		keynote := keynoteWord.MatchString(left)
@@ -175,14 +180,29 @@ func titleWithSpeakers(t string, heading bool) (Item, bool) {
 		}
 		// "Ben Sigelman - Lightstep": the session is named by its speaker.
 		if listing.Personish(left) && len(strings.Fields(right)) <= 3 && startsUpper(right) {
-			return Item{Title: t, Speakers: []listing.Speaker{{Name: left, Company: right, Part: "speaker"}}, SpeakerOnly: true}, true
+			return Item{Title: t, Speakers: []listing.Speaker{{Name: left, Company: right, Part: "speaker"}}, SpeakerOnly: true,
+				NamedBySpeaker: true, Heading: cleanTitle(t)}, true
 		}
 		// "Brendan Burns - This job is too hard": speaker, then the title.
 		if len(strings.Fields(right)) > 3 {
-			return Item{Title: right, Speakers: []listing.Speaker{{Name: left, Part: "speaker"}}}, true
+			return Item{Title: right, Speakers: []listing.Speaker{{Name: left, Part: "speaker"}}, NamedBySpeaker: true, Heading: cleanTitle(t)}, true
 		}
 	}
 	return Item{}, false
+}
+
+// legalEnding reports text ending in a company's legal form ("Acme,
+// Inc.", "Acme B.V.").
+func legalEnding(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(strings.ReplaceAll(f[len(f)-1], ".", "")) {
+	case "inc", "ltd", "corp", "co", "bv", "nv", "ag", "sa", "plc", "llc", "gmbh":
+		return true
+	}
+	return false
 }
 
 func cleanTitle(t string) string {
@@ -299,6 +319,20 @@ func nextText(lines []Line, i int, captions map[string]bool) string {
 
 func blankBefore(lines []Line, i int) bool {
 	return i == 0 || strings.TrimSpace(lines[i-1].Text) == ""
+}
+
+// namelike reports a lowercase word that is written like a name, with a
+// capital inside or a colon after it ("eBPF", "etcd:").
+func namelike(w string) bool {
+	if strings.HasSuffix(w, ":") {
+		return true
+	}
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func startsUpper(s string) bool {
