@@ -17,17 +17,9 @@ corpus=${CORPUS:-$root/../shared/corpus}
 export ARTIFACTS_DIR=${ARTIFACTS_DIR:-$root/artifacts}
 export CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 
-timings=()
-t0=$(date +%s.%N)
-since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1fs", b - a }'; }
-step() { # step NAME COMMAND...: runs the command (set -e holds), records how long it took
-  local name=$1 start
-  shift
-  start=$(date +%s.%N)
-  echo "browser-test: $name" >&2
-  "$@"
-  timings+=("$name: $(since "$start")")
-}
+me=browser-test
+# shellcheck source=scripts/lib-serve.sh
+. "$root/scripts/lib-serve.sh"
 
 install_chromium() {
   if [ -x "$CHROMIUM" ]; then
@@ -47,37 +39,6 @@ npm_install() {
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >&2)
 }
 
-work=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-start_server() {
-  go build -o "$work/confgraph" ./cmd/confgraph
-  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  base=http://127.0.0.1:$port
-  "$work/confgraph" serve --store memory --corpus "$corpus" --addr "127.0.0.1:$port" \
-    --playground-assets "$assets" >"$work/server.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 300); do
-    if curl -fsS -o /dev/null "$base/readyz" 2>/dev/null; then
-      return
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "browser-test: confgraph exited before it was ready:" >&2
-      cat "$work/server.log" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  echo "browser-test: $base/readyz not ready after 30s:" >&2
-  cat "$work/server.log" >&2
-  exit 1
-}
-
 check_page_is_local() {
   local page
   page=$(curl -fsS "$base/")
@@ -92,7 +53,7 @@ check_page_is_local() {
 step "chromium ($( [ -x "$CHROMIUM" ] && echo present || echo 'apt-get install'))" install_chromium
 step "npm ci (tests/browser)" npm_install
 step "playground assets" eval 'assets=${PLAYGROUND_ASSETS:-$(scripts/playground-assets.sh)}'
-step "go build + start confgraph" start_server
+step "go build + start confgraph" start_server --playground-assets "$assets"
 check_page_is_local
 echo "browser-test: $("$CHROMIUM" --version 2>/dev/null), playwright-core $(node -p 'require("./tests/browser/node_modules/playwright-core/package.json").version'), confgraph at $base/" >&2
 mkdir -p "$ARTIFACTS_DIR"

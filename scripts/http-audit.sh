@@ -10,50 +10,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 corpus=${CORPUS:-$root/../shared/corpus}
 
-timings=()
-t0=$(date +%s.%N)
-since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1fs", b - a }'; }
-step() { # step NAME COMMAND...: runs the command (set -e holds), records how long it took
-  local name=$1 start
-  shift
-  start=$(date +%s.%N)
-  echo "http-audit: $name" >&2
-  "$@"
-  timings+=("$name: $(since "$start")")
-}
+me=http-audit
+# shellcheck source=scripts/lib-serve.sh
+. "$root/scripts/lib-serve.sh"
 
 npm_install() {
   (cd tests/httpaudit && npm ci --no-audit --no-fund --loglevel=error >&2)
-}
-
-work=$(mktemp -d)
-pid=
-cleanup() {
-  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-start_server() {
-  go build -o "$work/confgraph" ./cmd/confgraph
-  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
-  base=http://127.0.0.1:$port
-  "$work/confgraph" serve --store memory --corpus "$corpus" --addr "127.0.0.1:$port" >"$work/server.log" 2>&1 &
-  pid=$!
-  for _ in $(seq 1 300); do
-    if curl -fsS -o /dev/null "$base/readyz" 2>/dev/null; then
-      return
-    fi
-    if ! kill -0 "$pid" 2>/dev/null; then
-      echo "http-audit: confgraph exited before it was ready:" >&2
-      cat "$work/server.log" >&2
-      exit 1
-    fi
-    sleep 0.1
-  done
-  echo "http-audit: $base/readyz not ready after 30s:" >&2
-  cat "$work/server.log" >&2
-  exit 1
 }
 
 step "npm ci (tests/httpaudit)" npm_install

@@ -28,6 +28,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/confgraph/confgraph/loaders/listing"
 	"gopkg.in/yaml.v3"
 
 	"github.com/confgraph/confgraph/data"
@@ -557,37 +559,32 @@ func (w *world) makePeople(r *rand.Rand, n int, avoid map[string]bool, scale int
 }
 
 // distinctNames drops names the loaders would take for another name of the
-// list: equal once accents are folded, or, for given names, one shortening
-// or misspelling another; for family names of six letters or more, one
-// letter apart.
+// list (listing.SameName decides, with the other part of the name fixed):
+// for given names, one shortening or misspelling another; for family
+// names, a typo apart. Names containing an avoided word are dropped too.
 func distinctNames(in []string, avoid map[string]bool, family bool) []string {
-	var out, folded []string
+	full := func(n string) string {
+		if family {
+			return "Alex " + n
+		}
+		return n + " Okonkwo"
+	}
+	var out []string
 	for _, n := range in {
-		f := fold(n)
 		bad := false
-		for _, word := range strings.Fields(f) {
+		for _, word := range strings.Fields(fold(n)) {
 			if avoid[word] {
 				bad = true
 			}
 		}
-		for _, g := range folded {
+		for _, g := range out {
 			if bad {
 				break
 			}
-			near := len(f)-len(g) <= 1 && len(g)-len(f) <= 1
-			switch {
-			case f == g:
-				bad = true
-			case family && near && len(f) >= 6 && len(g) >= 6 && osa(f, g) <= 1:
-				bad = true
-			case !family && (len(f) >= 3 && strings.HasPrefix(g, f) || len(g) >= 3 && strings.HasPrefix(f, g) ||
-				near && len(f) >= 4 && len(g) >= 4 && osa(f, g) <= 1):
-				bad = true
-			}
+			bad = listing.SameName(full(n), full(g))
 		}
 		if !bad {
 			out = append(out, n)
-			folded = append(folded, f)
 		}
 	}
 	return out
@@ -606,32 +603,6 @@ func fold(s string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// osa is the edit distance counting a transposition as one edit.
-func osa(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }
 
 // regionMonths are the months each region's edition is usually held in.
