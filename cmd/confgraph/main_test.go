@@ -47,10 +47,16 @@ func boot(t *testing.T, args ...string) (string, *syncBuffer) {
 // bootEnv is boot with environment variables.
 func bootEnv(t *testing.T, env map[string]string, args ...string) (string, *syncBuffer) {
 	t.Helper()
+	stderr := &syncBuffer{}
+	return bootTo(t, env, stderr, args...), stderr
+}
+
+// bootTo is bootEnv writing the server's log to stderr.
+func bootTo(t *testing.T, env map[string]string, stderr io.Writer, args ...string) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	stderr := &syncBuffer{}
 	p := &Program{Stdout: io.Discard, Stderr: stderr, Getenv: func(k string) string { return env[k] }, Ready: func(a string) { ready <- a }}
 	args = append([]string{"serve", "--corpus", corpus, "--addr", "127.0.0.1:0"}, args...)
 	go func() { done <- p.Main(ctx, args) }()
@@ -62,13 +68,13 @@ func bootEnv(t *testing.T, env map[string]string, args ...string) (string, *sync
 	})
 	select {
 	case addr := <-ready:
-		return "http://" + addr, stderr
+		return "http://" + addr
 	case err := <-done:
-		t.Fatalf("serve stopped before listening: %v\n%s", err, stderr.String())
+		t.Fatalf("serve stopped before listening: %v\n%s", err, stderr)
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start within 30s")
 	}
-	return "", nil
+	return ""
 }
 
 type gqlResponse struct {
