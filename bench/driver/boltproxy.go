@@ -9,6 +9,7 @@ import (
 	"math"
 	"net"
 	"sync"
+	"time"
 )
 
 // boltProxy forwards Bolt connections to Neo4j unchanged and records the
@@ -21,12 +22,15 @@ type boltProxy struct {
 
 	mu    sync.Mutex
 	stmts []statement
+	since time.Time
 }
 
 // statement is one captured RUN.
 type statement struct {
 	Cypher string         `json:"cypher"`
 	Params map[string]any `json:"params,omitempty"`
+	// At is when the statement was sent, in ms after the last Take.
+	At float64 `json:"at"`
 }
 
 func startBoltProxy(target string) (*boltProxy, error) {
@@ -49,6 +53,7 @@ func (p *boltProxy) Take() []statement {
 	defer p.mu.Unlock()
 	out := p.stmts
 	p.stmts = nil
+	p.since = time.Now()
 	return out
 }
 
@@ -154,7 +159,7 @@ func (p *boltProxy) record(msg []byte) {
 	s, _ := q.(string)
 	m, _ := params.(map[string]any)
 	p.mu.Lock()
-	p.stmts = append(p.stmts, statement{Cypher: s, Params: m})
+	p.stmts = append(p.stmts, statement{Cypher: s, Params: m, At: ms(time.Since(p.since))})
 	p.mu.Unlock()
 }
 

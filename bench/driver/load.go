@@ -60,7 +60,8 @@ func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
 // requests first (not counted), then until n requests or d have passed.
 func sequential(do doer, warm, n int, d time.Duration) stats {
 	ctx := context.Background()
-	for range warm {
+	// Warm: at least warm requests and at least 300 ms (JIT, plan caches).
+	for t0, i := time.Now(), 0; i < warm || time.Since(t0) < 300*time.Millisecond; i++ {
 		_ = do(ctx)
 	}
 	var lat []time.Duration
@@ -85,6 +86,8 @@ func sequential(do doer, warm, n int, d time.Duration) stats {
 // pace, and measures each latency from the moment its request was due (so
 // a server that falls behind is charged for the queue it builds).
 func openLoop(do doer, rate float64, d time.Duration) stats {
+	// Open the pool's connections first, uncounted.
+	closedLoop(do, 4, 150*time.Millisecond)
 	ctx, cancel := context.WithTimeout(context.Background(), d+10*time.Second)
 	defer cancel()
 	total := int(rate * d.Seconds())
