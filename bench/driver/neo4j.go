@@ -136,15 +136,15 @@ func bareLoad(ctx context.Context, drv neo4j.DriverWithContext, b *confgraph.Bat
 	}
 	sess := drv.NewSession(ctx, neo4j.SessionConfig{DatabaseName: "neo4j", AccessMode: neo4j.AccessModeWrite})
 	defer sess.Close(ctx)
-	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (any, error) {
+	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		for _, l := range confgraph.Labels {
 			for chunk := range slices.Chunk(nodeRows[l], 1000) {
 				res, err := tx.Run(ctx, writeNodeCypher(l), map[string]any{"rows": chunk})
 				if err != nil {
-					return nil, err
+					return struct{}{}, err
 				}
 				if _, err := res.Consume(ctx); err != nil {
-					return nil, err
+					return struct{}{}, err
 				}
 			}
 		}
@@ -152,14 +152,14 @@ func bareLoad(ctx context.Context, drv neo4j.DriverWithContext, b *confgraph.Bat
 			for chunk := range slices.Chunk(relRows[t], 1000) {
 				res, err := tx.Run(ctx, writeRelCypher(t), map[string]any{"rows": chunk})
 				if err != nil {
-					return nil, err
+					return struct{}{}, err
 				}
 				if _, err := res.Consume(ctx); err != nil {
-					return nil, err
+					return struct{}{}, err
 				}
 			}
 		}
-		return nil, nil
+		return struct{}{}, nil
 	})
 	return err
 }

@@ -2,7 +2,6 @@ package memstore
 
 import (
 	"context"
-	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -508,8 +507,7 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	return out, nil
 }
 
-// Search scores nodes by how often, and in how short a text, they contain
-// the query's words, weighting rare words up (a BM25-like score).
+// Search ranks the nodes holding a word of text with confgraph.RankSearch.
 func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
 	terms := uniqStrings(confgraph.Tokens(text))
 	if len(terms) == 0 {
@@ -521,73 +519,31 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 		}
 	}
 	labels = slices.Compact(slices.Sorted(slices.Values(labels)))
+	want := map[string]bool{}
+	for _, t := range terms {
+		want[t] = true
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	type doc struct {
-		n    confgraph.Node
-		toks []string
-	}
-	var docs []doc
-	df := map[string]int{}
-	total := 0
+	var docs []confgraph.SearchDoc
+	total, totalWords := 0, 0
 	for _, l := range labels {
-		fields, ok := confgraph.SearchFields[l]
-		if !ok {
+		if _, ok := confgraph.SearchFields[l]; !ok {
 			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
 		}
 		for _, n := range s.byLabel[l] {
-			var toks []string
-			for _, f := range fields {
-				if v, ok := confgraph.FieldValue(n, f); ok {
-					toks = append(toks, confgraph.Tokens(v.(string))...)
-				}
-			}
-			docs = append(docs, doc{n, toks})
-			total += len(toks)
-			seen := map[string]bool{}
-			for _, t := range toks {
-				if !seen[t] {
-					seen[t] = true
-					df[t]++
+			words := confgraph.SearchWords(n)
+			total++
+			totalWords += len(words)
+			for _, w := range words {
+				if want[w] {
+					docs = append(docs, confgraph.SearchDoc{Node: confgraph.CloneNode(n), Words: words})
+					break
 				}
 			}
 		}
 	}
-	if len(docs) == 0 {
-		return []confgraph.SearchHit{}, nil
-	}
-	avg := float64(total) / float64(len(docs))
-	var hits []confgraph.SearchHit
-	for _, d := range docs {
-		score := 0.0
-		for _, t := range terms {
-			tf := 0
-			for _, x := range d.toks {
-				if x == t {
-					tf++
-				}
-			}
-			if tf == 0 {
-				continue
-			}
-			idf := math.Log(1 + (float64(len(docs))-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			norm := float64(tf) * 2.2 / (float64(tf) + 1.2*(0.25+0.75*float64(len(d.toks))/avg))
-			score += idf * norm
-		}
-		if score > 0 {
-			hits = append(hits, confgraph.SearchHit{Node: confgraph.CloneNode(d.n), Score: score})
-		}
-	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return confgraph.Less(hits[i].Node, hits[j].Node)
-	})
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
-	}
-	return hits, nil
+	return confgraph.RankSearch(terms, docs, total, totalWords, limit), nil
 }
 
 func uniqStrings(in []string) []string {

@@ -202,13 +202,18 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	return out, nil
 }
 
-// searchCypher finds nodes of the given labels in the fulltext index, best
-// first, ties in display order. A Lucene query holds at most
-// maxSearchWords words; a longer one is asked in parts whose scores add up
-// to the whole query's, as BM25 sums over words.
-const searchCypher = "UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node, score " +
-	"WITH node, sum(score) AS score WITH node, score, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
-	"RETURN head(ls) AS label, properties(node) AS props, score ORDER BY score DESC, node.sortKey, node.id"
+// searchCypher finds the nodes of the given labels that hold one of the
+// words, through the fulltext index (its scores are not used: ranking is
+// confgraph.RankSearch, as on every store). A Lucene query holds at most
+// maxSearchWords words; a longer one is asked in parts.
+const searchCypher = "UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node " +
+	"WITH DISTINCT node WITH node, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
+	"RETURN head(ls) AS label, properties(node) AS props"
+
+// searchStatsCypher counts the searchable nodes of some labels and the
+// words they hold; %s is a label expression made of validated labels.
+const searchStatsCypher = "MATCH (n:%s) RETURN count(n) AS total, " +
+	"sum(CASE WHEN coalesce(n.%s, '') = '' THEN 0 ELSE size(split(n.%s, ' ')) END) AS words"
 
 // maxSearchWords is Lucene's default bound on the clauses of a query.
 const maxSearchWords = 1024
@@ -225,7 +230,9 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 		if _, ok := confgraph.SearchFields[l]; !ok {
 			return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l))
 		}
-		names = append(names, string(l))
+		if !slices.Contains(names, string(l)) {
+			names = append(names, string(l))
+		}
 	}
 	if len(names) == 0 {
 		for _, l := range confgraph.Labels {
@@ -241,27 +248,30 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	for part := range slices.Chunk(words, maxSearchWords) {
 		queries = append(queries, strings.Join(part, " OR "))
 	}
-	params := map[string]any{"index": fulltextIndex, "queries": queries, "labels": names}
-	cypher := searchCypher
-	if limit > 0 {
-		cypher += " LIMIT $limit"
-		params["limit"] = limit
-	}
-	recs, err := s.query(ctx, cypher, params)
+	recs, err := s.query(ctx, searchCypher, map[string]any{"index": fulltextIndex, "queries": queries, "labels": names})
 	if err != nil {
 		return nil, s.fail(ctx, "search", err)
 	}
-	var hits []confgraph.SearchHit
+	docs := make([]confgraph.SearchDoc, 0, len(recs))
 	for _, rec := range recs {
 		label, _ := rec.Values[0].(string)
 		n, err := decodeNode(confgraph.Label(label), rec.Values[1])
 		if err != nil {
 			return nil, s.fail(ctx, "search", err)
 		}
-		score, _ := rec.Values[2].(float64)
-		hits = append(hits, confgraph.SearchHit{Node: n, Score: score})
+		docs = append(docs, confgraph.SearchDoc{Node: n, Words: confgraph.SearchWords(n)})
 	}
-	return hits, nil
+	stats, err := s.query(ctx, fmt.Sprintf(searchStatsCypher, strings.Join(names, "|"), searchTextProp, searchTextProp), nil)
+	if err != nil {
+		return nil, s.fail(ctx, "search", err)
+	}
+	total, totalWords := 0, 0
+	if len(stats) == 1 {
+		t, _ := stats[0].Values[0].(int64)
+		w, _ := stats[0].Values[1].(int64)
+		total, totalWords = int(t), int(w)
+	}
+	return confgraph.RankSearch(words, docs, total, totalWords, limit), nil
 }
 
 func uniq(in []string) []string {
