@@ -40,13 +40,14 @@ check-generated:
 unit:
 	SOAK_DURATION=$(SOAK) $(GO) test -count=1 -timeout 30m ./...
 
-## fuzz: each fuzz target (loaders, filter evaluation, the request path) for $(FUZZTIME)
+## fuzz: each fuzz target (loaders, filter evaluation on both stores, the request path), bounded in time
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./loaders/listing
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./loaders/recap
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadDocument$$' -fuzztime $(FUZZTIME) ./loaders
 	$(GO) test -run '^$$' -fuzz '^FuzzFilter$$' -fuzztime $(FUZZTIME) ./internal/memstore
 	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $(FUZZTIME) ./internal/server
+	$(GO) test -run '^$$' -fuzz '^FuzzFilterSameAsMemstore$$' -fuzztime 30s ./internal/neo4jstore
 
 ## bench: benchmarks, figures written to BENCHMARKS.md
 bench:

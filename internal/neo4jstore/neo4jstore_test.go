@@ -25,14 +25,14 @@ func TestMain(m *testing.M) {
 }
 
 // needNeo4j skips the test when Neo4j could not be started (never in CI).
-func needNeo4j(t *testing.T) {
+func needNeo4j(t testing.TB) {
 	t.Helper()
 	srv := neo4jtest.Need(t)
 	testCfg = Config{URI: srv.URI, User: srv.User, Password: srv.Password, Database: srv.Database, Timeout: 30 * time.Second}
 }
 
 // openStore opens a store on the test database and closes it after the test.
-func openStore(t *testing.T) *Store {
+func openStore(t testing.TB) *Store {
 	t.Helper()
 	needNeo4j(t)
 	s, err := Open(context.Background(), testCfg)
@@ -49,7 +49,7 @@ func openStore(t *testing.T) *Store {
 
 // emptyStore opens a store on the test database after deleting everything
 // in it.
-func emptyStore(t *testing.T) *Store {
+func emptyStore(t testing.TB) *Store {
 	t.Helper()
 	s := openStore(t)
 	if _, err := s.exec(context.Background(), "MATCH (n) DETACH DELETE n", nil); err != nil {

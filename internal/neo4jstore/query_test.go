@@ -19,7 +19,7 @@ import (
 
 // loadBoth writes the fixture and its update to an empty Neo4j store and
 // to a memstore.
-func loadBoth(t *testing.T) (mem *memstore.Store, neo *Store) {
+func loadBoth(t testing.TB) (mem *memstore.Store, neo *Store) {
 	t.Helper()
 	neo = emptyStore(t)
 	mem = memstore.New()
@@ -690,4 +690,39 @@ func TestSearchManyWords(t *testing.T) {
 	if m := search(mem, strings.Join(words, " ")); len(m) != len(many) {
 		t.Errorf("memstore finds %v", m)
 	}
+}
+
+// FuzzFilterSameAsMemstore evaluates arbitrary filters on the contract
+// fixture in both stores: the same IDs, in the same order, and the same
+// counts, or the same refusal.
+func FuzzFilterSameAsMemstore(f *testing.F) {
+	f.Add([]byte{3, 1, 'a', 0})
+	f.Add([]byte{4, 3, 8, 1, 'x', 0, 5, 2, 'B', 0})
+	f.Add([]byte{10, 'A', 'd', 0, 12, 6, 1, 'L'})
+	mem, neo := loadBoth(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ctx := context.Background()
+		for _, label := range []confgraph.Label{confgraph.LabelTalk, confgraph.LabelSpeaker} {
+			where := storetest.FilterFromBytes(data, label)
+			q := confgraph.Query{Label: label, Where: where, Limit: 100}
+			mn, merr := mem.Find(ctx, q)
+			nn, nerr := neo.Find(ctx, q)
+			if confgraph.ErrorCode(merr) != confgraph.ErrorCode(nerr) {
+				t.Fatalf("memstore: %v; neo4j: %v", merr, nerr)
+			}
+			if merr != nil {
+				continue
+			}
+			var a, b []string
+			for _, n := range mn {
+				a = append(a, n.NodeID())
+			}
+			for _, n := range nn {
+				b = append(b, n.NodeID())
+			}
+			if !slices.Equal(a, b) {
+				t.Fatalf("filter %+v:\n  memstore %v\n  neo4j    %v", where, a, b)
+			}
+		}
+	})
 }

@@ -41,6 +41,16 @@ func Main(m *testing.M) int {
 		Database: envOr("NEO4J_TEST_DATABASE", "neo4j"),
 	}
 	stop := false
+	if server.URI == "" && fuzzWorker() {
+		// The fuzzing coordinator holds the lock and started the server;
+		// its workers only need the address.
+		uri, err := Start()
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "FAIL: %s start: %v\n", script, err)
+			return 1
+		}
+		server.URI = uri
+	}
 	if server.URI == "" {
 		unlock, err := lockTestRuns(filepath.Join(root, "tools", "neo4j", "run", "gotest.lock"))
 		if err != nil {
@@ -77,6 +87,17 @@ func Main(m *testing.M) int {
 		}
 	}
 	return code
+}
+
+// fuzzWorker reports whether this process is a worker that `go test
+// -fuzz` started.
+func fuzzWorker() bool {
+	for _, a := range os.Args {
+		if strings.HasPrefix(a, "-test.fuzzworker") {
+			return true
+		}
+	}
+	return false
 }
 
 // Need returns the server, skipping the test when Neo4j could not be
