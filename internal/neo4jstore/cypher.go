@@ -260,6 +260,15 @@ func findAnchor(f *confgraph.Filter, label confgraph.Label) (anchor, bool) {
 		if (c.Op == confgraph.OpEq || c.Op == confgraph.OpIn) && !c.Fold && (c.Field == "id" || c.Field == displayField(label)) {
 			consider(anchor{field: c.Field, cond: c, label: label})
 		}
+		// A lookup of a name or title ignoring case goes through the
+		// sortKey index, which holds the display name lower-cased; the
+		// whole filter is still tested on what it finds.
+		if c.Op == confgraph.OpEq && c.Fold && c.Field == displayField(label) {
+			if v, ok := c.Value.(string); ok {
+				consider(anchor{field: sortKeyProp, label: label,
+					cond: confgraph.Cond{Field: sortKeyProp, Op: confgraph.OpEq, Value: strings.ToLower(v)}})
+			}
+		}
 	}
 	for _, r := range f.Rels {
 		if r.Quant != confgraph.Some && r.Quant != confgraph.Single {
