@@ -58,10 +58,10 @@ func ms(d time.Duration) float64 { return float64(d.Nanoseconds()) / 1e6 }
 
 // sequential sends requests one after another on one connection: warm
 // requests first (not counted), then until n requests or d have passed.
-func sequential(do doer, warm, n int, d time.Duration) stats {
+func sequential(do doer, warm int, warmDur time.Duration, n int, d time.Duration) stats {
 	ctx := context.Background()
-	// Warm: at least warm requests and at least 300 ms (JIT, plan caches).
-	for t0, i := time.Now(), 0; i < warm || time.Since(t0) < 300*time.Millisecond; i++ {
+	// Warm: at least warm requests and at least warmDur (JIT, plan caches).
+	for t0, i := time.Now(), 0; i < warm || time.Since(t0) < warmDur; i++ {
 		_ = do(ctx)
 	}
 	var lat []time.Duration

@@ -8,6 +8,7 @@
 //	driver report  --in results.json --out BENCHMARKS.md
 //	driver ingest-mem-once --corpus DIR   (one embedded load, timed; run as a child for its peak RSS)
 //	driver plain   --addr ADDR --body JSON (a plain net/http handler returning fixed bytes)
+//	driver proxy   --target HOST:PORT      (a recording Bolt proxy: prints each statement a client sends, with its time)
 package main
 
 import (
@@ -17,6 +18,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/confgraph/confgraph/internal/memstore"
@@ -38,6 +40,8 @@ func main() {
 		err = ingestMemOnce(os.Args[2:])
 	case "plain":
 		err = plainCmd(os.Args[2:])
+	case "proxy":
+		err = proxyCmd(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}
@@ -99,4 +103,32 @@ func plainCmd(args []string) error {
 		_, _ = w.Write(b)
 	})
 	return http.ListenAndServe(*addr, h)
+}
+
+func proxyCmd(args []string) error {
+	fs := flag.NewFlagSet("proxy", flag.ExitOnError)
+	target := fs.String("target", "127.0.0.1:7687", "Neo4j Bolt address")
+	_ = fs.Parse(args)
+	px, err := startBoltProxy(*target)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("bolt://%s\n", px.Addr())
+	start := time.Now()
+	prev := start
+	for {
+		time.Sleep(20 * time.Millisecond)
+		t := time.Now()
+		for _, s := range px.Take() {
+			now := prev.Add(time.Duration(s.At * float64(time.Millisecond)))
+			rows := ""
+			for k, v := range s.Params {
+				if l, ok := v.([]any); ok {
+					rows += fmt.Sprintf(" %s[%d]", k, len(l))
+				}
+			}
+			fmt.Printf("%9.1f ms %s | %.160s\n", ms(now.Sub(start)), rows, strings.Join(strings.Fields(s.Cypher), " "))
+		}
+		prev = t
+	}
 }

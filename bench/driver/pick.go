@@ -40,15 +40,20 @@ func pick(b *confgraph.Batch) params {
 		id := t.NodeID()
 		if unique(t) && len(in[confgraph.RelPresented][id]) >= 2 && len(out[confgraph.RelDiscusses][id]) >= 1 && len(in[confgraph.RelReviews][id]) >= 1 {
 			p.Talk = confgraph.DisplayName(t)
-			p.Notes["talk"] = fmt.Sprintf("%d speakers, %d projects, %d recaps", len(in[confgraph.RelPresented][id]), len(out[confgraph.RelDiscusses][id]), len(in[confgraph.RelReviews][id]))
+			p.Notes["talk"] = fmt.Sprintf("%q: %d speakers, %d projects, %d recaps", p.Talk, len(in[confgraph.RelPresented][id]), len(out[confgraph.RelDiscusses][id]), len(in[confgraph.RelReviews][id]))
 			break
 		}
 	}
-	for _, s := range byLabel[confgraph.LabelSpeaker] {
-		id := s.NodeID()
-		if unique(s) && len(out[confgraph.RelPresented][id]) == 2 && len(out[confgraph.RelWorksAt][id]) >= 1 {
-			p.Speaker = confgraph.DisplayName(s)
-			p.Notes["speaker"] = "2 talks"
+	for _, want := range []int{2, 3, 1} {
+		for _, s := range byLabel[confgraph.LabelSpeaker] {
+			id := s.NodeID()
+			if unique(s) && len(out[confgraph.RelPresented][id]) == want && len(out[confgraph.RelWorksAt][id]) >= 1 {
+				p.Speaker = confgraph.DisplayName(s)
+				p.Notes["speaker"] = fmt.Sprintf("%s, %d talks", p.Speaker, want)
+				break
+			}
+		}
+		if p.Notes["speaker"] != "" {
 			break
 		}
 	}
@@ -56,14 +61,14 @@ func pick(b *confgraph.Batch) params {
 	for _, c := range byLabel[confgraph.LabelCompany] {
 		if n := len(in[confgraph.RelWorksAt][c.NodeID()]); unique(c) && n > best {
 			best, p.Company = n, confgraph.DisplayName(c)
-			p.Notes["company"] = fmt.Sprintf("%d speakers (the most)", n)
+			p.Notes["company"] = fmt.Sprintf("%s, %d speakers (the most)", p.Company, n)
 		}
 	}
 	best = 0
 	for _, pr := range byLabel[confgraph.LabelProject] {
 		if n := len(in[confgraph.RelDiscusses][pr.NodeID()]); unique(pr) && n > best {
 			best, p.Project = n, confgraph.DisplayName(pr)
-			p.Notes["project"] = fmt.Sprintf("%d talks (the most)", n)
+			p.Notes["project"] = fmt.Sprintf("%s, %d talks (the most)", p.Project, n)
 		}
 	}
 	events := byLabel[confgraph.LabelEvent]
@@ -71,7 +76,7 @@ func pick(b *confgraph.Batch) params {
 	for _, e := range events {
 		if unique(e) && len(in[confgraph.RelPartOf][e.NodeID()]) > 20 {
 			p.Event = confgraph.DisplayName(e)
-			p.Notes["event"] = fmt.Sprintf("%d talks", len(in[confgraph.RelPartOf][e.NodeID()]))
+			p.Notes["event"] = fmt.Sprintf("%s, %d talks", p.Event, len(in[confgraph.RelPartOf][e.NodeID()]))
 			break
 		}
 	}
@@ -119,7 +124,50 @@ func pick(b *confgraph.Batch) params {
 		p.HeadCompany = confgraph.DisplayName(b.Node(cs[0]))
 		p.Notes["headline"] = fmt.Sprintf("%s is discussed by %d talks; %d of them have a speaker from %s", p.HeadProject, len(talks), perCompany[cs[0]], p.HeadCompany)
 	}
+	// Shortest path: from the picked speaker to the project farthest from
+	// it within four hops (first by ID among the farthest).
+	if sp := speakerID(byLabel[confgraph.LabelSpeaker], p.Speaker); sp != "" {
+		adj := map[string][]string{}
+		for _, r := range b.Rels() {
+			adj[r.From] = append(adj[r.From], r.To)
+			adj[r.To] = append(adj[r.To], r.From)
+		}
+		dist := map[string]int{sp: 0}
+		frontier := []string{sp}
+		for d := 1; d <= 4; d++ {
+			var next []string
+			for _, x := range frontier {
+				for _, y := range adj[x] {
+					if _, ok := dist[y]; !ok {
+						dist[y] = d
+						next = append(next, y)
+					}
+				}
+			}
+			frontier = next
+		}
+		best, to := 0, ""
+		for _, pr := range byLabel[confgraph.LabelProject] {
+			if d, ok := dist[pr.NodeID()]; ok && d > best {
+				best, to = d, pr.NodeID()
+			}
+		}
+		if to != "" {
+			p.PathFrom, p.PathTo = sp, to
+			p.PathFromName, p.PathToName = p.Speaker, confgraph.DisplayName(b.Node(to))
+			p.Notes["shortest_path"] = fmt.Sprintf("%s to %s, %d hops", p.PathFromName, p.PathToName, best)
+		}
+	}
 	return p
+}
+
+func speakerID(speakers []confgraph.Node, name string) string {
+	for _, s := range speakers {
+		if confgraph.DisplayName(s) == name {
+			return s.NodeID()
+		}
+	}
+	return ""
 }
 
 func median(s []stats, f func(stats) float64) float64 {

@@ -73,6 +73,9 @@ func shellQuote(s string) string {
 }
 
 func (e *env) rel(p string) string {
+	if r, ok := strings.CutPrefix(p, e.work+"/"); ok && e.work != "" {
+		return "$WORK/" + r
+	}
 	if r, err := filepath.Rel(e.root, p); err == nil && !strings.HasPrefix(r, "../..") {
 		return r
 	}

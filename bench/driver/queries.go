@@ -143,7 +143,8 @@ func buildMix(peerFile string, p params, only []string) ([]query, error) {
 			sub := []string{q(r.SearchWords), q(p.SearchWords)}
 			x.Confgraph, x.Peer = substitute(e.Confgraph, sub...), substitute(e.Text, sub...)
 			x.Cypher = floorSearchFulltext
-			x.Params = map[string]any{"query": strings.Join(confgraph.Tokens(p.SearchWords), " OR ")}
+			terms := uniqStrings(confgraph.Tokens(p.SearchWords))
+			x.Params = map[string]any{"query": strings.Join(terms, " OR "), "terms": terms}
 			x.cgRows = func(d map[string]any) map[string][]string { return searchRows(list(d, "search"), "node") }
 			x.peerRows = func(d map[string]any) map[string][]string { return searchRows(list(d, "talksSearch"), "talk") }
 			x.floorRows = floorSearchRows
@@ -237,9 +238,22 @@ RETURN size(ts) AS total, t.title AS title, t.kind AS kind, t.level AS level, t.
 	floorSearchTitle = `MATCH (t:Talk) WHERE t.sortKey CONTAINS toLower($text)
 RETURN t.title AS title ORDER BY t.sortKey, t.id LIMIT 20`
 
-	floorSearchFulltext = `CALL db.index.fulltext.queryNodes('confgraph_search', $query) YIELD node, score
-WHERE node:Talk
-RETURN node.title AS title, score ORDER BY score DESC, node.sortKey, node.id LIMIT 8`
+	// confgraph ranks search hits itself with BM25 (confgraph.RankSearch)
+	// over the index's candidates; this is the same ranking in Cypher.
+	floorSearchFulltext = `CALL db.index.fulltext.queryNodes('confgraph_search', $query) YIELD node
+WITH DISTINCT node WHERE node:Talk
+WITH collect({n: node, w: split(node.searchText, ' ')}) AS docs
+CALL () { MATCH (t:Talk) RETURN count(t) AS total,
+  sum(CASE WHEN coalesce(t.searchText, '') = '' THEN 0 ELSE size(split(t.searchText, ' ')) END) AS words }
+WITH docs, total, toFloat(words) / total AS avg
+UNWIND $terms AS term
+WITH docs, total, avg, term, size([d IN docs WHERE term IN d.w]) AS df
+WITH docs, avg, collect({term: term, idf: log(1 + (total - df + 0.5) / (df + 0.5))}) AS idfs
+UNWIND docs AS d
+WITH d, avg, [x IN idfs | [x.idf, size([w IN d.w WHERE w = x.term])]] AS tfs
+RETURN d.n.title AS title,
+  reduce(s = 0.0, x IN tfs | s + CASE WHEN x[1] = 0 THEN 0.0 ELSE x[0] * x[1] * 2.2 / (x[1] + 1.2 * (0.25 + 0.75 * size(d.w) / avg)) END) AS score
+ORDER BY score DESC, d.n.sortKey, d.n.id LIMIT 8`
 
 	floorHeadline = `MATCH (:Project {name: $project})<-[:DISCUSSES]-(t:Talk)
 WHERE EXISTS { (t)<-[:PRESENTED]-(:Speaker)-[:WORKS_AT]->(:Company {name: $company}) }
@@ -698,6 +712,16 @@ func runFloor(ctx context.Context, drv neo4j.DriverWithContext, q query) (map[st
 		return nil, err
 	}
 	return q.floorRows(res.Records), nil
+}
+
+func uniqStrings(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func contains(l []string, s string) bool {

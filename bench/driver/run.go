@@ -29,6 +29,8 @@ type plan struct {
 	Quick        bool          `json:"quick"`
 	Runs         int           `json:"runs"`
 	Warm         int           `json:"warm"`
+	WarmDur      time.Duration `json:"warmDur"`
+	SectionWarm  time.Duration `json:"sectionWarm"` // per query and server, before a section's measurements
 	P50N         int           `json:"p50N"`
 	P50Dur       time.Duration `json:"p50Dur"`
 	P99Samples   int           `json:"p99Samples"`
@@ -36,22 +38,24 @@ type plan struct {
 	P99Max       time.Duration `json:"p99Max"`
 	Conc         int           `json:"conc"`
 	ConcDur      time.Duration `json:"concDur"`
+	ConcRuns     int           `json:"concRuns"`
 	MaxRate      bool          `json:"maxRate"`
 	MaxRateStep  time.Duration `json:"maxRateStep"`
 	MemScales    []int         `json:"memScales"`
 	NeoScales    []int         `json:"neoScales"`
 	IngestRuns   map[int]int   `json:"ingestRuns"`
 	BigScale     int           `json:"bigScale"` // the scale of the selective-query and scaling sections
+	SkipBig      bool          `json:"skipBig"`  // no query section at BigScale (only scaling)
 	BigQueries   []string      `json:"bigQueries"`
 	ScalingQuery []string      `json:"scalingQueries"`
 }
 
 func fullPlan() plan {
 	return plan{
-		Runs: 3, Warm: 30, P50N: 400, P50Dur: 1500 * time.Millisecond,
-		P99Samples: 400, P99Min: 2 * time.Second, P99Max: 5 * time.Second,
-		Conc: 4, ConcDur: 1500 * time.Millisecond,
-		MaxRate: true, MaxRateStep: 1500 * time.Millisecond,
+		Runs: 3, Warm: 30, WarmDur: 300 * time.Millisecond, SectionWarm: time.Second, P50N: 400, P50Dur: time.Second,
+		P99Samples: 300, P99Min: 2 * time.Second, P99Max: 4 * time.Second,
+		Conc: 4, ConcDur: time.Second, ConcRuns: 1,
+		MaxRate: true, MaxRateStep: time.Second,
 		MemScales: []int{1, 10, 100}, NeoScales: []int{1, 10, 100},
 		IngestRuns:   map[int]int{1: 3, 10: 3, 100: 1},
 		BigScale:     100,
@@ -62,11 +66,11 @@ func fullPlan() plan {
 
 func quickPlan() plan {
 	return plan{
-		Quick: true, Runs: 1, Warm: 15, P50N: 150, P50Dur: 700 * time.Millisecond,
-		P99Samples: 150, P99Min: 1 * time.Second, P99Max: 1500 * time.Millisecond,
+		Quick: true, Runs: 1, Warm: 15, WarmDur: 150 * time.Millisecond, SectionWarm: 300 * time.Millisecond, P50N: 150, P50Dur: 500 * time.Millisecond,
+		P99Samples: 150, P99Min: time.Second, P99Max: time.Second,
 		MemScales: []int{1, 10}, NeoScales: []int{1},
-		IngestRuns:   map[int]int{1: 1, 10: 1},
-		BigScale:     10,
+		IngestRuns: map[int]int{1: 1, 10: 1},
+		BigScale:   10, SkipBig: true,
 		ScalingQuery: []string{"speaker_page", "headline"},
 	}
 }
@@ -265,7 +269,7 @@ func runCmd(args []string) error {
 		peer, err = r.startPeer("peer", r.neo4jURI)
 		return err
 	}
-	if want("big") {
+	if want("big") && !r.plan.SkipBig {
 		err := step(fmt.Sprintf("queries at scale %d", r.plan.BigScale), func() error {
 			if err := r.ensureLoaded(r.scaleDir(r.plan.BigScale)); err != nil {
 				return err
@@ -348,14 +352,19 @@ func (r *runner) gen(s int) error {
 }
 
 func (r *runner) machine() map[string]string {
-	m := map[string]string{"nproc": strconv.Itoa(runtime.NumCPU()), "go": runtime.Version(), "goos": runtime.GOOS + "/" + runtime.GOARCH}
+	m := map[string]string{"go": runtime.Version(), "goos": runtime.GOOS + "/" + runtime.GOARCH}
 	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		n := 0
 		for _, line := range strings.Split(string(b), "\n") {
-			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			k, v, ok := strings.Cut(line, ":")
+			switch {
+			case ok && strings.TrimSpace(k) == "model name" && m["cpu"] == "":
 				m["cpu"] = strings.TrimSpace(v)
-				break
+			case ok && strings.TrimSpace(k) == "processor":
+				n++
 			}
 		}
+		m["nproc"] = strconv.Itoa(n) // this process is pinned to one core: count them all
 	}
 	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
 		line, _, _ := strings.Cut(string(b), "\n")
@@ -418,6 +427,16 @@ func (r *runner) ingest() error {
 			logf("embedded ingest %d×: parse %.2fs write %.2fs, %d docs, peak %d MB", s, ml.ParseSecs, ml.WriteSecs, ml.Docs, ml.PeakKB/1024)
 		}
 		r.res.Mem = append(r.res.Mem, mi)
+	}
+	// Warm Neo4j up (JIT, plan cache) with one untimed load of each kind.
+	if res, err := r.loadBatch(r.scaleDir(1)); err == nil {
+		_ = wipe(r.ctx, r.drv)
+		if store, err := neo4jstore.Open(r.ctx, neo4jstore.Config{URI: r.neo4jURI, User: "neo4j", Password: r.neo4jPass}); err == nil {
+			_ = store.Write(r.ctx, res.Batch)
+			store.Close()
+		}
+		_ = wipe(r.ctx, r.drv)
+		_ = bareLoad(r.ctx, r.drv, res.Batch)
 	}
 	for i, s := range r.plan.NeoScales {
 		if err := r.ingestNeo(s, i == len(r.plan.NeoScales)-1); err != nil {
@@ -624,13 +643,21 @@ func (r *runner) querySection(name, corpus string, only []string, cgNeo, peer *p
 	if r.noMeasure {
 		return nil
 	}
+	// Warm every server and Neo4j (JIT, plan caches) on the whole mix first.
+	t0 := time.Now()
+	for _, q := range qs {
+		for _, t := range targets {
+			closedLoop(t.pool(q), 2, r.plan.SectionWarm)
+		}
+	}
+	logf("%s: warmed up in %.0fs", name, since(t0))
 	for run := range r.plan.Runs {
 		for i, q := range qs {
 			qr := sec.Queries[i]
 			order := slices.Clone(targets)
 			rotate(order, run+i)
 			for _, t := range order {
-				s := sequential(t.one(q), r.plan.Warm, r.plan.P50N, r.plan.P50Dur)
+				s := sequential(t.one(q), r.plan.Warm, r.plan.WarmDur, r.plan.P50N, r.plan.P50Dur)
 				qr.P50[t.name] = append(qr.P50[t.name], s)
 				if s.Errors > 0 {
 					r.problem("%s %s on %s: %d errors (%s)", name, q.Name, t.name, s.Errors, s.Err)
@@ -650,7 +677,7 @@ func (r *runner) querySection(name, corpus string, only []string, cgNeo, peer *p
 				qr.P99[t.name] = append(qr.P99[t.name], openLoop(t.pool(q), qr.Rate, d))
 				time.Sleep(200 * time.Millisecond)
 			}
-			if r.plan.Conc > 0 {
+			if r.plan.Conc > 0 && run < r.plan.ConcRuns {
 				for _, t := range order {
 					qr.Conc[t.name] = append(qr.Conc[t.name], closedLoop(t.pool(q), r.plan.Conc, r.plan.ConcDur))
 				}
@@ -908,8 +935,8 @@ func (r *runner) typename() error {
 	n := r.plan.P50N * 3
 	d := 3 * r.plan.P50Dur
 	for run := range r.plan.Runs {
-		a := func() { tr.CG = append(tr.CG, sequential(cg.doer(tq), 100, n, d)) }
-		b := func() { tr.Plain = append(tr.Plain, sequential(pl.doer(tq), 100, n, d)) }
+		a := func() { tr.CG = append(tr.CG, sequential(cg.doer(tq), 100, r.plan.WarmDur, n, d)) }
+		b := func() { tr.Plain = append(tr.Plain, sequential(pl.doer(tq), 100, r.plan.WarmDur, n, d)) }
 		if run%2 == 0 {
 			a()
 			b()
@@ -917,7 +944,7 @@ func (r *runner) typename() error {
 			b()
 			a()
 		}
-		tr.Mix = append(tr.Mix, sequential(mix, 2*len(qs), n, d))
+		tr.Mix = append(tr.Mix, sequential(mix, 2*len(qs), r.plan.WarmDur, n, d))
 		logf("typename run %d: confgraph %.3f ms, plain %.3f ms, mix %.3f ms", run+1, last(tr.CG).P50, last(tr.Plain).P50, last(tr.Mix).P50)
 	}
 	r.res.Typename = tr
@@ -963,8 +990,8 @@ func (r *runner) scaling() error {
 	for run := range r.plan.Runs {
 		for i := range qsSmall {
 			qs, qb := qsSmall[i], qsBig[i]
-			a := sequential(ts.one(qs), r.plan.Warm, r.plan.P50N, r.plan.P50Dur)
-			b := sequential(tb.one(qb), r.plan.Warm, r.plan.P50N, r.plan.P50Dur)
+			a := sequential(ts.one(qs), r.plan.Warm, r.plan.WarmDur, r.plan.P50N, r.plan.P50Dur)
+			b := sequential(tb.one(qb), r.plan.Warm, r.plan.WarmDur, r.plan.P50N, r.plan.P50Dur)
 			sr.SmallP50[qs.Name] = append(sr.SmallP50[qs.Name], a)
 			sr.BigP50[qs.Name] = append(sr.BigP50[qs.Name], b)
 			if run == 0 {

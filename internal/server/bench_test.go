@@ -31,8 +31,8 @@ func corpusHandler(b *testing.B) http.Handler {
 
 var benchQueries = map[string]string{
 	"Typename":     `{ __typename }`,
-	"TalkPage":     `{ node(id: "talk:event-north-america-2017-the-mechanics-of-deploying-envoy-at-lyft") { ... on Talk { title abstract level kind durationMinutes event { name } speakers { name bio companies { name } } projects { name homepage } recaps { title } } } }`,
-	"ProjectPage":  `{ node(id: "project:kubernetes") { ... on Project { name maturity talks { title speakers { name companies { name } } } } } }`,
+	"TalkPage":     `{ talk(title: "The Mechanics of Deploying Envoy at Lyft") { title abstract level kind durationMinutes event { name } speakers { name bio companies { name } } projects { name homepage } recaps { title } } }`,
+	"ProjectPage":  `{ project(name: "Kubernetes") { name maturity talks { title speakers { name companies { name } } } } }`,
 	"SchedulePage": `{ events { name talks { title kind level speakers { name } } } }`,
 	"CompanyList":  `{ companies(limit: 100) { name speakers { name talks { title } } } }`,
 }
