@@ -19,8 +19,12 @@ var indexedFields = map[string]bool{"name": true, "title": true}
 
 func (s *Store) reindex() {
 	s.byKey = map[confgraph.Label]map[string]map[string][]string{}
+	s.words = map[string][]string{}
 	for _, n := range s.nodes {
 		l := n.NodeLabel()
+		if _, ok := confgraph.SearchFields[l]; ok {
+			s.words[n.NodeID()] = confgraph.SearchWords(n)
+		}
 		for f := range indexedFields {
 			v, ok := confgraph.FieldValue(n, f)
 			if !ok {
@@ -532,7 +536,7 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
 		}
 		for _, n := range s.byLabel[l] {
-			words := confgraph.SearchWords(n)
+			words := s.words[n.NodeID()]
 			total++
 			totalWords += len(words)
 			for _, w := range words {

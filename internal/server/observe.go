@@ -11,8 +11,6 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-
-	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
 // Metrics are the Prometheus series the server exports on /metrics.
@@ -150,74 +148,4 @@ func (h ContextHandler) WithAttrs(as []slog.Attr) slog.Handler {
 // WithGroup implements slog.Handler.
 func (h ContextHandler) WithGroup(name string) slog.Handler {
 	return ContextHandler{h.Handler.WithGroup(name)}
-}
-
-// instrumented counts and times the calls that reach the store.
-type instrumented struct {
-	confgraph.Store
-	m *Metrics
-}
-
-func (s instrumented) observe(method string, start time.Time, err error) {
-	outcome := "ok"
-	if err != nil {
-		outcome = confgraph.ErrorCode(err)
-	}
-	s.m.storeCalls.WithLabelValues(method, outcome).Inc()
-	s.m.storeLatency.WithLabelValues(method).Observe(time.Since(start).Seconds())
-}
-
-func (s instrumented) List(ctx context.Context, l confgraph.Label, p confgraph.Page) (n []confgraph.Node, err error) {
-	defer func(t time.Time) { s.observe("List", t, err) }(time.Now())
-	return s.Store.List(ctx, l, p)
-}
-
-func (s instrumented) Nodes(ctx context.Context, ids []string) (m map[string]confgraph.Node, err error) {
-	defer func(t time.Time) { s.observe("Nodes", t, err) }(time.Now())
-	return s.Store.Nodes(ctx, ids)
-}
-
-func (s instrumented) Related(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction) (m map[string][]confgraph.Edge, err error) {
-	defer func(t time.Time) { s.observe("Related", t, err) }(time.Now())
-	return s.Store.Related(ctx, ids, rel, dir)
-}
-
-func (s instrumented) Find(ctx context.Context, q confgraph.Query) (n []confgraph.Node, err error) {
-	defer func(t time.Time) { s.observe("Find", t, err) }(time.Now())
-	return s.Store.Find(ctx, q)
-}
-
-func (s instrumented) Count(ctx context.Context, l confgraph.Label, w *confgraph.Filter) (n int, err error) {
-	defer func(t time.Time) { s.observe("Count", t, err) }(time.Now())
-	return s.Store.Count(ctx, l, w)
-}
-
-func (s instrumented) RelatedQuery(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (m map[string][]confgraph.Edge, err error) {
-	defer func(t time.Time) { s.observe("RelatedQuery", t, err) }(time.Now())
-	return s.Store.RelatedQuery(ctx, ids, rel, dir, q)
-}
-
-func (s instrumented) Degrees(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, w *confgraph.Filter) (m map[string]int, err error) {
-	defer func(t time.Time) { s.observe("Degrees", t, err) }(time.Now())
-	return s.Store.Degrees(ctx, ids, rel, dir, w)
-}
-
-func (s instrumented) Search(ctx context.Context, text string, ls []confgraph.Label, limit int) (h []confgraph.SearchHit, err error) {
-	defer func(t time.Time) { s.observe("Search", t, err) }(time.Now())
-	return s.Store.Search(ctx, text, ls, limit)
-}
-
-func (s instrumented) ShortestPath(ctx context.Context, from, to string, hops int) (p *confgraph.Path, err error) {
-	defer func(t time.Time) { s.observe("ShortestPath", t, err) }(time.Now())
-	return s.Store.ShortestPath(ctx, from, to, hops)
-}
-
-func (s instrumented) Counts(ctx context.Context) (m map[string]int, err error) {
-	defer func(t time.Time) { s.observe("Counts", t, err) }(time.Now())
-	return s.Store.Counts(ctx)
-}
-
-func (s instrumented) Write(ctx context.Context, b *confgraph.Batch) (err error) {
-	defer func(t time.Time) { s.observe("Write", t, err) }(time.Now())
-	return s.Store.Write(ctx, b)
 }

@@ -79,11 +79,8 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if cfg.Metrics != nil {
-		store = instrumented{Store: store, m: cfg.Metrics}
-	}
-	if cfg.Tracer != nil {
-		store = traced{Store: store, tr: cfg.Tracer}
+	if cfg.Metrics != nil || cfg.Tracer != nil {
+		store = observed{Store: store, m: cfg.Metrics, tr: cfg.Tracer}
 	}
 	res := &graph.Resolver{Store: store}
 	if cfg.APIToken != "" {
