@@ -35,6 +35,7 @@ var benchQueries = map[string]string{
 	"ProjectPage":  `{ project(name: "Kubernetes") { name maturity talks { title speakers { name companies { name } } } } }`,
 	"SchedulePage": `{ events { name talks { title kind level speakers { name } } } }`,
 	"CompanyList":  `{ companies(limit: 100) { name speakers { name talks { title } } } }`,
+	"Search":       `{ search(query: "service mesh observability", first: 8) { score node { __typename } } }`,
 }
 
 // BenchmarkGraphQL measures whole requests through the HTTP handler
