@@ -33,6 +33,12 @@ type batcher struct {
 	mu      sync.Mutex
 	levelOf map[string]*level // node ID -> the level that returned it
 	groups  map[groupKey]*callGroup
+
+	// Answers a prefetch brought, by call shape and node ID.
+	edges   map[string]map[string][]confgraph.Edge
+	degrees map[string]map[string]int
+	tallies map[string]map[string][]confgraph.Counted
+	counts  map[string]int
 }
 
 type groupKey struct {
@@ -53,7 +59,9 @@ type callGroup struct {
 // WithBatching returns a context whose relationship calls are batched
 // across the request.
 func WithBatching(ctx context.Context, s confgraph.Store) context.Context {
-	return context.WithValue(ctx, batcherKey{}, &batcher{store: s, levelOf: map[string]*level{}, groups: map[groupKey]*callGroup{}})
+	return context.WithValue(ctx, batcherKey{}, &batcher{store: s, levelOf: map[string]*level{}, groups: map[groupKey]*callGroup{},
+		edges: map[string]map[string][]confgraph.Edge{}, degrees: map[string]map[string]int{},
+		tallies: map[string]map[string][]confgraph.Counted{}, counts: map[string]int{}})
 }
 
 func batcherFrom(ctx context.Context) *batcher {
@@ -139,10 +147,80 @@ func shapeKey(parts ...any) string {
 	return string(b)
 }
 
+// remember keeps the answers of a prefetch for the rest of the request.
+func (b *batcher) remember(p *confgraph.Prefetched) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	keep(b.edges, p.Edges)
+	keep(b.degrees, p.Degrees)
+	keep(b.tallies, p.Tallies)
+}
+
+func (b *batcher) rememberCount(key string, n int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.counts[key] = n
+}
+
+func keep[V any](into, from map[string]map[string]V) {
+	for k, m := range from {
+		if into[k] == nil {
+			into[k] = map[string]V{}
+		}
+		for id, v := range m {
+			into[k][id] = v
+		}
+	}
+}
+
+// prefetched returns the answers a prefetch brought for the call named
+// key, when it brought them for every one of ids.
+func prefetched[V any](ctx context.Context, pick func(*batcher) map[string]map[string]V, key string, ids []string) (map[string]V, bool) {
+	b := batcherFrom(ctx)
+	if b == nil {
+		return nil, false
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	m := pick(b)[key]
+	if m == nil {
+		return nil, false
+	}
+	out := make(map[string]V, len(ids))
+	for _, id := range ids {
+		v, ok := m[id]
+		if !ok {
+			return nil, false
+		}
+		out[id] = v
+	}
+	return out, true
+}
+
+func pickEdges(b *batcher) map[string]map[string][]confgraph.Edge      { return b.edges }
+func pickDegrees(b *batcher) map[string]map[string]int                 { return b.degrees }
+func pickTallies(b *batcher) map[string]map[string][]confgraph.Counted { return b.tallies }
+
+// prefetchedCount returns a count a prefetch brought.
+func prefetchedCount(ctx context.Context, key string) (int, bool) {
+	b := batcherFrom(ctx)
+	if b == nil {
+		return 0, false
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	n, ok := b.counts[key]
+	return n, ok
+}
+
 // relatedQuery is store.RelatedQuery, joined with the other calls of its
 // level.
 func relatedQuery(ctx context.Context, s confgraph.Store, ids []string, rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (map[string][]confgraph.Edge, error) {
-	v, err := join(ctx, shapeKey("rq", rel, dir, q), ids, func(ids []string) (any, error) {
+	key := shapeKey("rq", rel, dir, q)
+	if m, ok := prefetched(ctx, pickEdges, key, ids); ok {
+		return m, nil
+	}
+	v, err := join(ctx, key, ids, func(ids []string) (any, error) {
 		return s.RelatedQuery(ctx, ids, rel, dir, q)
 	})
 	m, _ := v.(map[string][]confgraph.Edge)
@@ -151,7 +229,11 @@ func relatedQuery(ctx context.Context, s confgraph.Store, ids []string, rel conf
 
 // related is store.Related, joined with the other calls of its level.
 func related(ctx context.Context, s confgraph.Store, ids []string, rel confgraph.RelType, dir confgraph.Direction) (map[string][]confgraph.Edge, error) {
-	v, err := join(ctx, shapeKey("r", rel, dir), ids, func(ids []string) (any, error) {
+	key := shapeKey("r", rel, dir)
+	if m, ok := prefetched(ctx, pickEdges, key, ids); ok {
+		return m, nil
+	}
+	v, err := join(ctx, key, ids, func(ids []string) (any, error) {
 		return s.Related(ctx, ids, rel, dir)
 	})
 	m, _ := v.(map[string][]confgraph.Edge)
@@ -160,9 +242,24 @@ func related(ctx context.Context, s confgraph.Store, ids []string, rel confgraph
 
 // degreesOf is store.Degrees, joined with the other calls of its level.
 func degreesOf(ctx context.Context, s confgraph.Store, ids []string, rel confgraph.RelType, dir confgraph.Direction, where *confgraph.Filter) (map[string]int, error) {
-	v, err := join(ctx, shapeKey("d", rel, dir, where), ids, func(ids []string) (any, error) {
+	key := degreeKey(confgraph.RelCount{Rel: rel, Dir: dir}, where)
+	if m, ok := prefetched(ctx, pickDegrees, key, ids); ok {
+		return m, nil
+	}
+	v, err := join(ctx, key, ids, func(ids []string) (any, error) {
 		return s.Degrees(ctx, ids, rel, dir, where)
 	})
 	m, _ := v.(map[string]int)
 	return m, err
+}
+
+// tallyOf ranks the tally called name for each of ids (a prefetch's
+// answer, or one store call per step).
+func tallyOf(ctx context.Context, s confgraph.Store, ids []string, name string, limit int) (map[string][]confgraph.Counted, error) {
+	if m, ok := prefetched(ctx, pickTallies, tallyKey(name, limit), ids); ok {
+		return m, nil
+	}
+	t := tallies[name]
+	t.Limit = limit
+	return confgraph.StepwiseTally(ctx, s, ids, t)
 }

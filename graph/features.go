@@ -18,18 +18,18 @@ var (
 )
 
 // companyProjects: for each company, the projects its speakers' talks
-// discuss, with how many of those talks discuss each (three store calls).
+// discuss, with how many of those talks discuss each.
 func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error) {
-	counts, nodes, err := tally(ctx, r.Store, ids(objs), []confgraph.RelCount{worksAtIn, presentedOut}, discussesOut)
+	counted, err := tallyOf(ctx, r.Store, ids(objs), "Company.projects", 0)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]*ProjectCount, len(objs))
 	for i, c := range objs {
 		out[i] = []*ProjectCount{}
-		for _, id := range ranked(counts[c.ID], nodes) {
-			if p, ok := nodes[id].(*confgraph.Project); ok {
-				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: counts[c.ID][id]})
+		for _, x := range counted[c.ID] {
+			if p, ok := x.Node.(*confgraph.Project); ok {
+				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: x.N})
 			}
 		}
 	}
@@ -37,37 +37,18 @@ func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Compan
 }
 
 // projectCompanies: for each project, the companies whose speakers' talks
-// discuss it, with how many such talks (three store calls).
+// discuss it, with how many such talks.
 func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
-	reach, err := walk(ctx, r.Store, ids(objs), discussesIn)
-	if err != nil {
-		return nil, err
-	}
-	// Count talks, not speakers: find each talk's companies, then add up
-	// per project.
-	talks := reach[0]
-	var talkIDs []string
-	for _, ts := range talks {
-		for id := range ts {
-			talkIDs = append(talkIDs, id)
-		}
-	}
-	perTalk, nodes, err := tally(ctx, r.Store, uniq(talkIDs), []confgraph.RelCount{presentedIn}, worksAtOut)
+	counted, err := tallyOf(ctx, r.Store, ids(objs), "Project.companies", 0)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]*CompanyCount, len(objs))
 	for i, p := range objs {
-		counts := map[string]int{}
-		for tid := range talks[p.ID] {
-			for cid := range perTalk[tid] {
-				counts[cid]++
-			}
-		}
 		out[i] = []*CompanyCount{}
-		for _, id := range ranked(counts, nodes) {
-			if c, ok := nodes[id].(*confgraph.Company); ok {
-				out[i] = append(out[i], &CompanyCount{Company: c, TalkCount: counts[id]})
+		for _, x := range counted[p.ID] {
+			if c, ok := x.Node.(*confgraph.Company); ok {
+				out[i] = append(out[i], &CompanyCount{Company: c, TalkCount: x.N})
 			}
 		}
 	}
@@ -76,26 +57,26 @@ func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Proje
 
 // topProjects: for each event, the projects most of its talks discuss.
 func (r *Resolver) topProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error) {
-	n := 10
-	if first != nil {
-		n = *first
-	}
-	if err := checkPage("first", n); err != nil {
-		return nil, err
-	}
-	counts, nodes, err := tally(ctx, r.Store, ids(objs), []confgraph.RelCount{partOfIn}, discussesOut)
+	n, err := firstOr(first, 10)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]*ProjectCount, len(objs))
+	if n == 0 {
+		for i := range out {
+			out[i] = []*ProjectCount{}
+		}
+		return out, nil
+	}
+	counted, err := tallyOf(ctx, r.Store, ids(objs), "Event.topProjects", n)
+	if err != nil {
+		return nil, err
+	}
 	for i, e := range objs {
 		out[i] = []*ProjectCount{}
-		for _, id := range ranked(counts[e.ID], nodes) {
-			if len(out[i]) == n {
-				break
-			}
-			if p, ok := nodes[id].(*confgraph.Project); ok {
-				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: counts[e.ID][id]})
+		for _, x := range counted[e.ID] {
+			if p, ok := x.Node.(*confgraph.Project); ok {
+				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: x.N})
 			}
 		}
 	}
@@ -190,8 +171,8 @@ func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, fir
 // byName finds a node by a name, ignoring case.
 func byName[T confgraph.Node](ctx context.Context, s confgraph.Store, label confgraph.Label, field, name string) (T, error) {
 	var zero T
-	nodes, err := s.Find(ctx, confgraph.Query{Label: label, Limit: 1,
-		Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: field, Op: confgraph.OpEq, Value: name, Fold: true}}}})
+	nodes, err := findPlanned(ctx, s, confgraph.Query{Label: label, Limit: 1,
+		Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: field, Op: confgraph.OpEq, Value: name, Fold: true}}}}, string(label), false)
 	if err != nil || len(nodes) == 0 {
 		return zero, err
 	}

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"sort"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -93,7 +92,7 @@ func find[T confgraph.Node](ctx context.Context, s confgraph.Store, label confgr
 	if q.Limit == 0 {
 		return []T{}, nil
 	}
-	nodes, err := s.Find(ctx, q)
+	nodes, err := findPlanned(ctx, s, q, string(label), false)
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +131,9 @@ func cursors(ctx context.Context, s confgraph.Store, nodes []confgraph.Node, key
 func degrees(ctx context.Context, s confgraph.Store, ids []string, rc confgraph.RelCount) (map[string]int, error) {
 	if rc.Then == nil {
 		return degreesOf(ctx, s, ids, rc.Rel, rc.Dir, nil)
+	}
+	if m, ok := prefetched(ctx, pickDegrees, degreeKey(rc, nil), ids); ok {
+		return m, nil
 	}
 	first, err := related(ctx, s, ids, rc.Rel, rc.Dir)
 	if err != nil {
@@ -174,7 +176,7 @@ func connection(ctx context.Context, s confgraph.Store, q confgraph.Query) (*pag
 		return &page{info: &PageInfo{}}, nil
 	}
 	q.Limit = want + 1
-	nodes, err := s.Find(ctx, q)
+	nodes, err := findPlanned(ctx, s, q, string(q.Label), true)
 	if err != nil {
 		return nil, err
 	}
@@ -405,55 +407,6 @@ func walk(ctx context.Context, s confgraph.Store, start []string, steps ...confg
 		frontier = next
 	}
 	return reach, nil
-}
-
-// tally counts, for each start node, through how many distinct nodes of
-// the middle step each far node is reached: e.g. for a company, per
-// project, how many of its speakers' talks discuss the project.
-func tally(ctx context.Context, s confgraph.Store, start []string, toMiddle []confgraph.RelCount, toFar confgraph.RelCount) (map[string]map[string]int, map[string]confgraph.Node, error) {
-	reach, err := walk(ctx, s, start, toMiddle...)
-	if err != nil {
-		return nil, nil, err
-	}
-	middle := reach[len(reach)-1]
-	var mids []string
-	for _, ms := range middle {
-		for id := range ms {
-			mids = append(mids, id)
-		}
-	}
-	far, err := related(ctx, s, uniq(mids), toFar.Rel, toFar.Dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := map[string]map[string]int{}
-	nodes := map[string]confgraph.Node{}
-	for _, id := range start {
-		counts := map[string]int{}
-		for mid := range middle[id] {
-			for _, e := range far[mid] {
-				counts[e.Node.NodeID()]++
-				nodes[e.Node.NodeID()] = e.Node
-			}
-		}
-		out[id] = counts
-	}
-	return out, nodes, nil
-}
-
-// ranked orders counted nodes: most first, then by display name.
-func ranked(counts map[string]int, nodes map[string]confgraph.Node) []string {
-	out := make([]string, 0, len(counts))
-	for id := range counts {
-		out = append(out, id)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if counts[out[i]] != counts[out[j]] {
-			return counts[out[i]] > counts[out[j]]
-		}
-		return confgraph.Less(nodes[out[i]], nodes[out[j]])
-	})
-	return out
 }
 
 func uniq(ids []string) []string {

@@ -61,7 +61,7 @@ func (r *companyResolver) SpeakersConnection(ctx context.Context, objs []*confgr
 
 // TotalCount is the resolver for the totalCount field.
 func (r *companyConnectionResolver) TotalCount(ctx context.Context, obj *CompanyConnection) (int, error) {
-	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+	return countOf(ctx, r.Store, obj.query)
 }
 
 // ID is the resolver for the id field.
@@ -162,7 +162,7 @@ func (r *eventResolver) RecapsConnection(ctx context.Context, objs []*confgraph.
 
 // TotalCount is the resolver for the totalCount field.
 func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *EventConnection) (int, error) {
-	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+	return countOf(ctx, r.Store, obj.query)
 }
 
 // AddDocument is the resolver for the addDocument field.
@@ -281,7 +281,7 @@ func (r *projectResolver) RecapsConnection(ctx context.Context, objs []*confgrap
 
 // TotalCount is the resolver for the totalCount field.
 func (r *projectConnectionResolver) TotalCount(ctx context.Context, obj *ProjectConnection) (int, error) {
-	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+	return countOf(ctx, r.Store, obj.query)
 }
 
 // Talks is the resolver for the talks field.
@@ -651,7 +651,7 @@ func (r *recapResolver) ProjectsConnection(ctx context.Context, objs []*confgrap
 
 // TotalCount is the resolver for the totalCount field.
 func (r *recapConnectionResolver) TotalCount(ctx context.Context, obj *RecapConnection) (int, error) {
-	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+	return countOf(ctx, r.Store, obj.query)
 }
 
 // ID is the resolver for the id field.
@@ -732,7 +732,7 @@ func (r *speakerResolver) CompaniesConnection(ctx context.Context, objs []*confg
 
 // TotalCount is the resolver for the totalCount field.
 func (r *speakerConnectionResolver) TotalCount(ctx context.Context, obj *SpeakerConnection) (int, error) {
-	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+	return countOf(ctx, r.Store, obj.query)
 }
 
 // ID is the resolver for the id field.
@@ -882,7 +882,7 @@ func (r *talkResolver) RecapsConnection(ctx context.Context, objs []*confgraph.T
 
 // TotalCount is the resolver for the totalCount field.
 func (r *talkConnectionResolver) TotalCount(ctx context.Context, obj *TalkConnection) (int, error) {
-	return r.Store.Count(ctx, obj.query.Label, obj.query.Where)
+	return countOf(ctx, r.Store, obj.query)
 }
 
 // Company returns CompanyResolver implementation.

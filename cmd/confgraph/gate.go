@@ -149,3 +149,15 @@ func (g *gate) ReplaceDocument(ctx context.Context, name string, b *confgraph.Ba
 	}
 	return r.ReplaceDocument(ctx, name, b)
 }
+
+func (g *gate) Prefetch(ctx context.Context, q confgraph.Query, total bool, fetches []*confgraph.Fetch) (*confgraph.Prefetched, error) {
+	s, err := g.get()
+	if err != nil {
+		return nil, err
+	}
+	p, ok := s.(confgraph.Prefetcher)
+	if !ok {
+		return nil, confgraph.ErrNoPrefetch
+	}
+	return p.Prefetch(ctx, q, total, fetches)
+}

@@ -104,3 +104,13 @@ func (s observed) Counts(ctx context.Context) (v map[string]int, err error) {
 	defer func() { end(err) }()
 	return s.Store.Counts(ctx)
 }
+
+func (s observed) Prefetch(ctx context.Context, q confgraph.Query, total bool, fetches []*confgraph.Fetch) (v *confgraph.Prefetched, err error) {
+	p, ok := s.Store.(confgraph.Prefetcher)
+	if !ok {
+		return nil, confgraph.ErrNoPrefetch
+	}
+	ctx, end := s.start(ctx, "Prefetch")
+	defer func() { end(err) }()
+	return p.Prefetch(ctx, q, total, fetches)
+}

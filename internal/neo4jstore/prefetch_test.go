@@ -1,0 +1,183 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/confgraph/storetest"
+)
+
+// plan makes up to three fetches from nodes of label l, nested up to
+// depth levels.
+func (g *gen) plan(l confgraph.Label, depth int, name string) []*confgraph.Fetch {
+	var out []*confgraph.Fetch
+	for i := range 1 + g.pick(3) {
+		key := fmt.Sprintf("%s.%d", name, i)
+		var steps []confgraph.RelCount
+		for _, t := range confgraph.RelTypes {
+			from, to := t.Endpoints()
+			if from == l {
+				steps = append(steps, confgraph.RelCount{Rel: t, Dir: confgraph.Out})
+			}
+			if to == l {
+				steps = append(steps, confgraph.RelCount{Rel: t, Dir: confgraph.In})
+			}
+		}
+		st := steps[g.pick(len(steps))]
+		far := farLabel(st.Rel, st.Dir)
+		f := &confgraph.Fetch{Key: key, Rel: st.Rel, Dir: st.Dir}
+		switch g.pick(5) {
+		case 0:
+			f.Kind = confgraph.FetchEdges
+		case 1, 2:
+			f.Kind = confgraph.FetchPage
+			f.Query = confgraph.Query{Where: g.filter(far, 1+g.pick(2)), Sort: g.sort(far), Limit: g.pick(4), Offset: g.pick(2)}
+		case 3:
+			f.Kind = confgraph.FetchDegree
+			f.Count = st
+			if g.pick(2) == 0 {
+				f.Where = g.filter(far, 1)
+			} else {
+				var next []confgraph.RelCount
+				for _, t := range confgraph.RelTypes {
+					from, to := t.Endpoints()
+					if from == far {
+						next = append(next, confgraph.RelCount{Rel: t, Dir: confgraph.Out})
+					}
+					if to == far {
+						next = append(next, confgraph.RelCount{Rel: t, Dir: confgraph.In})
+					}
+				}
+				then := next[g.pick(len(next))]
+				f.Count.Then = &then
+			}
+		case 4:
+			// The tallies the API asks, from whichever label they start at.
+			all := map[confgraph.Label]confgraph.Tally{
+				confgraph.LabelCompany: {Via: []confgraph.RelCount{{Rel: confgraph.RelWorksAt, Dir: confgraph.In}, {Rel: confgraph.RelPresented, Dir: confgraph.Out}},
+					Far: []confgraph.RelCount{{Rel: confgraph.RelDiscusses, Dir: confgraph.Out}}},
+				confgraph.LabelProject: {Via: []confgraph.RelCount{{Rel: confgraph.RelDiscusses, Dir: confgraph.In}},
+					Far: []confgraph.RelCount{{Rel: confgraph.RelPresented, Dir: confgraph.In}, {Rel: confgraph.RelWorksAt, Dir: confgraph.Out}}},
+				confgraph.LabelEvent: {Via: []confgraph.RelCount{{Rel: confgraph.RelPartOf, Dir: confgraph.In}},
+					Far: []confgraph.RelCount{{Rel: confgraph.RelDiscusses, Dir: confgraph.Out}}},
+				confgraph.LabelTalk: {Via: []confgraph.RelCount{{Rel: confgraph.RelPresented, Dir: confgraph.In}},
+					Far: []confgraph.RelCount{{Rel: confgraph.RelPresented, Dir: confgraph.Out}}},
+			}
+			t, ok := all[l]
+			if !ok {
+				f.Kind = confgraph.FetchEdges
+				break
+			}
+			t.Limit = g.pick(3)
+			f.Kind, f.Tally = confgraph.FetchTally, t
+		}
+		if (f.Kind == confgraph.FetchEdges || f.Kind == confgraph.FetchPage) && depth > 1 {
+			f.Then = g.plan(far, depth-1, key)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// render writes a prefetch's answers in a fixed order.
+func render(p *confgraph.Prefetched, total bool) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "nodes %v\n", nodeIDs(p.Nodes))
+	if total {
+		fmt.Fprintf(&sb, "total %d\n", p.Total)
+	}
+	lines := []string{}
+	for k, m := range p.Edges {
+		for id, es := range m {
+			var xs []string
+			for _, e := range es {
+				xs = append(xs, fmt.Sprintf("%s(%s %s>%s role=%q ev=%d)", e.Node.NodeID(), e.Rel.Type, e.Rel.From, e.Rel.To, e.Rel.Role, len(e.Rel.Evidence)))
+			}
+			lines = append(lines, fmt.Sprintf("edges %s %s: %v", k, id, xs))
+		}
+	}
+	for k, m := range p.Degrees {
+		for id, n := range m {
+			lines = append(lines, fmt.Sprintf("degree %s %s: %d", k, id, n))
+		}
+	}
+	for k, m := range p.Tallies {
+		for id, cs := range m {
+			var xs []string
+			for _, c := range cs {
+				xs = append(xs, fmt.Sprintf("%s=%d", c.Node.NodeID(), c.N))
+			}
+			lines = append(lines, fmt.Sprintf("tally %s %s: %v", k, id, xs))
+		}
+	}
+	sort.Strings(lines)
+	sb.WriteString(strings.Join(lines, "\n"))
+	return sb.String()
+}
+
+// TestPrefetchSameAsStepwise compares random plans answered in one
+// statement with the same plans answered by the embedded store's own
+// calls, one per fetch and level.
+func TestPrefetchSameAsStepwise(t *testing.T) {
+	mem, neo := loadBoth(t)
+	ctx := context.Background()
+	fix := storetest.Fixture()
+	fix.Merge(storetest.FixtureUpdate())
+	const seed, n = 20261121, 60
+	g := newGen(seed, fix)
+	statements := 0
+	for i := range n {
+		l := confgraph.Labels[g.pick(len(confgraph.Labels))]
+		q := confgraph.Query{Label: l, Sort: g.sort(l), Limit: 1 + g.pick(5)}
+		if g.pick(2) == 0 {
+			q.Where = g.filter(l, 1)
+		}
+		total := g.pick(2) == 0
+		plan := g.plan(l, 3, "f")
+		name := fmt.Sprintf("case %d (seed %d): %s where %s", i, seed, l, describe(q.Where))
+		want, err := confgraph.PrefetchStepwise(ctx, mem, q, total, plan)
+		if err != nil {
+			t.Fatalf("%s: stepwise on the embedded store: %v", name, err)
+		}
+		got, err := neo.Prefetch(ctx, q, total, plan)
+		if err != nil {
+			t.Fatalf("%s: Prefetch: %v\n%s", name, err, mustCypher(q, total, plan))
+		}
+		statements++
+		if w, g := render(want, total), render(got, total); w != g {
+			t.Errorf("%s: answers differ\nembedded, step by step:\n%s\nNeo4j, one statement:\n%s\ncypher: %s", name, w, g, mustCypher(q, total, plan))
+		}
+	}
+	t.Logf("%d plans, each one statement", statements)
+}
+
+func mustCypher(q confgraph.Query, total bool, plan []*confgraph.Fetch) string {
+	c, _ := prefetchCypher(q, total, plan)
+	return c
+}
+
+// TestPrefetchRejectsBadPlans: a malformed plan is an invalid-input error
+// before anything is sent.
+func TestPrefetchRejectsBadPlans(t *testing.T) {
+	_, neo := loadBoth(t)
+	ctx := context.Background()
+	q := confgraph.Query{Label: confgraph.LabelTalk, Limit: 5}
+	for _, plan := range [][]*confgraph.Fetch{
+		{{Key: "x", Kind: confgraph.FetchPage, Rel: "LIKES", Dir: confgraph.Out}},
+		{{Key: "x", Kind: confgraph.FetchPage, Rel: confgraph.RelPresented, Dir: 7}},
+		{{Key: "x", Kind: confgraph.FetchPage, Rel: confgraph.RelPresented, Dir: confgraph.In, Query: confgraph.Query{Last: true, Limit: 2}}},
+		{{Key: "x", Kind: confgraph.FetchTally}},
+		{{Key: "x", Kind: 99}},
+		{{Key: "x", Kind: confgraph.FetchPage, Rel: confgraph.RelPresented, Dir: confgraph.In,
+			Query: confgraph.Query{Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: "nope", Op: confgraph.OpEq, Value: "x"}}}}}},
+	} {
+		_, err := neo.Prefetch(ctx, q, false, plan)
+		if confgraph.ErrorCode(err) != confgraph.EINVALID {
+			t.Errorf("plan %+v: error %v, want %s", plan[0], err, confgraph.EINVALID)
+		}
+	}
+}
