@@ -199,6 +199,12 @@ func connection(ctx context.Context, s confgraph.Store, q confgraph.Query) (*pag
 	if err != nil {
 		return nil, err
 	}
+	// gqlgen resolves each edge's node on its own: one group per node.
+	groups := make([][]string, len(nodes))
+	for i, n := range nodes {
+		groups[i] = []string{n.NodeID()}
+	}
+	record(ctx, groups)
 	if len(cs) > 0 {
 		info.StartCursor, info.EndCursor = &cs[0], &cs[len(cs)-1]
 	}
