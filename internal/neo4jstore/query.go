@@ -204,16 +204,17 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 
 // searchCypher finds the nodes of the given labels that hold one of the
 // words, through the fulltext index (its scores are not used: ranking is
-// confgraph.RankSearch, as on every store). A Lucene query holds at most
-// maxSearchWords words; a longer one is asked in parts.
-const searchCypher = "UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node " +
+// confgraph.RankSearch, as on every store), and, in the same statement,
+// the statistics the ranking needs: how many searchable nodes of those
+// labels there are and how many words they hold. A Lucene query holds at
+// most maxSearchWords words; a longer one is asked in parts. %s is a label
+// expression made of validated labels.
+const searchCypher = "CALL () { MATCH (n:%s) RETURN count(n) AS total, " +
+	"sum(CASE WHEN coalesce(n.%s, '') = '' THEN 0 ELSE size(split(n.%s, ' ')) END) AS words } " +
+	"CALL () { UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node " +
 	"WITH DISTINCT node WITH node, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
-	"RETURN head(ls) AS label, properties(node) AS props"
-
-// searchStatsCypher counts the searchable nodes of some labels and the
-// words they hold; %s is a label expression made of validated labels.
-const searchStatsCypher = "MATCH (n:%s) RETURN count(n) AS total, " +
-	"sum(CASE WHEN coalesce(n.%s, '') = '' THEN 0 ELSE size(split(n.%s, ' ')) END) AS words"
+	"RETURN collect([head(ls), properties(node)]) AS hits } " +
+	"RETURN total, words, hits"
 
 // maxSearchWords is Lucene's default bound on the clauses of a query.
 const maxSearchWords = 1024
@@ -248,28 +249,30 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	for part := range slices.Chunk(words, maxSearchWords) {
 		queries = append(queries, strings.Join(part, " OR "))
 	}
-	recs, err := s.query(ctx, searchCypher, map[string]any{"index": fulltextIndex, "queries": queries, "labels": names})
+	recs, err := s.query(ctx, fmt.Sprintf(searchCypher, strings.Join(names, "|"), searchTextProp, searchTextProp),
+		map[string]any{"index": fulltextIndex, "queries": queries, "labels": names})
 	if err != nil {
 		return nil, s.fail(ctx, "search", err)
 	}
-	docs := make([]confgraph.SearchDoc, 0, len(recs))
-	for _, rec := range recs {
-		label, _ := rec.Values[0].(string)
-		n, err := decodeNode(confgraph.Label(label), rec.Values[1])
+	if len(recs) != 1 || len(recs[0].Values) != 3 {
+		return nil, s.fail(ctx, "search", fmt.Errorf("search returned %d records", len(recs)))
+	}
+	t, _ := recs[0].Values[0].(int64)
+	w, _ := recs[0].Values[1].(int64)
+	total, totalWords := int(t), int(w)
+	hits, _ := recs[0].Values[2].([]any)
+	docs := make([]confgraph.SearchDoc, 0, len(hits))
+	for _, h := range hits {
+		pair, _ := h.([]any)
+		if len(pair) != 2 {
+			return nil, s.fail(ctx, "search", fmt.Errorf("search hit %v", h))
+		}
+		label, _ := pair[0].(string)
+		n, err := decodeNode(confgraph.Label(label), pair[1])
 		if err != nil {
 			return nil, s.fail(ctx, "search", err)
 		}
 		docs = append(docs, confgraph.SearchDoc{Node: n, Words: confgraph.SearchWords(n)})
-	}
-	stats, err := s.query(ctx, fmt.Sprintf(searchStatsCypher, strings.Join(names, "|"), searchTextProp, searchTextProp), nil)
-	if err != nil {
-		return nil, s.fail(ctx, "search", err)
-	}
-	total, totalWords := 0, 0
-	if len(stats) == 1 {
-		t, _ := stats[0].Values[0].(int64)
-		w, _ := stats[0].Values[1].(int64)
-		total, totalWords = int(t), int(w)
 	}
 	return confgraph.RankSearch(words, docs, total, totalWords, limit), nil
 }
