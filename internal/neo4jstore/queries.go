@@ -19,11 +19,13 @@ var (
 	dumpNodesQuery  = map[confgraph.Label]string{}
 	writeNodesQuery = map[confgraph.Label]string{}
 	nodesQuery      string
-	countsQuery     string
-	relatedQuery    = map[confgraph.RelType][2]string{} // by confgraph.Direction
-	dumpRelsQuery   = map[confgraph.RelType]string{}
-	readRelsQuery   = map[confgraph.RelType]string{}
-	writeRelsQuery  = map[confgraph.RelType]string{}
+	// shortestPathCypher finds both ends of a path and the path.
+	shortestPathCypher string
+	countsQuery        string
+	relatedQuery       = map[confgraph.RelType][2]string{} // by confgraph.Direction
+	dumpRelsQuery      = map[confgraph.RelType]string{}
+	readRelsQuery      = map[confgraph.RelType]string{}
+	writeRelsQuery     = map[confgraph.RelType]string{}
 )
 
 var identRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_]*$`)
@@ -95,5 +97,19 @@ func init() {
 		counts = append(counts, fmt.Sprintf("MATCH ()-[r:%s]->() WITH count(r) AS n RETURN '%s' AS key, n", R, t))
 	}
 	nodesQuery = strings.Join(nodes, " UNION ALL ")
+	// Each end by its ID under every label (a unique index each), null
+	// when there is none; the path only between two ends found. %d is the
+	// bound, an int checked by the caller.
+	var ends [2][]string
+	for _, l := range confgraph.Labels {
+		for i, p := range []string{"$from", "$to"} {
+			ends[i] = append(ends[i], fmt.Sprintf("MATCH (x:%s {id: %s}) RETURN x", ident(string(l)), p))
+		}
+	}
+	shortestPathCypher = "OPTIONAL CALL () { " + strings.Join(ends[0], " UNION ALL ") + " } WITH x AS a " +
+		"OPTIONAL CALL () { " + strings.Join(ends[1], " UNION ALL ") + " } WITH a, x AS b " +
+		"OPTIONAL CALL (a, b) { MATCH p = shortestPath((a)-[*..%d]-(b)) RETURN p } " +
+		"RETURN [a.id, b.id] AS ends, [x IN nodes(p) | [head(labels(x)), properties(x)]] AS nodes, " +
+		"[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels"
 	countsQuery = strings.Join(counts, " UNION ALL ")
 }

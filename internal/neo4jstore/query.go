@@ -2,12 +2,9 @@ package neo4jstore
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -289,74 +286,68 @@ func uniq(in []string) []string {
 
 // ShortestPath returns a shortest path of at most maxHops relationships of
 // any type and direction between two nodes, or nil when there is none.
+// One statement finds both ends (by ID, whatever their labels) and the
+// path.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
 	if maxHops < 1 || maxHops > confgraph.MaxHops {
 		return nil, fmt.Errorf("neo4jstore: shortest path: %w", confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops))
 	}
-	sess := s.session(ctx, neo4j.AccessModeRead)
-	p, err := neo4j.ExecuteRead(ctx, sess, func(tx neo4j.ManagedTransaction) (*confgraph.Path, error) {
-		return shortestPathTx(ctx, tx, from, to, maxHops)
-	})
-	if err = errors.Join(err, sess.Close(ctx)); err != nil {
+	if from == to {
+		m, err := s.Nodes(ctx, []string{from})
+		if err != nil {
+			return nil, err
+		}
+		if m[from] == nil {
+			return nil, confgraph.Errorf(confgraph.ENOTFOUND, "no node with id %q", from)
+		}
+		return &confgraph.Path{Nodes: []confgraph.Node{m[from]}}, nil
+	}
+	recs, err := s.query(ctx, fmt.Sprintf(shortestPathCypher, maxHops), map[string]any{"from": from, "to": to})
+	if err != nil {
 		return nil, s.fail(ctx, "shortest path", err)
 	}
-	return p, nil
-}
-
-func shortestPathTx(ctx context.Context, tx neo4j.ManagedTransaction, from, to string, maxHops int) (*confgraph.Path, error) {
-	recs, err := collect(ctx, tx, nodesQuery, map[string]any{"ids": []string{from, to}})
-	if err != nil {
-		return nil, err
+	if len(recs) != 1 || len(recs[0].Values) != 3 {
+		return nil, s.fail(ctx, "shortest path", fmt.Errorf("shortest path returned %d records", len(recs)))
 	}
-	ends := map[string]confgraph.Node{}
-	if err := decodeLabelled(recs, ends); err != nil {
-		return nil, err
+	ends, _ := recs[0].Values[0].([]any)
+	if len(ends) != 2 {
+		return nil, s.fail(ctx, "shortest path", fmt.Errorf("path ends %v", recs[0].Values[0]))
 	}
-	for _, id := range []string{from, to} {
-		if ends[id] == nil {
+	for i, id := range []string{from, to} {
+		if ends[i] == nil {
 			return nil, confgraph.Errorf(confgraph.ENOTFOUND, "no node with id %q", id)
 		}
 	}
-	if from == to {
-		return &confgraph.Path{Nodes: []confgraph.Node{ends[from]}}, nil
-	}
-	// The labels come from the stored nodes (checked against the enum by
-	// decodeLabelled) and the bound was checked above: neither is input.
-	cypher := fmt.Sprintf("MATCH (a:%s {id: $from}), (b:%s {id: $to}) MATCH p = shortestPath((a)-[*..%d]-(b)) "+
-		"RETURN [x IN nodes(p) | [head(labels(x)), properties(x)]] AS nodes, "+
-		"[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels",
-		ident(string(ends[from].NodeLabel())), ident(string(ends[to].NodeLabel())), maxHops)
-	recs, err = collect(ctx, tx, cypher, map[string]any{"from": from, "to": to})
-	if err != nil || len(recs) == 0 {
-		return nil, err
+	nodes, _ := recs[0].Values[1].([]any)
+	if recs[0].Values[1] == nil {
+		return nil, nil
 	}
 	p := &confgraph.Path{}
-	nodes, _ := recs[0].Values[0].([]any)
 	for _, x := range nodes {
 		pair, _ := x.([]any)
 		if len(pair) != 2 {
-			return nil, fmt.Errorf("path node %v", x)
+			return nil, s.fail(ctx, "shortest path", fmt.Errorf("path node %v", x))
 		}
 		label, _ := pair[0].(string)
 		n, err := decodeNode(confgraph.Label(label), pair[1])
 		if err != nil {
-			return nil, err
+			return nil, s.fail(ctx, "shortest path", err)
 		}
 		p.Nodes = append(p.Nodes, n)
 	}
-	rels, _ := recs[0].Values[1].([]any)
+	rels, _ := recs[0].Values[2].([]any)
 	for _, x := range rels {
 		row, _ := x.([]any)
 		if len(row) != 4 {
-			return nil, fmt.Errorf("path relationship %v", x)
+			return nil, s.fail(ctx, "shortest path", fmt.Errorf("path relationship %v", x))
 		}
 		t, _ := row[0].(string)
 		if !slices.Contains(confgraph.RelTypes, confgraph.RelType(t)) {
-			return nil, fmt.Errorf("path relationship of unknown type %q", t)
+			return nil, s.fail(ctx, "shortest path", fmt.Errorf("path relationship of unknown type %q", t))
 		}
 		r, err := decodeRel(confgraph.RelType(t), row[1], row[2], row[3])
 		if err != nil {
-			return nil, err
+			return nil, s.fail(ctx, "shortest path", err)
 		}
 		p.Rels = append(p.Rels, r)
 	}
