@@ -103,6 +103,27 @@ var tallies = map[string]confgraph.Tally{
 	"Event.topProjects": {Via: []confgraph.RelCount{partOfIn}, Far: []confgraph.RelCount{discussesOut}},
 }
 
+// scalarProps are the stored properties (as confgraph.Properties names
+// them) each scalar field of a type reads. A field in neither this table
+// nor relFields (other than id and __typename) makes the plan read every
+// property of its objects.
+var scalarProps = map[string]map[string][]string{
+	"Talk": {"title": {"title"}, "abstract": {"abstract"}, "level": {"level"}, "kind": {"kind"},
+		"durationMinutes": {"durationMinutes"}, "participants": {"participants"}},
+	"Speaker": {"name": {"name"}, "aliases": {"aliases"}, "bio": {"bio"}, "role": {"role"}},
+	"Company": {"name": {"name"}, "aliases": {"aliases"}},
+	"Project": {"name": {"name"}, "aliases": {"aliases"}, "homepage": {"homepage"}, "repo": {"repo"}, "maturity": {"maturity"},
+		"accepted": {"accepted"}, "incubating": {"incubating"}, "graduated": {"graduated"},
+		"maturityOn": {"accepted", "incubating", "graduated", "archived"}},
+	"Event": {"name": {"name"}, "city": {"city"}, "country": {"country"}, "year": {"year"},
+		"startDate": {"startDate"}, "endDate": {"endDate"}},
+	"Recap": {"title": {"title"}, "author": {"author"}, "published": {"published"}, "document": {"document"}},
+}
+
+// edgeProps are the relationship properties each field of a
+// relationship connection's edge reads.
+var edgeProps = map[string][]string{"cursor": nil, "node": nil, "type": nil, "role": {"role"}, "evidence": {"evidence"}}
+
 var implementors = map[string][]string{
 	"Talk": talkImplementors, "Speaker": speakerImplementors, "Company": companyImplementors,
 	"Project": projectImplementors, "Event": eventImplementors, "Recap": recapImplementors,
@@ -233,6 +254,57 @@ func (p *planner) plan(fc *graphql.FieldContext, typ string) []*confgraph.Fetch 
 	return mergeFetches(out)
 }
 
+// fields returns the properties the selections of fcs (objects of typ)
+// read, with those sorted by, or nil for all of them.
+func (p *planner) fields(fcs []*graphql.FieldContext, typ string, sort []confgraph.SortKey) []string {
+	out := []string{displayField(typ)}
+	for _, k := range sort {
+		if k.Count == nil {
+			out = append(out, k.Field)
+		}
+	}
+	for _, fc := range fcs {
+		for _, c := range p.children(fc, fc.Field.Selections, implementors[typ]) {
+			name := c.Field.Name
+			if _, ok := relFields[typ][name]; ok || name == "id" || name == "__typename" {
+				continue
+			}
+			props, ok := scalarProps[typ][name]
+			if !ok {
+				return nil
+			}
+			out = append(out, props...)
+		}
+	}
+	return uniq(out)
+}
+
+// edgeFields returns the relationship properties the edges of a
+// connection read, or nil for all of them.
+func (p *planner) edgeFields(c *graphql.FieldContext, connType string) []string {
+	out := []string{}
+	for _, e := range p.children(c, c.Field.Selections, []string{connType}) {
+		if e.Field.Name != "edges" {
+			continue
+		}
+		for _, f := range p.children(e, e.Field.Selections, []string{e.Field.Definition.Type.Name()}) {
+			props, ok := edgeProps[f.Field.Name]
+			if !ok && f.Field.Name != "__typename" {
+				return nil
+			}
+			out = append(out, props...)
+		}
+	}
+	return uniq(out)
+}
+
+func displayField(typ string) string {
+	if typ == "Talk" || typ == "Recap" {
+		return "title"
+	}
+	return "name"
+}
+
 // fetches are the store calls of one relationship field, as its resolver
 // makes them.
 func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.Fetch {
@@ -248,7 +320,7 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 			return nil
 		}
 		return []*confgraph.Fetch{{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
-			Then: p.plan(c, spec.far)}}
+			Then: p.plan(c, spec.far), Fields: p.fields([]*graphql.FieldContext{c}, spec.far, k), RelFields: []string{}}}
 	case kindConn:
 		w, err := whereOf(c.Args["where"])
 		k, kerr := sortOf(c.Args["sort"])
@@ -260,14 +332,16 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 			return nil
 		}
 		q.Limit++
-		page := &confgraph.Fetch{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q}
+		nodes := p.connectionNodes(c, c.Field.Definition.Type.Name())
+		page := &confgraph.Fetch{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
+			Fields: p.fields(nodes, spec.far, k), RelFields: p.edgeFields(c, c.Field.Definition.Type.Name())}
 		// The cursors of the page count what its sort keys count.
 		for _, key := range k {
 			if key.Count != nil {
 				page.Then = append(page.Then, &confgraph.Fetch{Key: degreeKey(*key.Count, nil), Kind: confgraph.FetchDegree, Count: *key.Count})
 			}
 		}
-		for _, n := range p.connectionNodes(c, c.Field.Definition.Type.Name()) {
+		for _, n := range nodes {
 			page.Then = append(page.Then, p.plan(n, spec.far)...)
 		}
 		page.Then = mergeFetches(page.Then)
@@ -275,7 +349,7 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 		return []*confgraph.Fetch{page, {Key: degreeKey(total, w), Kind: confgraph.FetchDegree, Count: total, Where: w}}
 	case kindOne:
 		return []*confgraph.Fetch{{Key: shapeKey("r", spec.rel, spec.dir), Kind: confgraph.FetchEdges, Rel: spec.rel, Dir: spec.dir,
-			Then: p.plan(c, spec.far)}}
+			Then: p.plan(c, spec.far), Fields: p.fields([]*graphql.FieldContext{c}, spec.far, nil), RelFields: []string{}}}
 	case kindDegree:
 		return []*confgraph.Fetch{{Key: degreeKey(spec.count, nil), Kind: confgraph.FetchDegree, Count: spec.count}}
 	case kindTally:
@@ -309,12 +383,21 @@ func mergeFetches(fs []*confgraph.Fetch) []*confgraph.Fetch {
 	for _, f := range fs {
 		if g, ok := at[f.Key]; ok {
 			g.Then = mergeFetches(append(g.Then, f.Then...))
+			g.Fields, g.RelFields = union(g.Fields, f.Fields), union(g.RelFields, f.RelFields)
 			continue
 		}
 		at[f.Key] = f
 		out = append(out, f)
 	}
 	return out
+}
+
+// union joins two property lists, nil meaning all.
+func union(a, b []string) []string {
+	if a == nil || b == nil {
+		return nil
+	}
+	return uniq(append(append([]string{}, a...), b...))
 }
 
 // findPlanned is s.Find for a top-level field whose objects are of typ:
@@ -329,28 +412,27 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 		return s.Find(ctx, q)
 	}
 	p := newPlanner(ctx)
-	var fetches []*confgraph.Fetch
-	total := false
+	plan := confgraph.Plan{Query: q}
 	if conn {
 		for _, c := range p.children(fc, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
-			total = total || c.Field.Name == "totalCount"
+			plan.Total = plan.Total || c.Field.Name == "totalCount"
 		}
 		for _, key := range q.Sort {
 			if key.Count != nil {
-				fetches = append(fetches, &confgraph.Fetch{Key: degreeKey(*key.Count, nil), Kind: confgraph.FetchDegree, Count: *key.Count})
+				plan.Fetches = append(plan.Fetches, &confgraph.Fetch{Key: degreeKey(*key.Count, nil), Kind: confgraph.FetchDegree, Count: *key.Count})
 			}
 		}
-		for _, n := range p.connectionNodes(fc, fc.Field.Definition.Type.Name()) {
-			fetches = append(fetches, p.plan(n, typ)...)
+		nodes := p.connectionNodes(fc, fc.Field.Definition.Type.Name())
+		for _, n := range nodes {
+			plan.Fetches = append(plan.Fetches, p.plan(n, typ)...)
 		}
-		fetches = mergeFetches(fetches)
+		plan.Fetches = mergeFetches(plan.Fetches)
+		plan.Fields = p.fields(nodes, typ, q.Sort)
 	} else {
-		fetches = p.plan(fc, typ)
+		plan.Fetches = p.plan(fc, typ)
+		plan.Fields = p.fields([]*graphql.FieldContext{fc}, typ, q.Sort)
 	}
-	if len(fetches) == 0 && !total {
-		return s.Find(ctx, q)
-	}
-	res, err := pf.Prefetch(ctx, q, total, fetches)
+	res, err := pf.Prefetch(ctx, plan)
 	if errors.Is(err, confgraph.ErrNoPrefetch) || confgraph.ErrorCode(err) == confgraph.EINVALID {
 		// Asked step by step, a bad argument fails at its own field.
 		return s.Find(ctx, q)
@@ -359,7 +441,7 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 		return nil, err
 	}
 	b.remember(res)
-	if total {
+	if plan.Total {
 		b.rememberCount(countKey(q.Label, q.Where), res.Total)
 	}
 	return res.Nodes, nil

@@ -150,7 +150,7 @@ func (g *gate) ReplaceDocument(ctx context.Context, name string, b *confgraph.Ba
 	return r.ReplaceDocument(ctx, name, b)
 }
 
-func (g *gate) Prefetch(ctx context.Context, q confgraph.Query, total bool, fetches []*confgraph.Fetch) (*confgraph.Prefetched, error) {
+func (g *gate) Prefetch(ctx context.Context, plan confgraph.Plan) (*confgraph.Prefetched, error) {
 	s, err := g.get()
 	if err != nil {
 		return nil, err
@@ -159,5 +159,5 @@ func (g *gate) Prefetch(ctx context.Context, q confgraph.Query, total bool, fetc
 	if !ok {
 		return nil, confgraph.ErrNoPrefetch
 	}
-	return p.Prefetch(ctx, q, total, fetches)
+	return p.Prefetch(ctx, plan)
 }

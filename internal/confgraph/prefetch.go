@@ -58,6 +58,20 @@ type Fetch struct {
 	Tally Tally    // FetchTally
 	// Then are the fetches for every far node (FetchEdges, FetchPage).
 	Then []*Fetch
+	// Fields are the properties of the far nodes to read (the ID always);
+	// nil reads them all. RelFields are those of the relationships.
+	Fields, RelFields []string
+}
+
+// Plan is a page of nodes and the fetches for them.
+type Plan struct {
+	Query Query
+	// Total asks for Count(Query.Label, Query.Where) as well.
+	Total bool
+	// Fields are the properties of the nodes to read (the ID always); nil
+	// reads them all.
+	Fields  []string
+	Fetches []*Fetch
 }
 
 // Counted is a node with a count.
@@ -77,11 +91,11 @@ type Prefetched struct {
 	Tallies map[string]map[string][]Counted
 }
 
-// Prefetcher answers a page and a plan for it in one round trip.
+// Prefetcher answers a plan in one round trip.
 type Prefetcher interface {
-	// Prefetch runs Find(q), Count(q.Label, q.Where) when total is set,
-	// and the fetches for the nodes found.
-	Prefetch(ctx context.Context, q Query, total bool, fetches []*Fetch) (*Prefetched, error)
+	// Prefetch runs Find(p.Query), Count when p.Total is set, and the
+	// fetches for the nodes found.
+	Prefetch(ctx context.Context, p Plan) (*Prefetched, error)
 }
 
 // ErrNoPrefetch is returned by a store wrapper whose store cannot
@@ -126,22 +140,26 @@ func CheckFetches(fs []*Fetch) error {
 }
 
 // PrefetchStepwise answers a plan with the Store's own calls, one per
-// fetch and level.
-func PrefetchStepwise(ctx context.Context, s Store, q Query, total bool, fetches []*Fetch) (*Prefetched, error) {
-	if err := CheckFetches(fetches); err != nil {
+// fetch and level, keeping of each node and relationship only the fields
+// the plan reads.
+func PrefetchStepwise(ctx context.Context, s Store, p Plan) (*Prefetched, error) {
+	if err := CheckFetches(p.Fetches); err != nil {
 		return nil, err
 	}
-	nodes, err := s.Find(ctx, q)
+	nodes, err := s.Find(ctx, p.Query)
 	if err != nil {
 		return nil, err
 	}
 	out := newPrefetched()
-	out.Nodes = nodes
-	if total {
-		if out.Total, err = s.Count(ctx, q.Label, q.Where); err != nil {
+	for _, n := range nodes {
+		out.Nodes = append(out.Nodes, Trim(n, p.Fields))
+	}
+	if p.Total {
+		if out.Total, err = s.Count(ctx, p.Query.Label, p.Query.Where); err != nil {
 			return nil, err
 		}
 	}
+	fetches := p.Fetches
 	ids := make([]string, len(nodes))
 	for i, n := range nodes {
 		ids[i] = n.NodeID()
@@ -175,10 +193,11 @@ func stepwise(ctx context.Context, s Store, ids []string, fetches []*Fetch, out 
 			seen := map[string]bool{}
 			for _, id := range ids {
 				es := m[id]
-				if es == nil {
-					es = []Edge{}
+				trimmed := make([]Edge, len(es))
+				for i, e := range es {
+					trimmed[i] = Edge{Rel: TrimRel(e.Rel, f.RelFields), Node: Trim(e.Node, f.Fields)}
 				}
-				got[id] = es
+				got[id] = trimmed
 				for _, e := range es {
 					if fid := e.Node.NodeID(); !seen[fid] {
 						seen[fid] = true
@@ -343,4 +362,78 @@ func reachAll(ctx context.Context, s Store, ids []string, steps []RelCount) (map
 		}
 	}
 	return reach, nodes, nil
+}
+
+// Trim returns a copy of n holding its ID and, of its other properties
+// (named as Properties names them), only fields; n itself when fields is
+// nil.
+func Trim(n Node, fields []string) Node {
+	if fields == nil {
+		return n
+	}
+	keep := func(f string) bool { return slices.Contains(fields, f) }
+	pick := func(f string, v string) string {
+		if keep(f) {
+			return v
+		}
+		return ""
+	}
+	switch v := n.(type) {
+	case *Event:
+		c := &Event{ID: v.ID, Name: pick("name", v.Name), City: pick("city", v.City), Country: pick("country", v.Country),
+			StartDate: pick("startDate", v.StartDate), EndDate: pick("endDate", v.EndDate)}
+		if keep("year") {
+			c.Year = v.Year
+		}
+		return c
+	case *Talk:
+		c := &Talk{ID: v.ID, Title: pick("title", v.Title), Abstract: pick("abstract", v.Abstract),
+			Level: Level(pick("level", string(v.Level))), Kind: TalkKind(pick("kind", string(v.Kind)))}
+		if keep("durationMinutes") {
+			c.DurationMinutes = v.DurationMinutes
+		}
+		if keep("participants") {
+			c.Participants = v.Participants
+		}
+		return c
+	case *Speaker:
+		c := &Speaker{ID: v.ID, Name: pick("name", v.Name), Bio: pick("bio", v.Bio), Role: pick("role", v.Role)}
+		if keep("aliases") {
+			c.Aliases = v.Aliases
+		}
+		return c
+	case *Company:
+		c := &Company{ID: v.ID, Name: pick("name", v.Name)}
+		if keep("aliases") {
+			c.Aliases = v.Aliases
+		}
+		return c
+	case *Project:
+		c := &Project{ID: v.ID, Name: pick("name", v.Name), Homepage: pick("homepage", v.Homepage), Repo: pick("repo", v.Repo),
+			Maturity: pick("maturity", v.Maturity), Accepted: pick("accepted", v.Accepted), Incubating: pick("incubating", v.Incubating),
+			Graduated: pick("graduated", v.Graduated), Archived: pick("archived", v.Archived)}
+		if keep("aliases") {
+			c.Aliases = v.Aliases
+		}
+		return c
+	case *Recap:
+		return &Recap{ID: v.ID, Title: pick("title", v.Title), Author: pick("author", v.Author), Published: pick("published", v.Published),
+			Document: pick("document", v.Document), Text: pick("text", v.Text)}
+	}
+	return n
+}
+
+// TrimRel returns r with, of its role and evidence, only fields; r itself
+// when fields is nil.
+func TrimRel(r Relationship, fields []string) Relationship {
+	if fields == nil {
+		return r
+	}
+	if !slices.Contains(fields, "role") {
+		r.Role = ""
+	}
+	if !slices.Contains(fields, "evidence") {
+		r.Evidence = nil
+	}
+	return r
 }

@@ -13,14 +13,15 @@ import (
 // compiles it, and for every node of it a COLLECT or COUNT subquery per
 // fetch, nested as the plan is. The statement returns one row: the total
 // (when asked) and the list of [node properties, [answers]].
-func (s *Store) Prefetch(ctx context.Context, q confgraph.Query, total bool, fetches []*confgraph.Fetch) (*confgraph.Prefetched, error) {
+func (s *Store) Prefetch(ctx context.Context, plan confgraph.Plan) (*confgraph.Prefetched, error) {
+	q, fetches := plan.Query, plan.Fetches
 	if err := validate(q); err != nil {
 		return nil, fmt.Errorf("neo4jstore: prefetch: %w", err)
 	}
 	if err := checkFetches(fetches); err != nil {
 		return nil, fmt.Errorf("neo4jstore: prefetch: %w", err)
 	}
-	cypher, params := prefetchCypher(q, total, fetches)
+	cypher, params := prefetchCypher(plan)
 	recs, err := s.query(ctx, cypher, params)
 	if err != nil {
 		return nil, s.fail(ctx, "prefetch", err)
@@ -89,7 +90,8 @@ func checkFetches(fs []*confgraph.Fetch) error {
 }
 
 // prefetchCypher compiles a Prefetch.
-func prefetchCypher(q confgraph.Query, total bool, fetches []*confgraph.Fetch) (string, map[string]any) {
+func prefetchCypher(plan confgraph.Plan) (string, map[string]any) {
+	q, total, fetches := plan.Query, plan.Total, plan.Fetches
 	b := newBuilder()
 	var sb strings.Builder
 	if total {
@@ -102,8 +104,8 @@ func prefetchCypher(q confgraph.Query, total bool, fetches []*confgraph.Fetch) (
 	}
 	sel, keys, cut := b.page(q, "n", "")
 	with, list := b.answers("n", "", fetches)
-	fmt.Fprintf(&sb, "CALL () { %s%s WITH n, %s%s WITH n%s RETURN collect([properties(n), %s]) AS rows } ",
-		b.match(q.Label, q.Where, "n"), sel, keys, cut, with, list)
+	fmt.Fprintf(&sb, "CALL () { %s%s WITH n, %s%s WITH n%s RETURN collect([%s, %s]) AS rows } ",
+		b.match(q.Label, q.Where, "n"), sel, keys, cut, with, projectNode("n", plan.Fields), list)
 	if total {
 		sb.WriteString("RETURN total, rows")
 	} else {
@@ -149,8 +151,8 @@ func (b *builder) fetches(v string, fs []*confgraph.Fetch) []string {
 				arrow = "<-[" + r + ":" + ident(string(f.Rel)) + "]-"
 			}
 			with, list := b.answers(m, r+", ", f.Then)
-			out = append(out, fmt.Sprintf("COLLECT { MATCH (%s)%s(%s:%s)%s WITH %s, %s, %s%s WITH %s, %s%s RETURN [properties(%s), properties(%s), %s] }",
-				v, arrow, m, ident(string(q.Label)), sel, r, m, keys, cut, r, m, with, r, m, list))
+			out = append(out, fmt.Sprintf("COLLECT { MATCH (%s)%s(%s:%s)%s WITH %s, %s, %s%s WITH %s, %s%s RETURN [%s, %s, %s] }",
+				v, arrow, m, ident(string(q.Label)), sel, r, m, keys, cut, r, m, with, projectRel(r, f.RelFields), projectNode(m, f.Fields), list))
 		case confgraph.FetchDegree:
 			rc := f.Count
 			if rc.Then == nil {
@@ -181,6 +183,44 @@ func (b *builder) fetches(v string, fs []*confgraph.Fetch) []string {
 		}
 	}
 	return out
+}
+
+// projectNode reads the properties fields of the node bound to v and its
+// ID, or all of them when fields is nil.
+func projectNode(v string, fields []string) string {
+	if fields == nil {
+		return "properties(" + v + ")"
+	}
+	return project(v, append([]string{"id"}, fields...))
+}
+
+// projectRel reads the stored properties that hold the fields of the
+// relationship bound to v (evidence is three parallel lists), or all of
+// them when fields is nil.
+func projectRel(v string, fields []string) string {
+	if fields == nil {
+		return "properties(" + v + ")"
+	}
+	var props []string
+	for _, f := range fields {
+		if f == "evidence" {
+			props = append(props, "evidenceDocuments", "evidenceLines", "evidenceSnippets")
+		} else {
+			props = append(props, f)
+		}
+	}
+	return project(v, props)
+}
+
+// project is a map projection of the distinct props of v.
+func project(v string, props []string) string {
+	var parts []string
+	for _, p := range props {
+		if part := "." + ident(p); !slices.Contains(parts, part) {
+			parts = append(parts, part)
+		}
+	}
+	return v + "{" + strings.Join(parts, ", ") + "}"
 }
 
 // walk compiles steps from the node bound to v as one MATCH per step (so

@@ -75,18 +75,51 @@ func (g *gen) plan(l confgraph.Label, depth int, name string) []*confgraph.Fetch
 			t.Limit = g.pick(3)
 			f.Kind, f.Tally = confgraph.FetchTally, t
 		}
-		if (f.Kind == confgraph.FetchEdges || f.Kind == confgraph.FetchPage) && depth > 1 {
-			f.Then = g.plan(far, depth-1, key)
+		if f.Kind == confgraph.FetchEdges || f.Kind == confgraph.FetchPage {
+			f.Fields, f.RelFields = g.fields(far), g.relFields()
+			if depth > 1 {
+				f.Then = g.plan(far, depth-1, key)
+			}
 		}
 		out = append(out, f)
 	}
 	return out
 }
 
+// fields picks some properties of label l to read, or nil (all).
+func (g *gen) fields(l confgraph.Label) []string {
+	if g.pick(4) == 0 {
+		return nil
+	}
+	out := []string{}
+	for f := range confgraph.Fields[l] {
+		if g.pick(2) == 0 {
+			out = append(out, f)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// relFields picks some of a relationship's fields, or nil (all).
+func (g *gen) relFields() []string {
+	switch g.pick(4) {
+	case 0:
+		return nil
+	case 1:
+		return []string{}
+	case 2:
+		return []string{"role"}
+	}
+	return []string{"evidence", "role"}
+}
+
 // render writes a prefetch's answers in a fixed order.
 func render(p *confgraph.Prefetched, total bool) string {
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "nodes %v\n", nodeIDs(p.Nodes))
+	for _, n := range p.Nodes {
+		fmt.Fprintf(&sb, "node %+v\n", n)
+	}
 	if total {
 		fmt.Fprintf(&sb, "total %d\n", p.Total)
 	}
@@ -95,7 +128,7 @@ func render(p *confgraph.Prefetched, total bool) string {
 		for id, es := range m {
 			var xs []string
 			for _, e := range es {
-				xs = append(xs, fmt.Sprintf("%s(%s %s>%s role=%q ev=%d)", e.Node.NodeID(), e.Rel.Type, e.Rel.From, e.Rel.To, e.Rel.Role, len(e.Rel.Evidence)))
+				xs = append(xs, fmt.Sprintf("%+v(%s %s>%s role=%q ev=%v)", e.Node, e.Rel.Type, e.Rel.From, e.Rel.To, e.Rel.Role, e.Rel.Evidence))
 			}
 			lines = append(lines, fmt.Sprintf("edges %s %s: %v", k, id, xs))
 		}
@@ -136,27 +169,26 @@ func TestPrefetchSameAsStepwise(t *testing.T) {
 		if g.pick(2) == 0 {
 			q.Where = g.filter(l, 1)
 		}
-		total := g.pick(2) == 0
-		plan := g.plan(l, 3, "f")
+		plan := confgraph.Plan{Query: q, Total: g.pick(2) == 0, Fields: g.fields(l), Fetches: g.plan(l, 3, "f")}
 		name := fmt.Sprintf("case %d (seed %d): %s where %s", i, seed, l, describe(q.Where))
-		want, err := confgraph.PrefetchStepwise(ctx, mem, q, total, plan)
+		want, err := confgraph.PrefetchStepwise(ctx, mem, plan)
 		if err != nil {
 			t.Fatalf("%s: stepwise on the embedded store: %v", name, err)
 		}
-		got, err := neo.Prefetch(ctx, q, total, plan)
+		got, err := neo.Prefetch(ctx, plan)
 		if err != nil {
-			t.Fatalf("%s: Prefetch: %v\n%s", name, err, mustCypher(q, total, plan))
+			t.Fatalf("%s: Prefetch: %v\n%s", name, err, mustCypher(plan))
 		}
 		statements++
-		if w, g := render(want, total), render(got, total); w != g {
-			t.Errorf("%s: answers differ\nembedded, step by step:\n%s\nNeo4j, one statement:\n%s\ncypher: %s", name, w, g, mustCypher(q, total, plan))
+		if w, g := render(want, plan.Total), render(got, plan.Total); w != g {
+			t.Errorf("%s: answers differ\nembedded, step by step:\n%s\nNeo4j, one statement:\n%s\ncypher: %s", name, w, g, mustCypher(plan))
 		}
 	}
 	t.Logf("%d plans, each one statement", statements)
 }
 
-func mustCypher(q confgraph.Query, total bool, plan []*confgraph.Fetch) string {
-	c, _ := prefetchCypher(q, total, plan)
+func mustCypher(plan confgraph.Plan) string {
+	c, _ := prefetchCypher(plan)
 	return c
 }
 
@@ -175,7 +207,7 @@ func TestPrefetchRejectsBadPlans(t *testing.T) {
 		{{Key: "x", Kind: confgraph.FetchPage, Rel: confgraph.RelPresented, Dir: confgraph.In,
 			Query: confgraph.Query{Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: "nope", Op: confgraph.OpEq, Value: "x"}}}}}},
 	} {
-		_, err := neo.Prefetch(ctx, q, false, plan)
+		_, err := neo.Prefetch(ctx, confgraph.Plan{Query: q, Fetches: plan})
 		if confgraph.ErrorCode(err) != confgraph.EINVALID {
 			t.Errorf("plan %+v: error %v, want %s", plan[0], err, confgraph.EINVALID)
 		}

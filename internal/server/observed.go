@@ -105,12 +105,12 @@ func (s observed) Counts(ctx context.Context) (v map[string]int, err error) {
 	return s.Store.Counts(ctx)
 }
 
-func (s observed) Prefetch(ctx context.Context, q confgraph.Query, total bool, fetches []*confgraph.Fetch) (v *confgraph.Prefetched, err error) {
+func (s observed) Prefetch(ctx context.Context, plan confgraph.Plan) (v *confgraph.Prefetched, err error) {
 	p, ok := s.Store.(confgraph.Prefetcher)
 	if !ok {
 		return nil, confgraph.ErrNoPrefetch
 	}
 	ctx, end := s.start(ctx, "Prefetch")
 	defer func() { end(err) }()
-	return p.Prefetch(ctx, q, total, fetches)
+	return p.Prefetch(ctx, plan)
 }

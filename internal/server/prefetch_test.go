@@ -20,19 +20,19 @@ type prefetchingStore struct {
 	prefetches atomic.Int64
 }
 
-func (p *prefetchingStore) Prefetch(ctx context.Context, q confgraph.Query, total bool, fetches []*confgraph.Fetch) (*confgraph.Prefetched, error) {
+func (p *prefetchingStore) Prefetch(ctx context.Context, plan confgraph.Plan) (*confgraph.Prefetched, error) {
 	p.prefetches.Add(1)
-	return confgraph.PrefetchStepwise(ctx, p.inner, q, total, fetches)
+	return confgraph.PrefetchStepwise(ctx, p.inner, plan)
 }
 
 // wideQuery asks every relationship field the plan covers, with
 // arguments, under one top-level field.
 const wideQuery = `{ talks(limit: 4, sort: [{ title: ASC }], where: { recaps: { some: {} } }) {
-  title speakerCount
+  id title abstract level kind durationMinutes participants speakerCount
   speakers(limit: 3) {
-    name talkCount
+    id name aliases bio role talkCount
     companies {
-      name speakerCount talkCount
+      id name aliases speakerCount talkCount
       projects { talkCount project { name } }
       speakers(limit: 2, sort: [{ talkCount: DESC }]) { name }
       speakersConnection(first: 2, sort: [{ talkCount: DESC }]) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { name } } }
@@ -41,9 +41,9 @@ const wideQuery = `{ talks(limit: 4, sort: [{ title: ASC }], where: { recaps: { 
     talksConnection(first: 1, sort: [{ title: DESC }]) { totalCount pageInfo { hasNextPage endCursor } edges { cursor role node { title } } }
     companiesConnection { totalCount edges { node { name } } }
   }
-  speakersConnection(first: 2) { totalCount edges { cursor role evidence { document line } node { name } } }
+  speakersConnection(first: 2) { totalCount edges { cursor type role evidence { document line snippet } node { name } } }
   projects {
-    name talkCount
+    id name aliases homepage repo maturity maturityOn(date: "2019-06-01") accepted incubating graduated talkCount
     companies { talkCount company { name } }
     talks(limit: 2) { title }
     talksConnection(first: 2) { totalCount edges { node { title } } }
@@ -52,8 +52,8 @@ const wideQuery = `{ talks(limit: 4, sort: [{ title: ASC }], where: { recaps: { 
   }
   projectsConnection(first: 1) { totalCount edges { node { name } } }
   recaps {
-    title
-    event { name }
+    id title author published document
+    event { id name city country year startDate endDate }
     eventConnection { totalCount edges { node { name } } }
     talks(limit: 2) { title }
     talksConnection(first: 2) { totalCount edges { node { title } } }
