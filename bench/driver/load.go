@@ -264,7 +264,11 @@ func (t *httpTarget) post(ctx context.Context, body []byte) ([]byte, error) {
 }
 
 func (t *httpTarget) doer(query string) doer {
-	body := gqlBody(query)
+	return t.rawDoer(gqlBody(query))
+}
+
+// rawDoer posts body as it is.
+func (t *httpTarget) rawDoer(body []byte) doer {
 	return func(ctx context.Context) error {
 		_, err := t.post(ctx, body)
 		return err

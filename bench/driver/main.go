@@ -9,6 +9,8 @@
 //	driver ingest-mem-once --corpus DIR   (one embedded load, timed; run as a child for its peak RSS)
 //	driver plain   --addr ADDR --body JSON (a plain net/http handler returning fixed bytes)
 //	driver proxy   --target HOST:PORT      (a recording Bolt proxy: prints each statement a client sends, with its time)
+//	NEO4J_PASSWORD=… driver floor-serve --addr ADDR --neo4j-uri URI
+//	               (the floor over HTTP: POST /cypher {cypher, params} runs the statement through the Go driver)
 package main
 
 import (
@@ -27,7 +29,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: driver run|report|ingest-mem-once|plain [flags]")
+		fmt.Fprintln(os.Stderr, "usage: driver run|report|ingest-mem-once|plain|proxy|floor-serve [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -42,6 +44,8 @@ func main() {
 		err = plainCmd(os.Args[2:])
 	case "proxy":
 		err = proxyCmd(os.Args[2:])
+	case "floor-serve":
+		err = floorServeCmd(os.Args[2:])
 	default:
 		err = fmt.Errorf("unknown command %q", os.Args[1])
 	}

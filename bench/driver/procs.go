@@ -23,6 +23,8 @@ type proc struct {
 	url  string
 	argv string // the command line, for the report
 	log  string
+	// neo4jURI is the Bolt URI the server was given (--neo4j-uri), if any.
+	neo4jURI string
 }
 
 // env of the run: where things are and which cores serve and load.
@@ -99,6 +101,37 @@ func (e *env) startConfgraph(name string, extra ...string) (*proc, error) {
 	}
 	addr := fmt.Sprintf("127.0.0.1:%d", port)
 	args := append([]string{"taskset", "-c", e.serverCPU, e.bin, "serve", "--addr", addr}, extra...)
+	p, err := e.startServer(name, args, "http://"+addr+"/graphql", "http://"+addr+"/readyz")
+	if err != nil {
+		return nil, err
+	}
+	e.note(p.argv)
+	return p, nil
+}
+
+// startFloorServe starts `driver floor-serve` (the floor over HTTP) pinned
+// to the server core, on the Neo4j at neo4jURI, and waits until /readyz
+// answers.
+func (e *env) startFloorServe(name, neo4jURI string) (*proc, error) {
+	port, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	addr := fmt.Sprintf("127.0.0.1:%d", port)
+	args := []string{"taskset", "-c", e.serverCPU, e.self, "floor-serve", "--addr", addr, "--neo4j-uri", neo4jURI}
+	p, err := e.startServer(name, args, "http://"+addr+"/cypher", "http://"+addr+"/readyz")
+	if err != nil {
+		return nil, err
+	}
+	p.argv = "NEO4J_PASSWORD=… " + p.argv
+	e.note(p.argv)
+	return p, nil
+}
+
+// startServer starts args (a server pinned by taskset) with the Neo4j
+// password in its environment, records its pid, and waits until ready
+// answers 200.
+func (e *env) startServer(name string, args []string, url, ready string) (*proc, error) {
 	logPath := filepath.Join(e.work, "log-"+name+".txt")
 	lf, err := os.Create(logPath)
 	if err != nil {
@@ -111,13 +144,17 @@ func (e *env) startConfgraph(name string, extra ...string) (*proc, error) {
 		return nil, err
 	}
 	lf.Close()
-	p := &proc{name: name, cmd: cmd, pid: cmd.Process.Pid, url: "http://" + addr + "/graphql", argv: e.argv(args), log: logPath}
+	p := &proc{name: name, cmd: cmd, pid: cmd.Process.Pid, url: url, argv: e.argv(args), log: logPath}
+	for i, a := range args {
+		if a == "--neo4j-uri" && i+1 < len(args) {
+			p.neo4jURI = args[i+1]
+		}
+	}
 	e.rememberPID(p.pid)
 	e.procs = append(e.procs, p)
-	e.note(p.argv)
 	deadline := time.Now().Add(5 * time.Minute)
 	for {
-		resp, err := http.Get("http://" + addr + "/readyz")
+		resp, err := http.Get(ready)
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {

@@ -617,14 +617,27 @@ func (r *runner) querySection(name, corpus string, only []string, cgNeo, peer *p
 		return err
 	}
 	defer r.stop(emb)
+	// The floor over HTTP, placed like confgraph: on the server core, on the
+	// Neo4j confgraph over Neo4j was started on.
+	floorURI := cgNeo.neo4jURI
+	if floorURI == "" {
+		floorURI = r.neo4jURI
+	}
+	fh, err := r.startFloorServe("floor-serve-"+filepath.Base(corpus), floorURI)
+	if err != nil {
+		return err
+	}
+	defer r.stop(fh)
 	sec := &section{Name: name, Corpus: r.rel(corpus), Params: p, Servers: map[string]string{
 		"embedded": emb.argv, "neo4j": cgNeo.argv, "peer": peer.argv, "floor": "in the driver: neo4j.ExecuteQuery (Go driver) on " + r.neo4jURI,
+		"floor-http": fh.argv,
 	}}
 	r.res.Sections = append(r.res.Sections, sec)
 	targets := []target{
 		r.httpTargetFor("embedded", emb.url, false),
 		r.httpTargetFor("neo4j", cgNeo.url, false),
 		r.floorTarget(),
+		r.floorHTTPTarget(fh.url),
 		r.httpTargetFor("peer", peer.url, true),
 	}
 	for _, t := range targets {
@@ -635,7 +648,7 @@ func (r *runner) querySection(name, corpus string, only []string, cgNeo, peer *p
 			P50: map[string][]stats{}, P99: map[string][]stats{}, Conc: map[string][]stats{},
 			Cypher: q.Cypher, Confgraph: q.Confgraph, Peer: q.Peer}
 		sec.Queries = append(sec.Queries, qr)
-		r.verify(q, qr, emb, cgNeo, peer)
+		r.verify(q, qr, emb, cgNeo, peer, fh)
 	}
 	if err := r.capture(sec, qs); err != nil {
 		r.problem("capturing the Cypher of %s: %v", name, err)
@@ -682,9 +695,9 @@ func (r *runner) querySection(name, corpus string, only []string, cgNeo, peer *p
 					qr.Conc[t.name] = append(qr.Conc[t.name], closedLoop(t.pool(q), r.plan.Conc, r.plan.ConcDur))
 				}
 			}
-			logf("%s run %d %-15s p50 emb %.2f neo %.2f floor %.2f peer %.2f ms; p99@%.0f/s emb %.2f neo %.2f floor %.2f peer %.2f", name, run+1, q.Name,
-				last(qr.P50["embedded"]).P50, last(qr.P50["neo4j"]).P50, last(qr.P50["floor"]).P50, last(qr.P50["peer"]).P50, qr.Rate,
-				last(qr.P99["embedded"]).P99, last(qr.P99["neo4j"]).P99, last(qr.P99["floor"]).P99, last(qr.P99["peer"]).P99)
+			logf("%s run %d %-15s p50 emb %.2f neo %.2f floor %.2f floor-http %.2f peer %.2f ms; p99@%.0f/s emb %.2f neo %.2f floor %.2f floor-http %.2f peer %.2f", name, run+1, q.Name,
+				last(qr.P50["embedded"]).P50, last(qr.P50["neo4j"]).P50, last(qr.P50["floor"]).P50, last(qr.P50["floor-http"]).P50, last(qr.P50["peer"]).P50, qr.Rate,
+				last(qr.P99["embedded"]).P99, last(qr.P99["neo4j"]).P99, last(qr.P99["floor"]).P99, last(qr.P99["floor-http"]).P99, last(qr.P99["peer"]).P99)
 		}
 	}
 	if r.plan.MaxRate {
@@ -726,7 +739,7 @@ func last(s []stats) stats {
 
 // verify asks every target once and compares its rows with confgraph over
 // Neo4j's.
-func (r *runner) verify(q query, qr *queryResult, emb, cgNeo, peer *proc) {
+func (r *runner) verify(q query, qr *queryResult, emb, cgNeo, peer, floorHTTP *proc) {
 	answers := map[string]map[string][]string{}
 	ask := func(name, url, text string, rows func(map[string]any) map[string][]string) {
 		t := newHTTPTarget(url, 1)
@@ -751,6 +764,15 @@ func (r *runner) verify(q query, qr *queryResult, emb, cgNeo, peer *proc) {
 		r.problem("%s floor: %v", q.Name, err)
 	} else {
 		answers["floor"] = rows
+	}
+	// The floor over HTTP: its records, back from JSON, read by the same
+	// row function as the in-driver floor's.
+	if b, err := newHTTPTarget(floorHTTP.url, 1).post(r.ctx, floorHTTPBody(q)); err != nil {
+		r.problem("%s on floor-http: %v", q.Name, err)
+	} else if recs, err := floorHTTPRecords(b); err != nil {
+		r.problem("%s on floor-http: %v", q.Name, err)
+	} else {
+		answers["floor-http"] = safeRecordRows(q.floorRows, recs)
 	}
 	ref := answers["neo4j"]
 	for name, a := range answers {
@@ -777,6 +799,15 @@ func safeRows(f func(map[string]any) map[string][]string, d map[string]any) (out
 		}
 	}()
 	return f(d)
+}
+
+func safeRecordRows(f func([]*neo4j.Record) map[string][]string, recs []*neo4j.Record) (out map[string][]string) {
+	defer func() {
+		if recover() != nil {
+			out = map[string][]string{"unreadable": {}}
+		}
+	}()
+	return f(recs)
 }
 
 func sameRows(a, b map[string][]string) (bool, string) {
