@@ -2,6 +2,7 @@ package neo4jstore
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -291,24 +292,67 @@ func findAnchor(f *confgraph.Filter, label confgraph.Label) (anchor, bool) {
 // testing against where: all of them, or, when where must pass through an
 // indexed equality, those reached from the node it finds. The index is
 // named in a hint, so the plan starts there even while the statistics are
-// stale (after a bulk load).
-func (b *builder) match(label confgraph.Label, where *confgraph.Filter, v string) string {
+// stale (after a bulk load). The path back from that node is one MATCH
+// per relationship: in one pattern Neo4j never walks a relationship
+// twice, but a filter may come back along the one it went out on (a
+// talk's speakers' talks include the talk). It also returns the part of
+// where the clauses leave to test (rest).
+func (b *builder) match(label confgraph.Label, where *confgraph.Filter, v string) (clauses string, rest *confgraph.Filter) {
 	a, ok := findAnchor(where, label)
 	if !ok {
-		return fmt.Sprintf("MATCH (%s:%s)", v, ident(string(label)))
+		return fmt.Sprintf("MATCH (%s:%s)", v, ident(string(label))), where
 	}
-	path := fmt.Sprintf("(%s:%s)", v, ident(string(label)))
-	at := v
-	for _, s := range a.steps {
-		at = b.fresh("x")
-		path += arrow(s.rel, s.dir) + "(" + at + ":" + ident(string(farLabel(s.rel, s.dir))) + ")"
+	vars := []string{v}
+	for range a.steps {
+		vars = append(vars, b.fresh("x"))
 	}
-	distinct := ""
-	if len(a.steps) > 0 {
-		distinct = "DISTINCT "
+	at := vars[len(vars)-1]
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "MATCH (%s:%s) USING INDEX %s:%s(%s) WHERE %s", at, ident(string(a.label)), at, ident(string(a.label)), ident(a.field),
+		b.cond(a.cond, a.label, at, false))
+	// A relationship type fixes the labels of its ends (confgraph's
+	// Endpoints; writes only join nodes of those labels), so the nodes on
+	// the way back need no label test.
+	for i := len(a.steps) - 1; i >= 0; i-- {
+		fmt.Fprintf(&sb, " MATCH (%s)%s(%s) WITH DISTINCT %s", vars[i], arrow(a.steps[i].rel, a.steps[i].dir), vars[i+1], vars[i])
 	}
-	return fmt.Sprintf("MATCH %s USING INDEX %s:%s(%s) WHERE %s WITH %s%s", path, at, ident(string(a.label)), ident(a.field),
-		b.cond(a.cond, a.label, at, false), distinct, v)
+	if len(a.steps) == 0 {
+		sb.WriteString(" WITH " + v)
+	}
+	return sb.String(), covered(where, label, a)
+}
+
+// covered returns f without the part that finding its anchor a already
+// guarantees: an exact equality (not one ignoring case, which the sortKey
+// only approximates) reached through "some" relationships. Anything else
+// stays to be tested.
+func covered(f *confgraph.Filter, label confgraph.Label, a anchor) *confgraph.Filter {
+	if f == nil {
+		return nil
+	}
+	if len(a.steps) == 0 {
+		for i, c := range f.Conds {
+			if !c.Fold && reflect.DeepEqual(c, a.cond) {
+				g := *f
+				g.Conds = slices.Delete(slices.Clone(f.Conds), i, i+1)
+				return &g
+			}
+		}
+		return f
+	}
+	for i, r := range f.Rels {
+		if r.Quant != confgraph.Some || r.Rel != a.steps[0].rel || r.Dir != a.steps[0].dir {
+			continue
+		}
+		sub := a
+		sub.steps = a.steps[1:]
+		if covered(r.Where, farLabel(r.Rel, r.Dir), sub).Empty() {
+			g := *f
+			g.Rels = slices.Delete(slices.Clone(f.Rels), i, i+1)
+			return &g
+		}
+	}
+	return f
 }
 
 // order is the ORDER BY of a sort for the node bound to v: the sort keys,

@@ -96,16 +96,20 @@ func prefetchCypher(plan confgraph.Plan) (string, map[string]any) {
 	var sb strings.Builder
 	if total {
 		c := b.fresh("c")
-		sb.WriteString("CALL () { " + b.match(q.Label, q.Where, c))
-		if !q.Where.Empty() {
-			sb.WriteString(" WHERE " + b.filter(q.Where, q.Label, c, false))
+		m, rest := b.match(q.Label, q.Where, c)
+		sb.WriteString("CALL () { " + m)
+		if !rest.Empty() {
+			sb.WriteString(" WHERE " + b.filter(rest, q.Label, c, false))
 		}
 		sb.WriteString(" RETURN count(" + c + ") AS total } ")
 	}
-	sel, keys, cut := b.page(q, "n", "")
+	m, rest := b.match(q.Label, q.Where, "n")
+	page := q
+	page.Where = rest
+	sel, keys, cut := b.page(page, "n", "")
 	with, list := b.answers("n", "", fetches)
 	fmt.Fprintf(&sb, "CALL () { %s%s WITH n, %s%s WITH n%s RETURN collect([%s, %s]) AS rows } ",
-		b.match(q.Label, q.Where, "n"), sel, keys, cut, with, projectNode("n", plan.Fields), list)
+		m, sel, keys, cut, with, projectNode("n", plan.Fields), list)
 	if total {
 		sb.WriteString("RETURN total, rows")
 	} else {
@@ -151,8 +155,9 @@ func (b *builder) fetches(v string, fs []*confgraph.Fetch) []string {
 				arrow = "<-[" + r + ":" + ident(string(f.Rel)) + "]-"
 			}
 			with, list := b.answers(m, r+", ", f.Then)
-			out = append(out, fmt.Sprintf("COLLECT { MATCH (%s)%s(%s:%s)%s WITH %s, %s, %s%s WITH %s, %s%s RETURN [%s, %s, %s] }",
-				v, arrow, m, ident(string(q.Label)), sel, r, m, keys, cut, r, m, with, projectRel(r, f.RelFields), projectNode(m, f.Fields), list))
+			// The relationship type fixes the far node's label: no label test.
+			out = append(out, fmt.Sprintf("COLLECT { MATCH (%s)%s(%s)%s WITH %s, %s, %s%s WITH %s, %s%s RETURN [%s, %s, %s] }",
+				v, arrow, m, sel, r, m, keys, cut, r, m, with, projectRel(r, f.RelFields), projectNode(m, f.Fields), list))
 		case confgraph.FetchDegree:
 			rc := f.Count
 			if rc.Then == nil {
@@ -161,7 +166,7 @@ func (b *builder) fetches(v string, fs []*confgraph.Fetch) []string {
 				if !f.Where.Empty() {
 					cond = " WHERE " + b.filter(f.Where, farLabel(rc.Rel, rc.Dir), x, false)
 				}
-				out = append(out, fmt.Sprintf("COUNT { MATCH (%s)%s(%s:%s)%s }", v, arrow(rc.Rel, rc.Dir), x, ident(string(farLabel(rc.Rel, rc.Dir))), cond))
+				out = append(out, fmt.Sprintf("COUNT { MATCH (%s)%s(%s)%s }", v, arrow(rc.Rel, rc.Dir), x, cond))
 				continue
 			}
 			// Two MATCH clauses: the second step may walk back along the
@@ -232,7 +237,7 @@ func (b *builder) walk(v string, steps []confgraph.RelCount, carry string) (stri
 	at := v
 	for _, st := range steps {
 		x := b.fresh("w")
-		parts = append(parts, fmt.Sprintf("MATCH (%s)%s(%s:%s) WITH DISTINCT %s%s", at, arrow(st.Rel, st.Dir), x, ident(string(farLabel(st.Rel, st.Dir))), carry, x))
+		parts = append(parts, fmt.Sprintf("MATCH (%s)%s(%s) WITH DISTINCT %s%s", at, arrow(st.Rel, st.Dir), x, carry, x))
 		at = x
 	}
 	return strings.Join(parts, " "), at

@@ -13,8 +13,10 @@ import (
 // of the nodes in order (reversed for q.Last).
 func findCypher(q confgraph.Query) (string, map[string]any) {
 	b := newBuilder()
+	m, rest := b.match(q.Label, q.Where, "n")
+	q.Where = rest
 	sel, _, cut := b.page(q, "n", "")
-	return b.match(q.Label, q.Where, "n") + sel + " RETURN properties(n) AS props" + cut, b.params
+	return m + sel + " RETURN properties(n) AS props" + cut, b.params
 }
 
 // Find returns one page of the nodes of q.Label matching q.Where.
@@ -44,9 +46,9 @@ func (s *Store) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, 
 // countCypher compiles a Count.
 func countCypher(label confgraph.Label, where *confgraph.Filter) (string, map[string]any) {
 	b := newBuilder()
-	cypher := b.match(label, where, "n")
-	if !where.Empty() {
-		cypher += " WHERE " + b.filter(where, label, "n", false)
+	cypher, rest := b.match(label, where, "n")
+	if !rest.Empty() {
+		cypher += " WHERE " + b.filter(rest, label, "n", false)
 	}
 	return cypher + " RETURN count(n) AS n", b.params
 }

@@ -91,8 +91,8 @@ func TestPrefetchPlansEveryCall(t *testing.T) {
 		"event schedule": `{ talksConnection(where: { event: { some: { name: { eq: "KubeCon + CloudNativeCon North America 2017" } } } }, sort: [{ kind: ASC }, { title: ASC }], first: 20) {
 			totalCount pageInfo { hasNextPage endCursor } edges { cursor node { title kind level durationMinutes speakers { name } } } } }`,
 		"schedule by count, page 2": `{ talksConnection(sort: [{ speakerCount: DESC }], first: 3, after: "CURSOR") { totalCount edges { cursor node { title speakerCount } } } }`,
-		"headline": `{ talks(where: { projects: { some: { name: { eq: "Envoy" } } }, speakers: { some: { companies: { some: { name: { eq: "Google" } } } } } }) { title speakers { name companies { name } } } }`,
-		"events": `{ events(sort: [{ talkCount: DESC }], limit: 3) { name talkCount topProjects { talkCount project { name } } } }`,
+		"headline":                  `{ talks(where: { projects: { some: { name: { eq: "Envoy" } } }, speakers: { some: { companies: { some: { name: { eq: "Google" } } } } } }) { title speakers { name companies { name } } } }`,
+		"events":                    `{ events(sort: [{ talkCount: DESC }], limit: 3) { name talkCount topProjects { talkCount project { name } } } }`,
 	}
 	// A second page of a connection sorted by a count: its cursor comes
 	// from the first page.
@@ -119,4 +119,3 @@ func TestPrefetchPlansEveryCall(t *testing.T) {
 		}
 	}
 }
-
