@@ -490,7 +490,15 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], map[string]any{"id": n.NodeID(), "props": nodeProps(merged)})
 	}
 
-	storedRels, err := readRels(ctx, tx, rels)
+	// Only a relationship between two stored nodes can be stored: on a
+	// first load there is nothing to read back.
+	var maybeStored []confgraph.Relationship
+	for _, r := range rels {
+		if stored[r.From] != nil && stored[r.To] != nil {
+			maybeStored = append(maybeStored, r)
+		}
+	}
+	storedRels, err := readRels(ctx, tx, maybeStored)
 	if err != nil {
 		return err
 	}
