@@ -15,7 +15,13 @@ import (
 // the first event; for the headline, Envoy and the company most of its
 // talks' speakers work for. Names must be unique ignoring case, so every
 // server answers about the same node.
-func pick(b *confgraph.Batch) params {
+func pick(b *confgraph.Batch) params { return pickFor(b, 0) }
+
+// pickFor is pick with the headline's company chosen so that the
+// headline matches at most headAnswers talks (the most such, below that),
+// when headAnswers is above zero: the scaling section asks the big corpus
+// a headline as selective as the small one's.
+func pickFor(b *confgraph.Batch, headAnswers int) params {
 	p := realParams
 	p.Notes = map[string]string{}
 	out := map[confgraph.RelType]map[string][]string{}
@@ -119,10 +125,23 @@ func pick(b *confgraph.Batch) params {
 		}
 		return strings.Compare(a, b)
 	})
+	if headAnswers > 0 {
+		var fit []string
+		for _, c := range cs {
+			if perCompany[c] <= headAnswers {
+				fit = append(fit, c)
+			}
+		}
+		cs = fit
+	}
 	if len(cs) > 0 {
 		p.HeadProject = confgraph.DisplayName(b.Node(proj))
 		p.HeadCompany = confgraph.DisplayName(b.Node(cs[0]))
+		p.HeadAnswers = perCompany[cs[0]]
 		p.Notes["headline"] = fmt.Sprintf("%s is discussed by %d talks; %d of them have a speaker from %s", p.HeadProject, len(talks), perCompany[cs[0]], p.HeadCompany)
+		if headAnswers > 0 {
+			p.Notes["headline"] += fmt.Sprintf(" (the company with the most such talks up to %d, as at the small scale)", headAnswers)
+		}
 	}
 	// Shortest path: from the picked speaker to the project farthest from
 	// it within four hops (first by ID among the farthest).

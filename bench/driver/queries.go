@@ -29,6 +29,7 @@ type params struct {
 	Talk, Speaker, Company, Project, Event string
 	SearchTitle, SearchWords               string
 	HeadProject, HeadCompany               string
+	HeadAnswers                            int    // talks the headline matches
 	PathFrom, PathTo                       string // store IDs
 	PathFromName, PathToName               string
 	// Facts about the choice, for the report.

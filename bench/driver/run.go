@@ -996,7 +996,8 @@ func (r *runner) scaling() error {
 		if dir == small {
 			sr.SmallP = pick(res.Batch)
 		} else {
-			sr.BigP = pick(res.Batch)
+			// A selective headline at both scales: as many answers.
+			sr.BigP = pickFor(res.Batch, sr.SmallP.HeadAnswers)
 		}
 	}
 	qsSmall, err := buildMix(r.peerFile, sr.SmallP, sr.Queries)
