@@ -69,6 +69,10 @@ type Store struct {
 	// writes from one process must not interleave. Writers in other
 	// processes are not coordinated with.
 	writeMu sync.Mutex
+
+	// Search statistics by label set (see StatsTTL).
+	statsMu sync.Mutex
+	stats   map[string]searchStats
 }
 
 var _ confgraph.Store = (*Store)(nil)
@@ -427,6 +431,7 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		return struct{}{}, writeTx(ctx, tx, b, nodes, rels)

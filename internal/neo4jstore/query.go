@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -201,19 +202,45 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	return out, nil
 }
 
-// searchCypher finds the nodes of the given labels that hold one of the
-// words, through the fulltext index (its scores are not used: ranking is
-// confgraph.RankSearch, as on every store), and, in the same statement,
-// the statistics the ranking needs: how many searchable nodes of those
-// labels there are and how many words they hold. A Lucene query holds at
-// most maxSearchWords words; a longer one is asked in parts. %s is a label
-// expression made of validated labels.
-const searchCypher = "CALL () { MATCH (n:%s) RETURN count(n) AS total, " +
-	"sum(CASE WHEN coalesce(n.%s, '') = '' THEN 0 ELSE size(split(n.%s, ' ')) END) AS words } " +
-	"CALL () { UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node " +
+// searchHitsCypher finds the nodes of the given labels that hold one of
+// the words, through the fulltext index (its scores are not used: ranking
+// is confgraph.RankSearch, as on every store). A Lucene query holds at
+// most maxSearchWords words; a longer one is asked in parts.
+const searchHitsCypher = "CALL () { UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node " +
 	"WITH DISTINCT node WITH node, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
-	"RETURN collect([head(ls), properties(node)]) AS hits } " +
-	"RETURN total, words, hits"
+	"RETURN collect([head(ls), properties(node)]) AS hits } "
+
+// searchStatsCypher adds the statistics the ranking needs: how many
+// searchable nodes of those labels there are and how many words they
+// hold. %s is a label expression made of validated labels.
+const searchStatsCypher = "CALL () { MATCH (n:%s) RETURN count(n) AS total, " +
+	"sum(CASE WHEN coalesce(n.%s, '') = '' THEN 0 ELSE size(split(n.%s, ' ')) END) AS words } "
+
+// StatsTTL is how long the search statistics of a label set are reused.
+// A write through this store forgets them at once; writes through other
+// confgraph processes sharing the database reach the ranking after at
+// most this long (they change scores slightly, never which nodes match).
+var StatsTTL = 2 * time.Second
+
+type searchStats struct {
+	total, words int
+	at           time.Time
+}
+
+// cachedStats returns the fresh statistics of a label set.
+func (s *Store) cachedStats(key string) (searchStats, bool) {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	st, ok := s.stats[key]
+	return st, ok && time.Since(st.at) < StatsTTL
+}
+
+// forgetStats drops the statistics after a write.
+func (s *Store) forgetStats() {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	s.stats = nil
+}
 
 // maxSearchWords is Lucene's default bound on the clauses of a query.
 const maxSearchWords = 1024
@@ -248,17 +275,31 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	for part := range slices.Chunk(words, maxSearchWords) {
 		queries = append(queries, strings.Join(part, " OR "))
 	}
-	recs, err := s.query(ctx, fmt.Sprintf(searchCypher, strings.Join(names, "|"), searchTextProp, searchTextProp),
-		map[string]any{"index": fulltextIndex, "queries": queries, "labels": names})
+	key := strings.Join(names, "|")
+	cypher := searchHitsCypher + "RETURN -1 AS total, -1 AS words, hits"
+	st, fresh := s.cachedStats(key)
+	if !fresh {
+		cypher = fmt.Sprintf(searchStatsCypher, key, searchTextProp, searchTextProp) + searchHitsCypher + "RETURN total, words, hits"
+	}
+	recs, err := s.query(ctx, cypher, map[string]any{"index": fulltextIndex, "queries": queries, "labels": names})
 	if err != nil {
 		return nil, s.fail(ctx, "search", err)
 	}
 	if len(recs) != 1 || len(recs[0].Values) != 3 {
 		return nil, s.fail(ctx, "search", fmt.Errorf("search returned %d records", len(recs)))
 	}
-	t, _ := recs[0].Values[0].(int64)
-	w, _ := recs[0].Values[1].(int64)
-	total, totalWords := int(t), int(w)
+	if !fresh {
+		t, _ := recs[0].Values[0].(int64)
+		w, _ := recs[0].Values[1].(int64)
+		st = searchStats{total: int(t), words: int(w), at: time.Now()}
+		s.statsMu.Lock()
+		if s.stats == nil {
+			s.stats = map[string]searchStats{}
+		}
+		s.stats[key] = st
+		s.statsMu.Unlock()
+	}
+	total, totalWords := st.total, st.words
 	hits, _ := recs[0].Values[2].([]any)
 	docs := make([]confgraph.SearchDoc, 0, len(hits))
 	for _, h := range hits {
@@ -271,7 +312,14 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 		if err != nil {
 			return nil, s.fail(ctx, "search", err)
 		}
-		docs = append(docs, confgraph.SearchDoc{Node: n, Words: confgraph.SearchWords(n)})
+		// The stored words are confgraph.SearchWords joined by spaces.
+		props, _ := pair[1].(map[string]any)
+		text, _ := props[searchTextProp].(string)
+		var words []string
+		if text != "" {
+			words = strings.Split(text, " ")
+		}
+		docs = append(docs, confgraph.SearchDoc{Node: n, Words: words})
 	}
 	return confgraph.RankSearch(words, docs, total, totalWords, limit), nil
 }

@@ -44,6 +44,7 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
 		res, err := tx.Run(ctx, retractCypher, map[string]any{"doc": name})
