@@ -19,8 +19,11 @@ var (
 	dumpNodesQuery  = map[confgraph.Label]string{}
 	writeNodesQuery = map[confgraph.Label]string{}
 	nodesQuery      string
-	// shortestPathCypher finds both ends of a path and the path.
+	// shortestPathCypher finds both ends of a path, whatever their labels,
+	// and the path; shortestPathHinted finds them under the labels their
+	// IDs name (confgraph.ID).
 	shortestPathCypher string
+	shortestPathHinted = map[[2]confgraph.Label]string{}
 	countsQuery        string
 	relatedQuery       = map[confgraph.RelType][2]string{} // by confgraph.Direction
 	dumpRelsQuery      = map[confgraph.RelType]string{}
@@ -46,6 +49,12 @@ func displayField(l confgraph.Label) string {
 	}
 	return "name"
 }
+
+// shortestPathTail follows the ends a and b with the path between them;
+// %d is the bound, an int checked by the caller.
+const shortestPathTail = "OPTIONAL CALL (a, b) { MATCH p = shortestPath((a)-[*..%d]-(b)) RETURN p } " +
+	"RETURN [a.id, b.id] AS ends, [x IN nodes(p) | [head(labels(x)), properties(x)]] AS nodes, " +
+	"[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels"
 
 func init() {
 	var nodes, counts []string
@@ -107,9 +116,12 @@ func init() {
 		}
 	}
 	shortestPathCypher = "OPTIONAL CALL () { " + strings.Join(ends[0], " UNION ALL ") + " } WITH x AS a " +
-		"OPTIONAL CALL () { " + strings.Join(ends[1], " UNION ALL ") + " } WITH a, x AS b " +
-		"OPTIONAL CALL (a, b) { MATCH p = shortestPath((a)-[*..%d]-(b)) RETURN p } " +
-		"RETURN [a.id, b.id] AS ends, [x IN nodes(p) | [head(labels(x)), properties(x)]] AS nodes, " +
-		"[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels"
+		"OPTIONAL CALL () { " + strings.Join(ends[1], " UNION ALL ") + " } WITH a, x AS b " + shortestPathTail
+	for _, from := range confgraph.Labels {
+		for _, to := range confgraph.Labels {
+			shortestPathHinted[[2]confgraph.Label{from, to}] = fmt.Sprintf("OPTIONAL MATCH (a:%s {id: $from}) OPTIONAL MATCH (b:%s {id: $to}) ",
+				ident(string(from)), ident(string(to))) + shortestPathTail
+		}
+	}
 	countsQuery = strings.Join(counts, " UNION ALL ")
 }

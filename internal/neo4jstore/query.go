@@ -3,6 +3,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"slices"
 	"strings"
 	"time"
@@ -324,6 +325,20 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	return confgraph.RankSearch(words, docs, total, totalWords, limit), nil
 }
 
+// idLabel is the label an ID made by confgraph.ID names.
+func idLabel(id string) (confgraph.Label, bool) {
+	prefix, _, ok := strings.Cut(id, ":")
+	if !ok {
+		return "", false
+	}
+	for _, l := range confgraph.Labels {
+		if strings.ToLower(string(l)) == prefix {
+			return l, true
+		}
+	}
+	return "", false
+}
+
 func uniq(in []string) []string {
 	var out []string
 	for _, s := range in {
@@ -352,16 +367,37 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 		}
 		return &confgraph.Path{Nodes: []confgraph.Node{m[from]}}, nil
 	}
-	recs, err := s.query(ctx, fmt.Sprintf(shortestPathCypher, maxHops), map[string]any{"from": from, "to": to})
-	if err != nil {
-		return nil, s.fail(ctx, "shortest path", err)
+	params := map[string]any{"from": from, "to": to}
+	run := func(cypher string) ([]*neo4j.Record, []any, error) {
+		recs, err := s.query(ctx, fmt.Sprintf(cypher, maxHops), params)
+		if err != nil {
+			return nil, nil, s.fail(ctx, "shortest path", err)
+		}
+		if len(recs) != 1 || len(recs[0].Values) != 3 {
+			return nil, nil, s.fail(ctx, "shortest path", fmt.Errorf("shortest path returned %d records", len(recs)))
+		}
+		ends, _ := recs[0].Values[0].([]any)
+		if len(ends) != 2 {
+			return nil, nil, s.fail(ctx, "shortest path", fmt.Errorf("path ends %v", recs[0].Values[0]))
+		}
+		return recs, ends, nil
 	}
-	if len(recs) != 1 || len(recs[0].Values) != 3 {
-		return nil, s.fail(ctx, "shortest path", fmt.Errorf("shortest path returned %d records", len(recs)))
+	// IDs made by confgraph.ID name their label: look there first (one
+	// index each), and under every label when that finds nothing.
+	var recs []*neo4j.Record
+	var ends []any
+	var err error
+	lf, okf := idLabel(from)
+	lt, okt := idLabel(to)
+	if okf && okt {
+		if recs, ends, err = run(shortestPathHinted[[2]confgraph.Label{lf, lt}]); err != nil {
+			return nil, err
+		}
 	}
-	ends, _ := recs[0].Values[0].([]any)
-	if len(ends) != 2 {
-		return nil, s.fail(ctx, "shortest path", fmt.Errorf("path ends %v", recs[0].Values[0]))
+	if ends == nil || ends[0] == nil || ends[1] == nil {
+		if recs, ends, err = run(shortestPathCypher); err != nil {
+			return nil, err
+		}
 	}
 	for i, id := range []string{from, to} {
 		if ends[i] == nil {
