@@ -46,23 +46,33 @@ func (s *Store) reindex() {
 
 // candidates returns a superset of the nodes of label matching f, found
 // through indexes, or ok=false when f gives no index a handle and the
-// label must be scanned.
+// label must be scanned. Every condition f must meet (a condition, a
+// "some" or "single" relationship filter, an AND group) gives a superset
+// of its own; only the one estimated smallest is built, as walking a
+// relationship back from a large set costs more than testing the whole
+// filter on the few nodes the smallest set holds.
 func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[string]bool, ok bool) {
 	if f == nil {
 		return nil, false
 	}
-	var sets []map[string]bool
+	type option struct {
+		size  int // the set's size, or an upper bound of it
+		build func() map[string]bool
+	}
+	var opts []option
+	ready := func(set map[string]bool) option {
+		return option{len(set), func() map[string]bool { return set }}
+	}
 	for _, c := range f.Conds {
 		if set, ok := s.condCandidates(label, c); ok {
-			sets = append(sets, set)
+			opts = append(opts, ready(set))
 		}
 	}
 	for _, r := range f.Rels {
 		if r.Quant != confgraph.Some && r.Quant != confgraph.Single {
 			continue
 		}
-		_, to := r.Rel.Endpoints()
-		from, _ := r.Rel.Endpoints()
+		from, to := r.Rel.Endpoints()
 		far := to
 		if r.Dir == confgraph.In {
 			far = from
@@ -71,26 +81,33 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 		if !ok {
 			continue
 		}
-		set := map[string]bool{}
 		back := confgraph.In
 		if r.Dir == confgraph.In {
 			back = confgraph.Out
 		}
+		size := 0
 		for id := range inner {
-			for _, k := range s.adj[back][r.Rel][id] {
-				rel := s.rels[k]
-				near := rel.From
-				if back == confgraph.Out {
-					near = rel.To
-				}
-				set[near] = true
-			}
+			size += len(s.adj[back][r.Rel][id])
 		}
-		sets = append(sets, set)
+		rel := r.Rel
+		opts = append(opts, option{size, func() map[string]bool {
+			set := map[string]bool{}
+			for id := range inner {
+				for _, k := range s.adj[back][rel][id] {
+					e := s.rels[k]
+					near := e.From
+					if back == confgraph.Out {
+						near = e.To
+					}
+					set[near] = true
+				}
+			}
+			return set
+		}})
 	}
 	for _, g := range f.And {
 		if set, ok := s.candidates(label, g); ok {
-			sets = append(sets, set)
+			opts = append(opts, ready(set))
 		}
 	}
 	if len(f.Or) > 0 {
@@ -107,24 +124,19 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 			}
 		}
 		if all {
-			sets = append(sets, union)
+			opts = append(opts, ready(union))
 		}
 	}
-	if len(sets) == 0 {
+	if len(opts) == 0 {
 		return nil, false
 	}
-	sort.Slice(sets, func(i, j int) bool { return len(sets[i]) < len(sets[j]) })
-	out := sets[0]
-	for _, set := range sets[1:] {
-		next := map[string]bool{}
-		for id := range out {
-			if set[id] {
-				next[id] = true
-			}
+	best := opts[0]
+	for _, o := range opts[1:] {
+		if o.size < best.size {
+			best = o
 		}
-		out = next
 	}
-	return out, true
+	return best.build(), true
 }
 
 func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[string]bool, bool) {
