@@ -758,7 +758,6 @@ func libWorse(res *results) []string {
 	return out
 }
 
-
 // query finds a query's results in a section.
 func findQuery(sec *section, name string) *queryResult {
 	if sec == nil {
@@ -771,7 +770,6 @@ func findQuery(sec *section, name string) *queryResult {
 	}
 	return nil
 }
-
 
 // writeSlowPaths lists what the figures point at in confgraph's code, with
 // the figures.
