@@ -105,12 +105,13 @@ func (s observed) Counts(ctx context.Context) (v map[string]int, err error) {
 	return s.Store.Counts(ctx)
 }
 
-func (s observed) Prefetch(ctx context.Context, plan confgraph.Plan) (v *confgraph.Prefetched, err error) {
-	p, ok := s.Store.(confgraph.Prefetcher)
-	if !ok {
-		return nil, confgraph.ErrNoPrefetch
-	}
+// observedPrefetcher is observed for a store that prefetches; a store
+// that does not is wrapped as observed alone, so the GraphQL layer does
+// not plan for it.
+type observedPrefetcher struct{ observed }
+
+func (s observedPrefetcher) Prefetch(ctx context.Context, plan confgraph.Plan) (v *confgraph.Prefetched, err error) {
 	ctx, end := s.start(ctx, "Prefetch")
 	defer func() { end(err) }()
-	return p.Prefetch(ctx, plan)
+	return s.Store.(confgraph.Prefetcher).Prefetch(ctx, plan)
 }

@@ -80,7 +80,12 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	if cfg.Metrics != nil || cfg.Tracer != nil {
-		store = observed{Store: store, m: cfg.Metrics, tr: cfg.Tracer}
+		o := observed{Store: store, m: cfg.Metrics, tr: cfg.Tracer}
+		if _, ok := store.(confgraph.Prefetcher); ok {
+			store = observedPrefetcher{o}
+		} else {
+			store = o
+		}
 	}
 	res := &graph.Resolver{Store: store}
 	if cfg.APIToken != "" {
