@@ -261,5 +261,5 @@ func tallyOf(ctx context.Context, s confgraph.Store, ids []string, name string, 
 	}
 	t := tallies[name]
 	t.Limit = limit
-	return confgraph.StepwiseTally(ctx, s, ids, t)
+	return confgraph.StepwiseTally(ctx, joined{s}, ids, t)
 }

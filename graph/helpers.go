@@ -127,7 +127,7 @@ func cursors(ctx context.Context, s confgraph.Store, nodes []confgraph.Node, key
 }
 
 // degrees counts rc for each node: one store call, or two for a count
-// through an intermediate node.
+// through an intermediate node, each joined with its level's calls.
 func degrees(ctx context.Context, s confgraph.Store, ids []string, rc confgraph.RelCount) (map[string]int, error) {
 	if rc.Then == nil {
 		return degreesOf(ctx, s, ids, rc.Rel, rc.Dir, nil)
@@ -135,31 +135,15 @@ func degrees(ctx context.Context, s confgraph.Store, ids []string, rc confgraph.
 	if m, ok := prefetched(ctx, pickDegrees, degreeKey(rc, nil), ids); ok {
 		return m, nil
 	}
-	first, err := related(ctx, s, ids, rc.Rel, rc.Dir)
-	if err != nil {
-		return nil, err
-	}
-	var mids []string
-	for _, es := range first {
-		for _, e := range es {
-			mids = append(mids, e.Node.NodeID())
-		}
-	}
-	second, err := related(ctx, s, uniq(mids), rc.Then.Rel, rc.Then.Dir)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string]int, len(ids))
-	for _, id := range ids {
-		seen := map[string]bool{}
-		for _, e := range first[id] {
-			for _, f := range second[e.Node.NodeID()] {
-				seen[f.Node.NodeID()] = true
-			}
-		}
-		out[id] = len(seen)
-	}
-	return out, nil
+	return confgraph.StepwiseDegrees(ctx, joined{s}, ids, rc, nil)
+}
+
+// joined is the store with Related joined across the request's level
+// (related), for the stepwise walks of confgraph.
+type joined struct{ confgraph.Store }
+
+func (j joined) Related(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction) (map[string][]confgraph.Edge, error) {
+	return related(ctx, j.Store, ids, rel, dir)
 }
 
 // page is a connection page before it is given its GraphQL types.

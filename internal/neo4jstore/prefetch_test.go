@@ -17,16 +17,7 @@ func (g *gen) plan(l confgraph.Label, depth int, name string) []*confgraph.Fetch
 	var out []*confgraph.Fetch
 	for i := range 1 + g.pick(3) {
 		key := fmt.Sprintf("%s.%d", name, i)
-		var steps []confgraph.RelCount
-		for _, t := range confgraph.RelTypes {
-			from, to := t.Endpoints()
-			if from == l {
-				steps = append(steps, confgraph.RelCount{Rel: t, Dir: confgraph.Out})
-			}
-			if to == l {
-				steps = append(steps, confgraph.RelCount{Rel: t, Dir: confgraph.In})
-			}
-		}
+		steps := relsFrom(l)
 		st := steps[g.pick(len(steps))]
 		far := farLabel(st.Rel, st.Dir)
 		f := &confgraph.Fetch{Key: key, Rel: st.Rel, Dir: st.Dir}
@@ -42,16 +33,7 @@ func (g *gen) plan(l confgraph.Label, depth int, name string) []*confgraph.Fetch
 			if g.pick(2) == 0 {
 				f.Where = g.filter(far, 1)
 			} else {
-				var next []confgraph.RelCount
-				for _, t := range confgraph.RelTypes {
-					from, to := t.Endpoints()
-					if from == far {
-						next = append(next, confgraph.RelCount{Rel: t, Dir: confgraph.Out})
-					}
-					if to == far {
-						next = append(next, confgraph.RelCount{Rel: t, Dir: confgraph.In})
-					}
-				}
+				next := relsFrom(far)
 				then := next[g.pick(len(next))]
 				f.Count.Then = &then
 			}
