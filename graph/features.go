@@ -180,6 +180,29 @@ func byName[T confgraph.Node](ctx context.Context, s confgraph.Store, label conf
 	return t, nil
 }
 
+// byID finds a node by its store ID: with a store that prefetches, as a
+// page of the label the ID names (confgraph.LabelOfID) with the field's
+// plan, and by Nodes when that finds nothing or the store does not.
+func byID(ctx context.Context, s confgraph.Store, sid string) (confgraph.Node, error) {
+	if l, ok := confgraph.LabelOfID(sid); ok {
+		if _, pf := s.(confgraph.Prefetcher); pf {
+			nodes, err := findPlanned(ctx, s, confgraph.Query{Label: l, Limit: 1,
+				Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: "id", Op: confgraph.OpEq, Value: sid}}}}, string(l), false)
+			if err != nil {
+				return nil, err
+			}
+			if len(nodes) == 1 {
+				return nodes[0], nil
+			}
+		}
+	}
+	m, err := s.Nodes(ctx, []string{sid})
+	if err != nil {
+		return nil, err
+	}
+	return m[sid], nil
+}
+
 func (r *Resolver) talk(ctx context.Context, id, title *string) (*confgraph.Talk, error) {
 	switch {
 	case id != nil && title != nil:
@@ -189,11 +212,11 @@ func (r *Resolver) talk(ctx context.Context, id, title *string) (*confgraph.Talk
 		if err != nil {
 			return nil, err
 		}
-		m, err := r.Store.Nodes(ctx, []string{sid})
+		n, err := byID(ctx, r.Store, sid)
 		if err != nil {
 			return nil, err
 		}
-		t, _ := m[sid].(*confgraph.Talk)
+		t, _ := n.(*confgraph.Talk)
 		return t, nil
 	case title != nil:
 		return byName[*confgraph.Talk](ctx, r.Store, confgraph.LabelTalk, "title", *title)

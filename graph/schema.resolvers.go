@@ -519,6 +519,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (confgraph.Node, er
 	if err != nil {
 		return nil, err
 	}
+	// Not planned: gqlgen gives the fields of an interface's fragments no
+	// field context to read their arguments from.
 	m, err := r.Store.Nodes(ctx, []string{sid})
 	if err != nil {
 		return nil, err

@@ -236,6 +236,21 @@ func ID(label Label, key string) string {
 	return strings.ToLower(string(label)) + ":" + Slug(key)
 }
 
+// LabelOfID returns the label an ID made by ID names. A store may hold
+// nodes under other IDs, so this is a hint to look first, not a fact.
+func LabelOfID(id string) (Label, bool) {
+	prefix, _, ok := strings.Cut(id, ":")
+	if !ok {
+		return "", false
+	}
+	for _, l := range Labels {
+		if strings.ToLower(string(l)) == prefix {
+			return l, true
+		}
+	}
+	return "", false
+}
+
 // Slug lowercases s, drops accents and replaces every run of characters
 // other than letters and digits by a single hyphen.
 func Slug(s string) string {

@@ -325,20 +325,6 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	return confgraph.RankSearch(words, docs, total, totalWords, limit), nil
 }
 
-// idLabel is the label an ID made by confgraph.ID names.
-func idLabel(id string) (confgraph.Label, bool) {
-	prefix, _, ok := strings.Cut(id, ":")
-	if !ok {
-		return "", false
-	}
-	for _, l := range confgraph.Labels {
-		if strings.ToLower(string(l)) == prefix {
-			return l, true
-		}
-	}
-	return "", false
-}
-
 func uniq(in []string) []string {
 	var out []string
 	for _, s := range in {
@@ -387,8 +373,8 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	var recs []*neo4j.Record
 	var ends []any
 	var err error
-	lf, okf := idLabel(from)
-	lt, okt := idLabel(to)
+	lf, okf := confgraph.LabelOfID(from)
+	lt, okt := confgraph.LabelOfID(to)
 	if okf && okt {
 		if recs, ends, err = run(shortestPathHinted[[2]confgraph.Label{lf, lt}]); err != nil {
 			return nil, err

@@ -101,6 +101,11 @@ func TestPrefetchPlansEveryCall(t *testing.T) {
 	quoted, _ := json.Marshal(cursor)
 	queries["schedule by count, page 2"] = strings.Replace(queries["schedule by count, page 2"], `"CURSOR"`, string(quoted), 1)
 
+	// Lookups by global ID.
+	ids := ok(t, plain, `{ talks(limit: 1, where: { speakers: { some: {} } }) { id } }`, nil)
+	talkID := pluck(ids, "talks", "id")[0].(string)
+	queries["talk by id"] = `{ talk(id: "` + talkID + `") { title projects { name } speakersConnection { totalCount edges { role node { name } } } } }`
+
 	for name, q := range queries {
 		want := ok(t, plain, q, nil)
 		before, pf := cs.calls.Load(), ps.prefetches.Load()
