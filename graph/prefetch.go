@@ -354,8 +354,8 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 		return []*confgraph.Fetch{{Key: degreeKey(spec.count, nil), Kind: confgraph.FetchDegree, Count: spec.count}}
 	case kindTally:
 		t := tallies[spec.tally]
-		if first, ok := c.Args["first"]; ok {
-			n, err := firstOr(first.(*int), 10)
+		if _, ok := c.Args["first"]; ok {
+			n, err := firstOr(intArg(c.Args, "first"), 10)
 			if err != nil || n == 0 {
 				return nil
 			}
