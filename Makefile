@@ -47,7 +47,9 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzLoadDocument$$' -fuzztime $(FUZZTIME) ./loaders
 	$(GO) test -run '^$$' -fuzz '^FuzzFilter$$' -fuzztime $(FUZZTIME) ./internal/memstore
 	$(GO) test -run '^$$' -fuzz '^FuzzRequest$$' -fuzztime $(FUZZTIME) ./internal/server
-	$(GO) test -run '^$$' -fuzz '^FuzzFilterSameAsMemstore$$' -fuzztime 30s ./internal/neo4jstore
+	# One worker: each fuzzing process loads the fixture into the one test
+	# database (wiping it first), so two workers would wipe each other's.
+	$(GO) test -run '^$$' -fuzz '^FuzzFilterSameAsMemstore$$' -fuzztime 30s -parallel 1 ./internal/neo4jstore
 
 ## bench: benchmarks, figures written to BENCHMARKS.md
 bench:
