@@ -257,7 +257,7 @@ func (p *planner) plan(fc *graphql.FieldContext, typ string) []*confgraph.Fetch 
 // fields returns the properties the selections of fcs (objects of typ)
 // read, with those sorted by, or nil for all of them.
 func (p *planner) fields(fcs []*graphql.FieldContext, typ string, sort []confgraph.SortKey) []string {
-	out := []string{displayField(typ)}
+	out := []string{confgraph.DisplayField(confgraph.Label(typ))}
 	for _, k := range sort {
 		if k.Count == nil {
 			out = append(out, k.Field)
@@ -296,13 +296,6 @@ func (p *planner) edgeFields(c *graphql.FieldContext, connType string) []string 
 		}
 	}
 	return uniq(out)
-}
-
-func displayField(typ string) string {
-	if typ == "Talk" || typ == "Recap" {
-		return "title"
-	}
-	return "name"
 }
 
 // fetches are the store calls of one relationship field, as its resolver

@@ -26,6 +26,15 @@ func DisplayName(n Node) string {
 	return ""
 }
 
+// DisplayField names the property that holds a node's display name: the
+// title of talks and recaps, the name of everything else.
+func DisplayField(l Label) string {
+	if l == LabelTalk || l == LabelRecap {
+		return "title"
+	}
+	return "name"
+}
+
 // Less orders nodes the way every store lists them: by display name,
 // ignoring case, then by ID.
 func Less(a, b Node) bool {

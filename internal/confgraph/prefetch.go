@@ -102,8 +102,18 @@ type Prefetcher interface {
 // prefetch: the caller asks step by step.
 var ErrNoPrefetch = errors.New("the store cannot prefetch")
 
-func newPrefetched() *Prefetched {
+// NewPrefetched returns empty answers, for a store to fill with Put.
+func NewPrefetched() *Prefetched {
 	return &Prefetched{Edges: map[string]map[string][]Edge{}, Degrees: map[string]map[string]int{}, Tallies: map[string]map[string][]Counted{}}
+}
+
+// Put stores the answer v of the fetch key for the node id in m (one of a
+// Prefetched's maps).
+func Put[V any](m map[string]map[string]V, key, id string, v V) {
+	if m[key] == nil {
+		m[key] = map[string]V{}
+	}
+	m[key][id] = v
 }
 
 // CheckFetches validates a plan's shape: known kinds, relationship types
@@ -150,7 +160,7 @@ func PrefetchStepwise(ctx context.Context, s Store, p Plan) (*Prefetched, error)
 	if err != nil {
 		return nil, err
 	}
-	out := newPrefetched()
+	out := NewPrefetched()
 	for _, n := range nodes {
 		out.Nodes = append(out.Nodes, Trim(n, p.Fields))
 	}
@@ -184,11 +194,6 @@ func stepwise(ctx context.Context, s Store, ids []string, fetches []*Fetch, out 
 			if err != nil {
 				return err
 			}
-			got := out.Edges[f.Key]
-			if got == nil {
-				got = map[string][]Edge{}
-				out.Edges[f.Key] = got
-			}
 			var far []string
 			seen := map[string]bool{}
 			for _, id := range ids {
@@ -197,7 +202,7 @@ func stepwise(ctx context.Context, s Store, ids []string, fetches []*Fetch, out 
 				for i, e := range es {
 					trimmed[i] = Edge{Rel: TrimRel(e.Rel, f.RelFields), Node: Trim(e.Node, f.Fields)}
 				}
-				got[id] = trimmed
+				Put(out.Edges, f.Key, id, trimmed)
 				for _, e := range es {
 					if fid := e.Node.NodeID(); !seen[fid] {
 						seen[fid] = true
@@ -213,26 +218,16 @@ func stepwise(ctx context.Context, s Store, ids []string, fetches []*Fetch, out 
 			if err != nil {
 				return err
 			}
-			got := out.Degrees[f.Key]
-			if got == nil {
-				got = map[string]int{}
-				out.Degrees[f.Key] = got
-			}
 			for _, id := range ids {
-				got[id] = m[id]
+				Put(out.Degrees, f.Key, id, m[id])
 			}
 		case FetchTally:
 			m, err := StepwiseTally(ctx, s, ids, f.Tally)
 			if err != nil {
 				return err
 			}
-			got := out.Tallies[f.Key]
-			if got == nil {
-				got = map[string][]Counted{}
-				out.Tallies[f.Key] = got
-			}
 			for _, id := range ids {
-				got[id] = m[id]
+				Put(out.Tallies, f.Key, id, m[id])
 			}
 		}
 	}

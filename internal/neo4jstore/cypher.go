@@ -258,13 +258,13 @@ func findAnchor(f *confgraph.Filter, label confgraph.Label) (anchor, bool) {
 		}
 	}
 	for _, c := range f.Conds {
-		if (c.Op == confgraph.OpEq || c.Op == confgraph.OpIn) && !c.Fold && (c.Field == "id" || c.Field == displayField(label)) {
+		if (c.Op == confgraph.OpEq || c.Op == confgraph.OpIn) && !c.Fold && (c.Field == "id" || c.Field == confgraph.DisplayField(label)) {
 			consider(anchor{field: c.Field, cond: c, label: label})
 		}
 		// A lookup of a name or title ignoring case goes through the
 		// sortKey index, which holds the display name lower-cased; the
 		// whole filter is still tested on what it finds.
-		if c.Op == confgraph.OpEq && c.Fold && c.Field == displayField(label) {
+		if c.Op == confgraph.OpEq && c.Fold && c.Field == confgraph.DisplayField(label) {
 			if v, ok := c.Value.(string); ok {
 				consider(anchor{field: sortKeyProp, label: label,
 					cond: confgraph.Cond{Field: sortKeyProp, Op: confgraph.OpEq, Value: strings.ToLower(v)}})
@@ -376,7 +376,7 @@ func (b *builder) order(label confgraph.Label, sort []confgraph.SortKey, v strin
 				v, arrow(k.Count.Rel, k.Count.Dir), m, m, arrow(k.Count.Then.Rel, k.Count.Then.Dir), x, x)
 		case k.Count != nil:
 			e = fmt.Sprintf("COUNT { (%s)%s() }", v, arrow(k.Count.Rel, k.Count.Dir))
-		case k.Field == displayField(label):
+		case k.Field == confgraph.DisplayField(label):
 			// Lower-cased by Go, exactly as confgraph.SortValue does.
 			e = v + "." + ident(sortKeyProp)
 		case confgraph.Fields[label][k.Field] == confgraph.KindInt:

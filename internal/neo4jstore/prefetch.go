@@ -29,7 +29,7 @@ func (s *Store) Prefetch(ctx context.Context, plan confgraph.Plan) (*confgraph.P
 	if len(recs) != 1 || len(recs[0].Values) != 2 {
 		return nil, s.fail(ctx, "prefetch", fmt.Errorf("prefetch returned %d records", len(recs)))
 	}
-	out := &confgraph.Prefetched{Edges: map[string]map[string][]confgraph.Edge{}, Degrees: map[string]map[string]int{}, Tallies: map[string]map[string][]confgraph.Counted{}}
+	out := confgraph.NewPrefetched()
 	t, _ := recs[0].Values[0].(int64)
 	out.Total = int(t)
 	rows, _ := recs[0].Values[1].([]any)
@@ -291,23 +291,13 @@ func decodeAnswers(id string, vals []any, fetches []*confgraph.Fetch, out *confg
 					return err
 				}
 			}
-			m := out.Edges[f.Key]
-			if m == nil {
-				m = map[string][]confgraph.Edge{}
-				out.Edges[f.Key] = m
-			}
-			m[id] = edges
+			confgraph.Put(out.Edges, f.Key, id, edges)
 		case confgraph.FetchDegree:
 			n, ok := vals[i].(int64)
 			if !ok {
 				return fmt.Errorf("prefetch count of %s: %v", id, vals[i])
 			}
-			m := out.Degrees[f.Key]
-			if m == nil {
-				m = map[string]int{}
-				out.Degrees[f.Key] = m
-			}
-			m[id] = int(n)
+			confgraph.Put(out.Degrees, f.Key, id, int(n))
 		case confgraph.FetchTally:
 			far := farLabel(f.Tally.Far[len(f.Tally.Far)-1].Rel, f.Tally.Far[len(f.Tally.Far)-1].Dir)
 			list, _ := vals[i].([]any)
@@ -324,12 +314,7 @@ func decodeAnswers(id string, vals []any, fetches []*confgraph.Fetch, out *confg
 				}
 				counted = append(counted, confgraph.Counted{Node: n, N: int(c)})
 			}
-			m := out.Tallies[f.Key]
-			if m == nil {
-				m = map[string][]confgraph.Counted{}
-				out.Tallies[f.Key] = m
-			}
-			m[id] = counted
+			confgraph.Put(out.Tallies, f.Key, id, counted)
 		}
 	}
 	return nil

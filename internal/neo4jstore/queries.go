@@ -41,15 +41,6 @@ func ident(name string) string {
 	return "`" + name + "`"
 }
 
-// displayField is the property a label's display name is read from; its
-// lower-cased value is the sortKey.
-func displayField(l confgraph.Label) string {
-	if l == confgraph.LabelTalk || l == confgraph.LabelRecap {
-		return "title"
-	}
-	return "name"
-}
-
 // shortestPathTail follows the ends a and b with the path between them;
 // %d is the bound, an int checked by the caller.
 const shortestPathTail = "OPTIONAL CALL (a, b) { MATCH p = shortestPath((a)-[*..%d]-(b)) RETURN p } " +
@@ -73,7 +64,7 @@ func init() {
 	for _, l := range confgraph.Labels {
 		// Range indexes for the equality a selective filter starts from and
 		// for the display order.
-		for _, p := range []string{displayField(l), sortKeyProp} {
+		for _, p := range []string{confgraph.DisplayField(l), sortKeyProp} {
 			schema = append(schema, fmt.Sprintf("CREATE INDEX %s IF NOT EXISTS FOR (n:%s) ON (n.%s)",
 				ident(strings.ToLower(string(l))+"_"+p), ident(string(l)), ident(p)))
 		}
