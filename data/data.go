@@ -4,7 +4,12 @@
 // without touching code.
 package data
 
-import _ "embed"
+import (
+	_ "embed"
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+)
 
 // Projects is projects.yml: cloud-native and other open-source projects,
 // with their aliases and CNCF facts.
@@ -23,3 +28,27 @@ var Cities []byte
 //
 //go:embed companies.yml
 var Companies []byte
+
+// LandscapeProjects is landscape_projects.yml: the open-source projects of
+// the CNCF landscape that projects.yml does not curate, derived by
+// `go run ./data/derive`.
+//
+//go:embed landscape_projects.yml
+var LandscapeProjects []byte
+
+// Organizations is organizations.yml: organisation names derived from the
+// CNCF landscape, for telling a company from a person.
+//
+//go:embed organizations.yml
+var Organizations []byte
+
+// OrganizationNames returns the names in organizations.yml.
+func OrganizationNames() ([]string, error) {
+	var doc struct {
+		Organizations []string `yaml:"organizations"`
+	}
+	if err := yaml.Unmarshal(Organizations, &doc); err != nil {
+		return nil, fmt.Errorf("data: organizations.yml: %w", err)
+	}
+	return doc.Organizations, nil
+}

@@ -389,3 +389,12 @@ func ParseSpeakerList(s string, keynote bool) []Speaker {
 
 // Personish reports whether s has the shape of a person's name.
 func Personish(s string) bool { return personish(s) && !orgish(s) && !titleish(s) }
+
+// ParseSpeakerListKnown is ParseSpeakerList with a set of names (folded by
+// NormName) known to be organisations, which are never read as people.
+func ParseSpeakerListKnown(s string, keynote bool, known map[string]bool) []Speaker {
+	return parseSpeakers(s, keynote, nil, known)
+}
+
+// NormName folds a name for comparison as the listing parser does.
+func NormName(s string) string { return normName(s) }

@@ -34,6 +34,10 @@ type Spec struct {
 	Archived   string   `yaml:"archived"`
 	Ambiguous  bool     `yaml:"ambiguous"`
 	Context    []string `yaml:"context"`
+	// Strict marks a derived project whose name is an ordinary word and
+	// whose context words come from the landscape's description: it counts
+	// only with a context word and written as a name in running text.
+	Strict bool `yaml:"strict"`
 }
 
 // Project returns the graph node for the spec.
@@ -61,40 +65,92 @@ type term struct {
 
 // Catalog is a parsed project catalogue ready for matching.
 type Catalog struct {
-	Specs []*Spec
-	terms []term
+	Specs   []*Spec
+	terms   []term
+	byFirst map[string][]int // first word of a term -> indexes in terms
+	odd     []int            // terms that do not open with a letter or digit
 }
 
 // Parse reads a catalogue in the projects.yml format.
-func Parse(b []byte) (*Catalog, error) {
-	var doc struct {
-		Projects []*Spec `yaml:"projects"`
-	}
-	if err := yaml.Unmarshal(b, &doc); err != nil {
-		return nil, fmt.Errorf("projectmatch: parse catalogue: %w", err)
-	}
-	c := &Catalog{Specs: doc.Projects}
-	seen := map[string]string{}
-	for i, s := range doc.Projects {
-		if strings.TrimSpace(s.Name) == "" {
-			return nil, fmt.Errorf("projectmatch: project %d has no name", i+1)
+func Parse(b []byte) (*Catalog, error) { return ParseAll(b, nil, nil) }
+
+// ParseAll reads the curated catalogue, then the projects derived from the
+// landscape (entries whose name or an alias the curated catalogue already
+// claims are left out), and blockers: names of places and organisations
+// that contain a project's name ("Salt Lake City", "Linux Foundation"),
+// inside which no project is found.
+func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
+	read := func(b []byte) ([]*Spec, error) {
+		var doc struct {
+			Projects []*Spec `yaml:"projects"`
 		}
-		for _, n := range append([]string{s.Name}, s.Aliases...) {
-			k := strings.ToLower(n)
-			if other, dup := seen[k]; dup {
-				return nil, fmt.Errorf("projectmatch: %q is claimed by both %s and %s", n, other, s.Name)
+		if err := yaml.Unmarshal(b, &doc); err != nil {
+			return nil, fmt.Errorf("projectmatch: parse catalogue: %w", err)
+		}
+		return doc.Projects, nil
+	}
+	specs, err := read(curated)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{byFirst: map[string][]int{}}
+	seen := map[string]string{}
+	add := func(s *Spec, strict bool) error {
+		names := append([]string{s.Name}, s.Aliases...)
+		for _, n := range names {
+			if other, dup := seen[strings.ToLower(n)]; dup {
+				if strict {
+					return fmt.Errorf("projectmatch: %q is claimed by both %s and %s", n, other, s.Name)
+				}
+				return nil
 			}
-			seen[k] = s.Name
-			t := term{text: k, spec: s, runeCount: utf8.RuneCountInString(n)}
+		}
+		c.Specs = append(c.Specs, s)
+		for _, n := range names {
+			seen[strings.ToLower(n)] = s.Name
+			t := term{text: strings.ToLower(n), spec: s, runeCount: utf8.RuneCountInString(n)}
 			if s.Ambiguous {
 				t.text, t.exact = n, true
 			}
 			c.terms = append(c.terms, t)
 		}
+		return nil
+	}
+	for i, s := range specs {
+		if strings.TrimSpace(s.Name) == "" {
+			return nil, fmt.Errorf("projectmatch: project %d has no name", i+1)
+		}
+		if err := add(s, true); err != nil {
+			return nil, err
+		}
+	}
+	if derived != nil {
+		more, err := read(derived)
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range more {
+			if strings.TrimSpace(s.Name) != "" {
+				_ = add(s, false)
+			}
+		}
+	}
+	for _, b := range blockers {
+		if _, isProject := seen[strings.ToLower(b)]; isProject || len(strings.Fields(b)) < 2 {
+			continue
+		}
+		c.terms = append(c.terms, term{text: b, exact: true, runeCount: utf8.RuneCountInString(b)})
 	}
 	// Longer terms first so that "Fluent Bit" wins over "Fluent" and
 	// "CRI-O" over "CRI" where both match at one place.
 	sort.SliceStable(c.terms, func(i, j int) bool { return c.terms[i].runeCount > c.terms[j].runeCount })
+	for k, t := range c.terms {
+		if w := firstWord(t.text); w != "" {
+			c.byFirst[w] = append(c.byFirst[w], k)
+		} else {
+			c.odd = append(c.odd, k)
+		}
+	}
 	return c, nil
 }
 
@@ -104,9 +160,33 @@ var (
 	defaultErr  error
 )
 
-// Default returns the catalogue embedded from data/projects.yml.
+// Default returns the catalogue embedded from data/projects.yml and
+// data/landscape_projects.yml, with the host cities and known
+// organisations as blockers.
 func Default() (*Catalog, error) {
-	defaultOnce.Do(func() { defaultCat, defaultErr = Parse(data.Projects) })
+	defaultOnce.Do(func() {
+		var blockers []string
+		var cities struct {
+			Cities []struct {
+				Name    string   `yaml:"name"`
+				Aliases []string `yaml:"aliases"`
+			} `yaml:"cities"`
+		}
+		if err := yaml.Unmarshal(data.Cities, &cities); err != nil {
+			defaultErr = err
+			return
+		}
+		for _, c := range cities.Cities {
+			blockers = append(blockers, c.Name)
+		}
+		orgs, err := data.OrganizationNames()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		blockers = append(blockers, orgs...)
+		defaultCat, defaultErr = ParseAll(data.Projects, data.LandscapeProjects, blockers)
+	})
 	return defaultCat, defaultErr
 }
 
@@ -124,57 +204,47 @@ func (c *Catalog) Find(text, context string) []Hit {
 	if context == "" {
 		context = text
 	}
-	lower := strings.ToLower(text)
+	lower := lowerSameLen(text)
 	var ctxWords map[string]bool
 	type span struct{ start, end int }
 	var taken []span
 	var hits []Hit
 	seen := map[*Spec]bool{}
 	var doubtful []Hit // ambiguous names without context words
-	for _, t := range c.terms {
-		hay := lower
-		if t.exact {
-			hay = text
-		}
-		for off := 0; ; {
-			i := strings.Index(hay[off:], t.text)
-			if i < 0 {
+	for _, cand := range c.candidates(text, lower) {
+		t, start, end := cand.term, cand.start, cand.end
+		overlap := false
+		for _, s := range taken {
+			if start < s.end && end > s.start {
+				overlap = true
 				break
 			}
-			start := off + i
-			end := start + len(t.text)
-			off = end
-			if !boundary(text, start, end) {
-				continue
-			}
-			overlap := false
-			for _, s := range taken {
-				if start < s.end && end > s.start {
-					overlap = true
-					break
-				}
-			}
-			if overlap {
-				continue
-			}
-			if t.spec.Ambiguous {
-				if ctxWords == nil {
-					ctxWords = words(context)
-				}
-				if !hasAny(ctxWords, t.spec.Context) && !inProse(text, start) {
-					doubtful = append(doubtful, Hit{Spec: t.spec, Start: start, End: end})
-					continue
-				}
-			}
+		}
+		if overlap {
+			continue
+		}
+		if t.spec == nil { // a place or organisation name that contains a project's
 			taken = append(taken, span{start, end})
-			if !seen[t.spec] {
-				seen[t.spec] = true
-				hits = append(hits, Hit{Spec: t.spec, Start: start, End: end})
-			} else {
-				for k := range hits {
-					if hits[k].Spec == t.spec && start < hits[k].Start {
-						hits[k].Start, hits[k].End = start, end
-					}
+			continue
+		}
+		if t.spec.Ambiguous {
+			if ctxWords == nil {
+				ctxWords = words(context)
+			}
+			confirmed := hasAny(ctxWords, t.spec.Context)
+			if t.spec.Strict && !confirmed || !confirmed && !inProse(text, start) || t.spec.Strict && !inProse(text, start) {
+				doubtful = append(doubtful, Hit{Spec: t.spec, Start: start, End: end})
+				continue
+			}
+		}
+		taken = append(taken, span{start, end})
+		if !seen[t.spec] {
+			seen[t.spec] = true
+			hits = append(hits, Hit{Spec: t.spec, Start: start, End: end})
+		} else {
+			for k := range hits {
+				if hits[k].Spec == t.spec && start < hits[k].Start {
+					hits[k].Start, hits[k].End = start, end
 				}
 			}
 		}
@@ -194,6 +264,102 @@ func (c *Catalog) Find(text, context string) []Hit {
 	}
 	sort.Slice(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
 	return hits
+}
+
+type candidate struct {
+	term       *term
+	order      int
+	start, end int
+}
+
+// candidates returns every place a term matches on word boundaries, in
+// the order terms are tried (longer terms first, then by position). Terms
+// are looked up by the word they open with, so the cost follows the
+// text's length, not the catalogue's size.
+func (c *Catalog) candidates(text, lower string) []candidate {
+	var out []candidate
+	try := func(k int, start int) {
+		t := &c.terms[k]
+		hay := lower
+		if t.exact {
+			hay = text
+		}
+		if !strings.HasPrefix(hay[start:], t.text) {
+			return
+		}
+		end := start + len(t.text)
+		if boundary(text, start, end) {
+			out = append(out, candidate{term: t, order: k, start: start, end: end})
+		}
+	}
+	for i := 0; i < len(lower); {
+		r, size := utf8.DecodeRuneInString(lower[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		j := i
+		for j < len(lower) {
+			r, size := utf8.DecodeRuneInString(lower[j:])
+			if !isWordRune(r) {
+				break
+			}
+			j += size
+		}
+		for _, k := range c.byFirst[lower[i:j]] {
+			try(k, i)
+		}
+		i = j
+	}
+	for _, k := range c.odd {
+		t := &c.terms[k]
+		hay := lower
+		if t.exact {
+			hay = text
+		}
+		for off := 0; ; {
+			i := strings.Index(hay[off:], t.text)
+			if i < 0 {
+				break
+			}
+			try(k, off+i)
+			off += i + len(t.text)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].order != out[j].order {
+			return out[i].order < out[j].order
+		}
+		return out[i].start < out[j].start
+	})
+	return out
+}
+
+// lowerSameLen lowercases s rune by rune, keeping a rune whose lower case
+// has another length as it is, so that offsets agree with s.
+func lowerSameLen(s string) string {
+	return strings.Map(func(r rune) rune {
+		l := unicode.ToLower(r)
+		if utf8.RuneLen(l) != utf8.RuneLen(r) {
+			return r
+		}
+		return l
+	}, s)
+}
+
+// firstWord is the lowercased word a term opens with, or "" when the term
+// does not open with a letter or digit.
+func firstWord(s string) string {
+	s = strings.ToLower(s)
+	end := 0
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !isWordRune(r) {
+			break
+		}
+		end += size
+	}
+	return s[:end]
 }
 
 // inProse reports whether the word at start stands in running text where

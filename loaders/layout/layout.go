@@ -1,0 +1,544 @@
+// Package layout turns a document of any common shape (plain text,
+// Markdown, light HTML) into blocks with line numbers: front matter,
+// headings with levels, list items, table rows with their header cells,
+// "Key: value" lines, quotes, paragraphs and page furniture (share bars,
+// photo credits, image lines, tag lists, navigation). Every extraction
+// step after it works on blocks, so no rule has to re-read raw markup.
+package layout
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kind is what a block is.
+type Kind int
+
+// Block kinds.
+const (
+	Paragraph Kind = iota
+	Heading
+	ListItem
+	TableRow
+	KeyValue
+	Quote
+	Furniture
+)
+
+func (k Kind) String() string {
+	return [...]string{"paragraph", "heading", "list item", "table row", "key-value", "quote", "furniture"}[k]
+}
+
+// Link is a Markdown or HTML link inside a block.
+type Link struct {
+	Text, URL string
+}
+
+// Block is one line-level unit of a document.
+type Block struct {
+	Line  int
+	Kind  Kind
+	Level int    // heading level (1-6; 0 for a plain-text standalone line), list depth
+	Raw   string // the line as printed (spaces normalised)
+	Text  string // the line without markup: links as their text, no emphasis
+	Links []Link
+	// Ordinal is the number of a numbered list item or heading ("1." -> 1).
+	Ordinal int
+	// Cells are a table row's cells; Header the cells of its table's header.
+	Cells, Header []string
+	// Key and Value split a "Key: value" line.
+	Key, Value string
+	// Standalone is set for a short line with blank lines (or the document's
+	// edges) around it and no sentence punctuation: in plain text, the shape
+	// of a heading.
+	Standalone bool
+	// Section is the index in Doc.Blocks of the nearest heading above, -1
+	// when none.
+	Section int
+}
+
+// Doc is a document split into blocks.
+type Doc struct {
+	Name      string
+	Title     string // front matter's title, else the first heading or line
+	TitleLine int
+	Date      string // YYYY-MM-DD from front matter or a dateline near the top
+	Author    string
+	// FrontMatter holds the front matter's keys (lowercased) and values.
+	FrontMatter map[string]string
+	Blocks      []Block
+	Lines       []string // every line, spaces normalised, index = line-1
+}
+
+var (
+	atxHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	htmlHead   = regexp.MustCompile(`(?i)^\s*<h([1-6])[^>]*>(.*?)</h[1-6]>\s*$`)
+	listMarker = regexp.MustCompile(`^(\s*)(?:[-*+•·◦▪►‣]|(\d{1,3})[.)])\s+(.*)$`)
+	htmlLi     = regexp.MustCompile(`(?i)^\s*<li[^>]*>(.*?)(?:</li>)?\s*$`)
+	ordinalPre = regexp.MustCompile(`^(\d{1,3})[.)]\s+(.*)$`)
+	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
+	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	htmlLink   = regexp.MustCompile(`(?i)<a\s[^>]*href=["']([^"']*)["'][^>]*>(.*?)</a>`)
+	tag        = regexp.MustCompile(`<[^>]{1,200}>`)
+	emphasis   = regexp.MustCompile(`(\*\*|__|\*|~~|` + "`" + `)`)
+	kvLine     = regexp.MustCompile(`^([\p{L}][\p{L}0-9 /&'’()-]{0,30}?)\s*[:：]\s+(.+)$`)
+	isoDate    = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})`)
+	bareURL    = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
+	imageFile  = regexp.MustCompile(`(?i)^\S+\.(?:jpe?g|png|gif|webp|svg)$`)
+)
+
+// Parse splits text into blocks. It fails only on text that is not UTF-8.
+func Parse(name string, text []byte) (*Doc, error) {
+	d := &Doc{Name: name, FrontMatter: map[string]string{}}
+	sc := bufio.NewScanner(bytes.NewReader(text))
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		t := sc.Text()
+		if !utf8.ValidString(t) {
+			return nil, fmt.Errorf("%s:%d: not valid UTF-8 text", name, n)
+		}
+		d.Lines = append(d.Lines, strings.TrimRight(normalizeSpace(t), " \t\r"))
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: read: %w", name, err)
+	}
+	start := d.frontMatter()
+	d.blocks(start)
+	d.findTitle()
+	return d, nil
+}
+
+// frontMatter reads a YAML (---) or TOML (+++) block at the top and
+// returns the index of the first line after it.
+func (d *Doc) frontMatter() int {
+	first := -1
+	for i, l := range d.Lines {
+		if strings.TrimSpace(l) != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	fence := strings.TrimSpace(d.Lines[first])
+	if fence != "---" && fence != "+++" {
+		return 0
+	}
+	for i := first + 1; i < len(d.Lines) && i < first+80; i++ {
+		t := strings.TrimSpace(d.Lines[i])
+		if t == fence {
+			return i + 1
+		}
+		k, v, ok := splitKV(t)
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(k)
+		d.FrontMatter[k] = v
+		switch k {
+		case "title":
+			d.Title, d.TitleLine = v, i+1
+		case "date", "published", "pubdate", "publishdate":
+			if m := isoDate.FindString(v); m != "" && d.Date == "" {
+				d.Date = m
+			}
+		case "author", "authors":
+			d.Author = strings.Trim(v, "[]\"' ")
+		}
+	}
+	return 0 // no closing fence: not front matter
+}
+
+// splitKV reads "key: value" (YAML) or "key = value" (TOML).
+func splitKV(t string) (string, string, bool) {
+	i := strings.IndexAny(t, ":=")
+	if i <= 0 {
+		return "", "", false
+	}
+	k := strings.TrimSpace(t[:i])
+	if strings.ContainsAny(k, " \t") {
+		return "", "", false
+	}
+	v := strings.TrimSpace(t[i+1:])
+	v = strings.Trim(v, `"'`)
+	return k, v, true
+}
+
+func (d *Doc) blocks(start int) {
+	section := -1
+	var header []string // cells of the current table's header
+	inCode := false
+	for i := start; i < len(d.Lines); i++ {
+		raw := d.Lines[i]
+		t := strings.TrimSpace(raw)
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			inCode = !inCode
+			continue
+		}
+		if inCode || t == "" {
+			header = nil
+			continue
+		}
+		if strings.Contains(t, "|") && tableSep.MatchString(t) {
+			if len(d.Blocks) > 0 && d.Blocks[len(d.Blocks)-1].Kind == TableRow {
+				prev := &d.Blocks[len(d.Blocks)-1]
+				header = prev.Cells
+				prev.Kind, prev.Header = Furniture, nil // the header row names columns, not a row
+			}
+			continue
+		}
+		// Setext headings: a short line underlined by === or ---; other
+		// such lines are rules.
+		if lv := setextUnder(t); lv > 0 {
+			if n := len(d.Blocks); n > 0 {
+				prev := &d.Blocks[n-1]
+				if prev.Line == i && (prev.Kind == Paragraph || prev.Kind == KeyValue) && headingShaped(prev.Text) {
+					prev.Kind, prev.Level, prev.Key, prev.Value = Heading, lv, "", ""
+					section = n - 1
+					prev.Section = section
+				}
+			}
+			continue
+		}
+		b := Block{Line: i + 1, Raw: raw, Section: section}
+		b.classify(raw, header)
+		if b.Kind != TableRow {
+			header = nil
+		}
+		if b.Text == "" && b.Kind != TableRow {
+			continue
+		}
+		if b.Kind == Heading {
+			section = len(d.Blocks)
+			b.Section = section
+		}
+		d.Blocks = append(d.Blocks, b)
+	}
+	// Standalone short lines: the headings of plain text.
+	for k := range d.Blocks {
+		b := &d.Blocks[k]
+		if b.Kind != Paragraph {
+			continue
+		}
+		before := b.Line == 1 || strings.TrimSpace(d.Lines[b.Line-2]) == ""
+		after := b.Line >= len(d.Lines) || strings.TrimSpace(d.Lines[b.Line]) == ""
+		if before && (after || k+1 < len(d.Blocks)) && headingShaped(b.Text) {
+			b.Standalone = true
+		}
+	}
+}
+
+// setextUnder returns 1 for a "===" line, 2 for a "---" line, else 0.
+func setextUnder(t string) int {
+	if len(t) < 3 {
+		return 0
+	}
+	if strings.Trim(t, "=") == "" {
+		return 1
+	}
+	if strings.Trim(t, "-") == "" {
+		return 2
+	}
+	return 0
+}
+
+func (b *Block) classify(raw string, header []string) {
+	t := strings.TrimSpace(raw)
+	if m := atxHeading.FindStringSubmatch(t); m != nil {
+		b.Kind, b.Level = Heading, len(m[1])
+		b.setText(m[2])
+		b.numbered()
+		return
+	}
+	if m := htmlHead.FindStringSubmatch(t); m != nil {
+		b.Kind, b.Level = Heading, int(m[1][0]-'0')
+		b.setText(m[2])
+		b.numbered()
+		return
+	}
+	if strings.HasPrefix(t, "|") || strings.Count(t, "|") >= 2 && header != nil {
+		b.Kind = TableRow
+		b.Header = header
+		inner := strings.Trim(t, "|")
+		for _, c := range strings.Split(inner, "|") {
+			cb := Block{}
+			cb.setText(strings.TrimSpace(c))
+			b.Cells = append(b.Cells, cb.Text)
+			b.Links = append(b.Links, cb.Links...)
+		}
+		b.Text = strings.Join(nonEmpty(b.Cells), " | ")
+		return
+	}
+	if m := listMarker.FindStringSubmatch(raw); m != nil && !setextLike(t) {
+		b.Kind, b.Level = ListItem, len(m[1])/2+1
+		if m[2] != "" {
+			fmt.Sscan(m[2], &b.Ordinal)
+		}
+		b.setText(m[3])
+		b.furniture()
+		return
+	}
+	if m := htmlLi.FindStringSubmatch(t); m != nil {
+		b.Kind, b.Level = ListItem, 1
+		b.setText(m[1])
+		b.furniture()
+		return
+	}
+	if strings.HasPrefix(t, ">") {
+		b.Kind = Quote
+		b.setText(strings.TrimLeft(t, "> "))
+		return
+	}
+	b.setText(t)
+	if b.furniture() {
+		return
+	}
+	if m := kvLine.FindStringSubmatch(b.Text); m != nil && len(strings.Fields(m[1])) <= 4 && !strings.HasPrefix(m[2], "//") {
+		b.Kind, b.Key, b.Value = KeyValue, strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		return
+	}
+	b.Kind = Paragraph
+}
+
+func setextLike(t string) bool { return setextUnder(t) > 0 }
+
+// numbered reads "1. Title" at the start of a heading.
+func (b *Block) numbered() {
+	if m := ordinalPre.FindStringSubmatch(b.Text); m != nil {
+		fmt.Sscan(m[1], &b.Ordinal)
+		b.Text = m[2]
+	}
+}
+
+// setText strips markup from s into b.Text, collecting links.
+func (b *Block) setText(s string) {
+	for _, m := range htmlLink.FindAllStringSubmatch(s, -1) {
+		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripTags(m[2])), URL: m[1]})
+	}
+	s = htmlLink.ReplaceAllString(s, "$2")
+	for _, m := range mdLink.FindAllStringSubmatch(s, -1) {
+		if strings.HasPrefix(m[0], "!") {
+			continue
+		}
+		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2]})
+	}
+	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
+		if strings.HasPrefix(m, "!") {
+			return ""
+		}
+		return mdLink.FindStringSubmatch(m)[1]
+	})
+	s = stripTags(s)
+	s = html.UnescapeString(s)
+	s = stripEmphasis(s)
+	b.Text = strings.Join(strings.Fields(s), " ")
+}
+
+func stripTags(s string) string { return tag.ReplaceAllString(s, "") }
+
+// stripEmphasis drops Markdown emphasis marks but keeps snake_case words.
+func stripEmphasis(s string) string {
+	return emphasis.ReplaceAllStringFunc(s, func(m string) string { return "" })
+}
+
+var furnitureWords = wordSet(`share tweet facebook linkedin reddit twitter email print pocket whatsapp telegram
+	copy link mastodon bluesky hacker news x pinterest buffer like this subscribe follow comments comment reply`)
+
+var furniturePrefixes = []string{
+	"photo by", "photo:", "photo credit", "photos by", "image:", "image by", "image credit", "credit:", "source:",
+	"tags:", "tagged:", "tagged with", "categories:", "category:", "filed under", "posted in", "posted on",
+	"related posts", "related articles", "you may also like", "read more", "read next", "share this", "share on",
+	"leave a comment", "leave a reply", "comments", "copyright", "©", "all rights reserved", "previous post",
+	"next post", "← ", "→ ", "back to top", "skip to content", "written by", "about the author", "sign up",
+	"subscribe", "newsletter", "cookie", "table of contents", "reading time", "min read", "last updated",
+	"originally published", "cross-posted", "this post was originally", "this article was originally",
+	"youtube image", "(image", "[image", "caption:", "figure", "fig.", "alt:",
+}
+
+// furniture marks page furniture: share bars, credits, image lines, tags,
+// navigation. It returns whether the block is furniture.
+func (b *Block) furniture() bool {
+	low := strings.ToLower(b.Text)
+	raw := strings.TrimSpace(b.Raw)
+	switch {
+	case strings.HasPrefix(raw, "![") || strings.HasPrefix(strings.ToLower(raw), "<img"):
+	case bareURL.MatchString(b.Text) || imageFile.MatchString(b.Text):
+	case hasPrefixAny(low, furniturePrefixes):
+	case navBar(b.Text):
+	case shareBar(low):
+	default:
+		return false
+	}
+	b.Kind = Furniture
+	return true
+}
+
+// shareBar reports a line made only of share and social words.
+func shareBar(low string) bool {
+	ws := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
+	if len(ws) == 0 || len(ws) > 12 {
+		return false
+	}
+	n := 0
+	for _, w := range ws {
+		if furnitureWords[w] || w == "on" || w == "via" || w == "the" {
+			n++
+		}
+	}
+	return n == len(ws) && n >= 1 && (len(ws) >= 2 || ws[0] == "share" || ws[0] == "tweet")
+}
+
+// navBar reports "Home | About | Blog" or "Home · Blog · Contact".
+func navBar(t string) bool {
+	for _, sep := range []string{" | ", " · ", " • ", " / "} {
+		parts := strings.Split(t, sep)
+		if len(parts) < 3 {
+			continue
+		}
+		short := 0
+		for _, p := range parts {
+			if n := len(strings.Fields(p)); n >= 1 && n <= 2 {
+				short++
+			}
+		}
+		if short == len(parts) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingShaped reports a short line without sentence punctuation at its
+// end: what a plain-text heading looks like.
+func headingShaped(t string) bool {
+	n := len(strings.Fields(t))
+	if n == 0 || n > 16 || len(t) > 140 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return !strings.ContainsRune(".,;。、", r)
+}
+
+func (d *Doc) findTitle() {
+	if d.Title != "" {
+		return
+	}
+	for _, b := range d.Blocks {
+		if b.Kind == Heading && b.Level == 1 {
+			d.Title, d.TitleLine = b.Text, b.Line
+			return
+		}
+	}
+	for _, b := range d.Blocks {
+		if b.Kind != Furniture {
+			d.Title, d.TitleLine = b.Text, b.Line
+			if len(d.Title) > 200 {
+				d.Title = d.Title[:strings.LastIndex(d.Title[:200], " ")+1] + "…"
+			}
+			return
+		}
+	}
+}
+
+// DateNearTop returns an ISO date or a "Month D, YYYY" dateline in the
+// first lines, for documents without front matter.
+func (d *Doc) DateNearTop(n int) string {
+	if d.Date != "" {
+		return d.Date
+	}
+	for i, l := range d.Lines {
+		if i >= n {
+			break
+		}
+		if m := isoDate.FindString(l); m != "" {
+			return m
+		}
+		if s := ProseDate(l); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+var (
+	monthNames = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	proseDate1 = regexp.MustCompile(`(?i)\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d\d)\b`)
+	proseDate2 = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+(20\d\d)\b`)
+	cjkDate    = regexp.MustCompile(`(20\d\d)\s*[年/.]\s*(\d{1,2})\s*[月/.]\s*(\d{1,2})`)
+)
+
+// ProseDate reads one date written in prose ("May 1, 2018", "1 May 2018",
+// "2018年5月1日") as YYYY-MM-DD, or "".
+func ProseDate(s string) string {
+	month := func(m string) int {
+		for i, p := range monthNames {
+			if strings.HasPrefix(strings.ToLower(m), p) {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	if m := proseDate1.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("%s-%02d-%02s", m[3], month(m[1]), pad(m[2]))
+	}
+	if m := proseDate2.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("%s-%02d-%02s", m[3], month(m[2]), pad(m[1]))
+	}
+	if m := cjkDate.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("%s-%02s-%02s", m[1], pad(m[2]), pad(m[3]))
+	}
+	return ""
+}
+
+func pad(s string) string {
+	if len(s) == 1 {
+		return "0" + s
+	}
+	return s
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+func normalizeSpace(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '\u200b' || r == '\ufeff' {
+			return -1
+		}
+		if r != '\t' && unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
