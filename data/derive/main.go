@@ -130,7 +130,7 @@ func run(in, dictPath, out string) error {
 				ordinary := true
 				for _, w := range strings.Fields(s.Name) {
 					lw := strings.ToLower(w)
-				if !words[lw] && !words[strings.TrimSuffix(lw, "s")] && !jargon[lw] {
+					if !words[lw] && !words[strings.TrimSuffix(lw, "s")] && !jargon[lw] {
 						ordinary = false
 					}
 				}
