@@ -316,21 +316,22 @@ func sentenceAround(p string, off int) string {
 }
 
 func (w *World) recapBatch(doc *recap.Document, known *talkIndex) (*confgraph.Batch, error) {
-	var head strings.Builder
-	for i, l := range doc.Lines {
-		if i >= 30 {
-			break
+	lines := make([]string, 0, len(doc.Lines))
+	if doc.Layout != nil {
+		lines = doc.Layout.Lines
+	} else {
+		for _, l := range doc.Lines {
+			lines = append(lines, l.Text)
 		}
-		head.WriteString(l.Text + "\n")
 	}
-	event, err := w.Event("", "", doc.Title+"\n"+head.String())
+	event, err := w.RecapEvent(doc.Title, doc.TitleLine, lines, doc.Published)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the recap covers: %v", doc.Name, doc.TitleLine, err)
 	}
 	b := confgraph.NewBatch()
 	b.AddNode(event)
 	rc := &confgraph.Recap{
-		ID:        confgraph.ID(confgraph.LabelRecap, event.ID+" "+doc.Title),
+		ID:        confgraph.ID(confgraph.LabelRecap, doc.Name),
 		Title:     doc.Title,
 		Author:    doc.Author,
 		Published: doc.Published,

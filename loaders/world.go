@@ -23,14 +23,21 @@ import (
 type World struct {
 	Projects      *projectmatch.Catalog
 	cities        []city
+	regions       []region
 	legalSuffixes map[string]bool
 	notCompanies  map[string]bool
 }
 
 type city struct {
-	Name    string `yaml:"name"`
-	Country string `yaml:"country"`
-	Region  string `yaml:"region"`
+	Name    string   `yaml:"name"`
+	Country string   `yaml:"country"`
+	Region  string   `yaml:"region"`
+	Aliases []string `yaml:"aliases"`
+}
+
+type region struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
 }
 
 // DefaultWorld reads the embedded data files.
@@ -41,12 +48,13 @@ func DefaultWorld() (*World, error) {
 	}
 	w := &World{Projects: cat, legalSuffixes: map[string]bool{}, notCompanies: map[string]bool{}}
 	var cities struct {
-		Cities []city `yaml:"cities"`
+		Cities  []city   `yaml:"cities"`
+		Regions []region `yaml:"regions"`
 	}
 	if err := yaml.Unmarshal(data.Cities, &cities); err != nil {
 		return nil, fmt.Errorf("loaders: cities.yml: %w", err)
 	}
-	w.cities = cities.Cities
+	w.cities, w.regions = cities.Cities, cities.Regions
 	var comp struct {
 		Legal []string `yaml:"legal_suffixes"`
 		Not   []string `yaml:"not_companies"`

@@ -2,9 +2,11 @@ package recap
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
+	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/listing"
 )
 
@@ -27,6 +29,11 @@ type Item struct {
 	// Section is the heading of the part of the post the item is in
 	// ("Keynote Summaries", "Morning Keynotes").
 	Section string
+	// Rule names the rule that read the item (see rules.go); "" for the
+	// line rules of Items.
+	Rule string
+	// Keynote is set when the item's own words call it a keynote.
+	Keynote bool
 }
 
 var (
@@ -62,6 +69,93 @@ func wordSet(s string) map[string]bool {
 // usually head a block) are marked Weak: they count only when they name a
 // session known from elsewhere.
 func (d *Document) Items() []Item {
+	items := d.lineItems()
+	if d.Layout == nil {
+		return items
+	}
+	byLine := map[int]int{}
+	for i, it := range items {
+		byLine[it.Line] = i
+	}
+	for _, it := range blockItems(d.Layout) {
+		if i, ok := byLine[it.Line]; ok {
+			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak {
+				items[i] = it
+			}
+			continue
+		}
+		byLine[it.Line] = len(items)
+		items = append(items, it)
+	}
+	blocks := map[int]int{}
+	for k, b := range d.Layout.Blocks {
+		blocks[b.Line] = k
+	}
+	// When most headings of the deepest level speak of sessions, that level
+	// is the post's way of naming them; otherwise a heading counts only
+	// where its own section speaks of a session.
+	deepest, talkyN, headN := 0, 0, 0
+	for _, b := range d.Layout.Blocks {
+		if b.Kind == layout.Heading && b.Level > deepest {
+			deepest = b.Level
+		}
+	}
+	for k, b := range d.Layout.Blocks {
+		if b.Kind == layout.Heading && b.Level == deepest {
+			headN++
+			if talky(d.Layout.Blocks, k) {
+				talkyN++
+			}
+		}
+	}
+	convention := headN >= 2 && talkyN*2 >= headN
+	var out []Item
+	for _, it := range items {
+		k, isBlock := blocks[it.Line]
+		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
+		if sectionHeading(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention {
+			continue
+		}
+		if isBlock && it.Rule == "" && len(it.Speakers) == 0 && !it.Weak && !byConvention && !talky(d.Layout.Blocks, k) {
+			it.Weak = true // a heading over a section that speaks of no session
+		}
+		out = append(out, it)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	return out
+}
+
+// talky reports whether the blocks after a heading speak of a session: a
+// talk cue, a speaker's possessive, a video link.
+func talky(bs []layout.Block, k int) bool {
+	// A heading under a section about sessions ("## Session Notes").
+	for j := k - 1; j >= 0 && bs[k].Kind == layout.Heading; j-- {
+		if bs[j].Kind == layout.Heading && bs[j].Level < bs[k].Level {
+			if talkCue.MatchString(bs[j].Text) {
+				return true
+			}
+			break
+		}
+	}
+	for j := k + 1; j < len(bs) && j <= k+3; j++ {
+		b := bs[j]
+		if b.Kind == layout.Heading {
+			break
+		}
+		if talkCue.MatchString(b.Text) || possessive.MatchString(b.Text) || speakerLine(b.Text) != nil {
+			return true
+		}
+		for _, l := range b.Links {
+			if videoURL.MatchString(l.URL) {
+				return true
+			}
+		}
+	}
+	return bs[k].Kind != layout.Heading // plain-text titles were read with their speaker lines
+}
+
+// lineItems reads the line shapes.
+func (d *Document) lineItems() []Item {
 	lines := d.Lines
 	captions := captionPrefixes(lines)
 	deepest := 0

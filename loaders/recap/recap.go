@@ -6,12 +6,15 @@ package recap
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/confgraph/confgraph/loaders/layout"
 )
 
 // Line is one line of the document with its 1-based number.
@@ -28,6 +31,8 @@ type Document struct {
 	Author    string
 	Published string // YYYY-MM-DD
 	Lines     []Line // the body, front matter left out
+	// Layout is the document as blocks, for the block rules.
+	Layout *layout.Doc
 }
 
 var (
@@ -43,7 +48,15 @@ func Detect(text string) bool { return conferece.MatchString(text) }
 // Parse reads a recap. It fails when the document is not UTF-8 text or has
 // no text at all.
 func Parse(name string, r io.Reader) (*Document, error) {
-	sc := bufio.NewScanner(r)
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: read: %w", name, err)
+	}
+	lay, err := layout.Parse(name, raw)
+	if err != nil {
+		return nil, err
+	}
+	sc := bufio.NewScanner(bytes.NewReader(raw))
 	sc.Buffer(make([]byte, 1024*1024), 16*1024*1024)
 	doc := &Document{Name: name}
 	var all []Line
@@ -83,7 +96,22 @@ func Parse(name string, r io.Reader) (*Document, error) {
 			}
 		}
 	}
+	if lay.FrontMatter != nil && len(lay.FrontMatter) > 0 && len(body) == len(all) {
+		// TOML (+++) front matter, which the loop above does not read.
+		for i, l := range all {
+			if l.No > lay.TitleLine && strings.TrimSpace(l.Text) == "+++" && i > 0 {
+				body = all[i+1:]
+				break
+			}
+		}
+		doc.Title, doc.TitleLine = lay.Title, lay.TitleLine
+		doc.Published, doc.Author = lay.Date, lay.Author
+	}
+	doc.Layout = lay
 	doc.Lines = body
+	if doc.Title == "" && lay.Title != "" {
+		doc.Title, doc.TitleLine = lay.Title, lay.TitleLine
+	}
 	if doc.Title == "" {
 		for _, l := range body {
 			if t := strings.TrimSpace(strings.TrimLeft(l.Text, "# ")); t != "" {
@@ -97,6 +125,9 @@ func Parse(name string, r io.Reader) (*Document, error) {
 	}
 	if doc.Published == "" {
 		doc.Published = firstDate(body)
+	}
+	if doc.Published == "" {
+		doc.Published = lay.DateNearTop(15)
 	}
 	return doc, nil
 }

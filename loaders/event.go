@@ -1,0 +1,246 @@
+package loaders
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// Weights of the evidence for which edition a text is about. A clue in
+// the title counts more than one in the opening lines, which counts more
+// than one further down; a clue next to words about another edition
+// ("next year in", "last year's", "the first KubeCon in") counts against.
+const (
+	weightTitle   = 6
+	weightOpening = 3
+	weightBody    = 1
+	openingLines  = 15
+	// A conference name's window: how far after "KubeCon" its region, city
+	// and year are read.
+	nameWindow = 48
+)
+
+var (
+	confName   = regexp.MustCompile(`(?i)kube\s?con|cloud\s?native\s?con|kccnc|クラウドネイティブ`)
+	shortYear  = regexp.MustCompile(`(?:^|[^\w])['’](\d\d)\b`)
+	otherTimes = regexp.MustCompile(`(?i)(?:next|last|previous|upcoming|inaugural|first|prior|earlier|past|since|see you (?:all )?(?:again )?(?:at|in)|see you|until|registration for|heading to|in \d{4} in|announced|will be held|will take place|will be in|次回|前回|来年|去年|昨年)\W*(?:\w+\W*){0,3}$`)
+)
+
+type eventClue struct {
+	region, city string
+	year         int
+	weight       int
+}
+
+// RecapEvent decides which edition a free-form document is about by the
+// weight of its evidence: conference names with their region, city and
+// year ("KubeCon EU 2022", "KubeConEurope 2019"), host cities and regions
+// anywhere, and the publication date. It fails, saying why, when no year
+// or no region can be told.
+func (w *World) RecapEvent(title string, titleLine int, lines []string, published string) (*confgraph.Event, error) {
+	region := map[string]int{}
+	city := map[string]int{}
+	cityRegion := map[string]string{}
+	year := map[int]int{}
+	add := func(c eventClue) {
+		if c.region != "" {
+			region[c.region] += c.weight
+		}
+		if c.city != "" {
+			city[c.city] += c.weight
+		}
+		if c.year != 0 {
+			year[c.year] += c.weight
+		}
+	}
+	read := func(text string, weight int) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		// Conference names and what follows them.
+		for _, loc := range confName.FindAllStringIndex(text, -1) {
+			end := min(len(text), loc[1]+nameWindow)
+			win := text[loc[0]:end]
+			sign := 1
+			if otherTimes.MatchString(text[max(0, loc[0]-40):loc[0]]) {
+				sign = -1
+			}
+			for _, r := range w.regions {
+				for _, n := range append([]string{r.Name}, r.Aliases...) {
+					if containsFold(win, n) {
+						add(eventClue{region: r.Name, weight: sign * 2 * weight})
+						break
+					}
+				}
+			}
+			for _, y := range yearsIn(win) {
+				add(eventClue{year: y, weight: sign * 2 * weight})
+			}
+		}
+		// Host cities and years anywhere.
+		for _, c := range w.cities {
+			for _, n := range append([]string{c.Name}, c.Aliases...) {
+				for _, at := range wordPositions(text, n) {
+					sign := 1
+					if otherTimes.MatchString(text[max(0, at-40):at]) {
+						sign = -1
+					}
+					cityRegion[c.Name] = c.Region
+					add(eventClue{city: c.Name, region: c.Region, weight: sign * weight})
+				}
+			}
+		}
+		for _, r := range w.regions {
+			if containsWord(text, r.Name) {
+				add(eventClue{region: r.Name, weight: weight})
+			}
+		}
+		for _, y := range yearsIn(text) {
+			if len(text) < 400 || weight > weightBody {
+				add(eventClue{year: y, weight: weight})
+			}
+		}
+	}
+	read(title, weightTitle)
+	opening := 0
+	for i, l := range lines {
+		if i+1 == titleLine {
+			continue
+		}
+		wgt := weightBody
+		if strings.TrimSpace(l) != "" && opening < openingLines {
+			opening++
+			wgt = weightOpening
+		}
+		read(l, wgt)
+	}
+	if len(published) >= 4 {
+		if y, err := strconv.Atoi(published[:4]); err == nil {
+			year[y] += weightOpening
+			if len(published) >= 7 && published[5:7] <= "02" {
+				year[y-1] += weightOpening - 1 // a post in January is often about December
+			}
+		}
+	}
+	ev := &confgraph.Event{}
+	ev.Year = best(year)
+	if ev.Year == 0 {
+		return nil, fmt.Errorf("no year for the event (none in the title, the text or a publication date)")
+	}
+	reg := bestString(region)
+	if c := bestString(city); c != "" && (reg == "" || cityRegion[c] == reg) {
+		ev.City = c
+		for _, x := range w.cities {
+			if x.Name == c {
+				ev.Country = x.Country
+			}
+		}
+		if reg == "" {
+			reg = cityRegion[c]
+		}
+	}
+	if reg == "" {
+		return nil, fmt.Errorf("no city or region for the %d event", ev.Year)
+	}
+	ev.Name = fmt.Sprintf("KubeCon + CloudNativeCon %s %d", reg, ev.Year)
+	ev.ID = confgraph.ID(confgraph.LabelEvent, fmt.Sprintf("%s %d", reg, ev.Year))
+	ev.StartDate, ev.EndDate = dateRange(title+"\n"+strings.Join(lines[:min(len(lines), 40)], "\n"), ev.Year)
+	return ev, nil
+}
+
+// yearsIn returns the plausible conference years a text names: 2015 to
+// 2039, as "2019" or "'19".
+func yearsIn(text string) []int {
+	var out []int
+	for _, m := range yearRe.FindAllString(text, -1) {
+		if y, _ := strconv.Atoi(m); y >= 2015 && y <= 2039 {
+			out = append(out, y)
+		}
+	}
+	for _, m := range shortYear.FindAllStringSubmatch(text, -1) {
+		if y, _ := strconv.Atoi(m[1]); y >= 15 && y <= 39 {
+			out = append(out, 2000+y)
+		}
+	}
+	return out
+}
+
+func best(m map[int]int) int {
+	var keys []int
+	for k, v := range m {
+		if v > 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] > keys[j]
+	})
+	if len(keys) == 0 {
+		return 0
+	}
+	return keys[0]
+}
+
+func bestString(m map[string]int) string {
+	var keys []string
+	for k, v := range m {
+		if v > 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	if len(keys) == 0 {
+		return ""
+	}
+	return keys[0]
+}
+
+// containsFold reports whether hay holds n as a word: case-insensitively
+// for names of four letters or more, exactly for short ones ("EU", "NA").
+func containsFold(hay, n string) bool {
+	if len(n) <= 3 {
+		return containsWord(hay, n) || strings.Contains(hay, "Con"+n) // "KubeConEU"
+	}
+	if !isASCII(n) {
+		return strings.Contains(hay, n)
+	}
+	return containsWord(strings.ToLower(hay), strings.ToLower(n))
+}
+
+// wordPositions returns where n stands as a word in text (or anywhere, for
+// names not written in Latin letters).
+func wordPositions(text, n string) []int {
+	var out []int
+	for i := 0; ; {
+		j := strings.Index(text[i:], n)
+		if j < 0 {
+			return out
+		}
+		s, e := i+j, i+j+len(n)
+		if !isASCII(n) || (s == 0 || !isLetter(text[s-1])) && (e == len(text) || !isLetter(text[e])) {
+			out = append(out, s)
+		}
+		i = e
+	}
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,352 @@
+package recap
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/confgraph/confgraph/loaders/attrib"
+	"github.com/confgraph/confgraph/loaders/layout"
+	"github.com/confgraph/confgraph/loaders/listing"
+)
+
+// The rules below read talk mentions from the blocks of a document (see
+// package layout). Each is named in the items it makes (Item.Rule), so a
+// fact can say why it exists.
+const (
+	RuleLinkItem     = "link-item"        // "[Title – Speaker, Company](url)"
+	RuleKeyValue     = "key-value"        // "Session Title: …" then "Speakers: …"
+	RuleTableRow     = "table-row"        // "| Title | Speaker | Company |"
+	RuleTitleBy      = "title-by"         // "Title by A and B", "Title (A, Company)"
+	RuleQuotedTitle  = "quoted-title"     // "A's keynote, “Title”"
+	RuleHeadingComma = "numbered-heading" // "## 1. Title, Speaker"
+)
+
+// Gazetteer tells an organisation's name from a person's; the loaders'
+// world provides it.
+var Gazetteer attrib.Gazetteer
+
+var (
+	kindLead   = regexp.MustCompile(`(?i)^(?:[\p{So}\p{Sk}\s]*)(?:(?:lightning|keynote|closing keynote|opening keynote|panel|session|talk|workshop|tutorial|demo|breakout|maintainer track|sponsored keynote)(?:\s+talk)?\s*[:：]\s*)`)
+	byAttrib   = regexp.MustCompile(`^(.{8,160}?)\s+(?:by|with|from|presented by|von|par|por)\s+(\p{Lu}.{2,160})$`)
+	parenTail  = regexp.MustCompile(`^(.{8,160}?)\s*[(（]([^()（）]{3,160})[)）]$`)
+	quoted     = regexp.MustCompile(`[“"«「『]([^”"»」』]{6,160})[”"»」』]`)
+	talkCue    = regexp.MustCompile(`(?i)\b(?:talk|talks|keynote|keynotes|session|sessions|presentation|panel|lightning|workshop|tutorial|講演|セッション|基調講演)\b`)
+	possessive = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})(?:\s*\([^)]*\))?['’]s\s+(?:\w+\s+){0,3}(?:talk|keynote|session|presentation|lightning talk)`)
+	videoURL   = regexp.MustCompile(`(?i)youtu\.?be|vimeo|sched\.com|slideshare|speakerdeck|/watch|/sessions?/|/talks?/|docs\.google\.com/presentation|\.pdf$`)
+	weekdayRe  = regexp.MustCompile(`(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
+	titleKeys  = wordSet(`title session talk keynote talk-title session-title name タイトル 講演 セッション`)
+	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) 登壇者 スピーカー 講演者`)
+	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
+)
+
+// blockItems runs the block rules over d and returns what they found.
+func blockItems(d *layout.Doc) []Item {
+	var out []Item
+	section := func(b layout.Block) string {
+		if b.Section >= 0 {
+			return d.Blocks[b.Section].Text
+		}
+		return ""
+	}
+	for k, b := range d.Blocks {
+		if b.Line == d.TitleLine || b.Kind == layout.Furniture {
+			continue
+		}
+		var found []Item
+		switch b.Kind {
+		case layout.TableRow:
+			found = tableRow(b)
+		case layout.KeyValue:
+			found = keyValue(d.Blocks, k)
+		case layout.ListItem, layout.Paragraph, layout.Heading:
+			if it, ok := linkItem(b); ok {
+				found = append(found, it)
+			} else if it, ok := titleBy(b); ok {
+				found = append(found, it)
+			} else if it, ok := headingComma(b); ok {
+				found = append(found, it)
+			}
+			if len(found) == 0 && (b.Kind == layout.Paragraph || b.Kind == layout.ListItem) {
+				found = quotedTitles(b)
+			}
+		}
+		for _, it := range found {
+			it.Line, it.Text, it.Section = b.Line, b.Raw, section(b)
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// stripKind drops a lead such as "⚡ Lightning Talk:" or "Keynote:".
+func stripKind(t string) (string, bool) {
+	if m := kindLead.FindString(t); m != "" {
+		return strings.TrimSpace(t[len(m):]), strings.Contains(strings.ToLower(m), "keynote")
+	}
+	return t, false
+}
+
+// people reads an attribution with the gazetteer.
+func people(s string) []listing.Speaker {
+	ps := attrib.Parse(s, Gazetteer)
+	var out []listing.Speaker
+	for _, p := range ps {
+		out = append(out, listing.Speaker{Name: p.Name, Role: p.Role, Company: p.Company, Part: "speaker"})
+	}
+	return out
+}
+
+// splitTitleAttribution splits "Title – A, Company" at the last dash whose
+// right side reads as people.
+func splitTitleAttribution(t string) (string, []listing.Speaker) {
+	seps := dashSplit.FindAllStringIndex(t, -1)
+	for k := len(seps) - 1; k >= 0; k-- {
+		left := strings.TrimSpace(t[:seps[k][0]])
+		right := strings.TrimSpace(t[seps[k][1]:])
+		if len(strings.Fields(left)) < 2 {
+			continue
+		}
+		if sp := people(right); len(sp) > 0 {
+			return levelSuffix.ReplaceAllString(left, ""), sp
+		}
+	}
+	for _, sep := range []string{" | ", " — ", " · "} {
+		if i := strings.LastIndex(t, sep); i > 0 {
+			if sp := people(t[i+len(sep):]); len(sp) > 0 && len(strings.Fields(t[:i])) >= 2 {
+				return strings.TrimSpace(t[:i]), sp
+			}
+		}
+	}
+	return "", nil
+}
+
+// linkItem reads a link naming a talk: "[Title – Speaker, Company](url)",
+// "[Title](url) - Speaker, Company", "[Title](url) by A", or a bare
+// "[Title](video url)".
+func linkItem(b layout.Block) (Item, bool) {
+	if len(b.Links) == 0 {
+		return Item{}, false
+	}
+	l := b.Links[0]
+	text, keynote := stripKind(strings.TrimSpace(l.Text))
+	if title, sp := splitTitleAttribution(text); title != "" {
+		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
+	}
+	rest := strings.TrimSpace(strings.Replace(b.Text, l.Text, "", 1))
+	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:|,"))
+	if strings.HasPrefix(strings.ToLower(rest), "by ") {
+		rest = rest[3:]
+	}
+	if !looseTitle(text) && !titleShaped(text) {
+		return Item{}, false
+	}
+	if rest != "" {
+		if sp := people(rest); len(sp) > 0 {
+			return Item{Title: cleanTitle(text), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
+		}
+	}
+	if videoURL.MatchString(l.URL) && b.Kind == layout.ListItem && (rest == "" || len(rest) < 3) && titleShaped(text) {
+		return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote}, true
+	}
+	return Item{}, false
+}
+
+// titleBy reads "Title by A and B", "Title (A, Company)", "Title – A,
+// Company" in list items, headings and standalone lines, after an optional
+// kind lead ("Lightning Talk:").
+func titleBy(b layout.Block) (Item, bool) {
+	if b.Kind == layout.Paragraph && !b.Standalone {
+		return Item{}, false
+	}
+	t, keynote := stripKind(b.Text)
+	if b.Kind == layout.Paragraph && t == b.Text {
+		return Item{}, false // plain lines are the old rules' to read
+	}
+	if title, sp := splitTitleAttribution(t); title != "" && (titleShaped(title) || looseTitle(title) || keynote) {
+		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
+	}
+	for _, re := range []*regexp.Regexp{byAttrib, parenTail} {
+		if m := re.FindStringSubmatch(t); m != nil {
+			title := strings.TrimSpace(strings.Trim(m[1], `"“”,:`))
+			if !titleShaped(title) && !looseTitle(title) {
+				continue
+			}
+			if sp := people(m[2]); len(sp) > 0 {
+				return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
+			}
+		}
+	}
+	return Item{}, false
+}
+
+// headingComma reads a numbered heading "1. Title, Speaker" or a heading
+// "Title, Speaker (Company)".
+func headingComma(b layout.Block) (Item, bool) {
+	if b.Kind != layout.Heading && b.Ordinal == 0 {
+		return Item{}, false
+	}
+	t, keynote := stripKind(b.Text)
+	i := strings.LastIndex(t, ", ")
+	for i > 0 {
+		title, rest := strings.TrimSpace(t[:i]), t[i+2:]
+		if sp := people(rest); len(sp) > 0 && (titleShaped(title) || looseTitle(title)) {
+			return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleHeadingComma, Keynote: keynote}, true
+		}
+		i = strings.LastIndex(t[:i], ", ")
+	}
+	return Item{}, false
+}
+
+// tableRow reads a schedule row: the title column and the speaker and
+// company columns its header names, or title then speakers by position.
+func tableRow(b layout.Block) []Item {
+	title, who, company := -1, -1, -1
+	for i, h := range b.Header {
+		k := strings.ToLower(strings.TrimSpace(h))
+		switch {
+		case title < 0 && (titleKeys[k] || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session")):
+			title = i
+		case who < 0 && (speakerKey[k] || strings.Contains(k, "speaker") || strings.Contains(k, "presenter")):
+			who = i
+		case company < 0 && companyKey[k]:
+			company = i
+		}
+	}
+	if b.Header == nil && len(b.Cells) >= 2 {
+		title, who = 0, 1
+	}
+	if title < 0 || title >= len(b.Cells) {
+		return nil
+	}
+	t, keynote := stripKind(b.Cells[title])
+	var sp []listing.Speaker
+	if who >= 0 && who < len(b.Cells) {
+		sp = people(b.Cells[who])
+		if len(sp) == 0 {
+			for _, n := range regexp.MustCompile(`\s*(?:,|&| and |、)\s*`).Split(b.Cells[who], -1) {
+				if listing.Personish(n) {
+					sp = append(sp, listing.Speaker{Name: n, Part: "speaker"})
+				}
+			}
+		}
+		if company >= 0 && company < len(b.Cells) && strings.TrimSpace(b.Cells[company]) != "" {
+			for i := range sp {
+				if sp[i].Company == "" {
+					sp[i].Company = strings.TrimSpace(b.Cells[company])
+				}
+			}
+		}
+	} else if tt, s2 := splitTitleAttribution(t); tt != "" {
+		t, sp = tt, s2
+	}
+	if !titleShaped(t) && !looseTitle(t) && len(sp) == 0 {
+		return nil
+	}
+	return []Item{{Title: cleanTitle(t), Speakers: sp, Rule: RuleTableRow, Keynote: keynote, Weak: len(sp) == 0}}
+}
+
+// keyValue reads a block of "Session Title: …" followed within a few
+// lines by "Speakers: A, Company & B, Company".
+func keyValue(bs []layout.Block, k int) []Item {
+	b := bs[k]
+	key := strings.ToLower(strings.Trim(b.Key, " *"))
+	if !titleKeys[key] && !strings.HasSuffix(key, " title") {
+		return nil
+	}
+	t, keynote := stripKind(strings.Trim(b.Value, `"“” `))
+	it := Item{Title: cleanTitle(t), Rule: RuleKeyValue, Keynote: keynote}
+	var company string
+	for j := k + 1; j < len(bs) && j <= k+5 && bs[j].Line-b.Line <= 8; j++ {
+		n := bs[j]
+		if n.Kind != layout.KeyValue && n.Kind != layout.ListItem {
+			continue
+		}
+		nk := strings.ToLower(strings.Trim(n.Key, " *"))
+		if n.Kind == layout.ListItem {
+			if kv := strings.SplitN(n.Text, ":", 2); len(kv) == 2 {
+				nk, n.Value = strings.ToLower(strings.TrimSpace(kv[0])), strings.TrimSpace(kv[1])
+			}
+		}
+		if titleKeys[nk] {
+			break
+		}
+		if speakerKey[nk] {
+			it.Speakers = people(n.Value)
+		}
+		if companyKey[nk] {
+			company = n.Value
+		}
+	}
+	for i := range it.Speakers {
+		if it.Speakers[i].Company == "" {
+			it.Speakers[i].Company = company
+		}
+	}
+	if it.Title == "" || len(strings.Fields(it.Title)) < 2 {
+		return nil
+	}
+	return []Item{it}
+}
+
+// quotedTitles reads titles quoted in running text next to an attribution:
+// "A (Role at Company)'s keynote, “Title”", "“Title” by A and B", "the
+// talk “Title”".
+func quotedTitles(b layout.Block) []Item {
+	var out []Item
+	for _, m := range quoted.FindAllStringSubmatchIndex(b.Text, -1) {
+		title := strings.TrimSpace(strings.TrimRight(b.Text[m[2]:m[3]], ",.;:"))
+		if !titleShaped(title) || len(strings.Fields(title)) < 3 {
+			continue
+		}
+		before := b.Text[max(0, m[0]-120):m[0]]
+		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
+		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
+		if mm := regexp.MustCompile(`^[,\s]*(?:by|from|with)\s+(.+?)(?:[.;]|$|,\s+(?:which|who|where|and then|it)\b)`).FindStringSubmatch(after); mm != nil {
+			it.Speakers = people(mm[1])
+		}
+		if len(it.Speakers) == 0 {
+			if pm := possessive.FindAllStringSubmatchIndex(before, -1); len(pm) > 0 {
+				last := pm[len(pm)-1]
+				whole := before[last[0]:last[1]]
+				name := before[last[2]:last[3]]
+				if listing.Personish(name) {
+					sp := listing.Speaker{Name: name, Part: "speaker"}
+					if p := attrib.Parse(strings.SplitN(whole, "'", 2)[0], Gazetteer); len(p) == 1 {
+						sp.Company, sp.Role = p[0].Company, p[0].Role
+					}
+					it.Speakers = []listing.Speaker{sp}
+					it.Keynote = strings.Contains(strings.ToLower(whole), "keynote")
+				}
+			}
+		}
+		if len(it.Speakers) == 0 && !talkCue.MatchString(before[max(0, len(before)-40):]) {
+			continue
+		}
+		it.Weak = len(it.Speakers) == 0
+		out = append(out, it)
+	}
+	return out
+}
+
+// sectionHeading reports a heading that structures the post rather than
+// names a session: a day or date, or block words.
+func sectionHeading(t string) bool {
+	t = strings.TrimSpace(t)
+	return weekdayRe.MatchString(t) || strings.Contains(strings.ToLower(t), "kubecon") && !talkCue.MatchString(t)
+}
+
+// onlyPerson reports a heading that is just a person's name.
+func onlyPerson(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > 3 || !listing.Personish(t) {
+		return false
+	}
+	for _, w := range ws {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
+}
