@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/listing"
 	"github.com/confgraph/confgraph/loaders/projectmatch"
 	"github.com/confgraph/confgraph/loaders/recap"
@@ -21,8 +22,9 @@ type Kind string
 
 // Document kinds.
 const (
-	KindListing Kind = "listing"
-	KindRecap   Kind = "recap"
+	KindListing  Kind = "listing"
+	KindRecap    Kind = "recap"
+	KindSchedule Kind = "schedule" // talks listed in tables, link lists, key-value blocks
 )
 
 // Result is what loading a set of documents produced.
@@ -166,7 +168,13 @@ func (w *World) loadDocument(name string, text []byte, known *talkIndex) (*confg
 		if err != nil {
 			return nil, "", nil, err
 		}
-		b, err := w.recapBatch(doc, known)
+		doc.Gazetteer = w
+		items := doc.Items()
+		if f := measure(doc, items); f.IsSchedule() {
+			b, err := w.scheduleBatch(doc, items)
+			return b, KindSchedule, nil, err
+		}
+		b, err := w.recapBatch(doc, known, items)
 		return b, KindRecap, nil, err
 	}
 	return nil, "", nil, fmt.Errorf("%s: skipped: neither a talk listing nor a conference recap", name)
@@ -315,7 +323,7 @@ func sentenceAround(p string, off int) string {
 	return strings.TrimSpace(p[s+1 : off+e])
 }
 
-func (w *World) recapBatch(doc *recap.Document, known *talkIndex) (*confgraph.Batch, error) {
+func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.Item) (*confgraph.Batch, error) {
 	lines := make([]string, 0, len(doc.Lines))
 	if doc.Layout != nil {
 		lines = doc.Layout.Lines
@@ -342,7 +350,18 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex) (*confgraph.Ba
 	b.AddRel(confgraph.Relationship{Type: confgraph.RelCovers, From: rc.ID, To: event.ID,
 		Evidence: ev(doc.Name, doc.TitleLine, doc.Title)})
 	seen := map[string]bool{}
+	furniture := map[int]bool{}
+	if doc.Layout != nil {
+		for _, bl := range doc.Layout.Blocks {
+			if bl.Kind == layout.Furniture {
+				furniture[bl.Line] = true
+			}
+		}
+	}
 	for _, l := range doc.Lines {
+		if furniture[l.No] {
+			continue // tags, captions, share bars: not what the recap says
+		}
 		// Ambiguous names are confirmed by the line they are on: a recap
 		// covers many topics, so the whole text proves nothing.
 		for _, h := range w.Projects.Find(l.Text, "") {
@@ -356,6 +375,6 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex) (*confgraph.Ba
 				Evidence: ev(doc.Name, l.No, sentenceAround(l.Text, h.Start))})
 		}
 	}
-	w.reviews(b, known, doc, rc, event)
+	w.reviews(b, known, doc, rc, event, items)
 	return b, nil
 }

@@ -261,8 +261,9 @@ func similarity(a, b []string) float64 { return coverage(a, b) + coverage(b, a) 
 
 // reviews links a recap to the talks it writes about, creating the talks
 // (with the speakers and companies the recap names) that no listing has.
-func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event) {
-	for _, it := range doc.Items() {
+func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event, items []recap.Item) {
+	spans := itemSpans(doc, items)
+	for i, it := range items {
 		if it.NamedBySpeaker && ix.person(it.Speakers[0].Name) == nil {
 			// "Name - Company" or "Name - title" only when Name is someone
 			// we know; otherwise the heading is a title with a subtitle.
@@ -273,30 +274,44 @@ func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, 
 			continue // not clearly a session, and none we know of
 		}
 		if talk == nil {
+			if b.Node(confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title)) != nil {
+				// The post names the talk twice (a table of contents, then
+				// a heading): one talk, reviewed once, with the people
+				// either mention gives.
+				w.presenters(b, ix, doc, confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title), it)
+				continue
+			}
 			talk = &confgraph.Talk{ID: confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title), Title: it.Title, Kind: confgraph.KindTalk}
-			if keynoteWordIn(it.Text) {
+			if keynoteWordIn(it.Text) || it.Keynote {
 				talk.Kind = confgraph.KindKeynote
 			}
+			w.discussesSpan(b, doc, talk, it, spans[i])
 			b.AddNode(talk)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,
 				Evidence: ev(doc.Name, it.Line, it.Text)})
-			for _, s := range it.Speakers {
-				sp := ix.person(s.Name)
-				if sp == nil {
-					sp = &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Role: s.Role}
-				}
-				b.AddNode(&confgraph.Speaker{ID: sp.ID, Name: sp.Name, Aliases: []string{s.Name}})
-				b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talk.ID, Role: "speaker",
-					Evidence: ev(doc.Name, it.Line, it.Text)})
-				if c := w.Company(s.Company); c != nil {
-					b.AddNode(c)
-					b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
-						Evidence: ev(doc.Name, it.Line, it.Text)})
-				}
-			}
+			w.presenters(b, ix, doc, talk.ID, it)
 		}
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelReviews, From: rc.ID, To: talk.ID,
 			Evidence: ev(doc.Name, it.Line, it.Text)})
+	}
+}
+
+// presenters links the speakers an item names to a talk the recap made,
+// with the companies it gives them.
+func (w *World) presenters(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, talkID string, it recap.Item) {
+	for _, s := range it.Speakers {
+		sp := ix.person(s.Name)
+		if sp == nil {
+			sp = &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Role: s.Role}
+		}
+		b.AddNode(&confgraph.Speaker{ID: sp.ID, Name: sp.Name, Aliases: []string{s.Name}})
+		b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talkID, Role: "speaker",
+			Evidence: ev(doc.Name, it.Line, it.Text)})
+		if c := w.Company(s.Company); c != nil {
+			b.AddNode(c)
+			b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
+				Evidence: ev(doc.Name, it.Line, it.Text)})
+		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/confgraph/confgraph/data"
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/listing"
 	"github.com/confgraph/confgraph/loaders/projectmatch"
 )
 
@@ -26,6 +27,20 @@ type World struct {
 	regions       []region
 	legalSuffixes map[string]bool
 	notCompanies  map[string]bool
+	orgs          map[string]bool // folded names of known organisations
+}
+
+// IsOrg reports whether name is a known organisation's (legal suffix and
+// spelling aside).
+func (w *World) IsOrg(name string) bool {
+	c := w.Company(name)
+	return c != nil && w.orgs[listing.NormName(c.Name)]
+}
+
+// NotPerson reports a name that names a project ("Argo Rollouts"), so is
+// no person's.
+func (w *World) NotPerson(name string) bool {
+	return len(w.Projects.Find(name, name)) > 0
 }
 
 type city struct {
@@ -58,6 +73,7 @@ func DefaultWorld() (*World, error) {
 	var comp struct {
 		Legal []string `yaml:"legal_suffixes"`
 		Not   []string `yaml:"not_companies"`
+		Orgs  []string `yaml:"organizations"`
 	}
 	if err := yaml.Unmarshal(data.Companies, &comp); err != nil {
 		return nil, fmt.Errorf("loaders: companies.yml: %w", err)
@@ -67,6 +83,16 @@ func DefaultWorld() (*World, error) {
 	}
 	for _, s := range comp.Not {
 		w.notCompanies[strings.ToLower(s)] = true
+	}
+	orgs, err := data.OrganizationNames()
+	if err != nil {
+		return nil, err
+	}
+	w.orgs = map[string]bool{}
+	for _, o := range append(orgs, comp.Orgs...) {
+		if c := w.Company(o); c != nil {
+			w.orgs[listing.NormName(c.Name)] = true
+		}
 	}
 	return w, nil
 }

@@ -177,6 +177,9 @@ func run(in, dictPath, out string) error {
 // distinctive reports a name no dictionary word is spelled like: inner
 // capitals or digits ("vLLM", "KServe", "k3s").
 func distinctive(n string) bool {
+	if strings.ToUpper(n) == n {
+		return false // "NEAR" is the word near, shouted
+	}
 	for i, r := range n {
 		if unicode.IsDigit(r) || i > 0 && unicode.IsUpper(r) {
 			return true

@@ -231,7 +231,9 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 	pPresented = uniq(pPresented)
 
 	sameTitle := func(a, b string) bool { return squash(a) == squash(b) }
-	sameEvent := func(a, b string) bool { return squash(a) == squash(b) || editionKey(a) != "" && editionKey(a) == editionKey(b) }
+	sameEvent := func(a, b string) bool {
+		return squash(a) == squash(b) || editionKey(a) != "" && editionKey(a) == editionKey(b)
+	}
 	samePerson := func(got, want string) bool {
 		for _, n := range strings.Split(got, "|") {
 			if listing.SameName(n, want) {

@@ -21,16 +21,18 @@ type Person struct {
 	Parent  string // "Isovalent at Cisco": Company Isovalent, Parent Cisco
 }
 
-// Gazetteer tells whether a text is a known organisation's name.
+// Gazetteer tells whether a text is a known organisation's name, and
+// whether it names something that is not a person (a project).
 type Gazetteer interface {
 	IsOrg(name string) bool
+	NotPerson(name string) bool
 }
 
 var (
 	parenAff = regexp.MustCompile(`([\p{Lu}][\p{L}'’.\-]*(?:\s+(?:[\p{Lu}][\p{L}'’.\-]*|van|von|de|da|del|der|di|le|la|bin)){0,4})\s*[(（]([^()（）]{2,80})[)）]`)
-	fromAff  = regexp.MustCompile(`^(.+?)\s+(?:from|of|at|with|@)\s+(?:the\s+)?([\p{Lu}0-9][^,;]*)$`)
+	fromAff  = regexp.MustCompile(`^(.+?),?\s+(?:from|of|at|@|both (?:at|from|of))\s+(?:the\s+)?([\p{Lu}0-9][^,;]*)$`)
 	atParent = regexp.MustCompile(`^(.+?)\s+(?:at|@|,?\s+(?:now\s+)?part\s+of|,?\s+an?\s+)\s+([\p{Lu}][^,]*)$`)
-	andSep   = regexp.MustCompile(`\s+(?:and|und|et|y|e|with)\s+|\s*[&＆、]\s*|\s+/\s+`)
+	andSep   = regexp.MustCompile(`\s+(?:and|und|et|y|e)\s+|\s*[&＆、，]\s*|\s+/\s+`)
 	handle   = regexp.MustCompile(`^@\w+$|https?://`)
 	roleAt   = regexp.MustCompile(`(?i)^(.*?)\s+(?:at|@|of)\s+(.+)$`)
 )
@@ -38,19 +40,82 @@ var (
 // Parse reads the people s names. It returns nil when s does not read as
 // people (a sentence, a company alone).
 func Parse(s string, g Gazetteer) []Person {
+	return parse(s, g)
+}
+
+// nameStop are words that do not stand in a person's name.
+var nameStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an of and or with in for to on is at by from not no your our my its this that
+		how why what when who into without about over under using via vs beyond after before more less all`) {
+		nameStop[w] = true
+	}
+}
+
+// NameLike reports a string shaped like a person's name: two to four
+// words (particles such as "van" aside), each opening with a capital, no
+// digits, no punctuation but . ' ’ and -, and no small words of a title.
+func NameLike(n string) bool {
+	ws := strings.Fields(n)
+	core := 0
+	for _, w := range ws {
+		lw := strings.ToLower(w)
+		if nameStop[lw] {
+			return false
+		}
+		if lw == "van" || lw == "von" || lw == "de" || lw == "da" || lw == "del" || lw == "der" || lw == "di" || lw == "le" || lw == "la" || lw == "bin" || lw == "dos" {
+			continue
+		}
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		for _, c := range r {
+			if !unicode.IsLetter(c) && c != '.' && c != '\'' && c != '’' && c != '-' {
+				return false
+			}
+		}
+		core++
+	}
+	return core >= 2 && core <= 4
+}
+
+func parse(s string, g Gazetteer) []Person {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
-	s = strings.TrimPrefix(s, "by ")
-	s = strings.TrimPrefix(s, "By ")
+	for _, lead := range []string{"by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
+		s = strings.TrimPrefix(s, lead)
+	}
+	// "A & B, X; C, Google": semicolons separate company groups.
+	if strings.Contains(s, ";") {
+		var out []Person
+		for _, part := range strings.Split(s, ";") {
+			ps := parse(part, g)
+			if ps == nil {
+				return nil
+			}
+			out = append(out, ps...)
+		}
+		return out
+	}
 	if s == "" || len(s) > 300 {
 		return nil
 	}
-	if ps := parenthesised(s, g); ps != nil {
-		return ps
+	for _, read := range []func(string, Gazetteer) []Person{parenthesised, fromCompany, commaList} {
+		if ps := read(s, g); ps != nil && allNames(ps, g) {
+			return ps
+		}
 	}
-	if ps := fromCompany(s, g); ps != nil {
-		return ps
+	return nil
+}
+
+func allNames(ps []Person, g Gazetteer) bool {
+	for _, p := range ps {
+		if !NameLike(p.Name) || g != nil && (g.NotPerson(p.Name) || g.IsOrg(p.Name)) {
+			return false
+		}
 	}
-	return commaList(s, g)
+	return true
 }
 
 // parenthesised reads "A (Company), B (Role at Company)".
@@ -150,6 +215,19 @@ func commaList(s string, g Gazetteer) []Person {
 	sp := listing.ParseSpeakerListKnown(s, false, known)
 	if len(sp) == 0 {
 		return nil
+	}
+	// "A & B" with no company: the listing shape reads B as A's company;
+	// a name joined by "&" is a person.
+	if i := strings.LastIndex(s, " & "); i > 0 && !strings.Contains(s[i:], ",") {
+		last := strings.TrimSpace(s[i+3:])
+		if n := len(sp); n > 0 && sp[n-1].Company == last && listing.Personish(last) && !isOrg(last, g) {
+			for k := range sp {
+				if sp[k].Company == last {
+					sp[k].Company = ""
+				}
+			}
+			sp = append(sp, listing.Speaker{Name: last, Part: "speaker"})
+		}
 	}
 	var out []Person
 	for _, x := range sp {

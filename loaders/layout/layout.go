@@ -9,6 +9,7 @@ package layout
 import (
 	"bufio"
 	"bytes"
+	"encoding/csv"
 	"fmt"
 	"html"
 	"regexp"
@@ -90,6 +91,7 @@ var (
 	kvLine     = regexp.MustCompile(`^([\p{L}][\p{L}0-9 /&'’()-]{0,30}?)\s*[:：]\s+(.+)$`)
 	isoDate    = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})`)
 	bareURL    = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
+	creditTail = regexp.MustCompile(`[(\[](?:bild|photo|foto|image|img|credit|source|quelle|crédit|画像|写真)\s*[:：]`)
 	imageFile  = regexp.MustCompile(`(?i)^\S+\.(?:jpe?g|png|gif|webp|svg)$`)
 )
 
@@ -171,7 +173,54 @@ func splitKV(t string) (string, string, bool) {
 	return k, v, true
 }
 
+// csvRuns finds runs of three or more lines that read as CSV records with
+// the same number (three or more) of fields: a schedule export. The first
+// line of a run is its header when a cell names a title or a session.
+func (d *Doc) csvRuns(start int) map[int][]string {
+	rows := map[int][]string{}
+	fields := func(l string) []string {
+		if strings.Count(l, ",") < 2 || strings.HasPrefix(strings.TrimSpace(l), "|") {
+			return nil
+		}
+		r := csv.NewReader(strings.NewReader(l))
+		r.LazyQuotes = true
+		rec, err := r.Read()
+		if err != nil || len(rec) < 3 {
+			return nil
+		}
+		return rec
+	}
+	for i := start; i < len(d.Lines); {
+		f := fields(d.Lines[i])
+		j := i + 1
+		for f != nil && j < len(d.Lines) && len(fields(d.Lines[j])) == len(f) {
+			j++
+		}
+		if f != nil && j-i >= 3 {
+			for k := i; k < j; k++ {
+				rows[k] = fields(d.Lines[k])
+			}
+			i = j
+			continue
+		}
+		i++
+	}
+	return rows
+}
+
+func isHeaderRow(cells []string) bool {
+	for _, c := range cells {
+		c = strings.ToLower(strings.TrimSpace(c))
+		if c == "title" || c == "session" || c == "talk" || strings.Contains(c, "title") {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *Doc) blocks(start int) {
+	csvRows := d.csvRuns(start)
+	var csvHeader []string
 	section := -1
 	var header []string // cells of the current table's header
 	inCode := false
@@ -184,6 +233,25 @@ func (d *Doc) blocks(start int) {
 		}
 		if inCode || t == "" {
 			header = nil
+			continue
+		}
+		if cells, ok := csvRows[i]; ok {
+			if _, prev := csvRows[i-1]; !prev {
+				csvHeader = nil
+				if isHeaderRow(cells) {
+					csvHeader = cells
+					d.Blocks = append(d.Blocks, Block{Line: i + 1, Kind: Furniture, Raw: raw, Text: t, Section: section})
+					continue
+				}
+			}
+			b := Block{Line: i + 1, Kind: TableRow, Raw: raw, Header: csvHeader, Section: section}
+			for _, c := range cells {
+				cb := Block{}
+				cb.setText(strings.TrimSpace(c))
+				b.Cells = append(b.Cells, cb.Text)
+			}
+			b.Text = strings.Join(nonEmpty(b.Cells), " | ")
+			d.Blocks = append(d.Blocks, b)
 			continue
 		}
 		if strings.Contains(t, "|") && tableSep.MatchString(t) {
@@ -370,13 +438,40 @@ func (b *Block) furniture() bool {
 	switch {
 	case strings.HasPrefix(raw, "![") || strings.HasPrefix(strings.ToLower(raw), "<img"):
 	case bareURL.MatchString(b.Text) || imageFile.MatchString(b.Text):
-	case hasPrefixAny(low, furniturePrefixes):
-	case navBar(b.Text):
+	case hasPrefixAny(low, furniturePrefixes) || creditTail.MatchString(low):
+	case navBar(b.Text) || hashtags(b.Text) || byline(b.Text):
 	case shareBar(low):
 	default:
 		return false
 	}
 	b.Kind = Furniture
+	return true
+}
+
+var bylineWord = regexp.MustCompile(`(?i)^(?:by|von|par|por|di|door|posted|published|veröffentlicht|publié|publicado|written|updated|am|le|el)\b`)
+
+// byline reports a line giving the author and the date of a post: "By A ·
+// July 8, 2019", "Veröffentlicht am 14. April 2025 von A".
+func byline(t string) bool {
+	if len(t) > 160 || !bylineWord.MatchString(t) {
+		return false
+	}
+	return ProseDate(t) != "" || isoDate.MatchString(t) || germanDate.MatchString(t) || strings.Contains(strings.ToLower(t), " read")
+}
+
+var germanDate = regexp.MustCompile(`\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+20\d\d\b`)
+
+// hashtags reports a line of tags: "#kubernetes #KubeCon #Kueue".
+func hashtags(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if !strings.HasPrefix(w, "#") || len(w) < 2 {
+			return false
+		}
+	}
 	return true
 }
 
@@ -395,9 +490,10 @@ func shareBar(low string) bool {
 	return n == len(ws) && n >= 1 && (len(ws) >= 2 || ws[0] == "share" || ws[0] == "tweet")
 }
 
-// navBar reports "Home | About | Blog" or "Home · Blog · Contact".
+// navBar reports "Home | About | Blog", "Home · Blog · Contact" or
+// "Startseite › Blog › Events".
 func navBar(t string) bool {
-	for _, sep := range []string{" | ", " · ", " • ", " / "} {
+	for _, sep := range []string{" | ", " · ", " • ", " / ", " › ", " > ", " » "} {
 		parts := strings.Split(t, sep)
 		if len(parts) < 3 {
 			continue
@@ -428,7 +524,7 @@ func hasPrefixAny(s string, ps []string) bool {
 // end: what a plain-text heading looks like.
 func headingShaped(t string) bool {
 	n := len(strings.Fields(t))
-	if n == 0 || n > 16 || len(t) > 140 {
+	if n == 0 || n > 24 || len(t) > 200 {
 		return false
 	}
 	r, _ := utf8.DecodeLastRuneInString(t)
@@ -445,7 +541,15 @@ func (d *Doc) findTitle() {
 			return
 		}
 	}
-	for _, b := range d.Blocks {
+	start := 0
+	if siteHeader(d.Blocks) {
+		// A blog's name, perhaps its tagline, then its navigation: the
+		// post's title comes after.
+		for start < len(d.Blocks) && start < 4 && !(d.Blocks[start].Kind == Furniture && navBar(d.Blocks[start].Text)) {
+			start++
+		}
+	}
+	for _, b := range d.Blocks[start:] {
 		if b.Kind != Furniture {
 			d.Title, d.TitleLine = b.Text, b.Line
 			if len(d.Title) > 200 {
@@ -454,6 +558,17 @@ func (d *Doc) findTitle() {
 			return
 		}
 	}
+}
+
+// siteHeader reports a document that opens with a site's name and
+// navigation: a navigation bar among its first four blocks.
+func siteHeader(bs []Block) bool {
+	for k := 1; k < len(bs) && k < 4; k++ {
+		if bs[k].Kind == Furniture && navBar(bs[k].Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // DateNearTop returns an ISO date or a "Month D, YYYY" dateline in the

@@ -48,6 +48,7 @@ var (
 	// Words of headings that structure a post rather than name a session.
 	blockWords = wordSet(`day days keynote keynotes talks talk sessions session notes summary summaries overview
 		conclusion conclusions overall recap party lunch breakfast dinner top highlights lightning intro introduction
+		thank thanks unsere unser unserer meine fazit notre nos mes nuestras nuestros mis merci danke gracias résumé conclusión
 		agenda schedule takeaways thoughts wrap wrap-up morning afternoon evening closing opening remarks change history
 		photos pictures booth flight travel hotel update updates links resources final`)
 )
@@ -77,7 +78,7 @@ func (d *Document) Items() []Item {
 	for i, it := range items {
 		byLine[it.Line] = i
 	}
-	for _, it := range blockItems(d.Layout) {
+	for _, it := range blockItems(d.Layout, d.Gazetteer) {
 		if i, ok := byLine[it.Line]; ok {
 			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak {
 				items[i] = it
@@ -91,6 +92,22 @@ func (d *Document) Items() []Item {
 	for k, b := range d.Layout.Blocks {
 		blocks[b.Line] = k
 	}
+	kept := items[:0]
+	for _, it := range items {
+		if k, ok := blocks[it.Line]; ok && d.Layout.Blocks[k].Kind == layout.Furniture {
+			continue // a byline, a caption, a share bar
+		}
+		if it.Line < d.TitleLine {
+			continue // the site's header, above the post's title
+		}
+		if k, ok := blocks[it.Line]; ok && len(it.Speakers) == 0 {
+			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 {
+				it.Speakers, it.Weak = sp, false
+			}
+		}
+		kept = append(kept, it)
+	}
+	items = kept
 	// When most headings of the deepest level speak of sessions, that level
 	// is the post's way of naming them; otherwise a heading counts only
 	// where its own section speaks of a session.
@@ -299,8 +316,12 @@ func legalEnding(s string) bool {
 	return false
 }
 
+var ordinalLead = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
+
 func cleanTitle(t string) string {
-	t = kindPrefix.ReplaceAllString(strings.TrimSpace(t), "")
+	t = ordinalLead.ReplaceAllString(strings.TrimSpace(t), "")
+	t, _ = stripKind(t)
+	t = kindPrefix.ReplaceAllString(t, "")
 	return strings.TrimSpace(t)
 }
 

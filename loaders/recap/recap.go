@@ -14,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
 )
 
@@ -33,6 +34,9 @@ type Document struct {
 	Lines     []Line // the body, front matter left out
 	// Layout is the document as blocks, for the block rules.
 	Layout *layout.Doc
+	// Gazetteer, when set, tells organisations and projects from people
+	// in attributions.
+	Gazetteer attrib.Gazetteer
 }
 
 var (

@@ -22,26 +22,22 @@ const (
 	RuleHeadingComma = "numbered-heading" // "## 1. Title, Speaker"
 )
 
-// Gazetteer tells an organisation's name from a person's; the loaders'
-// world provides it.
-var Gazetteer attrib.Gazetteer
-
 var (
 	kindLead   = regexp.MustCompile(`(?i)^(?:[\p{So}\p{Sk}\s]*)(?:(?:lightning|keynote|closing keynote|opening keynote|panel|session|talk|workshop|tutorial|demo|breakout|maintainer track|sponsored keynote)(?:\s+talk)?\s*[:：]\s*)`)
-	byAttrib   = regexp.MustCompile(`^(.{8,160}?)\s+(?:by|with|from|presented by|von|par|por)\s+(\p{Lu}.{2,160})$`)
+	byAttrib   = regexp.MustCompile(`^(.{8,160}?)\s+(?:by|presented by|von|par|por)\s+(\p{Lu}.{2,160})$`)
 	parenTail  = regexp.MustCompile(`^(.{8,160}?)\s*[(（]([^()（）]{3,160})[)）]$`)
 	quoted     = regexp.MustCompile(`[“"«「『]([^”"»」』]{6,160})[”"»」』]`)
 	talkCue    = regexp.MustCompile(`(?i)\b(?:talk|talks|keynote|keynotes|session|sessions|presentation|panel|lightning|workshop|tutorial|講演|セッション|基調講演)\b`)
 	possessive = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})(?:\s*\([^)]*\))?['’]s\s+(?:\w+\s+){0,3}(?:talk|keynote|session|presentation|lightning talk)`)
 	videoURL   = regexp.MustCompile(`(?i)youtu\.?be|vimeo|sched\.com|slideshare|speakerdeck|/watch|/sessions?/|/talks?/|docs\.google\.com/presentation|\.pdf$`)
 	weekdayRe  = regexp.MustCompile(`(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
-	titleKeys  = wordSet(`title session talk keynote talk-title session-title name タイトル 講演 セッション`)
-	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) 登壇者 スピーカー 講演者`)
+	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 セッション 题目 标题`)
+	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 スピーカー 講演者 讲者 演讲者 嘉宾`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
 )
 
 // blockItems runs the block rules over d and returns what they found.
-func blockItems(d *layout.Doc) []Item {
+func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 	var out []Item
 	section := func(b layout.Block) string {
 		if b.Section >= 0 {
@@ -56,19 +52,19 @@ func blockItems(d *layout.Doc) []Item {
 		var found []Item
 		switch b.Kind {
 		case layout.TableRow:
-			found = tableRow(b)
+			found = tableRow(b, g)
 		case layout.KeyValue:
-			found = keyValue(d.Blocks, k)
+			found = keyValue(d.Blocks, k, g)
 		case layout.ListItem, layout.Paragraph, layout.Heading:
-			if it, ok := linkItem(b); ok {
+			if it, ok := linkItem(b, g); ok {
 				found = append(found, it)
-			} else if it, ok := titleBy(b); ok {
+			} else if it, ok := titleBy(b, g); ok {
 				found = append(found, it)
-			} else if it, ok := headingComma(b); ok {
+			} else if it, ok := headingComma(b, g); ok {
 				found = append(found, it)
 			}
 			if len(found) == 0 && (b.Kind == layout.Paragraph || b.Kind == layout.ListItem) {
-				found = quotedTitles(b)
+				found = quotedTitles(b, g)
 			}
 		}
 		for _, it := range found {
@@ -80,16 +76,22 @@ func blockItems(d *layout.Doc) []Item {
 }
 
 // stripKind drops a lead such as "⚡ Lightning Talk:" or "Keynote:".
+// Only the keynote and panel leads are dropped from a title, as listings
+// print them apart from it; "Lightning Talk: X" is the talk's title.
 func stripKind(t string) (string, bool) {
+	t = strings.TrimLeftFunc(t, func(r rune) bool { return unicode.Is(unicode.So, r) || unicode.IsSpace(r) })
 	if m := kindLead.FindString(t); m != "" {
-		return strings.TrimSpace(t[len(m):]), strings.Contains(strings.ToLower(m), "keynote")
+		low := strings.ToLower(m)
+		if strings.Contains(low, "keynote") || strings.Contains(low, "panel") {
+			return strings.TrimSpace(t[len(m):]), strings.Contains(low, "keynote")
+		}
 	}
 	return t, false
 }
 
 // people reads an attribution with the gazetteer.
-func people(s string) []listing.Speaker {
-	ps := attrib.Parse(s, Gazetteer)
+func people(s string, g attrib.Gazetteer) []listing.Speaker {
+	ps := attrib.Parse(s, g)
 	var out []listing.Speaker
 	for _, p := range ps {
 		out = append(out, listing.Speaker{Name: p.Name, Role: p.Role, Company: p.Company, Part: "speaker"})
@@ -99,7 +101,7 @@ func people(s string) []listing.Speaker {
 
 // splitTitleAttribution splits "Title – A, Company" at the last dash whose
 // right side reads as people.
-func splitTitleAttribution(t string) (string, []listing.Speaker) {
+func splitTitleAttribution(t string, g attrib.Gazetteer) (string, []listing.Speaker) {
 	seps := dashSplit.FindAllStringIndex(t, -1)
 	for k := len(seps) - 1; k >= 0; k-- {
 		left := strings.TrimSpace(t[:seps[k][0]])
@@ -107,13 +109,13 @@ func splitTitleAttribution(t string) (string, []listing.Speaker) {
 		if len(strings.Fields(left)) < 2 {
 			continue
 		}
-		if sp := people(right); len(sp) > 0 {
+		if sp := people(right, g); len(sp) > 0 {
 			return levelSuffix.ReplaceAllString(left, ""), sp
 		}
 	}
 	for _, sep := range []string{" | ", " — ", " · "} {
 		if i := strings.LastIndex(t, sep); i > 0 {
-			if sp := people(t[i+len(sep):]); len(sp) > 0 && len(strings.Fields(t[:i])) >= 2 {
+			if sp := people(t[i+len(sep):], g); len(sp) > 0 && len(strings.Fields(t[:i])) >= 2 {
 				return strings.TrimSpace(t[:i]), sp
 			}
 		}
@@ -124,13 +126,13 @@ func splitTitleAttribution(t string) (string, []listing.Speaker) {
 // linkItem reads a link naming a talk: "[Title – Speaker, Company](url)",
 // "[Title](url) - Speaker, Company", "[Title](url) by A", or a bare
 // "[Title](video url)".
-func linkItem(b layout.Block) (Item, bool) {
+func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	if len(b.Links) == 0 {
 		return Item{}, false
 	}
 	l := b.Links[0]
 	text, keynote := stripKind(strings.TrimSpace(l.Text))
-	if title, sp := splitTitleAttribution(text); title != "" {
+	if title, sp := splitTitleAttribution(text, g); title != "" {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
 	}
 	rest := strings.TrimSpace(strings.Replace(b.Text, l.Text, "", 1))
@@ -142,7 +144,7 @@ func linkItem(b layout.Block) (Item, bool) {
 		return Item{}, false
 	}
 	if rest != "" {
-		if sp := people(rest); len(sp) > 0 {
+		if sp := people(rest, g); len(sp) > 0 {
 			return Item{Title: cleanTitle(text), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
 		}
 	}
@@ -155,15 +157,13 @@ func linkItem(b layout.Block) (Item, bool) {
 // titleBy reads "Title by A and B", "Title (A, Company)", "Title – A,
 // Company" in list items, headings and standalone lines, after an optional
 // kind lead ("Lightning Talk:").
-func titleBy(b layout.Block) (Item, bool) {
+func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	if b.Kind == layout.Paragraph && !b.Standalone {
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)
-	if b.Kind == layout.Paragraph && t == b.Text {
-		return Item{}, false // plain lines are the old rules' to read
-	}
-	if title, sp := splitTitleAttribution(t); title != "" && (titleShaped(title) || looseTitle(title) || keynote) {
+	plain := b.Kind == layout.Paragraph && t == b.Text // dashed plain lines are the line rules' to read
+	if title, sp := splitTitleAttribution(t, g); !plain && title != "" && (titleShaped(title) || looseTitle(title) || keynote) {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 	}
 	for _, re := range []*regexp.Regexp{byAttrib, parenTail} {
@@ -172,7 +172,10 @@ func titleBy(b layout.Block) (Item, bool) {
 			if !titleShaped(title) && !looseTitle(title) {
 				continue
 			}
-			if sp := people(m[2]); len(sp) > 0 {
+			if sp := onlyNames(m[2], g); len(sp) > 0 {
+				return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
+			}
+			if sp := people(m[2], g); len(sp) > 0 {
 				return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 			}
 		}
@@ -180,9 +183,65 @@ func titleBy(b layout.Block) (Item, bool) {
 	return Item{}, false
 }
 
+// onlyNames reads "A, B and C" as people without companies when every
+// part is a name and none an organisation: what a title's parentheses or a
+// "by" hold.
+func onlyNames(s string, g attrib.Gazetteer) []listing.Speaker {
+	parts := regexp.MustCompile(`\s*(?:,|&|、|，| and | und | et | y )\s*`).Split(strings.TrimSpace(s), -1)
+	var out []listing.Speaker
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if !attrib.NameLike(p) || g != nil && (g.IsOrg(p) || g.NotPerson(p)) {
+			return nil
+		}
+		out = append(out, listing.Speaker{Name: p, Part: "speaker"})
+	}
+	return out
+}
+
+var (
+	speakerLead = regexp.MustCompile(`(?i)^\W*(?:speakers?|presenters?|by|ponentes?|intervenant\(?s?\)?|sprecher(?:in)?|referent(?:en)?|登壇者|スピーカー)\s*[:：]\s*(.+?)\W*$`)
+	talkBy      = regexp.MustCompile(`\bby\s+(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|van|von|de|der)){1,3}(?:\s*\([^)]{2,60}\))?(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}(?:\s*\([^)]{2,60}\))?)?)`)
+)
+
+// attachSpeakers gives an item that names no speaker the people the
+// blocks right under it name: a "Speakers: …" line, a line of names, or a
+// first sentence saying "a talk by A (Company)".
+func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Speaker {
+	for j := k + 1; j < len(bs) && j <= k+2 && bs[j].Line-bs[k].Line <= 3; j++ {
+		b := bs[j]
+		if b.Kind == layout.Furniture {
+			continue
+		}
+		if b.Kind == layout.KeyValue && speakerKey[strings.ToLower(strings.Trim(b.Key, " *"))] {
+			return people(b.Value, g)
+		}
+		if m := speakerLead.FindStringSubmatch(b.Text); m != nil {
+			return people(m[1], g)
+		}
+		if b.Kind == layout.Heading {
+			return nil
+		}
+		if len(strings.Fields(b.Text)) <= 12 {
+			if sp := people(b.Text, g); len(sp) > 0 {
+				return sp
+			}
+		}
+		first := b.Text
+		if i := strings.Index(first, ". "); i > 0 {
+			first = first[:i]
+		}
+		if m := talkBy.FindStringSubmatch(first); m != nil && talkCue.MatchString(first) {
+			return people(m[1], g)
+		}
+		return nil
+	}
+	return nil
+}
+
 // headingComma reads a numbered heading "1. Title, Speaker" or a heading
 // "Title, Speaker (Company)".
-func headingComma(b layout.Block) (Item, bool) {
+func headingComma(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	if b.Kind != layout.Heading && b.Ordinal == 0 {
 		return Item{}, false
 	}
@@ -190,7 +249,7 @@ func headingComma(b layout.Block) (Item, bool) {
 	i := strings.LastIndex(t, ", ")
 	for i > 0 {
 		title, rest := strings.TrimSpace(t[:i]), t[i+2:]
-		if sp := people(rest); len(sp) > 0 && (titleShaped(title) || looseTitle(title)) {
+		if sp := people(rest, g); len(sp) > 0 && (titleShaped(title) || looseTitle(title)) {
 			return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleHeadingComma, Keynote: keynote}, true
 		}
 		i = strings.LastIndex(t[:i], ", ")
@@ -200,7 +259,7 @@ func headingComma(b layout.Block) (Item, bool) {
 
 // tableRow reads a schedule row: the title column and the speaker and
 // company columns its header names, or title then speakers by position.
-func tableRow(b layout.Block) []Item {
+func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	title, who, company := -1, -1, -1
 	for i, h := range b.Header {
 		k := strings.ToLower(strings.TrimSpace(h))
@@ -222,7 +281,7 @@ func tableRow(b layout.Block) []Item {
 	t, keynote := stripKind(b.Cells[title])
 	var sp []listing.Speaker
 	if who >= 0 && who < len(b.Cells) {
-		sp = people(b.Cells[who])
+		sp = people(b.Cells[who], g)
 		if len(sp) == 0 {
 			for _, n := range regexp.MustCompile(`\s*(?:,|&| and |、)\s*`).Split(b.Cells[who], -1) {
 				if listing.Personish(n) {
@@ -237,7 +296,7 @@ func tableRow(b layout.Block) []Item {
 				}
 			}
 		}
-	} else if tt, s2 := splitTitleAttribution(t); tt != "" {
+	} else if tt, s2 := splitTitleAttribution(t, g); tt != "" {
 		t, sp = tt, s2
 	}
 	if !titleShaped(t) && !looseTitle(t) && len(sp) == 0 {
@@ -248,7 +307,7 @@ func tableRow(b layout.Block) []Item {
 
 // keyValue reads a block of "Session Title: …" followed within a few
 // lines by "Speakers: A, Company & B, Company".
-func keyValue(bs []layout.Block, k int) []Item {
+func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 	b := bs[k]
 	key := strings.ToLower(strings.Trim(b.Key, " *"))
 	if !titleKeys[key] && !strings.HasSuffix(key, " title") {
@@ -268,11 +327,11 @@ func keyValue(bs []layout.Block, k int) []Item {
 				nk, n.Value = strings.ToLower(strings.TrimSpace(kv[0])), strings.TrimSpace(kv[1])
 			}
 		}
-		if titleKeys[nk] {
+		if titleKeys[nk] || strings.HasSuffix(nk, " title") || strings.HasSuffix(nk, "titel") {
 			break
 		}
-		if speakerKey[nk] {
-			it.Speakers = people(n.Value)
+		if speakerKey[nk] && len(it.Speakers) == 0 {
+			it.Speakers = people(n.Value, g)
 		}
 		if companyKey[nk] {
 			company = n.Value
@@ -292,7 +351,7 @@ func keyValue(bs []layout.Block, k int) []Item {
 // quotedTitles reads titles quoted in running text next to an attribution:
 // "A (Role at Company)'s keynote, “Title”", "“Title” by A and B", "the
 // talk “Title”".
-func quotedTitles(b layout.Block) []Item {
+func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	var out []Item
 	for _, m := range quoted.FindAllStringSubmatchIndex(b.Text, -1) {
 		title := strings.TrimSpace(strings.TrimRight(b.Text[m[2]:m[3]], ",.;:"))
@@ -303,7 +362,7 @@ func quotedTitles(b layout.Block) []Item {
 		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
 		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
 		if mm := regexp.MustCompile(`^[,\s]*(?:by|from|with)\s+(.+?)(?:[.;]|$|,\s+(?:which|who|where|and then|it)\b)`).FindStringSubmatch(after); mm != nil {
-			it.Speakers = people(mm[1])
+			it.Speakers = people(mm[1], g)
 		}
 		if len(it.Speakers) == 0 {
 			if pm := possessive.FindAllStringSubmatchIndex(before, -1); len(pm) > 0 {
@@ -312,7 +371,7 @@ func quotedTitles(b layout.Block) []Item {
 				name := before[last[2]:last[3]]
 				if listing.Personish(name) {
 					sp := listing.Speaker{Name: name, Part: "speaker"}
-					if p := attrib.Parse(strings.SplitN(whole, "'", 2)[0], Gazetteer); len(p) == 1 {
+					if p := attrib.Parse(strings.SplitN(whole, "'", 2)[0], g); len(p) == 1 {
 						sp.Company, sp.Role = p[0].Company, p[0].Role
 					}
 					it.Speakers = []listing.Speaker{sp}

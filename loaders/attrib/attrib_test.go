@@ -1,0 +1,63 @@
+package attrib
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// orgs is a gazetteer of a few organisations and projects, as the
+// loaders' world would give.
+type orgs map[string]bool
+
+func (o orgs) IsOrg(n string) bool     { return o[strings.ToLower(n)] }
+func (o orgs) NotPerson(n string) bool { return strings.Contains(n, "Argo") }
+
+func TestParse(t *testing.T) {
+	g := orgs{"red hat": true, "eurecom": true, "google": true, "cisco": true}
+	tests := []struct {
+		name, in, want string
+	}{
+		{"OneCompany", "Ana Luz & Tom Brandt, Google", "Ana Luz @ Google; Tom Brandt @ Google"},
+		{"CompanyEach", "Frank Zdar, Red Hat & Ray Knopp, Eurecom", "Frank Zdar @ Red Hat; Ray Knopp @ Eurecom"},
+		{"RoleThenCompany", "Janet Kuo, Software Engineer, Google", "Janet Kuo @ Google"},
+		{"DivisionAtParent", "Lia Rice, Isovalent at Cisco", "Lia Rice @ Isovalent"},
+		{"Parenthesised", "Priya Nair (Staff Engineer at Corvid)", "Priya Nair @ Corvid"},
+		{"ParenthesisedPair", "Jo Pike (AWS) and Sam Reed (Google)", "Jo Pike @ AWS; Sam Reed @ Google"},
+		{"FromCompany", "Ana Luz and Tom Brandt from Datadog", "Ana Luz @ Datadog; Tom Brandt @ Datadog"},
+		{"OfCompany", "Ines Moreau of Eurecom", "Ines Moreau @ Eurecom"},
+		{"NoCompany", "Nadia Khoury & Ben Achter", "Nadia Khoury; Ben Achter"},
+		{"SemicolonGroups", "Ana Luz & Tom Brandt, Acme Labs; Chloé Martin, Google", "Ana Luz @ Acme Labs; Tom Brandt @ Acme Labs; Chloé Martin @ Google"},
+		{"ByLead", "by Wendell Agyei, Harborline", "Wendell Agyei @ Harborline"},
+		{"JapaneseComma", "Yuki Tanabe、Mei Arakawa, Preferred Networks", "Yuki Tanabe @ Preferred Networks; Mei Arakawa @ Preferred Networks"},
+		{"NotPeople_Sentence", "Still Sidecars: A Migration Story", ""},
+		{"NotPeople_Project", "Argo Rollouts and a Lot of Patience", ""},
+		{"NotPeople_CompanyAlone", "Red Hat", ""},
+		{"NotPeople_Words", "the keynote was great", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range Parse(tc.in, g) {
+				s := p.Name
+				if p.Company != "" {
+					s += " @ " + p.Company
+				}
+				got = append(got, s)
+			}
+			if s := strings.Join(got, "; "); s != tc.want {
+				t.Errorf("Parse(%q) = %q, want %q", tc.in, s, tc.want)
+			}
+		})
+	}
+}
+
+func TestNameLike(t *testing.T) {
+	for in, want := range map[string]bool{"Ana Luz": true, "Ilse de Groot": true, "Jean-Luc O'Neil": true, "Tomás Ibarra": true,
+		"Alerting Anti-Patterns in Production": false, "Kubernetes": false, "Size and Scale": false, "K8s Team": false} {
+		if got := NameLike(in); got != want {
+			t.Errorf("NameLike(%q) = %v, want %v", in, got, want)
+		}
+	}
+	_ = fmt.Sprint
+}

@@ -1,0 +1,207 @@
+package loaders
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/layout"
+	"github.com/confgraph/confgraph/loaders/recap"
+)
+
+// span is the text that describes one item: the lines after it up to the
+// next item or heading.
+type span struct {
+	lines []recap.Line
+}
+
+func (s span) text() string {
+	var b strings.Builder
+	for _, l := range s.lines {
+		b.WriteString(l.Text)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// itemSpans returns, for each item, the lines that describe it: from the
+// line after it to the next item's line or the next heading, furniture
+// left out, at most maxSpanLines.
+func itemSpans(doc *recap.Document, items []recap.Item) []span {
+	const maxSpanLines = 40
+	stop := map[int]bool{}
+	furniture := map[int]bool{}
+	for _, it := range items {
+		stop[it.Line] = true
+	}
+	if doc.Layout != nil {
+		for _, b := range doc.Layout.Blocks {
+			switch b.Kind {
+			case layout.Heading:
+				stop[b.Line] = true
+			case layout.Furniture:
+				furniture[b.Line] = true
+			}
+		}
+	}
+	out := make([]span, len(items))
+	for i, it := range items {
+		for _, l := range doc.Lines {
+			if l.No <= it.Line {
+				continue
+			}
+			if stop[l.No] || l.No > it.Line+maxSpanLines {
+				break
+			}
+			if !furniture[l.No] {
+				out[i].lines = append(out[i].lines, l)
+			}
+		}
+	}
+	return out
+}
+
+// discussesSpan links a talk to the projects its title or its own
+// description names.
+func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *confgraph.Talk, it recap.Item, sp span) {
+	context := it.Title + "\n" + sp.text()
+	seen := map[string]bool{}
+	add := func(text string, line int, snippet func(int) string) {
+		for _, h := range w.Projects.Find(text, context) {
+			p := h.Spec.Project()
+			if seen[p.ID] {
+				continue
+			}
+			seen[p.ID] = true
+			b.AddNode(p)
+			b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
+				Evidence: ev(doc.Name, line, snippet(h.Start))})
+		}
+	}
+	add(it.Title, it.Line, func(int) string { return it.Text })
+	for _, l := range sp.lines {
+		add(l.Text, l.No, func(off int) string { return sentenceAround(l.Text, off) })
+	}
+}
+
+var (
+	levelWord  = regexp.MustCompile(`(?i)\b(beginner|intermediate|advanced|any)\b`)
+	clockRange = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*(am|pm)?\s*(?:-|–|to)\s*(\d{1,2}):(\d{2})\s*(am|pm)?`)
+	minutesIn  = regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:min|mins|minutes|分)\b`)
+)
+
+// scheduleBatch turns a schedule's items into talks of its event, with
+// their speakers, companies, the projects each one's title and description
+// name, and the level and duration the schedule prints. A schedule makes
+// no recap.
+func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgraph.Batch, error) {
+	lines := doc.Layout.Lines
+	event, err := w.RecapEvent(doc.Title, doc.TitleLine, lines, doc.Published)
+	if err != nil {
+		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the schedule lists: %v", doc.Name, doc.TitleLine, err)
+	}
+	b := confgraph.NewBatch()
+	b.AddNode(event)
+	spans := itemSpans(doc, items)
+	blocks := map[int]layout.Block{}
+	for _, bl := range doc.Layout.Blocks {
+		blocks[bl.Line] = bl
+	}
+	for i, it := range items {
+		if it.Weak {
+			continue
+		}
+		id := confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title)
+		if b.Node(id) != nil {
+			continue
+		}
+		talk := &confgraph.Talk{ID: id, Title: it.Title, Kind: confgraph.KindTalk}
+		detail := it.Text + "\n" + spans[i].text()
+		if bl, ok := blocks[it.Line]; ok && bl.Kind == layout.TableRow {
+			for k, h := range bl.Header {
+				if k < len(bl.Cells) && strings.Contains(strings.ToLower(h), "level") {
+					detail += "\nLevel: " + bl.Cells[k]
+				}
+			}
+		}
+		switch {
+		case it.Keynote || keynoteLead.MatchString(it.Text):
+			talk.Kind = confgraph.KindKeynote
+		case panelLead.MatchString(it.Text):
+			talk.Kind = confgraph.KindPanel
+		}
+		if m := levelWord.FindStringSubmatch(levelLine(detail)); m != nil && !strings.EqualFold(m[1], "any") {
+			talk.Level = confgraph.Level(strings.ToUpper(m[1]))
+		}
+		talk.DurationMinutes = duration(detail)
+		b.AddNode(talk)
+		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID, Evidence: ev(doc.Name, it.Line, it.Text)})
+		for _, s := range it.Speakers {
+			sp := &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Role: s.Role}
+			b.AddNode(sp)
+			b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talk.ID, Role: "speaker",
+				Evidence: ev(doc.Name, it.Line, it.Text)})
+			if c := w.Company(s.Company); c != nil {
+				b.AddNode(c)
+				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID, Evidence: ev(doc.Name, it.Line, it.Text)})
+			}
+		}
+		w.discussesSpan(b, doc, talk, it, spans[i])
+	}
+	return b, nil
+}
+
+var (
+	keynoteLead = regexp.MustCompile(`(?i)^\W*(?:\w+\s+){0,2}keynote\s*[:：]`)
+	panelLead   = regexp.MustCompile(`(?i)^\W*panel\s*[:：]|\|\s*panel\s*\|`)
+)
+
+// levelLine returns the line of a description that states a level.
+func levelLine(detail string) string {
+	for _, l := range strings.Split(detail, "\n") {
+		if strings.Contains(strings.ToLower(l), "level") {
+			return l
+		}
+	}
+	return ""
+}
+
+// duration reads a session's length from a time range ("11:15am -
+// 11:50am") or a stated number of minutes.
+func duration(detail string) int {
+	if m := clockRange.FindStringSubmatch(detail); m != nil {
+		h1, _ := strconv.Atoi(m[1])
+		m1, _ := strconv.Atoi(m[2])
+		h2, _ := strconv.Atoi(m[4])
+		m2, _ := strconv.Atoi(m[5])
+		pm := func(h int, ap string) int {
+			switch strings.ToLower(ap) {
+			case "pm":
+				if h < 12 {
+					return h + 12
+				}
+			case "am":
+				if h == 12 {
+					return 0
+				}
+			}
+			return h
+		}
+		a := pm(h1, m[3])*60 + m1
+		ap := m[6]
+		if ap == "" {
+			ap = m[3]
+		}
+		z := pm(h2, ap)*60 + m2
+		if d := z - a; d > 0 && d <= 8*60 {
+			return d
+		}
+	}
+	if m := minutesIn.FindStringSubmatch(detail); m != nil {
+		d, _ := strconv.Atoi(m[1])
+		return d
+	}
+	return 0
+}
