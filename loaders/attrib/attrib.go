@@ -29,12 +29,14 @@ type Gazetteer interface {
 }
 
 var (
-	parenAff = regexp.MustCompile(`([\p{Lu}][\p{L}'’.\-]*(?:\s+(?:[\p{Lu}][\p{L}'’.\-]*|van|von|de|da|del|der|di|le|la|bin)){0,4})\s*[(（]([^()（）]{2,80})[)）]`)
-	fromAff  = regexp.MustCompile(`^(.+?),?\s+(?:from|of|at|@|both (?:at|from|of))\s+(?:the\s+)?([\p{Lu}0-9][^,;]*)$`)
-	atParent = regexp.MustCompile(`^(.+?)\s+(?:at|@|,?\s+(?:now\s+)?part\s+of|,?\s+an?\s+)\s+([\p{Lu}][^,]*)$`)
-	andSep   = regexp.MustCompile(`\s+(?:and|und|et|y|e)\s+|\s*[&＆、，]\s*|\s+/\s+`)
-	handle   = regexp.MustCompile(`^@\w+$|https?://`)
-	roleAt   = regexp.MustCompile(`(?i)^(.*?)\s+(?:at|@|of)\s+(.+)$`)
+	parenAff      = regexp.MustCompile(`((?:[\p{Lu}][\p{L}'’.\-]*(?:\s+(?:[\p{Lu}][\p{L}'’.\-]*|van|von|de|da|del|der|di|le|la|bin)){0,4})|[\p{Han}\p{Katakana}\p{Hiragana}・]{1,6}(?:\s[\p{Han}\p{Katakana}\p{Hiragana}]{1,6})?)\s*[(（]([^()（）]{2,80})[)）]`)
+	fromAff       = regexp.MustCompile(`^(.+?),?\s+(?:from|of|at|@|both (?:at|from|of))\s+(?:the\s+)?([\p{Lu}0-9][^,;]*)$`)
+	atParent      = regexp.MustCompile(`^(.+?)\s+(?:at|@|,?\s+(?:now\s+)?part\s+of|,?\s+an?\s+)\s+([\p{Lu}][^,]*)$`)
+	andSep        = regexp.MustCompile(`\s+(?:and|und|et|y|e)\s+|\s*[&＆、，]\s*|\s+/\s+`)
+	handle        = regexp.MustCompile(`^@\w+$|https?://`)
+	roleLead      = regexp.MustCompile(`(?i)^\s*(?:moderators?|moderated by|panelists?|panellists?|hosts?|hosted by|speakers?)\s*:?\s+`)
+	trailingParen = regexp.MustCompile(`^([^()（）]+?)\s*[(（]([^()（）]{2,80})[)）]$`)
+	roleAt        = regexp.MustCompile(`(?i)^(.*?)\s+(?:at|@|of)\s+(.+)$`)
 )
 
 // Parse reads the people s names. It returns nil when s does not read as
@@ -57,6 +59,9 @@ func init() {
 // words (particles such as "van" aside), each opening with a capital, no
 // digits, no punctuation but . ' ’ and -, and no small words of a title.
 func NameLike(n string) bool {
+	if cjkName(n) {
+		return true
+	}
 	ws := strings.Fields(n)
 	core := 0
 	for _, w := range ws {
@@ -81,16 +86,32 @@ func NameLike(n string) bool {
 	return core >= 2 && core <= 4
 }
 
+// cjkName reports a name written in Chinese or Japanese characters: two to
+// eight of them, perhaps with a space between family and given name.
+func cjkName(n string) bool {
+	rs := []rune(strings.ReplaceAll(n, " ", ""))
+	if len(rs) < 2 || len(rs) > 8 || strings.Count(n, " ") > 1 {
+		return false
+	}
+	for _, r := range rs {
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != '・' {
+			return false
+		}
+	}
+	return true
+}
+
 func parse(s string, g Gazetteer) []Person {
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
 	for _, lead := range []string{"by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
 		s = strings.TrimPrefix(s, lead)
 	}
+	s = roleLead.ReplaceAllString(s, "")
 	// "A & B, X; C, Google": semicolons separate company groups.
 	if strings.Contains(s, ";") {
 		var out []Person
 		for _, part := range strings.Split(s, ";") {
-			ps := parse(part, g)
+			ps := parse(roleLead.ReplaceAllString(strings.TrimSpace(part), ""), g)
 			if ps == nil {
 				return nil
 			}
@@ -101,7 +122,7 @@ func parse(s string, g Gazetteer) []Person {
 	if s == "" || len(s) > 300 {
 		return nil
 	}
-	for _, read := range []func(string, Gazetteer) []Person{parenthesised, fromCompany, commaList} {
+	for _, read := range []func(string, Gazetteer) []Person{parenthesised, namesThenParen, fromCompany, commaList} {
 		if ps := read(s, g); ps != nil && allNames(ps, g) {
 			return ps
 		}
@@ -133,7 +154,7 @@ func parenthesised(s string, g Gazetteer) []Person {
 	var out []Person
 	for _, m := range ms {
 		name, aff := s[m[2]:m[3]], strings.TrimSpace(s[m[4]:m[5]])
-		if !listing.Personish(name) {
+		if !listing.Personish(name) && !cjkName(name) {
 			return nil
 		}
 		p := Person{Name: name}
@@ -141,6 +162,33 @@ func parenthesised(s string, g Gazetteer) []Person {
 			p.Role, p.Company, p.Parent = affiliation(aff, g)
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// namesThenParen reads "A & B (Company)": one affiliation for all.
+func namesThenParen(s string, g Gazetteer) []Person {
+	m := trailingParen.FindStringSubmatch(s)
+	if m == nil || handle.MatchString(m[2]) {
+		return nil
+	}
+	var out []Person
+	for _, n := range andSep.Split(strings.ReplaceAll(m[1], ",", " & "), -1) {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			continue
+		}
+		if !NameLike(n) {
+			return nil
+		}
+		out = append(out, Person{Name: n})
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	role, c, p := affiliation(m[2], g)
+	for i := range out {
+		out[i].Role, out[i].Company, out[i].Parent = role, c, p
 	}
 	return out
 }
@@ -212,7 +260,7 @@ func commaList(s string, g Gazetteer) []Person {
 			known[normKey(part)] = true
 		}
 	}
-	sp := listing.ParseSpeakerListKnown(s, false, known)
+	sp := listing.ParseSpeakerListKnown(s, true, known)
 	if len(sp) == 0 {
 		return nil
 	}

@@ -350,7 +350,9 @@ func (b *Block) classify(raw string, header []string) {
 			fmt.Sscan(m[2], &b.Ordinal)
 		}
 		b.setText(m[3])
-		b.furniture()
+		if !b.furniture() {
+			b.keyValue()
+		}
 		return
 	}
 	if m := htmlLi.FindStringSubmatch(t); m != nil {
@@ -368,11 +370,19 @@ func (b *Block) classify(raw string, header []string) {
 	if b.furniture() {
 		return
 	}
-	if m := kvLine.FindStringSubmatch(b.Text); m != nil && len(strings.Fields(m[1])) <= 4 && !strings.HasPrefix(m[2], "//") {
-		b.Kind, b.Key, b.Value = KeyValue, strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
-		return
-	}
 	b.Kind = Paragraph
+	if b.keyValue() {
+		b.Kind = KeyValue
+	}
+}
+
+// keyValue splits a "Key: value" text into Key and Value.
+func (b *Block) keyValue() bool {
+	if m := kvLine.FindStringSubmatch(b.Text); m != nil && len(strings.Fields(m[1])) <= 4 && !strings.HasPrefix(m[2], "//") {
+		b.Key, b.Value = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
+		return true
+	}
+	return false
 }
 
 func setextLike(t string) bool { return setextUnder(t) > 0 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/listing"
 )
@@ -159,7 +160,7 @@ func talky(bs []layout.Block, k int) bool {
 		if b.Kind == layout.Heading {
 			break
 		}
-		if talkCue.MatchString(b.Text) || possessive.MatchString(b.Text) || speakerLine(b.Text) != nil {
+		if talkCue.MatchString(b.Text) || possessive.MatchString(b.Text) || speakerLine(b.Text, nil) != nil {
 			return true
 		}
 		for _, l := range b.Links {
@@ -204,7 +205,7 @@ func (d *Document) lineItems() []Item {
 			// headings; its plain lines are prose.
 			continue
 		}
-		if it, ok := titleWithSpeakers(t, heading); ok {
+		if it, ok := titleWithSpeakers(t, heading, d.Gazetteer); ok {
 			add(it, l)
 			continue
 		}
@@ -219,7 +220,7 @@ func (d *Document) lineItems() []Item {
 		}
 		next := nextText(lines, i+1, captions)
 		standalone := heading || blankBefore(lines, i)
-		if sp := speakerLine(next); sp != nil {
+		if sp := speakerLine(next, d.Gazetteer); sp != nil {
 			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict}, l)
 			continue
 		}
@@ -269,7 +270,7 @@ var namedInProse = regexp.MustCompile(`\b(?:talk|session|keynote|presentation|wo
 
 // titleWithSpeakers reads "Title [level] - Speaker, Role, Company" and the
 // heading shape "Speaker - Company".
-func titleWithSpeakers(t string, heading bool) (Item, bool) {
+func titleWithSpeakers(t string, heading bool, g attrib.Gazetteer) (Item, bool) {
 	seps := dashSplit.FindAllStringIndex(t, -1)
 	for k := len(seps) - 1; k >= 0; k-- {
 		left := strings.TrimSpace(t[:seps[k][0]])
@@ -278,7 +279,7 @@ func titleWithSpeakers(t string, heading bool) (Item, bool) {
 			continue
 		}
 		keynote := keynoteWord.MatchString(left)
-		sp := listing.ParseSpeakerList(right, true)
+		sp := speakerList(right, g)
 		if len(sp) > 0 && listing.Personish(sp[0].Name) && sp[0].Company != "" && len(strings.Fields(left)) >= 2 {
 			title := levelSuffix.ReplaceAllString(left, "")
 			if !keynote && !titleShaped(title) && !looseTitle(title) {
@@ -325,14 +326,23 @@ func cleanTitle(t string) string {
 	return strings.TrimSpace(t)
 }
 
+// speakerList reads the people of an attribution: with the gazetteer when
+// there is one, else as listing headers print them.
+func speakerList(s string, g attrib.Gazetteer) []listing.Speaker {
+	if g == nil {
+		return listing.ParseSpeakerList(s, true)
+	}
+	return people(s, g)
+}
+
 // speakerLine parses a line that lists only speakers with their
 // companies ("Janet Kuo, Software Engineer, Google").
-func speakerLine(s string) []listing.Speaker {
+func speakerLine(s string, g attrib.Gazetteer) []listing.Speaker {
 	s = strings.TrimSpace(s)
 	if s == "" || len(strings.Fields(s)) > 16 || strings.HasSuffix(s, ".") || !strings.Contains(s, ",") {
 		return nil
 	}
-	sp := listing.ParseSpeakerList(s, true)
+	sp := speakerList(s, g)
 	if len(sp) == 0 || !listing.Personish(sp[0].Name) || sp[len(sp)-1].Company == "" {
 		return nil
 	}

@@ -30,7 +30,7 @@ var (
 	talkCue    = regexp.MustCompile(`(?i)\b(?:talk|talks|keynote|keynotes|session|sessions|presentation|panel|lightning|workshop|tutorial|講演|セッション|基調講演)\b`)
 	possessive = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})(?:\s*\([^)]*\))?['’]s\s+(?:\w+\s+){0,3}(?:talk|keynote|session|presentation|lightning talk)`)
 	videoURL   = regexp.MustCompile(`(?i)youtu\.?be|vimeo|sched\.com|slideshare|speakerdeck|/watch|/sessions?/|/talks?/|docs\.google\.com/presentation|\.pdf$`)
-	weekdayRe  = regexp.MustCompile(`(?i)^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
+	weekdayRe  = regexp.MustCompile(`(?i)^(?:\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w{2,5})?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
 	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 セッション 题目 标题`)
 	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 スピーカー 講演者 讲者 演讲者 嘉宾`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
@@ -56,6 +56,11 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		case layout.KeyValue:
 			found = keyValue(d.Blocks, k, g)
 		case layout.ListItem, layout.Paragraph, layout.Heading:
+			if b.Key != "" {
+				if found = keyValue(d.Blocks, k, g); len(found) > 0 {
+					break
+				}
+			}
 			if it, ok := linkItem(b, g); ok {
 				found = append(found, it)
 			} else if it, ok := titleBy(b, g); ok {
