@@ -278,7 +278,11 @@ func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, 
 				// The post names the talk twice (a table of contents, then
 				// a heading): one talk, reviewed once, with the people
 				// either mention gives.
-				w.presenters(b, ix, doc, confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title), it)
+				id := confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title)
+				w.presenters(b, ix, doc, id, it)
+				if t, ok := b.Node(id).(*confgraph.Talk); ok {
+					w.discussesSpan(b, doc, t, it, spans[i])
+				}
 				continue
 			}
 			talk = &confgraph.Talk{ID: confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title), Title: it.Title, Kind: confgraph.KindTalk}

@@ -30,7 +30,10 @@ func (s span) text() string {
 // line after it to the next item's line or the next heading, furniture
 // left out, at most maxSpanLines.
 func itemSpans(doc *recap.Document, items []recap.Item) []span {
-	const maxSpanLines = 40
+	const (
+		maxSpanLines      = 40
+		maxSpanParagraphs = 3
+	)
 	stop := map[int]bool{}
 	furniture := map[int]bool{}
 	for _, it := range items {
@@ -43,17 +46,32 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 				stop[b.Line] = true
 			case layout.Furniture:
 				furniture[b.Line] = true
+			case layout.Paragraph:
+				if b.Standalone && len(strings.Fields(b.Text)) <= 8 {
+					stop[b.Line] = true // a plain-text heading
+				}
 			}
 		}
 	}
 	out := make([]span, len(items))
 	for i, it := range items {
+		paragraphs, blank := 0, true
 		for _, l := range doc.Lines {
 			if l.No <= it.Line {
 				continue
 			}
 			if stop[l.No] || l.No > it.Line+maxSpanLines {
 				break
+			}
+			if strings.TrimSpace(l.Text) == "" {
+				blank = true
+				continue
+			}
+			if blank {
+				if paragraphs++; paragraphs > maxSpanParagraphs {
+					break
+				}
+				blank = false
 			}
 			if !furniture[l.No] {
 				out[i].lines = append(out[i].lines, l)

@@ -140,21 +140,19 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 			gPartOf = append(gPartOf, pair{title, docEvent[r.Doc]})
 			for i, s := range r.Speakers {
 				gPresented = append(gPresented, pair{s, title})
-				var cs []string
-				switch {
-				case len(r.Companies) == len(r.Speakers):
-					cs = []string{r.Companies[i]}
-				case len(r.Companies) > 0:
-					cs = r.Companies
+				if len(r.Companies) == len(r.Speakers) && !notCompany(r.Companies[i]) {
+					gWorks = append(gWorks, pair{s, r.Companies[i]})
 				}
-				var ok []string
-				for _, c := range cs {
-					if !notCompany(c) {
-						ok = append(ok, c)
+			}
+			// Companies not given speaker by speaker (two people of one
+			// company, or some without one): each company is someone's.
+			if len(r.Companies) != len(r.Speakers) {
+				seen := map[string]bool{}
+				for _, c := range r.Companies {
+					if !notCompany(c) && !seen[c] {
+						seen[c] = true
+						gWorks = append(gWorks, pair{strings.Join(r.Speakers, "|"), c})
 					}
-				}
-				if len(ok) > 0 {
-					gWorks = append(gWorks, pair{s, strings.Join(ok, "|")})
 				}
 			}
 		}
@@ -236,8 +234,10 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 	}
 	samePerson := func(got, want string) bool {
 		for _, n := range strings.Split(got, "|") {
-			if listing.SameName(n, want) {
-				return true
+			for _, w := range strings.Split(want, "|") {
+				if listing.SameName(n, w) {
+					return true
+				}
 			}
 		}
 		return false

@@ -109,7 +109,9 @@ func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
 		for _, n := range names {
 			seen[strings.ToLower(n)] = s.Name
 			t := term{text: strings.ToLower(n), spec: s, runeCount: utf8.RuneCountInString(n)}
-			if s.Ambiguous {
+			// A derived acronym ("SAM") in other case is a word or a name;
+			// the curated catalogue's aliases are whole-word safe.
+			if s.Ambiguous || !strict && shortCaps(n) {
 				t.text, t.exact = n, true
 			}
 			c.terms = append(c.terms, t)
@@ -333,6 +335,21 @@ func (c *Catalog) candidates(text, lower string) []candidate {
 		return out[i].start < out[j].start
 	})
 	return out
+}
+
+// shortCaps reports a short name written in capitals ("SAM", "OPA"): an
+// acronym, which in other case is a word or a name ("Sam").
+func shortCaps(n string) bool {
+	letters := 0
+	for _, r := range n {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0 && letters <= 5
 }
 
 // lowerSameLen lowercases s rune by rune, keeping a rune whose lower case

@@ -101,8 +101,8 @@ func (d *Document) Items() []Item {
 		if it.Line < d.TitleLine {
 			continue // the site's header, above the post's title
 		}
-		if k, ok := blocks[it.Line]; ok && len(it.Speakers) == 0 {
-			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 {
+		if k, ok := blocks[it.Line]; ok && noCompanies(it.Speakers) {
+			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 && samePeople(it.Speakers, sp) {
 				it.Speakers, it.Weak = sp, false
 			}
 		}
@@ -141,6 +141,31 @@ func (d *Document) Items() []Item {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
+}
+
+// noCompanies reports items whose people have no company yet.
+func noCompanies(sp []listing.Speaker) bool {
+	for _, s := range sp {
+		if s.Company != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// samePeople reports whether more names the people of some (or some is
+// empty): then more may give them their companies.
+func samePeople(some, more []listing.Speaker) bool {
+	for _, s := range some {
+		found := false
+		for _, m := range more {
+			found = found || listing.SameName(s.Name, m.Name)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // talky reports whether the blocks after a heading speak of a session: a

@@ -342,6 +342,15 @@ func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 			company = n.Value
 		}
 	}
+	if len(it.Speakers) == 0 {
+		// "Keynote: Title – A, Company" on one line.
+		if title, sp := splitTitleAttribution(it.Title, g); title != "" {
+			it.Title, it.Speakers = cleanTitle(title), sp
+		}
+	}
+	if key == "keynote" {
+		it.Keynote = true
+	}
 	for i := range it.Speakers {
 		if it.Speakers[i].Company == "" {
 			it.Speakers[i].Company = company
