@@ -146,7 +146,13 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 			}
 			// Companies not given speaker by speaker (two people of one
 			// company, or some without one): each company is someone's.
-			if len(r.Companies) != len(r.Speakers) {
+			switch {
+			case len(r.Companies) == 1 && len(r.Speakers) > 1 && !notCompany(r.Companies[0]):
+				// "A & B, Company": both work there.
+				for _, sp := range r.Speakers {
+					gWorks = append(gWorks, pair{sp, r.Companies[0]})
+				}
+			case len(r.Companies) != len(r.Speakers):
 				seen := map[string]bool{}
 				for _, c := range r.Companies {
 					if !notCompany(c) && !seen[c] {

@@ -292,7 +292,7 @@ func (d *Doc) blocks(start int) {
 	// Standalone short lines: the headings of plain text.
 	for k := range d.Blocks {
 		b := &d.Blocks[k]
-		if b.Kind != Paragraph {
+		if b.Kind != Paragraph && b.Kind != KeyValue {
 			continue
 		}
 		before := b.Line == 1 || strings.TrimSpace(d.Lines[b.Line-2]) == ""

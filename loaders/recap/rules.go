@@ -53,14 +53,15 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		switch b.Kind {
 		case layout.TableRow:
 			found = tableRow(b, g)
-		case layout.KeyValue:
-			found = keyValue(d.Blocks, k, g)
-		case layout.ListItem, layout.Paragraph, layout.Heading:
+		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
 			if b.Key != "" {
-				if found = keyValue(d.Blocks, k, g); len(found) > 0 {
-					break
-				}
+				found = keyValue(d.Blocks, k, g)
 			}
+			if len(found) > 0 {
+				break
+			}
+			// A "Key: value" line whose key is no field's ("Fair Sharing
+			// Is Hard: Lessons …") is read as text.
 			if it, ok := linkItem(b, g); ok {
 				found = append(found, it)
 			} else if it, ok := titleBy(b, g); ok {
@@ -68,7 +69,7 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			} else if it, ok := headingComma(b, g); ok {
 				found = append(found, it)
 			}
-			if len(found) == 0 && (b.Kind == layout.Paragraph || b.Kind == layout.ListItem) {
+			if len(found) == 0 && b.Kind != layout.Heading {
 				found = quotedTitles(b, g)
 			}
 		}
@@ -163,11 +164,12 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 // Company" in list items, headings and standalone lines, after an optional
 // kind lead ("Lightning Talk:").
 func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
-	if b.Kind == layout.Paragraph && !b.Standalone {
+	prose := b.Kind == layout.Paragraph || b.Kind == layout.KeyValue
+	if prose && !b.Standalone {
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)
-	plain := b.Kind == layout.Paragraph && t == b.Text // dashed plain lines are the line rules' to read
+	plain := prose && t == b.Text // dashed plain lines are the line rules' to read
 	if title, sp := splitTitleAttribution(t, g); !plain && title != "" && (titleShaped(title) || looseTitle(title) || keynote) {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 	}
