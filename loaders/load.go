@@ -66,29 +66,45 @@ func (w *World) LoadDir(dir string) (*Result, error) {
 	return w.Load(docs), nil
 }
 
-// Load loads a set of named documents. Listings load before recaps so that
-// a recap's event meets the listing's.
+// Load loads a set of named documents. Listings and schedules load before
+// recaps so that a recap meets the talks they list; within each group
+// documents load in name order, so the same set gives the same graph
+// whatever order it arrived in.
 func (w *World) Load(docs map[string][]byte) *Result {
 	res := &Result{Batch: confgraph.NewBatch(), Loaded: map[string]Kind{}}
 	names := make([]string, 0, len(docs))
 	for n := range docs {
 		names = append(names, n)
 	}
-	// Listings first, so that recaps can link to the talks they list.
-	sort.SliceStable(names, func(i, j int) bool {
-		return listing.Detect(string(docs[names[i]])) && !listing.Detect(string(docs[names[j]]))
-	})
+	sort.Strings(names)
 	ix := newTalkIndex()
-	for _, n := range names {
-		b, kind, warns, err := w.loadDocument(n, docs[n], ix)
+	var recaps []*parsed
+	add := func(n string, b *confgraph.Batch, kind Kind, warns []string, err error) {
 		res.Warnings = append(res.Warnings, warns...)
 		if err != nil {
 			res.Warnings = append(res.Warnings, err.Error())
-			continue
+			return
 		}
 		res.Batch.Merge(b)
 		ix.add(b)
 		res.Loaded[n] = kind
+	}
+	for _, n := range names {
+		p, err := w.parse(n, docs[n])
+		if err != nil {
+			res.Warnings = append(res.Warnings, err.Error())
+			continue
+		}
+		if p.kind == KindRecap {
+			recaps = append(recaps, p)
+			continue
+		}
+		b, warns, err := w.batch(p, ix)
+		add(n, b, p.kind, warns, err)
+	}
+	for _, p := range recaps {
+		b, warns, err := w.batch(p, ix)
+		add(p.name, b, p.kind, warns, err)
 	}
 	res.Batch = resolveCompanies(res.Batch)
 	return res
@@ -151,33 +167,64 @@ func (w *World) LoadDocumentKnown(name string, text []byte, known *confgraph.Bat
 // loadDocument loads one document; known indexes what earlier documents
 // produced, for a recap to link to.
 func (w *World) loadDocument(name string, text []byte, known *talkIndex) (*confgraph.Batch, Kind, []string, error) {
-	if err := checkText(name, text); err != nil {
+	p, err := w.parse(name, text)
+	if err != nil {
 		return nil, "", nil, err
+	}
+	b, warns, err := w.batch(p, known)
+	return b, p.kind, warns, err
+}
+
+// parsed is a document read and classified, not yet turned into a batch.
+type parsed struct {
+	name    string
+	kind    Kind
+	listing *listing.Document
+	recap   *recap.Document
+	items   []recap.Item
+}
+
+// parse reads a document and decides its kind: a listing (entries with
+// participant and duration bullets), a schedule or a recap (see kind.go).
+func (w *World) parse(name string, text []byte) (*parsed, error) {
+	if err := checkText(name, text); err != nil {
+		return nil, err
 	}
 	s := string(text)
 	switch {
 	case listing.Detect(s):
 		doc, err := listing.Parse(name, bytes.NewReader(text))
 		if err != nil {
-			return nil, "", nil, err
+			return nil, err
 		}
-		b, warns, err := w.listingBatch(doc)
-		return b, KindListing, append(doc.Warnings, warns...), err
+		return &parsed{name: name, kind: KindListing, listing: doc}, nil
 	case recap.Detect(s):
 		doc, err := recap.Parse(name, bytes.NewReader(text))
 		if err != nil {
-			return nil, "", nil, err
+			return nil, err
 		}
 		doc.Gazetteer = w
-		items := doc.Items()
-		if f := measure(doc, items); f.IsSchedule() {
-			b, err := w.scheduleBatch(doc, items)
-			return b, KindSchedule, nil, err
+		p := &parsed{name: name, kind: KindRecap, recap: doc, items: doc.Items()}
+		if measure(doc, p.items).IsSchedule() {
+			p.kind = KindSchedule
 		}
-		b, err := w.recapBatch(doc, known, items)
-		return b, KindRecap, nil, err
+		return p, nil
 	}
-	return nil, "", nil, fmt.Errorf("%s: skipped: neither a talk listing nor a conference recap", name)
+	return nil, fmt.Errorf("%s: skipped: neither a talk listing nor a conference recap", name)
+}
+
+// batch turns a parsed document into nodes and relationships.
+func (w *World) batch(p *parsed, known *talkIndex) (*confgraph.Batch, []string, error) {
+	switch p.kind {
+	case KindListing:
+		b, warns, err := w.listingBatch(p.listing)
+		return b, append(p.listing.Warnings, warns...), err
+	case KindSchedule:
+		b, err := w.scheduleBatch(p.recap, p.items)
+		return b, nil, err
+	}
+	b, err := w.recapBatch(p.recap, known, p.items)
+	return b, nil, err
 }
 
 // checkText rejects empty, binary and non-UTF-8 documents, naming the line
