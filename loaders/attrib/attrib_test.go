@@ -61,3 +61,17 @@ func TestNameLike(t *testing.T) {
 	}
 	_ = fmt.Sprint
 }
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"A B, Co & C D, Eu", "A B (X at Y)", "A B of C", "A B & C D, E; F G, H", "山田 太郎（会社）"} {
+		f.Add(s)
+	}
+	g := orgs{"red hat": true}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range Parse(s, g) {
+			if !NameLike(p.Name) {
+				t.Fatalf("Parse(%q) gave %q, which is not shaped like a name", s, p.Name)
+			}
+		}
+	})
+}

@@ -555,7 +555,7 @@ func (d *Doc) findTitle() {
 	if siteHeader(d.Blocks) {
 		// A blog's name, perhaps its tagline, then its navigation: the
 		// post's title comes after.
-		for start < len(d.Blocks) && start < 4 && !(d.Blocks[start].Kind == Furniture && navBar(d.Blocks[start].Text)) {
+		for start < len(d.Blocks) && start < 4 && !(d.Blocks[start].Kind == Furniture && navBar(d.Blocks[start].Text) && !strings.Contains(strings.ToLower(d.Blocks[start].Text), "share")) {
 			start++
 		}
 	}
@@ -574,7 +574,8 @@ func (d *Doc) findTitle() {
 // navigation: a navigation bar among its first four blocks.
 func siteHeader(bs []Block) bool {
 	for k := 1; k < len(bs) && k < 4; k++ {
-		if bs[k].Kind == Furniture && navBar(bs[k].Text) {
+		low := strings.ToLower(bs[k].Text)
+		if bs[k].Kind == Furniture && navBar(bs[k].Text) && !strings.Contains(low, "share") && !strings.Contains(low, "tweet") {
 			return true
 		}
 	}

@@ -1,0 +1,74 @@
+package loaders
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/confgraph/confgraph/internal/evaluate"
+)
+
+// floors are the F1 each relationship type must keep on each test corpus
+// with complete gold: the scores measured when the block rules landed
+// (`confgraph eval`), less a small margin. A change that loses facts on
+// documents of these shapes fails here; raising a floor records a gain.
+var floors = map[string]map[string]float64{
+	"corpus2": {"talks": 0.97, "PRESENTED": 0.94, "WORKS_AT": 0.88, "DISCUSSES": 0.94, "PART_OF": 0.97, "COVERS": 0.99, "REVIEWS": 0.95},
+	"corpus3": {"talks": 0.95, "PRESENTED": 0.95, "WORKS_AT": 0.88, "DISCUSSES": 0.82, "PART_OF": 0.95, "COVERS": 0.99, "REVIEWS": 0.95, "MENTIONS": 0.90},
+	"corpus4": {"talks": 0.92, "PRESENTED": 0.95, "WORKS_AT": 0.94, "DISCUSSES": 0.83, "PART_OF": 0.92, "COVERS": 0.99, "REVIEWS": 0.85, "MENTIONS": 0.95},
+}
+
+func TestExtractionKeepsItsScores(t *testing.T) {
+	w := world(t)
+	for corpus, want := range floors {
+		t.Run(corpus, func(t *testing.T) {
+			res, err := w.LoadDir("../testdata/" + corpus)
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := evaluate.ReadComplete("../testdata/gold" + corpus[len("corpus"):])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range evaluate.Relations(res.Batch, g, w.NotCompany, w.ProjectAliases) {
+				floor, ok := want[s.Name]
+				if !ok {
+					continue
+				}
+				if s.F1() < floor {
+					t.Errorf("%s F1 %.3f < %.2f (TP %d FP %d FN %d); first misses: %v", s.Name, s.F1(), floor, s.TP, s.FP, s.FN, first(s.Misses, 5))
+				}
+			}
+		})
+	}
+}
+
+// TestSharedGoldHolds keeps the seed corpus's scores: the listing is read
+// perfectly and every talk a recap writes about is found.
+func TestSharedGoldHolds(t *testing.T) {
+	w := world(t)
+	res, err := w.LoadDir(corpusDir)
+	if err != nil {
+		t.Skip("seed corpus not beside the repository:", err)
+	}
+	g, err := evaluate.ReadGold("../../shared/gold")
+	if err != nil {
+		t.Skip(err)
+	}
+	want := map[string]float64{"talks (title)": 1, "speaker → talk": 1, "speaker → company": 1, "talk → project": 0.95}
+	recall := map[string]float64{"recap → talk": 1}
+	for _, s := range evaluate.Evaluate(res.Batch, g, w.NotCompany, w.ProjectAliases) {
+		if f, ok := want[s.Name]; ok && s.F1() < f {
+			t.Errorf("%s F1 %.3f < %.2f: %v", s.Name, s.F1(), f, first(s.Misses, 5))
+		}
+		if r, ok := recall[s.Name]; ok && s.Recall() < r {
+			t.Errorf("%s recall %.3f < %.2f: %v", s.Name, s.Recall(), r, first(s.Misses, 5))
+		}
+	}
+}
+
+func first(ss []string, n int) string {
+	if len(ss) > n {
+		ss = ss[:n]
+	}
+	return fmt.Sprint(ss)
+}

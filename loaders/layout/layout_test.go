@@ -1,0 +1,96 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+func kinds(d *Doc) string {
+	var out []string
+	for _, b := range d.Blocks {
+		s := b.Kind.String()
+		if b.Key != "" {
+			s += "(" + b.Key + ")"
+		}
+		if b.Header != nil {
+			s += "[" + strings.Join(b.Header, ",") + "]"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, "; ")
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in             string
+		title, date, blocks string
+	}{
+		{"YAMLFrontMatter", "---\ntitle: \"Notes from Chicago\"\ndate: 2023-11-12\n---\n\n## Day 1\n\nWe arrived.\n",
+			"Notes from Chicago", "2023-11-12", "heading; paragraph"},
+		{"TOMLFrontMatter", "+++\ntitle = \"Paris\"\ndate = 2024-03-28T18:40:00+01:00\n+++\n\nText here.\n",
+			"Paris", "2024-03-28", "paragraph"},
+		{"SiteHeaderThenTitle", "Packets & Pods\nnotes from an engineer\n\nHome | Archive | About\n\nKubeCon Barcelona, part 1\n\nPosted on 22 May 2019 by Greta L · 6 min read\n\nBody text.\n",
+			"KubeCon Barcelona, part 1", "2019-05-22", "paragraph; paragraph; furniture; paragraph; furniture; paragraph"},
+		{"MarkdownTable", "# Talks\n\n| Title | Speaker(s) |\n|---|---|\n| Kueue at Scale | Ana Luz, Google |\n",
+			"Talks", "", "heading; furniture; table row[Title,Speaker(s)]"},
+		{"CSV", "date,title,speakers\n2024-08-21,Volcano Basics,\"Wen Li, Huawei\"\n2024-08-22,Karmada Day,\"Ana Luz, Google\"\n",
+			"2024-08-21 | Volcano Basics | Wen Li, Huawei", "2024-08-21", "furniture; table row[date,title,speakers]; table row[date,title,speakers]"},
+		{"Furniture", "Title line\n\nShare: Twitter | LinkedIn | Email\n\n#kubernetes #kubecon\n\nPhoto by Jo Doe\n\nA stage (Bild: Acme)\n\n![alt](x.png)\n\nReal text.\n",
+			"Title line", "", "paragraph; furniture; furniture; furniture; furniture; paragraph"},
+		{"KeyValueAndList", "T\n\nSession Title: Quotas That Don't Lie\nSpeakers: Ana Luz, Google\n\n- Title: Durable Workflows\n1. Second item\n",
+			"T", "", "paragraph; key-value(Session Title); key-value(Speakers); list item(Title); list item"},
+		{"SetextHeadingAndRule", "Post\n\nDay One\n-------\n\nSome text that is a sentence.\n\n---\n\nMore.\n",
+			"Post", "", "paragraph; heading; paragraph; paragraph"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse("t.md", []byte(tc.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Title != tc.title {
+				t.Errorf("title = %q, want %q", d.Title, tc.title)
+			}
+			if got := d.DateNearTop(15); got != tc.date {
+				t.Errorf("date = %q, want %q", got, tc.date)
+			}
+			if got := kinds(d); got != tc.blocks {
+				t.Errorf("blocks = %s\nwant     %s", got, tc.blocks)
+			}
+		})
+	}
+}
+
+func TestLinksAndText(t *testing.T) {
+	d, err := Parse("t.md", []byte("- [**Deep Dive: Jaeger** – Steve F, Omnition](https://sched.co/x) (Wed)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Blocks[0]
+	if b.Text != "Deep Dive: Jaeger – Steve F, Omnition (Wed)" || len(b.Links) != 1 || b.Links[0].URL != "https://sched.co/x" {
+		t.Errorf("block = %+v", b)
+	}
+}
+
+func TestNotUTF8(t *testing.T) {
+	if _, err := Parse("bad.txt", []byte("ok\n\xff\xfe\n")); err == nil || !strings.Contains(err.Error(), "bad.txt:2") {
+		t.Errorf("err = %v, want one naming bad.txt:2", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"---\ntitle: x\n---\n# A\n| a | b |\n|---|---|\n| c | d |\n", "+++\n", "a,b,c\n1,2,3\n4,5,6\n", "- [x](y)\n> q\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d, err := Parse("f.txt", b)
+		if err != nil {
+			return
+		}
+		for _, bl := range d.Blocks {
+			if bl.Line < 1 || bl.Line > len(d.Lines) {
+				t.Fatalf("block line %d outside 1..%d", bl.Line, len(d.Lines))
+			}
+		}
+	})
+}
