@@ -153,11 +153,11 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 }
 
 // yearsIn returns the plausible conference years a text names: 2015 to
-// 2039, as "2019" or "'19".
+// 2099, as "2019" or "'19".
 func yearsIn(text string) []int {
 	var out []int
 	for _, m := range yearRe.FindAllString(text, -1) {
-		if y, _ := strconv.Atoi(m); y >= 2015 && y <= 2039 {
+		if y, _ := strconv.Atoi(m); y >= 2015 && y <= 2099 {
 			out = append(out, y)
 		}
 	}

@@ -3,6 +3,7 @@ package loaders
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/recap"
@@ -25,12 +26,47 @@ const (
 	minProse            = 300
 )
 
+// The cues, as words (lowercase, matched whole), phrases (matched in the
+// lowercased text) and marks (matched anywhere, for scripts without spaces).
 var (
-	narratorCue = regexp.MustCompile(`(?i)\b(?:i|i'm|i’m|i've|i’ve|i'd|i’d|i'll|i’ll|me|my|mine|myself|ich|mein|meine|mir|je|j'|j’|moi|mon|ma|mes|yo|mi|mis|eu|meu|minha)\b|私|僕|自分|我`)
-	opinionCue  = regexp.MustCompile(`(?i)\b(?:favou?rite|highlights?|loved|enjoyed|liked|impressed|takeaways?|learned|learnt|recap|looking forward|can't wait|can’t wait|must[- ]see|picks?|recommend(?:ed)?|worth (?:watching|it)|circling|attended|watched|went to|sat in|my notes)\b|感想|印象|面白|よかった|推荐|印象深刻|值得`)
-	storyCue    = regexp.MustCompile(`(?i)\b(?:was|were|had|gave|showed|explained|talked|presented|spoke|discussed|demoed|demonstrated|shared|walked|described|argued|told|opened|closed|ended|started|war|waren|zeigte|fand|erklärte|était|a montré|fue|mostró)\b|ました|でした|了`)
-	scheduleCue = regexp.MustCompile(`(?i)\b\d{1,2}:\d{2}\s*(?:am|pm)?\b|\b(?:room|venue|where|when|track|level|slides|video|location|hall|stage|datetime|time|type|date)\s*[:|]|\bregister(?:ed|ation)?\b|\b(?:join|catch|visit|meet) us\b|\bsee you (?:at|in)\b|\bour (?:sessions?|talks?|speakers?)\b|\bsched\b|会場|時間|場所`)
+	narratorWords = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself ich mein meine mir je j' j’ moi mon ma mes yo mi mis eu meu minha`)
+	narratorMarks = []string{"私", "僕", "自分", "我"}
+	opinionWords  = wordSet(`favourite favorite favourites favorites highlight highlights loved enjoyed liked impressed takeaway takeaways learned learnt recap pick picks recommend recommended circling attended watched`)
+	opinionPhrase = []string{"looking forward", "can't wait", "can’t wait", "must-see", "must see", "worth watching", "worth it", "went to", "sat in", "my notes"}
+	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "推荐", "值得"}
+	storyWords    = wordSet(`was were had gave showed explained talked presented spoke discussed demoed demonstrated shared walked described argued told opened closed ended started war waren zeigte fand erklärte était fue mostró`)
+	storyMarks    = []string{"ました", "でした", "了"}
+	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: | sched register registered registration`)
+	schedulePhr   = []string{"join us", "catch us", "visit us", "meet us", "see you at", "see you in", "our session", "our talk", "our speaker"}
+	scheduleMarks = []string{"会場", "時間", "場所"}
+	clockTime     = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)
 )
+
+func wordSet(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		out[w] = true
+	}
+	return out
+}
+
+// countCues counts the words of text in words, the phrases in its lower
+// case and the marks anywhere.
+func countCues(text, lower string, tokens []string, words map[string]bool, phrases, marks []string) int {
+	n := 0
+	for _, t := range tokens {
+		if words[t] {
+			n++
+		}
+	}
+	for _, p := range phrases {
+		n += strings.Count(lower, p)
+	}
+	for _, m := range marks {
+		n += strings.Count(text, m)
+	}
+	return n
+}
 
 // Features are what kind detection measured, for explaining a decision.
 type Features struct {
@@ -72,20 +108,27 @@ func measure(doc *recap.Document, items []recap.Item) Features {
 		if b.Kind == layout.Furniture {
 			continue
 		}
-		f.ScheduleSignals += len(scheduleCue.FindAllString(b.Text, -1))
+		lower := strings.ToLower(b.Text)
+		tokens := strings.FieldsFunc(lower, func(r rune) bool {
+			return unicode.IsSpace(r) || strings.ContainsRune(`.,;!?()[]"“”«»`, r)
+		})
+		f.ScheduleSignals += countCues(b.Text, lower, tokens, scheduleKeys, schedulePhr, scheduleMarks) + len(clockTime.FindAllStringIndex(b.Text, -1))
+		if b.Key != "" && scheduleKeys[strings.ToLower(b.Key)+":"] {
+			f.ScheduleSignals++
+		}
 		if b.Kind == layout.TableRow {
 			f.ScheduleSignals++
 		}
 		if b.Kind != layout.Paragraph && b.Kind != layout.ListItem && b.Kind != layout.Quote {
 			continue
 		}
-		f.Words += len(strings.Fields(b.Text))
+		f.Words += len(tokens)
 		if cjk(b.Text) {
 			f.Words += len([]rune(b.Text)) / 3
 		}
-		f.Narrator += len(narratorCue.FindAllString(b.Text, -1))
-		f.Opinion += len(opinionCue.FindAllString(b.Text, -1))
-		f.Story += len(storyCue.FindAllString(b.Text, -1))
+		f.Narrator += countCues(b.Text, lower, tokens, narratorWords, nil, narratorMarks)
+		f.Opinion += countCues(b.Text, lower, tokens, opinionWords, opinionPhrase, opinionMarks)
+		f.Story += countCues(b.Text, lower, tokens, storyWords, nil, storyMarks)
 	}
 	return f
 }

@@ -3,6 +3,7 @@ package listing
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -281,6 +282,32 @@ func personish(s string) bool {
 // normName folds case, accents, punctuation and titles such as "Dr." so
 // that two spellings of one name compare equal.
 func normName(s string) string {
+	normMu.Lock()
+	n, ok := normCache[s]
+	normMu.Unlock()
+	if ok {
+		return n
+	}
+	n = foldName(s)
+	normMu.Lock()
+	if len(normCache) >= maxNormCache {
+		clear(normCache)
+	}
+	normCache[s] = n
+	normMu.Unlock()
+	return n
+}
+
+// normCache remembers folded names: resolution compares the same names
+// many times. It is emptied when it reaches maxNormCache entries.
+var (
+	normMu    sync.Mutex
+	normCache = map[string]string{}
+)
+
+const maxNormCache = 1 << 16
+
+func foldName(s string) string {
 	var b strings.Builder
 	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
 		switch {
