@@ -187,6 +187,14 @@ func Default() (*Catalog, error) {
 			return
 		}
 		blockers = append(blockers, orgs...)
+		var comp struct {
+			Orgs []string `yaml:"organizations"`
+		}
+		if err := yaml.Unmarshal(data.Companies, &comp); err != nil {
+			defaultErr = err
+			return
+		}
+		blockers = append(blockers, comp.Orgs...)
 		defaultCat, defaultErr = ParseAll(data.Projects, data.LandscapeProjects, blockers)
 	})
 	return defaultCat, defaultErr

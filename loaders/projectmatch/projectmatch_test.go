@@ -115,3 +115,42 @@ func TestCatalogueAgreesWithLandscape(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenWorld: the landscape's projects beyond the curated catalogue are
+// found; place and organisation names that contain a project's name are
+// neither; a derived name that is an ordinary word needs its context.
+func TestOpenWorld(t *testing.T) {
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"LandscapeProjects", "We moved batch admission to Kueue and serve models with vLLM on KServe.", []string{"Kueue", "vLLM", "KServe"}},
+		{"CityIsNotSalt", "KubeCon came to Salt Lake City this year.", nil},
+		{"FoundationIsNotLinux", "The Linux Foundation runs the event.", nil},
+		{"LinuxItself", "We tuned the Linux kernel scheduler for these nodes.", []string{"Linux"}},
+		{"AcronymNotName", "Sam Okoro gave the talk.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := names(cat.Find(tc.text, "")); !slices.Equal(got, tc.want) {
+				t.Errorf("Find(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestProjectOutsideLandscape: a project the landscape lacks is recognised
+// once data/projects.yml lists it, as the README says.
+func TestProjectOutsideLandscape(t *testing.T) {
+	cat, err := ParseAll([]byte("projects:\n  - name: Patroni\n    aliases: [patronictl]\n    homepage: https://patroni.readthedocs.io/\n"), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(cat.Find("Failover is handled by Patroni, driven with patronictl.", "")); !slices.Equal(got, []string{"Patroni"}) {
+		t.Errorf("got %v, want [Patroni]", got)
+	}
+}
