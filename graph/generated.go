@@ -118,6 +118,7 @@ type ComplexityRoot struct {
 	Evidence struct {
 		Document func(childComplexity int) int
 		Line     func(childComplexity int) int
+		Rule     func(childComplexity int) int
 		Snippet  func(childComplexity int) int
 	}
 
@@ -827,6 +828,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Evidence.Line(childComplexity), true
+	case "Evidence.rule":
+		if e.ComplexityRoot.Evidence.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Evidence.Rule(childComplexity), true
 	case "Evidence.snippet":
 		if e.ComplexityRoot.Evidence.Snippet == nil {
 			break
@@ -2434,6 +2441,8 @@ type Evidence {
   line: Int!
   "The text that states the fact."
   snippet: String!
+  "The extraction rule that read the fact from that text (for example ` + "`" + `listing-header` + "`" + `, ` + "`" + `link-item` + "`" + `, ` + "`" + `table-row` + "`" + `, ` + "`" + `key-value` + "`" + `), or empty when not recorded."
+  rule: String
 }
 
 "Conditions on a text property. All given operators must hold."
@@ -3716,6 +3725,8 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 		return ec.fieldContext_Evidence_line(ctx, field)
 	case "snippet":
 		return ec.fieldContext_Evidence_snippet(ctx, field)
+	case "rule":
+		return ec.fieldContext_Evidence_rule(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
@@ -7584,6 +7595,29 @@ func (ec *executionContext) _Evidence_snippet(ctx context.Context, field graphql
 	)
 }
 func (ec *executionContext) fieldContext_Evidence_snippet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Evidence", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Evidence_rule(ctx context.Context, field graphql.CollectedField, obj *confgraph.Evidence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Evidence_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Evidence_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Evidence", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
@@ -17136,6 +17170,11 @@ func (ec *executionContext) _Evidence(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "rule":
+			out.Values[i] = ec._Evidence_rule(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -23248,6 +23287,18 @@ func (ec *executionContext) unmarshalOSpeakerWhere2ᚖgithubᚗcomᚋconfgraph�
 	}
 	res, err := ec.unmarshalInputSpeakerWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
+	res, err := graphql.UnmarshalString(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

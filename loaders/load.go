@@ -249,8 +249,18 @@ func checkText(name string, b []byte) error {
 	return nil
 }
 
-func ev(doc string, line int, snippet string) []confgraph.Evidence {
-	return []confgraph.Evidence{{Document: doc, Line: line, Snippet: snip(snippet)}}
+// The rules of the loaders that are not talk-mention rules (see
+// recap/rules.go for those), named in the evidence they give.
+const (
+	ruleListingHeader = "listing-header" // a listing entry's header line
+	ruleListingAbout  = "listing-about"  // a panelist named only in an "About NAME" section
+	ruleListingBio    = "listing-bio"    // the employer a speaker's bio states
+	ruleProjectName   = "project-name"   // a project's name or alias in the text
+	ruleEventEvidence = "event-evidence" // the weighed clues to the edition a recap covers
+)
+
+func ev(doc string, line int, snippet, rule string) []confgraph.Evidence {
+	return []confgraph.Evidence{{Document: doc, Line: line, Snippet: snip(snippet), Rule: rule}}
 }
 
 // snip shortens a snippet to at most 300 bytes on a rune boundary.
@@ -289,28 +299,28 @@ func (w *World) listingBatch(doc *listing.Document) (*confgraph.Batch, []string,
 		}
 		b.AddNode(talk)
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,
-			Evidence: ev(doc.Name, e.Line, e.Header)})
+			Evidence: ev(doc.Name, e.Line, e.Header, ruleListingHeader)})
 		for _, s := range e.Speakers {
 			sp := &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Bio: s.Bio, Role: s.Role}
 			if s.FullName != "" && s.FullName != s.Name {
 				sp.Aliases = []string{s.FullName}
 			}
 			b.AddNode(sp)
-			line, text := e.Line, e.Header
+			line, text, rule := e.Line, e.Header, ruleListingHeader
 			if s.Part == "panelist" {
-				line, text = s.BioLine, "About "+s.Name
+				line, text, rule = s.BioLine, "About "+s.Name, ruleListingAbout
 			}
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talk.ID, Role: s.Part,
-				Evidence: ev(doc.Name, line, text)})
+				Evidence: ev(doc.Name, line, text, rule)})
 			// The header's company, else the employer the bio states.
 			if c := w.Company(s.Company); c != nil {
 				b.AddNode(c)
 				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
-					Evidence: ev(doc.Name, e.Line, e.Header)})
+					Evidence: ev(doc.Name, e.Line, e.Header, ruleListingHeader)})
 			} else if c := w.Company(s.BioCompany); c != nil {
 				b.AddNode(c)
 				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
-					Evidence: ev(doc.Name, s.BioSentenceLine, s.BioSentence)})
+					Evidence: ev(doc.Name, s.BioSentenceLine, s.BioSentence, ruleListingBio)})
 			}
 		}
 		w.discusses(b, doc.Name, talk, e)
@@ -335,7 +345,7 @@ func (w *World) discusses(b *confgraph.Batch, docName string, talk *confgraph.Ta
 				l, snippet = lineOf(h.Start)
 			}
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
-				Evidence: ev(docName, l, snippet)})
+				Evidence: ev(docName, l, snippet, ruleProjectName)})
 		}
 	}
 	add(w.Projects.Find(e.Title, context), e.Header, e.Line, nil)
@@ -395,7 +405,7 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 	}
 	b.AddNode(rc)
 	b.AddRel(confgraph.Relationship{Type: confgraph.RelCovers, From: rc.ID, To: event.ID,
-		Evidence: ev(doc.Name, doc.TitleLine, doc.Title)})
+		Evidence: ev(doc.Name, doc.TitleLine, doc.Title, ruleEventEvidence)})
 	seen := map[string]bool{}
 	furniture := map[int]bool{}
 	if doc.Layout != nil {
@@ -419,7 +429,7 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 			seen[p.ID] = true
 			b.AddNode(p)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelMentions, From: rc.ID, To: p.ID,
-				Evidence: ev(doc.Name, l.No, sentenceAround(l.Text, h.Start))})
+				Evidence: ev(doc.Name, l.No, sentenceAround(l.Text, h.Start), ruleProjectName)})
 		}
 	}
 	w.reviews(b, known, doc, rc, event, items)

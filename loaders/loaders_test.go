@@ -343,3 +343,51 @@ func TestTruncatedListingLoadsOnlyCompleteEntries(t *testing.T) {
 		t.Errorf("complete entries must still load: %+v", tk)
 	}
 }
+
+// TestRecapTalkBySpeakerWithAnotherTitle: a recap's talk by someone who
+// also has a listed talk, under a title that says something else, is
+// another session, not the listed one.
+func TestRecapTalkBySpeakerWithAnotherTitle(t *testing.T) {
+	listingDoc := `Conference / KubeCon + CloudNativeCon Europe 2031 (Valencia)
+
+1 Jan 2031
+
+Proxies at Scale [I] - Ada Okafor, Acme Cloud
+
+Proxies.
+  • 1 participant
+  • 30 minutes
+
+1 Jan 2031
+
+Meshes for Beginners [B] - Bo Li, Acme Cloud
+
+Meshes.
+  • 1 participant
+  • 30 minutes
+`
+	recapDoc := `# My KubeCon Europe 2031 in Valencia
+
+I went to KubeCon + CloudNativeCon Europe 2031 and loved it.
+
+## Talks
+
+Proxies at Scale - Ada Okafor, Acme Cloud
+
+Ada showed how they run proxies; I learned a lot in this talk.
+
+Gardening With Operators - Ada Okafor, Acme Cloud
+
+Her second talk was about operators, and I enjoyed it too.
+`
+	res := world(t).Load(map[string][]byte{"l.txt": []byte(listingDoc), "r.md": []byte(recapDoc)})
+	g := graph{res.Batch}
+	listed := g.talk(t, "Proxies at Scale")
+	other := g.talk(t, "Gardening With Operators")
+	if listed.ID == other.ID {
+		t.Fatal("the recap's second talk was linked to the listed one")
+	}
+	if got := g.ends(other.ID, confgraph.RelPresented, confgraph.In); !slices.Equal(got, []string{"Ada Okafor"}) {
+		t.Errorf("speakers of Gardening With Operators = %v, want [Ada Okafor]", got)
+	}
+}

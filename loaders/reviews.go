@@ -128,7 +128,9 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 	}
 	bySpeaker = uniqTalks(bySpeaker)
 	switch {
-	case len(bySpeaker) == 1:
+	case len(bySpeaker) == 1 && (it.SpeakerOnly || titlesAgree(itemWords, ix.titleWords(w, bySpeaker[0])) || keynoteOf(it, bySpeaker[0])):
+		// The speaker's one talk; a recap may retitle a keynote, but a
+		// talk whose title says something else is another session.
 		return bySpeaker[0]
 	case len(bySpeaker) > 1:
 		var best *confgraph.Talk
@@ -175,6 +177,21 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 		}
 	}
 	return best
+}
+
+// titlesAgree reports titles sharing at least a third of their words
+// either way.
+func titlesAgree(a, b []string) bool {
+	return len(a) == 0 || max(coverage(a, b), coverage(b, a)) >= minSharedTitle
+}
+
+// minSharedTitle is the share of words a recap's title must share with a
+// listed talk of the same speaker to name it.
+const minSharedTitle = 1.0 / 3
+
+// keynoteOf reports a recap item about a keynote and a speaker's keynote.
+func keynoteOf(it recap.Item, t *confgraph.Talk) bool {
+	return t.Kind == confgraph.KindKeynote || it.Keynote || keynoteWordIn(it.Section) || keynoteWordIn(it.Text)
 }
 
 // mainTitle is a title without its subtitle (after ": " or " - ").
@@ -292,11 +309,11 @@ func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, 
 			w.discussesSpan(b, doc, talk, it, spans[i])
 			b.AddNode(talk)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,
-				Evidence: ev(doc.Name, it.Line, it.Text)})
+				Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 			w.presenters(b, ix, doc, talk.ID, it)
 		}
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelReviews, From: rc.ID, To: talk.ID,
-			Evidence: ev(doc.Name, it.Line, it.Text)})
+			Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 	}
 }
 
@@ -310,11 +327,11 @@ func (w *World) presenters(b *confgraph.Batch, ix *talkIndex, doc *recap.Documen
 		}
 		b.AddNode(&confgraph.Speaker{ID: sp.ID, Name: sp.Name, Aliases: []string{s.Name}})
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talkID, Role: "speaker",
-			Evidence: ev(doc.Name, it.Line, it.Text)})
+			Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 		if c := w.Company(s.Company); c != nil {
 			b.AddNode(c)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
-				Evidence: ev(doc.Name, it.Line, it.Text)})
+				Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 		}
 	}
 }

@@ -95,7 +95,7 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 			seen[p.ID] = true
 			b.AddNode(p)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
-				Evidence: ev(doc.Name, line, snippet(h.Start))})
+				Evidence: ev(doc.Name, line, snippet(h.Start), ruleProjectName)})
 		}
 	}
 	add(it.Title, it.Line, func(int) string { return it.Text })
@@ -155,15 +155,15 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 		}
 		talk.DurationMinutes = duration(detail)
 		b.AddNode(talk)
-		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID, Evidence: ev(doc.Name, it.Line, it.Text)})
+		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID, Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 		for _, s := range it.Speakers {
 			sp := &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Role: s.Role}
 			b.AddNode(sp)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talk.ID, Role: "speaker",
-				Evidence: ev(doc.Name, it.Line, it.Text)})
+				Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 			if c := w.Company(s.Company); c != nil {
 				b.AddNode(c)
-				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID, Evidence: ev(doc.Name, it.Line, it.Text)})
+				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID, Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 			}
 		}
 		w.discussesSpan(b, doc, talk, it, spans[i])

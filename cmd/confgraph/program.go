@@ -582,8 +582,8 @@ func (p *Program) explain(args []string) error {
 	byDoc := map[string][]string{}
 	for _, r := range res.Batch.Rels() {
 		for _, e := range r.Evidence {
-			byDoc[e.Document] = append(byDoc[e.Document], fmt.Sprintf("%5d  %-10s %s → %s    « %s »", e.Line, r.Type,
-				confgraph.DisplayName(res.Batch.Node(r.From)), confgraph.DisplayName(res.Batch.Node(r.To)), e.Snippet))
+			byDoc[e.Document] = append(byDoc[e.Document], fmt.Sprintf("%5d  %-10s %s → %s    [%s] « %s »", e.Line, r.Type,
+				confgraph.DisplayName(res.Batch.Node(r.From)), confgraph.DisplayName(res.Batch.Node(r.To)), e.Rule, e.Snippet))
 		}
 	}
 	names := make([]string, 0, len(docs))

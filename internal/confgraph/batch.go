@@ -181,12 +181,24 @@ func MergeNode(dst, src Node) {
 // MergeRel adds to dst the evidence of src it does not already hold.
 func MergeRel(dst *Relationship, src Relationship) {
 	fill(&dst.Role, src.Role)
+	// One place in one document is one piece of evidence, whichever rule
+	// read it; a rule is kept where one was recorded.
 	for _, e := range src.Evidence {
-		if !slices.Contains(dst.Evidence, e) {
+		i := slices.IndexFunc(dst.Evidence, func(d Evidence) bool { return d.SamePlace(e) })
+		switch {
+		case i < 0:
 			dst.Evidence = append(dst.Evidence, e)
+		case dst.Evidence[i].Rule == "":
+			dst.Evidence[i].Rule = e.Rule
 		}
 	}
 	SortEvidence(dst.Evidence)
+}
+
+// SamePlace reports whether e and o state a fact from the same text: the
+// same document, line and snippet.
+func (e Evidence) SamePlace(o Evidence) bool {
+	return e.Document == o.Document && e.Line == o.Line && e.Snippet == o.Snippet
 }
 
 // SortEvidence orders evidence by document, then line, then snippet, so

@@ -169,6 +169,9 @@ type Evidence struct {
 	Document string
 	Line     int
 	Snippet  string
+	// Rule names the extraction rule that read the fact ("link-item",
+	// "listing-header"); "" when not recorded.
+	Rule string
 }
 
 // Relationship links two nodes by their IDs. Role qualifies PRESENTED

@@ -72,7 +72,8 @@ func Properties(n Node) map[string]any {
 
 // RelProperties returns a relationship's properties: its role when it has
 // one and its evidence as three parallel lists (Neo4j properties cannot
-// hold maps): evidenceDocuments, evidenceLines and evidenceSnippets.
+// hold maps): evidenceDocuments, evidenceLines, evidenceSnippets and
+// evidenceRules.
 func RelProperties(r Relationship) map[string]any {
 	p := map[string]any{}
 	if r.Role != "" {
@@ -82,12 +83,14 @@ func RelProperties(r Relationship) map[string]any {
 		docs := make([]string, len(r.Evidence))
 		lines := make([]int, len(r.Evidence))
 		snippets := make([]string, len(r.Evidence))
+		rules := make([]string, len(r.Evidence))
 		for i, e := range r.Evidence {
-			docs[i], lines[i], snippets[i] = e.Document, e.Line, e.Snippet
+			docs[i], lines[i], snippets[i], rules[i] = e.Document, e.Line, e.Snippet, e.Rule
 		}
 		p["evidenceDocuments"] = docs
 		p["evidenceLines"] = lines
 		p["evidenceSnippets"] = snippets
+		p["evidenceRules"] = rules
 	}
 	return p
 }

@@ -77,7 +77,10 @@ func ReadComplete(dir string) (*Complete, error) {
 	return c, nil
 }
 
-type pair struct{ a, b string }
+type pair struct {
+	a, b string
+	why  string // for a prediction: the rule and place that gave it
+}
 
 // Relations scores every relationship type of the graph against complete
 // gold, as a user of the graph sees it: talks by title and event, who
@@ -116,18 +119,18 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 	var gTalks, gPresented, gWorks, gDiscusses, gPartOf, gCovers, gReviews, gMentions []pair
 	for _, t := range g.Talks {
 		ev := listingEvent(t.Doc)
-		gTalks = append(gTalks, pair{t.Title, ev})
-		gPartOf = append(gPartOf, pair{t.Title, ev})
+		gTalks = append(gTalks, pair{a: t.Title, b: ev})
+		gPartOf = append(gPartOf, pair{a: t.Title, b: ev})
 		for _, s := range t.Speakers {
-			gPresented = append(gPresented, pair{s.Name, t.Title})
+			gPresented = append(gPresented, pair{a: s.Name, b: t.Title})
 			if cs := accepted(notCompany, s.Company, s.CompanyFromBio); len(cs) > 0 {
-				gWorks = append(gWorks, pair{s.Name, strings.Join(cs, "|")})
+				gWorks = append(gWorks, pair{a: s.Name, b: strings.Join(cs, "|")})
 			}
 		}
 		for _, s := range t.AboutOnly {
-			gPresented = append(gPresented, pair{s.Name, t.Title})
+			gPresented = append(gPresented, pair{a: s.Name, b: t.Title})
 			if cs := accepted(notCompany, s.CompanyFromBio); len(cs) > 0 {
-				gWorks = append(gWorks, pair{s.Name, strings.Join(cs, "|")})
+				gWorks = append(gWorks, pair{a: s.Name, b: strings.Join(cs, "|")})
 			}
 		}
 	}
@@ -136,12 +139,12 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 		if r.MatchesScheduleTitle != nil {
 			title = *r.MatchesScheduleTitle
 		} else {
-			gTalks = append(gTalks, pair{title, docEvent[r.Doc]})
-			gPartOf = append(gPartOf, pair{title, docEvent[r.Doc]})
+			gTalks = append(gTalks, pair{a: title, b: docEvent[r.Doc]})
+			gPartOf = append(gPartOf, pair{a: title, b: docEvent[r.Doc]})
 			for i, s := range r.Speakers {
-				gPresented = append(gPresented, pair{s, title})
+				gPresented = append(gPresented, pair{a: s, b: title})
 				if len(r.Companies) == len(r.Speakers) && !notCompany(r.Companies[i]) {
-					gWorks = append(gWorks, pair{s, r.Companies[i]})
+					gWorks = append(gWorks, pair{a: s, b: r.Companies[i]})
 				}
 			}
 			// Companies not given speaker by speaker (two people of one
@@ -150,33 +153,33 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 			case len(r.Companies) == 1 && len(r.Speakers) > 1 && !notCompany(r.Companies[0]):
 				// "A & B, Company": both work there.
 				for _, sp := range r.Speakers {
-					gWorks = append(gWorks, pair{sp, r.Companies[0]})
+					gWorks = append(gWorks, pair{a: sp, b: r.Companies[0]})
 				}
 			case len(r.Companies) != len(r.Speakers):
 				seen := map[string]bool{}
 				for _, c := range r.Companies {
 					if !notCompany(c) && !seen[c] {
 						seen[c] = true
-						gWorks = append(gWorks, pair{strings.Join(r.Speakers, "|"), c})
+						gWorks = append(gWorks, pair{a: strings.Join(r.Speakers, "|"), b: c})
 					}
 				}
 			}
 		}
-		gReviews = append(gReviews, pair{r.Doc, title})
+		gReviews = append(gReviews, pair{a: r.Doc, b: title})
 	}
 	for _, tp := range g.TalkProjects {
 		for _, p := range tp.Projects {
-			gDiscusses = append(gDiscusses, pair{tp.Title, p})
+			gDiscusses = append(gDiscusses, pair{a: tp.Title, b: p})
 		}
 	}
 	for d := range recapDocs {
 		if ev := docEvent[d]; ev != "" {
-			gCovers = append(gCovers, pair{d, ev})
+			gCovers = append(gCovers, pair{a: d, b: ev})
 		}
 	}
 	for _, r := range g.RecapProjects {
 		for _, p := range r.Projects {
-			gMentions = append(gMentions, pair{r.Doc, p})
+			gMentions = append(gMentions, pair{a: r.Doc, b: p})
 		}
 	}
 	gWorks = uniq(gWorks)
@@ -206,29 +209,34 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 		return ""
 	}
 	for _, r := range b.Rels() {
+		why := ""
+		if len(r.Evidence) > 0 {
+			e := r.Evidence[0]
+			why = fmt.Sprintf("%s at %s:%d", e.Rule, e.Document, e.Line)
+		}
 		switch r.Type {
 		case confgraph.RelPresented:
-			pPresented = append(pPresented, pair{person(r.From), name(r.To)})
+			pPresented = append(pPresented, pair{person(r.From), name(r.To), why})
 		case confgraph.RelWorksAt:
-			pWorks = append(pWorks, pair{person(r.From), name(r.To)})
+			pWorks = append(pWorks, pair{person(r.From), name(r.To), why})
 		case confgraph.RelDiscusses:
 			if !unannotated[squash(name(r.From))] {
-				pDiscusses = append(pDiscusses, pair{name(r.From), name(r.To)})
+				pDiscusses = append(pDiscusses, pair{name(r.From), name(r.To), why})
 			}
 		case confgraph.RelPartOf:
-			pPartOf = append(pPartOf, pair{name(r.From), name(r.To)})
-			pTalks = append(pTalks, pair{name(r.From), name(r.To)})
+			pPartOf = append(pPartOf, pair{name(r.From), name(r.To), why})
+			pTalks = append(pTalks, pair{name(r.From), name(r.To), why})
 		case confgraph.RelCovers:
-			pCovers = append(pCovers, pair{recapDoc(r.From), name(r.To)})
+			pCovers = append(pCovers, pair{recapDoc(r.From), name(r.To), why})
 		case confgraph.RelReviews:
-			pReviews = append(pReviews, pair{recapDoc(r.From), name(r.To)})
+			pReviews = append(pReviews, pair{recapDoc(r.From), name(r.To), why})
 		case confgraph.RelMentions:
-			pMentions = append(pMentions, pair{recapDoc(r.From), name(r.To)})
+			pMentions = append(pMentions, pair{recapDoc(r.From), name(r.To), why})
 		}
 	}
 	for _, n := range b.Nodes() {
 		if t, ok := n.(*confgraph.Talk); ok && !hasTalk(pTalks, t.Title) {
-			pTalks = append(pTalks, pair{t.Title, ""})
+			pTalks = append(pTalks, pair{t.Title, "", ""})
 		}
 	}
 	pWorks = uniq(pWorks)
@@ -337,7 +345,7 @@ func match(name string, pred, gold []pair, eqA, eqB func(got, want string) bool)
 	for i, p := range pred {
 		if !used[i] {
 			s.FP++
-			s.Misses = append(s.Misses, fmt.Sprintf("extra %s — %s", p.a, p.b))
+			s.Misses = append(s.Misses, fmt.Sprintf("extra %s — %s (%s)", p.a, p.b, p.why))
 		}
 	}
 	return s

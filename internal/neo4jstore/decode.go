@@ -172,8 +172,18 @@ func decodeRel(t confgraph.RelType, from, to, v any) (confgraph.Relationship, er
 		return r, fmt.Errorf("relationship %s: evidence lists of different lengths (%d documents, %d lines, %d snippets)",
 			r.Key(), len(docs), len(lines), len(snippets))
 	}
-	for i := range docs {
-		r.Evidence = append(r.Evidence, confgraph.Evidence{Document: docs[i], Line: lines[i], Snippet: snippets[i]})
+	// Rules are recorded since the loaders name them; a relationship
+	// written before has none.
+	var rules []string
+	if _, ok := p.m["evidenceRules"]; ok {
+		rules = p.strs("evidenceRules")
 	}
-	return r, nil
+	for i := range docs {
+		e := confgraph.Evidence{Document: docs[i], Line: lines[i], Snippet: snippets[i]}
+		if len(rules) == len(docs) {
+			e.Rule = rules[i]
+		}
+		r.Evidence = append(r.Evidence, e)
+	}
+	return r, p.err
 }

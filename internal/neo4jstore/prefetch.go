@@ -209,7 +209,7 @@ func projectRel(v string, fields []string) string {
 	var props []string
 	for _, f := range fields {
 		if f == "evidence" {
-			props = append(props, "evidenceDocuments", "evidenceLines", "evidenceSnippets")
+			props = append(props, "evidenceDocuments", "evidenceLines", "evidenceSnippets", "evidenceRules")
 		} else {
 			props = append(props, f)
 		}

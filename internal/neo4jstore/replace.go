@@ -19,7 +19,8 @@ MATCH (a)-[r]->(b) WHERE $doc IN r.evidenceDocuments
 WITH a, r, b, [i IN range(0, size(r.evidenceDocuments) - 1) WHERE r.evidenceDocuments[i] <> $doc] AS keep
 SET r.evidenceDocuments = [i IN keep | r.evidenceDocuments[i]],
     r.evidenceLines = [i IN keep | r.evidenceLines[i]],
-    r.evidenceSnippets = [i IN keep | r.evidenceSnippets[i]]
+    r.evidenceSnippets = [i IN keep | r.evidenceSnippets[i]],
+    r.evidenceRules = [i IN keep | coalesce(r.evidenceRules, [])[i]]
 WITH a, r, b, size(keep) = 0 AS empty
 FOREACH (_ IN CASE WHEN empty THEN [1] ELSE [] END | DELETE r)
 WITH collect(DISTINCT a) + collect(DISTINCT b) AS touched

@@ -22,7 +22,7 @@ func kinds(d *Doc) string {
 
 func TestParse(t *testing.T) {
 	tests := []struct {
-		name, in             string
+		name, in            string
 		title, date, blocks string
 	}{
 		{"YAMLFrontMatter", "---\ntitle: \"Notes from Chicago\"\ndate: 2023-11-12\n---\n\n## Day 1\n\nWe arrived.\n",

@@ -244,7 +244,7 @@ func parseEntry(b []line, boiler map[string]bool, known map[string]bool) (*Entry
 	var abstract []line
 	var abouts []*aboutSection
 	for _, l := range body {
-		if m := aboutRe.FindStringSubmatch(l.text); m != nil && looksLikeName(m[1]) {
+		if m := aboutRe.FindStringSubmatch(l.text); m != nil && looksLikeName(m[1]) && aboutsPerson(m[1], e.Header) {
 			abouts = append(abouts, &aboutSection{name: m[1], no: l.no})
 			continue
 		}
@@ -382,6 +382,16 @@ func isOtherSession(title, speakerPart string) bool {
 		}
 	}
 	return false
+}
+
+// aboutsPerson reports whether an "About X" line is about a person: no
+// sentence ends in X ("About Envoy." opens an abstract's paragraph), and a
+// single word is a name only when the header prints it.
+func aboutsPerson(x, header string) bool {
+	if strings.ContainsAny(x[len(x)-1:], ".!?:,;") {
+		return false
+	}
+	return len(strings.Fields(x)) > 1 || strings.Contains(header, x)
 }
 
 func looksLikeName(s string) bool {

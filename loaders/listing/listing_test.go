@@ -174,3 +174,39 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestAboutIsNotAlwaysAPerson: an abstract paragraph opening "About Envoy."
+// names no speaker.
+func TestAboutIsNotAlwaysAPerson(t *testing.T) {
+	doc := `Conference / KubeCon + CloudNativeCon Europe 2031
+
+1 Jan 2031
+
+Proxies at Scale [I] - Ada Okafor, Acme Cloud
+
+About Envoy.
+It is a proxy.
+
+About Ada Okafor
+Ada works at Acme Cloud.
+  • 1 participant
+  • 30 minutes
+
+1 Jan 2031
+
+Meshes [B] - Bo Li, Acme Cloud
+
+Text.
+  • 1 participant
+  • 30 minutes
+`
+	d, err := Parse("l.txt", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Entries[0].Speakers {
+		if s.Name != "Ada Okafor" {
+			t.Errorf("speaker %q, want only Ada Okafor", s.Name)
+		}
+	}
+}

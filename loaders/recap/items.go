@@ -30,8 +30,7 @@ type Item struct {
 	// Section is the heading of the part of the post the item is in
 	// ("Keynote Summaries", "Morning Keynotes").
 	Section string
-	// Rule names the rule that read the item (see rules.go); "" for the
-	// line rules of Items.
+	// Rule names the rule that read the item (see rules.go).
 	Rule string
 	// Keynote is set when the item's own words call it a keynote.
 	Keynote bool
@@ -134,7 +133,7 @@ func (d *Document) Items() []Item {
 		if sectionHeading(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention {
 			continue
 		}
-		if isBlock && it.Rule == "" && len(it.Speakers) == 0 && !it.Weak && !byConvention && !talky(d.Layout.Blocks, k) {
+		if isBlock && (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !it.Weak && !byConvention && !talky(d.Layout.Blocks, k) {
 			it.Weak = true // a heading over a section that speaks of no session
 		}
 		out = append(out, it)
@@ -231,6 +230,10 @@ func (d *Document) lineItems() []Item {
 			continue
 		}
 		if it, ok := titleWithSpeakers(t, heading, d.Gazetteer); ok {
+			it.Rule = RuleTitleDash
+			if heading {
+				it.Rule = RuleHeadingDash
+			}
 			add(it, l)
 			continue
 		}
@@ -238,7 +241,7 @@ func (d *Document) lineItems() []Item {
 		if !loose {
 			for _, m := range namedInProse.FindAllStringSubmatch(t, -1) {
 				if titleShaped(m[1]) {
-					add(Item{Title: strings.TrimSpace(m[1])}, l)
+					add(Item{Title: strings.TrimSpace(m[1]), Rule: RuleNamedInProse}, l)
 				}
 			}
 			continue
@@ -246,14 +249,18 @@ func (d *Document) lineItems() []Item {
 		next := nextText(lines, i+1, captions)
 		standalone := heading || blankBefore(lines, i)
 		if sp := speakerLine(next, d.Gazetteer); sp != nil {
-			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict}, l)
+			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict, Rule: RuleTitleThenPeople}, l)
 			continue
 		}
 		if !standalone {
 			continue
 		}
 		if heading || proseLine(next) {
-			add(Item{Title: cleanTitle(t), Weak: !strict}, l)
+			rule := RuleStandaloneTitle
+			if heading {
+				rule = RuleHeading
+			}
+			add(Item{Title: cleanTitle(t), Weak: !strict, Rule: rule}, l)
 		}
 		if !strict && blockish(t) && len(strings.Fields(t)) <= 6 {
 			section = t

@@ -14,12 +14,18 @@ import (
 // package layout). Each is named in the items it makes (Item.Rule), so a
 // fact can say why it exists.
 const (
-	RuleLinkItem     = "link-item"        // "[Title – Speaker, Company](url)"
-	RuleKeyValue     = "key-value"        // "Session Title: …" then "Speakers: …"
-	RuleTableRow     = "table-row"        // "| Title | Speaker | Company |"
-	RuleTitleBy      = "title-by"         // "Title by A and B", "Title (A, Company)"
-	RuleQuotedTitle  = "quoted-title"     // "A's keynote, “Title”"
-	RuleHeadingComma = "numbered-heading" // "## 1. Title, Speaker"
+	RuleTitleDash       = "title-dash-people"   // "Title - A, Company" on a line
+	RuleHeadingDash     = "heading-dash-people" // the same as a heading, or "Speaker - Company"
+	RuleTitleThenPeople = "title-then-people"   // a title line, then a line of people
+	RuleStandaloneTitle = "standalone-title"    // a title on its own line above its paragraph
+	RuleHeading         = "heading"             // a heading that names a session
+	RuleNamedInProse    = "named-in-prose"      // "the talk named X"
+	RuleLinkItem        = "link-item"           // "[Title – Speaker, Company](url)"
+	RuleKeyValue        = "key-value"           // "Session Title: …" then "Speakers: …"
+	RuleTableRow        = "table-row"           // "| Title | Speaker | Company |"
+	RuleTitleBy         = "title-by"            // "Title by A and B", "Title (A, Company)"
+	RuleQuotedTitle     = "quoted-title"        // "A's keynote, “Title”"
+	RuleHeadingComma    = "numbered-heading"    // "## 1. Title, Speaker"
 )
 
 var (
@@ -169,8 +175,7 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)
-	plain := prose && t == b.Text // dashed plain lines are the line rules' to read
-	if title, sp := splitTitleAttribution(t, g); !plain && title != "" && (titleShaped(title) || looseTitle(title) || keynote) {
+	if title, sp := splitTitleAttribution(t, g); title != "" && (titleShaped(title) || looseTitle(title) || keynote) {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 	}
 	for _, re := range []*regexp.Regexp{byAttrib, parenTail} {

@@ -82,7 +82,7 @@ func Fixture() *confgraph.Batch {
 
 		rel(confgraph.RelWorksAt, speakerAda, companyAcme, "",
 			ev(listingEU, 12, "eBPF for Everyone - Ada Okafor, Acme Cloud"),
-			ev(recapDoc, 2, "Ada Okafor of Acme Cloud opened with eBPF.")),
+			confgraph.Evidence{Document: recapDoc, Line: 2, Snippet: "Ada Okafor of Acme Cloud opened with eBPF.", Rule: "name-of-company"}),
 		rel(confgraph.RelWorksAt, speakerBruno, companyAcme, "", ev(listingEU, 20, "Zero Trust Service Meshes - Bruno Lindqvist, Acme Cloud")),
 		rel(confgraph.RelWorksAt, speakerChen, companyGlobex, "", ev(listingEU, 31, "Éclairs and etcd: Tuning Storage - Chen Wei, Globex Systems")),
 		rel(confgraph.RelWorksAt, speakerDana, companyGlobex, "", ev(listingNA, 39, "Moderator: Dana Moreno — Globex Systems")),

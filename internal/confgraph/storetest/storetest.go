@@ -252,7 +252,8 @@ func Run(t *testing.T, open func(t *testing.T) confgraph.Store) {
 		}
 		want := []confgraph.Evidence{
 			{Document: listingEU, Line: 12, Snippet: "eBPF for Everyone - Ada Okafor, Acme Cloud"},
-			{Document: recapDoc, Line: 2, Snippet: "Ada Okafor of Acme Cloud opened with eBPF."},
+			// The rule that read a fact is kept with its evidence.
+			{Document: recapDoc, Line: 2, Snippet: "Ada Okafor of Acme Cloud opened with eBPF.", Rule: "name-of-company"},
 		}
 		if ev := got[speakerAda][0].Rel.Evidence; !reflect.DeepEqual(ev, want) {
 			t.Errorf("evidence that Ada Okafor works at Acme Cloud =\n  %+v\nwant\n  %+v", ev, want)
@@ -394,7 +395,7 @@ func Run(t *testing.T, open func(t *testing.T) confgraph.Store) {
 			wantEv := []confgraph.Evidence{
 				{Document: "acme-blog.html", Line: 7, Snippet: "Ada Okafor (Acme Cloud) will present twice."},
 				{Document: listingEU, Line: 12, Snippet: "eBPF for Everyone - Ada Okafor, Acme Cloud"},
-				{Document: recapDoc, Line: 2, Snippet: "Ada Okafor of Acme Cloud opened with eBPF."},
+				{Document: recapDoc, Line: 2, Snippet: "Ada Okafor of Acme Cloud opened with eBPF.", Rule: "name-of-company"},
 			}
 			if ev := works[speakerAda][0].Rel.Evidence; !reflect.DeepEqual(ev, wantEv) {
 				t.Errorf("evidence that Ada Okafor works at Acme Cloud =\n  %+v\nwant\n  %+v", ev, wantEv)
