@@ -160,8 +160,35 @@ func (w *World) LoadDocument(name string, text []byte) (*confgraph.Batch, Kind, 
 
 // LoadDocumentKnown loads one document; known holds the graph it joins,
 // so that a recap links to the talks already there.
+//
+// What only the document itself said before (its earlier version) is not
+// known: a recap added again must make the talks it introduced again, not
+// link to its own old ones, which the replace is about to retract.
 func (w *World) LoadDocumentKnown(name string, text []byte, known *confgraph.Batch) (*confgraph.Batch, Kind, []string, error) {
-	return w.loadDocument(name, text, indexTalks(known))
+	return w.loadDocument(name, text, indexTalks(without(known, name)))
+}
+
+// without returns the relationships of b with the evidence of document
+// name left out, and those it alone supports dropped.
+func without(b *confgraph.Batch, name string) *confgraph.Batch {
+	out := confgraph.NewBatch()
+	for _, n := range b.Nodes() {
+		out.AddNode(n)
+	}
+	for _, r := range b.Rels() {
+		var keep []confgraph.Evidence
+		for _, e := range r.Evidence {
+			if e.Document != name {
+				keep = append(keep, e)
+			}
+		}
+		if len(keep) == 0 && len(r.Evidence) > 0 {
+			continue
+		}
+		r.Evidence = keep
+		out.AddRel(r)
+	}
+	return out
 }
 
 // loadDocument loads one document; known indexes what earlier documents

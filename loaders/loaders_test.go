@@ -391,3 +391,41 @@ Her second talk was about operators, and I enjoyed it too.
 		t.Errorf("speakers of Gardening With Operators = %v, want [Ada Okafor]", got)
 	}
 }
+
+// TestReAddKeepsTalks: adding a recap again (unchanged) to the graph it is
+// already in gives the talks it reviews an event, either in the new batch or
+// from another document, so the replace cannot strand them.
+func TestReAddKeepsTalks(t *testing.T) {
+	w := world(t)
+	for _, dir := range []string{corpusDir, "../testdata/corpus2", "../testdata/corpus3"} {
+		res, err := w.LoadDir(dir)
+		if err != nil {
+			t.Skip(err)
+		}
+		for name, kind := range res.Loaded {
+			if kind != KindRecap {
+				continue
+			}
+			text, err := os.ReadFile(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _, _, err := w.LoadDocumentKnown(name, text, res.Batch)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			others := without(res.Batch, name)
+			hasEvent := map[string]bool{}
+			for _, r := range append(b.Rels(), others.Rels()...) {
+				if r.Type == confgraph.RelPartOf {
+					hasEvent[r.From] = true
+				}
+			}
+			for _, r := range b.Rels() {
+				if r.Type == confgraph.RelReviews && !hasEvent[r.To] {
+					t.Errorf("%s reviews %s, which after the replace has no event", name, r.To)
+				}
+			}
+		}
+	}
+}
