@@ -429,3 +429,14 @@ func TestReAddKeepsTalks(t *testing.T) {
 		}
 	}
 }
+
+// TestDivisionIsItsCompanyAlone: a division of a known organisation is
+// that organisation in a document loaded on its own, as in a bulk load.
+func TestDivisionIsItsCompanyAlone(t *testing.T) {
+	w := world(t)
+	for printed, want := range map[string]string{"Microsoft Azure": "company:microsoft", "Huawei Technologies": "company:huawei", "Cisco DevNet": "company:cisco", "Red Hat": "company:redhat", "Acme Widgets": "company:acmewidgets"} {
+		if c := w.Company(printed); c == nil || c.ID != want {
+			t.Errorf("Company(%q) = %+v, want ID %s", printed, c, want)
+		}
+	}
+}

@@ -113,6 +113,18 @@ func (w *World) Company(printed string) *confgraph.Company {
 		}
 		name = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(name[:strings.LastIndex(name, ws[len(ws)-1])]), ","))
 	}
+	// A division of a known organisation is that organisation ("Microsoft
+	// Azure", "Cisco DevNet"): decided by the name and the gazetteer alone,
+	// so it does not depend on which documents came first.
+	if w.orgs != nil && !w.orgs[listing.NormName(name)] {
+		ws := strings.Fields(name)
+		for n := len(ws) - 1; n >= 1; n-- {
+			if prefix := strings.Join(ws[:n], " "); w.orgs[listing.NormName(prefix)] {
+				name = prefix
+				break
+			}
+		}
+	}
 	key := strings.ReplaceAll(confgraph.Slug(name), "-", "")
 	if key == "" {
 		return nil
