@@ -18,7 +18,9 @@ const (
 	weightTitle   = 6
 	weightOpening = 3
 	weightBody    = 1
-	openingLines  = 15
+	// A post's own date: written within weeks of the event it is about.
+	weightPublished = 5
+	openingLines    = 15
 	// A conference name's window: how far after "KubeCon" its region, city
 	// and year are read.
 	nameWindow = 48
@@ -99,10 +101,17 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 				add(eventClue{region: r.Name, weight: weight})
 			}
 		}
-		for _, y := range yearsIn(text) {
-			if len(text) < 400 || weight > weightBody {
-				add(eventClue{year: y, weight: weight})
+		for _, yp := range yearPositions(text) {
+			if len(text) >= 400 && weight <= weightBody {
+				continue
 			}
+			// "The next KubeCon will be in Amsterdam in 2020": a year in a
+			// sentence about another edition counts against it.
+			sign := 1
+			if otherTimes.MatchString(text[max(0, yp.at-60):yp.at]) || nextEdition.MatchString(sentenceOf(text, yp.at)) {
+				sign = -1
+			}
+			add(eventClue{year: yp.year, weight: sign * weight})
 		}
 	}
 	read(title, weightTitle)
@@ -120,9 +129,9 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 	}
 	if len(published) >= 4 {
 		if y, err := strconv.Atoi(published[:4]); err == nil {
-			year[y] += weightOpening
+			year[y] += weightPublished
 			if len(published) >= 7 && published[5:7] <= "02" {
-				year[y-1] += weightOpening - 1 // a post in January is often about December
+				year[y-1] += weightPublished - 1 // a post in January is often about December
 			}
 		}
 	}
@@ -150,6 +159,37 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 	ev.ID = confgraph.ID(confgraph.LabelEvent, fmt.Sprintf("%s %d", reg, ev.Year))
 	ev.StartDate, ev.EndDate = dateRange(title+"\n"+strings.Join(lines[:min(len(lines), 40)], "\n"), ev.Year)
 	return ev, nil
+}
+
+type yearAt struct{ year, at int }
+
+// yearPositions returns the plausible conference years of a text with
+// where they stand.
+func yearPositions(text string) []yearAt {
+	var out []yearAt
+	for _, m := range yearRe.FindAllStringIndex(text, -1) {
+		if y, _ := strconv.Atoi(text[m[0]:m[1]]); y >= 2015 && y <= 2099 {
+			out = append(out, yearAt{y, m[0]})
+		}
+	}
+	for _, m := range shortYear.FindAllStringSubmatchIndex(text, -1) {
+		if y, _ := strconv.Atoi(text[m[2]:m[3]]); y >= 15 && y <= 39 {
+			out = append(out, yearAt{2000 + y, m[2]})
+		}
+	}
+	return out
+}
+
+var nextEdition = regexp.MustCompile(`(?i)\b(?:next|upcoming|will be|will take place|see you|cfp|call for (?:papers|proposals)|last year|previous|inaugural)\b|次回|来年|去年|昨年`)
+
+// sentenceOf returns the sentence of text around offset at.
+func sentenceOf(text string, at int) string {
+	start := strings.LastIndexAny(text[:at], ".!?。\n") + 1
+	end := len(text)
+	if i := strings.IndexAny(text[at:], ".!?。\n"); i >= 0 {
+		end = at + i
+	}
+	return text[start:end]
 }
 
 // yearsIn returns the plausible conference years a text names: 2015 to

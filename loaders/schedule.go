@@ -128,7 +128,9 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 		blocks[bl.Line] = bl
 	}
 	for i, it := range items {
-		if it.Weak {
+		if it.Weak || len(it.Speakers) == 0 && !structural[it.Rule] && !it.Keynote && !kindLeadLine.MatchString(it.Text) {
+			// A schedule names its talks with their speakers or in its
+			// structure; a bare heading there is a section ("Service Mesh").
 			continue
 		}
 		id := confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title)
@@ -170,6 +172,12 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 	}
 	return b, nil
 }
+
+// structural are the rules that read a talk from a schedule's structure,
+// where a talk may have no speaker ("Keynote: Closing Remarks").
+var structural = map[string]bool{recap.RuleTableRow: true, recap.RuleKeyValue: true, recap.RuleLinkItem: true}
+
+var kindLeadLine = regexp.MustCompile(`(?i)^\W*(?:keynote|lightning talk|panel|tutorial|workshop)\s*[:：]`)
 
 var (
 	keynoteLead = regexp.MustCompile(`(?i)^\W*(?:\w+\s+){0,2}keynote\s*[:：]`)

@@ -40,8 +40,11 @@ func (w *World) IsOrg(name string) bool {
 // NotPerson reports a name that names a project ("Argo Rollouts"), so is
 // no person's.
 func (w *World) NotPerson(name string) bool {
-	return len(w.Projects.Find(name, name)) > 0
+	return w.Projects.Named(name) != nil || len(w.Projects.Find(name, name)) > 0
 }
+
+// IsProject reports whether name is exactly a project's name or alias.
+func (w *World) IsProject(name string) bool { return w.Projects.Named(name) != nil }
 
 type city struct {
 	Name    string   `yaml:"name"`

@@ -21,11 +21,13 @@ type Person struct {
 	Parent  string // "Isovalent at Cisco": Company Isovalent, Parent Cisco
 }
 
-// Gazetteer tells whether a text is a known organisation's name, and
-// whether it names something that is not a person (a project).
+// Gazetteer tells whether a text is a known organisation's name, whether
+// it names something that is not a person (it names a project), and
+// whether it is exactly a project's name.
 type Gazetteer interface {
 	IsOrg(name string) bool
 	NotPerson(name string) bool
+	IsProject(name string) bool
 }
 
 var (

@@ -12,6 +12,7 @@ type orgs map[string]bool
 
 func (o orgs) IsOrg(n string) bool     { return o[strings.ToLower(n)] }
 func (o orgs) NotPerson(n string) bool { return strings.Contains(n, "Argo") }
+func (o orgs) IsProject(n string) bool { return n == "Argo" }
 
 func TestParse(t *testing.T) {
 	g := orgs{"red hat": true, "eurecom": true, "google": true, "cisco": true}

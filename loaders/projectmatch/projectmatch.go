@@ -69,6 +69,7 @@ type Catalog struct {
 	terms   []term
 	byFirst map[string][]int // first word of a term -> indexes in terms
 	odd     []int            // terms that do not open with a letter or digit
+	byName  map[string]*Spec // lowercased names and aliases
 }
 
 // Parse reads a catalogue in the projects.yml format.
@@ -93,7 +94,7 @@ func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalog{byFirst: map[string][]int{}}
+	c := &Catalog{byFirst: map[string][]int{}, byName: map[string]*Spec{}}
 	seen := map[string]string{}
 	add := func(s *Spec, strict bool) error {
 		names := append([]string{s.Name}, s.Aliases...)
@@ -107,6 +108,7 @@ func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
 		}
 		c.Specs = append(c.Specs, s)
 		for _, n := range names {
+			c.byName[strings.ToLower(n)] = s
 			seen[strings.ToLower(n)] = s.Name
 			t := term{text: strings.ToLower(n), spec: s, runeCount: utf8.RuneCountInString(n)}
 			// A derived acronym ("SAM") in other case is a word or a name;
@@ -198,6 +200,11 @@ func Default() (*Catalog, error) {
 		defaultCat, defaultErr = ParseAll(data.Projects, data.LandscapeProjects, blockers)
 	})
 	return defaultCat, defaultErr
+}
+
+// Named returns the project whose name or alias is s (case aside), or nil.
+func (c *Catalog) Named(s string) *Spec {
+	return c.byName[strings.ToLower(strings.TrimSpace(s))]
 }
 
 // Hit is one place in a text that names a project.

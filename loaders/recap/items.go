@@ -130,7 +130,8 @@ func (d *Document) Items() []Item {
 	for _, it := range items {
 		k, isBlock := blocks[it.Line]
 		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if sectionHeading(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention {
+		if sectionHeading(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention ||
+			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
 			continue
 		}
 		if isBlock && (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !it.Weak && !byConvention && !talky(d.Layout.Blocks, k) {

@@ -20,6 +20,7 @@ const (
 	RuleStandaloneTitle = "standalone-title"    // a title on its own line above its paragraph
 	RuleHeading         = "heading"             // a heading that names a session
 	RuleNamedInProse    = "named-in-prose"      // "the talk named X"
+	RuleKindLead        = "kind-lead"           // "⚡ Lightning Talk: Title" alone
 	RuleLinkItem        = "link-item"           // "[Title – Speaker, Company](url)"
 	RuleKeyValue        = "key-value"           // "Session Title: …" then "Speakers: …"
 	RuleTableRow        = "table-row"           // "| Title | Speaker | Company |"
@@ -29,7 +30,7 @@ const (
 )
 
 var (
-	kindLead   = regexp.MustCompile(`(?i)^(?:[\p{So}\p{Sk}\s]*)(?:(?:lightning|keynote|closing keynote|opening keynote|panel|session|talk|workshop|tutorial|demo|breakout|maintainer track|sponsored keynote)(?:\s+talk)?\s*[:：]\s*)`)
+	kindLead   = regexp.MustCompile(`(?i)^(?:[\p{So}\p{Sk}\s]*)(?:(?:project lightning|lightning|keynote|closing keynote|opening keynote|panel|session|talk|workshop|tutorial|demo|breakout|maintainer track|sponsored keynote|contribfest)(?:\s+talk)?\s*[:：]\s*)`)
 	byAttrib   = regexp.MustCompile(`^(.{8,160}?)\s+(?:by|presented by|von|par|por)\s+(\p{Lu}.{2,160})$`)
 	parenTail  = regexp.MustCompile(`^(.{8,160}?)\s*[(（]([^()（）]{3,160})[)）]$`)
 	quoted     = regexp.MustCompile(`[“"«「『]([^”"»」』]{6,160})[”"»」』]`)
@@ -77,6 +78,11 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			}
 			if len(found) == 0 && b.Kind != layout.Heading {
 				found = quotedTitles(b, g)
+			}
+			if len(found) == 0 {
+				if it, ok := kindLeadOnly(b); ok {
+					found = append(found, it)
+				}
 			}
 		}
 		for _, it := range found {
@@ -195,6 +201,23 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	return Item{}, false
 }
 
+// kindLeadOnly reads "⚡ Lightning Talk: Title" or "Tutorial: Title" with
+// no attribution: a session by its shape, which counts only if it names a
+// known one (Weak), and which ends the description of the item above.
+func kindLeadOnly(b layout.Block) (Item, bool) {
+	t := strings.TrimLeftFunc(b.Text, func(r rune) bool { return unicode.Is(unicode.So, r) || unicode.IsSpace(r) })
+	m := kindLead.FindString(t)
+	if m == "" || b.Kind == layout.Paragraph && !b.Standalone {
+		return Item{}, false
+	}
+	title := strings.TrimSpace(t[len(m):])
+	if !titleShaped(title) && !looseTitle(title) {
+		return Item{}, false
+	}
+	full, keynote := stripKind(t)
+	return Item{Title: cleanTitle(full), Rule: RuleKindLead, Keynote: keynote, Weak: true}, true
+}
+
 // onlyNames reads "A, B and C" as people without companies when every
 // part is a name and none an organisation: what a title's parentheses or a
 // "by" hold.
@@ -246,9 +269,35 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 		if m := talkBy.FindStringSubmatch(first); m != nil && talkCue.MatchString(first) {
 			return people(m[1], g)
 		}
+		// "Darren Sample of Weaveworks gave a talk on …", "Ana Luz (Acme)
+		// showed …": the paragraph opens with who presented.
+		if m := presenterFirst.FindStringSubmatch(first); m != nil {
+			attribution := m[1]
+			if m[2] != "" {
+				attribution += " of " + m[2]
+			}
+			return people(attribution, g)
+		}
 		return nil
 	}
 	return nil
+}
+
+var presenterFirst = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’.\-]+(?:\s*\([^)]{2,60}\))?)(?:\s+(?:of|from|at)\s+((?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,4}))?,?\s+(?:gave|delivered|presented|showed|explained|walked|talked|spoke|demoed|demonstrated|shared|opened|started|kicked off)\b`)
+
+// topicHeading reports a heading made only of project names ("Flux &
+// Argo", "Linkerd / Istio"): a topic of the post, not a session.
+func topicHeading(t string, g attrib.Gazetteer) bool {
+	if g == nil {
+		return false
+	}
+	parts := regexp.MustCompile(`\s*(?:&|/|,|\+| and | vs\.? | or )\s*`).Split(t, -1)
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p == "" || !g.IsProject(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // headingComma reads a numbered heading "1. Title, Speaker" or a heading
@@ -276,7 +325,7 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	for i, h := range b.Header {
 		k := strings.ToLower(strings.TrimSpace(h))
 		switch {
-		case title < 0 && (titleKeys[k] || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session")):
+		case title < 0 && (titleKeys[k] || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session") || strings.Contains(k, "topic") || k == "subject" || k == "name" || k == "トピック" || k == "演題" || k == "主题"):
 			title = i
 		case who < 0 && (speakerKey[k] || strings.Contains(k, "speaker") || strings.Contains(k, "presenter")):
 			who = i
@@ -286,6 +335,16 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	}
 	if b.Header == nil && len(b.Cells) >= 2 {
 		title, who = 0, 1
+	}
+	if title < 0 {
+		// No column says "title": the first cell with words in it, not a
+		// link, a time or a date.
+		for i, c := range b.Cells {
+			if len(strings.Fields(c)) >= 2 && !clockOrDate.MatchString(c) {
+				title = i
+				break
+			}
+		}
 	}
 	if title < 0 || title >= len(b.Cells) {
 		return nil
@@ -310,12 +369,19 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 		}
 	} else if tt, s2 := splitTitleAttribution(t, g); tt != "" {
 		t, sp = tt, s2
+	} else if i := strings.Index(t, "..."); i > 0 {
+		// A long title cut short: "Why Gardens Matter for... Bo Sample & Li Demo".
+		if s2 := people(t[i+3:], g); len(s2) > 0 {
+			t, sp = strings.TrimSpace(t[:i]), s2
+		}
 	}
 	if !titleShaped(t) && !looseTitle(t) && len(sp) == 0 {
 		return nil
 	}
-	return []Item{{Title: cleanTitle(t), Speakers: sp, Rule: RuleTableRow, Keynote: keynote, Weak: len(sp) == 0}}
+	return []Item{{Title: cleanTitle(t), Speakers: sp, Rule: RuleTableRow, Keynote: keynote, Weak: len(sp) == 0 && !keynote && !kindLead.MatchString(b.Cells[title])}}
 }
+
+var clockOrDate = regexp.MustCompile(`^\W*\d{1,4}[:/.\-]\d{1,2}`)
 
 // keyValue reads a block of "Session Title: …" followed within a few
 // lines by "Speakers: A, Company & B, Company".
