@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -290,6 +291,40 @@ func ev(doc string, line int, snippet, rule string) []confgraph.Evidence {
 	return []confgraph.Evidence{{Document: doc, Line: line, Snippet: snip(snippet), Rule: rule}}
 }
 
+var (
+	urlish  = regexp.MustCompile(`(?:https?://|www\.)\S+|\S+\.(?:pdf|png|jpe?g|gif|svg|md|ya?ml|json|html?)\b|@\w+|\b\w+_\w+\b`)
+	blanked = func(m string) string { return strings.Repeat(" ", len(m)) }
+)
+
+// projectText is a line as project matching reads it: addresses, file
+// names, handles and snake_case words blanked ("…/grafeas-kritis.pdf",
+// "@Rancher_Labs"), and the companies the line gives its speakers
+// ("- Sam Demo, Docker") blanked too, keeping every offset.
+func projectText(line string, companies []string) string {
+	line = urlish.ReplaceAllStringFunc(line, blanked)
+	for _, c := range companies {
+		if c == "" {
+			continue
+		}
+		if i := strings.LastIndex(line, c); i >= 0 {
+			line = line[:i] + blanked(c) + line[i+len(c):]
+		}
+	}
+	return line
+}
+
+// affiliationsByLine returns, for each line an item was read from, the
+// companies it gives its people.
+func affiliationsByLine(items []recap.Item) map[int][]string {
+	out := map[int][]string{}
+	for _, it := range items {
+		for _, s := range it.Speakers {
+			out[it.Line] = append(out[it.Line], s.Company)
+		}
+	}
+	return out
+}
+
 // snip shortens a snippet to at most 300 bytes on a rune boundary.
 func snip(s string) string {
 	s = strings.TrimSpace(s)
@@ -442,13 +477,15 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 			}
 		}
 	}
+	affiliations := affiliationsByLine(items)
 	for _, l := range doc.Lines {
 		if furniture[l.No] {
 			continue // tags, captions, share bars: not what the recap says
 		}
+		text := projectText(l.Text, affiliations[l.No])
 		// Ambiguous names are confirmed by the line they are on: a recap
 		// covers many topics, so the whole text proves nothing.
-		for _, h := range w.Projects.Find(l.Text, "") {
+		for _, h := range w.Projects.Find(text, "") {
 			p := h.Spec.Project()
 			if seen[p.ID] {
 				continue
@@ -456,7 +493,7 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 			seen[p.ID] = true
 			b.AddNode(p)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelMentions, From: rc.ID, To: p.ID,
-				Evidence: ev(doc.Name, l.No, sentenceAround(l.Text, h.Start), ruleProjectName)})
+				Evidence: ev(doc.Name, l.No, sentenceAround(text, h.Start), ruleProjectName)})
 		}
 	}
 	w.reviews(b, known, doc, rc, event, items)

@@ -99,8 +99,13 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 		}
 	}
 	add(it.Title, it.Line, func(int) string { return it.Text })
+	var companies []string
+	for _, s := range it.Speakers {
+		companies = append(companies, s.Company)
+	}
 	for _, l := range sp.lines {
-		add(l.Text, l.No, func(off int) string { return sentenceAround(l.Text, off) })
+		text := projectText(l.Text, companies)
+		add(text, l.No, func(off int) string { return sentenceAround(text, off) })
 	}
 }
 

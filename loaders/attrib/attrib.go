@@ -103,7 +103,10 @@ func cjkName(n string) bool {
 	return true
 }
 
+var honorific = regexp.MustCompile(`(?i)(^|[,&;]\s*|\band\s+)(?:dr|prof|mr|mrs|ms)\.?\s+`)
+
 func parse(s string, g Gazetteer) []Person {
+	s = honorific.ReplaceAllString(s, "$1")
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
 	for _, lead := range []string{"by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
 		s = strings.TrimPrefix(s, lead)

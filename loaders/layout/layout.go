@@ -559,8 +559,24 @@ func (d *Doc) findTitle() {
 			start++
 		}
 	}
+	// A short line among the first ones that names the conference or
+	// calls itself a recap is the title, over a name or a tagline above it
+	// ("Jane Example" / "Digital Designer" / "Kubecon Europe 2019 Reflection").
+	seen := 0
 	for _, b := range d.Blocks[start:] {
-		if b.Kind != Furniture {
+		if b.Kind == Furniture {
+			continue
+		}
+		if seen++; seen > 5 {
+			break
+		}
+		if headingShaped(b.Text) && titleCue.MatchString(b.Text) && !strings.Contains(b.Text, " | ") {
+			d.Title, d.TitleLine = b.Text, b.Line
+			return
+		}
+	}
+	for _, b := range d.Blocks[start:] {
+		if b.Kind != Furniture && strings.IndexFunc(b.Text, unicode.IsLetter) >= 0 {
 			d.Title, d.TitleLine = b.Text, b.Line
 			if len(d.Title) > 200 {
 				d.Title = d.Title[:strings.LastIndex(d.Title[:200], " ")+1] + "…"
@@ -569,6 +585,8 @@ func (d *Doc) findTitle() {
 		}
 	}
 }
+
+var titleCue = regexp.MustCompile(`(?i)kube\s?con|cloud\s?native\s?con|\brecap\b|\bday\s*\d|highlights|takeaways|trip report|参加レポート|レポート|参会`)
 
 // siteHeader reports a document that opens with a site's name and
 // navigation: a navigation bar among its first four blocks.

@@ -458,12 +458,26 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				name := before[last[2]:last[3]]
 				if listing.Personish(name) {
 					sp := listing.Speaker{Name: name, Part: "speaker"}
-					if p := attrib.Parse(strings.SplitN(whole, "'", 2)[0], g); len(p) == 1 {
+					owner := strings.FieldsFunc(whole, func(r rune) bool { return r == '\'' || r == '’' })[0]
+					if p := attrib.Parse(owner, g); len(p) == 1 {
 						sp.Company, sp.Role = p[0].Company, p[0].Role
 					}
 					it.Speakers = []listing.Speaker{sp}
 					it.Keynote = strings.Contains(strings.ToLower(whole), "keynote")
 				}
+			}
+		}
+		if len(it.Speakers) == 0 {
+			// "Dan Roe delivered a keynote on “Title”": who presented
+			// opens the sentence.
+			sentence := before[strings.LastIndexAny(before, ".!?")+1:]
+			if m := presenterFirst.FindStringSubmatch(strings.TrimSpace(sentence)); m != nil {
+				attribution := m[1]
+				if m[2] != "" {
+					attribution += " of " + m[2]
+				}
+				it.Speakers = people(attribution, g)
+				it.Keynote = it.Keynote || strings.Contains(strings.ToLower(sentence), "keynote")
 			}
 		}
 		if len(it.Speakers) == 0 && !talkCue.MatchString(before[max(0, len(before)-40):]) {

@@ -1,0 +1,66 @@
+package recap
+
+import (
+	"strings"
+	"testing"
+)
+
+// gaz is a small gazetteer standing in for the loaders' world.
+type gaz struct{}
+
+func (gaz) IsOrg(n string) bool     { return n == "Red Hat" || n == "Google" }
+func (gaz) NotPerson(n string) bool { return strings.Contains(n, "Argo") || n == "Flux" }
+func (gaz) IsProject(n string) bool { return n == "Flux" || n == "Argo" || n == "Istio" }
+
+// TestBlockRules: each shape of talk mention real pages use, written
+// afresh, read by the rule named in the result.
+func TestBlockRules(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"TableCellTitleAndPeople", "# Talks\n\n|Topic|Video|\n|:---|:---:|\n|Rook at Scale - Ana Luz, Acme|[Video](https://youtu.be/x)|\n|Keynote: Why Gardens Matter for... Bo Sample & Li Demo|-|\n",
+			[]string{"table-row: Rook at Scale | Ana Luz @ Acme", "table-row: Why Gardens Matter for | Bo Sample @  | Li Demo @ "}},
+		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
+			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
+		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
+			[]string{"heading: Backstage para escépticos | Lucía Ortega @ Adevinta | Marc Puig @ Adevinta"}},
+		{"SessionTitleThenSpeakers", "# Report\n\nSession Title: Quotas That Do Not Lie\nSpeakers: Ilse de Groot, Google & Omar Farouk, Apple\n\nSession Title: Second Talk Here\nSpeakers: Mina Park, Red Hat\n",
+			[]string{"key-value: Quotas That Do Not Lie | Ilse de Groot @ Google | Omar Farouk @ Apple", "key-value: Second Talk Here | Mina Park @ Red Hat"}},
+		{"TitleByPeople", "Notes\n\nFair Sharing Is Hard: Lessons from a Lab by Margit Halvorsen and Jonas Eriksen\n\nThey showed plots.\n",
+			[]string{"title-by: Fair Sharing Is Hard: Lessons from a Lab | Margit Halvorsen @  | Jonas Eriksen @ "}},
+		{"QuotedKeynotePossessive", "Notes\n\nPat Doe (Staff Engineer at Acme)’s keynote, “Global Widgets Platform At Scale”, opened day two.\n",
+			[]string{"quoted-title: Global Widgets Platform At Scale | Pat Doe @ Acme"}},
+		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
+			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
+		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
+			[]string{"heading: Rethinking Ingress | Lee Fake @ Acme"}},
+		{"NumberedHeadingComma", "# Top\n\n## 2. Composing Platforms with Crossplane, Nadia Khoury & Ben Achter\n\nGood.\n",
+			[]string{"numbered-heading: Composing Platforms with Crossplane | Nadia Khoury @  | Ben Achter @ "}},
+		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
+		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse("r.md", strings.NewReader(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Gazetteer = gaz{}
+			var got []string
+			for _, it := range d.Items() {
+				if it.Weak {
+					continue
+				}
+				s := it.Rule + ": " + it.Title
+				for _, sp := range it.Speakers {
+					s += " | " + sp.Name + " @ " + sp.Company
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
