@@ -52,7 +52,8 @@ var nameStop = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`the a an of and or with in for to on is at by from not no your our my its this that
-		how why what when who into without about over under using via vs beyond after before more less all`) {
+		how why what when who into without about over under using via vs beyond after before more less all
+		asia pacific europe emea apac americas america global worldwide international region`) {
 		nameStop[w] = true
 	}
 }

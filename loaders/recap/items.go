@@ -105,6 +105,9 @@ func (d *Document) Items() []Item {
 				it.Speakers, it.Weak = sp, false
 			}
 		}
+		if k, ok := blocks[it.Line]; ok && len(it.Speakers) > 0 {
+			companiesFromProse(d.Layout.Blocks, k, it.Speakers, d.Gazetteer)
+		}
 		kept = append(kept, it)
 	}
 	items = kept

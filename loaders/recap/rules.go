@@ -300,6 +300,65 @@ func topicHeading(t string, g attrib.Gazetteer) bool {
 	return true
 }
 
+var (
+	firstNameParen = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)(?:\s+\p{Lu}[\p{L}'’\-]+)?\s*\(([^()]{2,60})\)`)
+	bothAt         = regexp.MustCompile(`\(?\b(?:both|all three|all|each)\s+(?:at|from|of|with)\s+((?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,4})`)
+)
+
+// companiesFromProse gives people of an item who have no company yet the
+// one the text under the item gives them: "Baptiste (OVHcloud) and Clara
+// (Red Hat) told …", "Margit and Jonas (both at NordHPC) run …".
+func companiesFromProse(bs []layout.Block, k int, sp []listing.Speaker, g attrib.Gazetteer) {
+	for j := k + 1; j < len(bs) && j <= k+2; j++ {
+		b := bs[j]
+		if b.Kind == layout.Heading {
+			return
+		}
+		if b.Kind == layout.Furniture {
+			continue
+		}
+		for _, m := range firstNameParen.FindAllStringSubmatch(b.Text, -1) {
+			name, aff := m[1], m[2]
+			if bothAt.MatchString("(" + aff) {
+				continue
+			}
+			for i := range sp {
+				if sp[i].Company == "" && firstName(sp[i].Name) == name {
+					if ps := attrib.Parse(sp[i].Name+" ("+aff+")", g); len(ps) == 1 && plainCompany(ps[0].Company) {
+						sp[i].Company = ps[0].Company
+					}
+				}
+			}
+		}
+		if m := bothAt.FindStringSubmatch(b.Text); m != nil {
+			company := strings.TrimSpace(strings.TrimRight(m[1], ").,; "))
+			for i := range sp {
+				if sp[i].Company == "" && strings.Contains(b.Text, firstName(sp[i].Name)) {
+					sp[i].Company = company
+				}
+			}
+		}
+	}
+}
+
+// plainCompany reports a company name as prose gives it plainly: one to
+// four words, the first capitalised, no clause after it.
+func plainCompany(c string) bool {
+	ws := strings.Fields(c)
+	if len(ws) == 0 || len(ws) > 4 || strings.ContainsAny(c, ",;") {
+		return false
+	}
+	r := []rune(ws[0])
+	return unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])
+}
+
+func firstName(n string) string {
+	if f := strings.Fields(n); len(f) > 0 {
+		return f[0]
+	}
+	return ""
+}
+
 // headingComma reads a numbered heading "1. Title, Speaker" or a heading
 // "Title, Speaker (Company)".
 func headingComma(b layout.Block, g attrib.Gazetteer) (Item, bool) {
