@@ -23,7 +23,7 @@ const (
 	// scheduleCuesPerItem is how many schedule cues per talk item make a
 	// document a schedule when its narrator is quiet.
 	scheduleCuesPerItem = 0.5
-	minProse            = 300
+	minProse            = 500
 )
 
 // The cues, as words (lowercase, matched whole), phrases (matched in the

@@ -8,6 +8,7 @@ import (
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/loaders/listing"
+	"github.com/confgraph/confgraph/loaders/projectmatch"
 	"github.com/confgraph/confgraph/loaders/recap"
 )
 
@@ -280,6 +281,7 @@ func similarity(a, b []string) float64 { return coverage(a, b) + coverage(b, a) 
 // (with the speakers and companies the recap names) that no listing has.
 func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event, items []recap.Item) {
 	spans := itemSpans(doc, items)
+	docWords := projectmatch.Words(doc.Text())
 	for i, it := range items {
 		if it.NamedBySpeaker && ix.person(it.Speakers[0].Name) == nil {
 			// "Name - Company" or "Name - title" only when Name is someone
@@ -298,7 +300,7 @@ func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, 
 				id := confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title)
 				w.presenters(b, ix, doc, id, it)
 				if t, ok := b.Node(id).(*confgraph.Talk); ok {
-					w.discussesSpan(b, doc, t, it, spans[i])
+					w.discussesSpan(b, doc, t, it, spans[i], docWords)
 				}
 				continue
 			}
@@ -306,7 +308,7 @@ func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, 
 			if keynoteWordIn(it.Text) || it.Keynote {
 				talk.Kind = confgraph.KindKeynote
 			}
-			w.discussesSpan(b, doc, talk, it, spans[i])
+			w.discussesSpan(b, doc, talk, it, spans[i], docWords)
 			b.AddNode(talk)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,
 				Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})

@@ -8,6 +8,7 @@ import (
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/loaders/layout"
+	"github.com/confgraph/confgraph/loaders/projectmatch"
 	"github.com/confgraph/confgraph/loaders/recap"
 )
 
@@ -81,24 +82,46 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 	return out
 }
 
+var articleBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|our|your|my|their|his|her)\s+$`)
+
+// afterArticle reports a word of a title that follows an article or a
+// possessive ("the Helm", "a Harbor").
+func afterArticle(title string, at int) bool {
+	return articleBefore.MatchString(title[:at])
+}
+
 // discussesSpan links a talk to the projects its title or its own
 // description names.
-func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *confgraph.Talk, it recap.Item, sp span) {
+//
+// A talk's title is read against the words of the whole document: a
+// schedule or a recap of a cloud-native conference is the context that
+// makes "Envoy at the Edge" the proxy. A name after an article in a title
+// ("Who Takes the Helm") is a word.
+func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *confgraph.Talk, it recap.Item, sp span, docWords map[string]bool) {
 	context := it.Title + "\n" + sp.text()
 	seen := map[string]bool{}
+	var link func(projectmatch.Hit, int, func(int) string)
 	add := func(text string, line int, snippet func(int) string) {
 		for _, h := range w.Projects.Find(text, context) {
-			p := h.Spec.Project()
-			if seen[p.ID] {
-				continue
-			}
-			seen[p.ID] = true
-			b.AddNode(p)
-			b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
-				Evidence: ev(doc.Name, line, snippet(h.Start), ruleProjectName)})
+			link(h, line, snippet)
 		}
 	}
-	add(it.Title, it.Line, func(int) string { return it.Text })
+	link = func(h projectmatch.Hit, line int, snippet func(int) string) {
+		p := h.Spec.Project()
+		if seen[p.ID] {
+			return
+		}
+		seen[p.ID] = true
+		b.AddNode(p)
+		b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
+			Evidence: ev(doc.Name, line, snippet(h.Start), ruleProjectName)})
+	}
+	for _, h := range w.Projects.FindIn(it.Title, docWords) {
+		if h.Spec.Ambiguous && afterArticle(it.Title, h.Start) {
+			continue
+		}
+		link(h, it.Line, func(int) string { return it.Text })
+	}
 	var companies []string
 	for _, s := range it.Speakers {
 		companies = append(companies, s.Company)
@@ -128,6 +151,7 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 	b := confgraph.NewBatch()
 	b.AddNode(event)
 	spans := itemSpans(doc, items)
+	docWords := projectmatch.Words(doc.Text())
 	blocks := map[int]layout.Block{}
 	for _, bl := range doc.Layout.Blocks {
 		blocks[bl.Line] = bl
@@ -173,7 +197,7 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID, Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
 			}
 		}
-		w.discussesSpan(b, doc, talk, it, spans[i])
+		w.discussesSpan(b, doc, talk, it, spans[i], docWords)
 	}
 	return b, nil
 }

@@ -104,10 +104,18 @@ func cjkName(n string) bool {
 	return true
 }
 
-var honorific = regexp.MustCompile(`(?i)(^|[,&;]\s*|\band\s+)(?:dr|prof|mr|mrs|ms)\.?\s+`)
+var (
+	honorific   = regexp.MustCompile(`(?i)(^|[,&;]\s*|\band\s+)(?:dr|prof|mr|mrs|ms)\.?\s+`)
+	jaHonorific = regexp.MustCompile(`\s*(?:さん|様|氏|先生)`)
+)
+
+// StripHonorifics drops "Dr", "Prof." before names and "さん", "氏" after.
+func StripHonorifics(s string) string {
+	return jaHonorific.ReplaceAllString(honorific.ReplaceAllString(s, "$1"), "")
+}
 
 func parse(s string, g Gazetteer) []Person {
-	s = honorific.ReplaceAllString(s, "$1")
+	s = StripHonorifics(s)
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
 	for _, lead := range []string{"by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
 		s = strings.TrimPrefix(s, lead)

@@ -221,6 +221,19 @@ func (c *Catalog) Find(text, context string) []Hit {
 	if context == "" {
 		context = text
 	}
+	return c.find(text, func() map[string]bool { return words(context) })
+}
+
+// Words returns the lowercase words of s, for FindIn.
+func Words(s string) map[string]bool { return words(s) }
+
+// FindIn is Find with the context given as its words (see Words), for
+// many texts read against one context.
+func (c *Catalog) FindIn(text string, context map[string]bool) []Hit {
+	return c.find(text, func() map[string]bool { return context })
+}
+
+func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 	lower := lowerSameLen(text)
 	var ctxWords map[string]bool
 	type span struct{ start, end int }
@@ -246,7 +259,7 @@ func (c *Catalog) Find(text, context string) []Hit {
 		}
 		if t.spec.Ambiguous {
 			if ctxWords == nil {
-				ctxWords = words(context)
+				ctxWords = contextWords()
 			}
 			confirmed := hasAny(ctxWords, t.spec.Context)
 			if t.spec.Strict && !confirmed || !confirmed && !inProse(text, start) || t.spec.Strict && !inProse(text, start) {

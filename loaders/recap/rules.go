@@ -20,6 +20,7 @@ const (
 	RuleStandaloneTitle = "standalone-title"    // a title on its own line above its paragraph
 	RuleHeading         = "heading"             // a heading that names a session
 	RuleNamedInProse    = "named-in-prose"      // "the talk named X"
+	RuleProseTitle      = "prose-title"         // "… stood out: Title by A", "A's session on Title"
 	RuleKindLead        = "kind-lead"           // "⚡ Lightning Talk: Title" alone
 	RuleLinkItem        = "link-item"           // "[Title – Speaker, Company](url)"
 	RuleKeyValue        = "key-value"           // "Session Title: …" then "Speakers: …"
@@ -38,7 +39,7 @@ var (
 	possessive = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})(?:\s*\([^)]*\))?['’]s\s+(?:\w+\s+){0,3}(?:talk|keynote|session|presentation|lightning talk)`)
 	videoURL   = regexp.MustCompile(`(?i)youtu\.?be|vimeo|sched\.com|slideshare|speakerdeck|/watch|/sessions?/|/talks?/|docs\.google\.com/presentation|\.pdf$`)
 	weekdayRe  = regexp.MustCompile(`(?i)^(?:\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w{2,5})?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
-	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 セッション 题目 标题`)
+	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 基調講演 セッション 题目 标题 主题演讲`)
 	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 スピーカー 講演者 讲者 演讲者 嘉宾`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
 )
@@ -78,6 +79,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			}
 			if len(found) == 0 && b.Kind != layout.Heading {
 				found = quotedTitles(b, g)
+			}
+			if len(found) == 0 && b.Kind == layout.Paragraph {
+				found = proseTitles(b, g)
 			}
 			if len(found) == 0 {
 				if it, ok := kindLeadOnly(b); ok {
@@ -215,14 +219,16 @@ func kindLeadOnly(b layout.Block) (Item, bool) {
 		return Item{}, false
 	}
 	full, keynote := stripKind(t)
-	return Item{Title: cleanTitle(full), Rule: RuleKindLead, Keynote: keynote, Weak: true}, true
+	// On its own line the lead names a session as surely as a speaker
+	// would; inside a list of other things it may be a heading.
+	return Item{Title: cleanTitle(full), Rule: RuleKindLead, Keynote: keynote, Weak: b.Kind == layout.ListItem}, true
 }
 
 // onlyNames reads "A, B and C" as people without companies when every
 // part is a name and none an organisation: what a title's parentheses or a
 // "by" hold.
 func onlyNames(s string, g attrib.Gazetteer) []listing.Speaker {
-	parts := regexp.MustCompile(`\s*(?:,|&|、|，| and | und | et | y )\s*`).Split(strings.TrimSpace(s), -1)
+	parts := regexp.MustCompile(`\s*(?:,|&|、|，| and | und | et | y )\s*`).Split(strings.TrimSpace(attrib.StripHonorifics(s)), -1)
 	var out []listing.Speaker
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
@@ -302,7 +308,7 @@ func topicHeading(t string, g attrib.Gazetteer) bool {
 
 var (
 	firstNameParen = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)(?:\s+\p{Lu}[\p{L}'’\-]+)?\s*\(([^()]{2,60})\)`)
-	bothAt         = regexp.MustCompile(`\(?\b(?:both|all three|all|each)\s+(?:at|from|of|with)\s+((?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,4})`)
+	bothAt         = regexp.MustCompile(`\(?\b(?:both|all three|all|each)\s+(?:at|from|of|with)\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,3})`)
 )
 
 // companiesFromProse gives people of an item who have no company yet the
@@ -475,9 +481,16 @@ func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 		}
 	}
 	if len(it.Speakers) == 0 {
-		// "Keynote: Title – A, Company" on one line.
+		// "Keynote: Title – A, Company" or "基調講演: Title（Name さん）"
+		// on one line.
 		if title, sp := splitTitleAttribution(it.Title, g); title != "" {
 			it.Title, it.Speakers = cleanTitle(title), sp
+		} else if m := parenTail.FindStringSubmatch(it.Title); m != nil {
+			if sp := onlyNames(m[2], g); len(sp) > 0 {
+				it.Title, it.Speakers = cleanTitle(m[1]), sp
+			} else if sp := people(m[2], g); len(sp) > 0 {
+				it.Title, it.Speakers = cleanTitle(m[1]), sp
+			}
 		}
 	}
 	if key == "keynote" {
@@ -546,6 +559,113 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		out = append(out, it)
 	}
 	return out
+}
+
+var (
+	byNames    = regexp.MustCompile(`^by\s+((?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?)*)`)
+	proseLead  = regexp.MustCompile(`(?i)(?:^|[:;—–]\s+|[.!?]\s+|\b(?:enjoyed|caught|attended|loved|liked|saw|watched|recommend|was|were|is|also)\s+)`)
+	sessionOn  = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})['’]s\s+(?:\w+\s+)?(?:talk|session|keynote|presentation|lightning talk)\s+(?:on|about|called|titled|named)\s+`)
+	smallTitle = wordSet(`a an the of in on for with and to at from under over without is are your our my vs via by into`)
+)
+
+// proseTitles reads titles written in running text without quotes: "One
+// talk stood out: Quieting etcd Under Pressure by Brennan Ashby." and
+// "Ilse Marchetti's session on Rethinking Cluster Autoscaling changed my
+// mind." The title is the run of title-cased words the cue frames.
+func proseTitles(b layout.Block, g attrib.Gazetteer) []Item {
+	var out []Item
+	text := b.Text
+	for _, loc := range regexp.MustCompile(`\sby\s`).FindAllStringIndex(text, -1) {
+		m := byNames.FindStringSubmatch(text[loc[0]+1:])
+		if m == nil {
+			continue
+		}
+		left := text[:loc[0]]
+		start := 0
+		for _, l := range proseLead.FindAllStringIndex(left, -1) {
+			start = l[1]
+		}
+		title := strings.TrimSpace(strings.Trim(left[start:], ",;"))
+		if len(strings.Fields(title)) < 3 || !titleShaped(title) || !titleCased(title) || strings.ContainsAny(title, "()") || byVerb[strings.ToLower(lastWord(title))] {
+			continue // "A (X), B (Y) and C (Z), moderated by D" is a list of people
+		}
+		sp := onlyNames(m[1], g)
+		if len(sp) == 0 {
+			sp = people(m[1], g)
+		}
+		if len(sp) == 0 {
+			continue
+		}
+		rest := text[loc[0]+1+len(m[0]):]
+		if bm := bothAt.FindStringSubmatch(rest); bm != nil && strings.Index(rest, bm[0]) < 4 {
+			for i := range sp {
+				if sp[i].Company == "" {
+					sp[i].Company = strings.TrimSpace(bm[1])
+				}
+			}
+		}
+		out = append(out, Item{Title: title, Speakers: sp, Rule: RuleProseTitle})
+	}
+	for _, m := range sessionOn.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		title := titleRun(text[m[1]:])
+		if len(strings.Fields(title)) < 2 || !attrib.NameLike(name) {
+			continue
+		}
+		out = append(out, Item{Title: title, Speakers: []listing.Speaker{{Name: name, Part: "speaker"}}, Rule: RuleProseTitle})
+	}
+	return out
+}
+
+var byVerb = wordSet(`moderated hosted presented given led run organised organized written delivered sponsored joined followed`)
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ",.;:")
+}
+
+// titleRun returns the run of title-cased words s opens with ("Rethinking
+// Cluster Autoscaling changed my mind" -> "Rethinking Cluster
+// Autoscaling"), small words allowed inside.
+func titleRun(s string) string {
+	ws := strings.Fields(s)
+	end := 0
+	for i, w := range ws {
+		bare := strings.Trim(w, `,.;:!?"“”()`)
+		r := []rune(bare)
+		if len(r) == 0 {
+			break
+		}
+		if unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) {
+			end = i + 1
+		} else if !smallTitle[strings.ToLower(bare)] {
+			break
+		}
+		if strings.ContainsAny(w, ",.;:!?") && i+1 >= end {
+			break
+		}
+	}
+	return strings.TrimRight(strings.Join(ws[:end], " "), ",.;:!?")
+}
+
+// titleCased reports a title whose every long word is capitalised (or
+// written like a name, "etcd"): prose has lowercase words.
+func titleCased(t string) bool {
+	lower := 0
+	for _, w := range strings.Fields(t) {
+		bare := strings.Trim(w, `,.;:!?"“”()`)
+		r := []rune(bare)
+		if len(r) == 0 || smallTitle[strings.ToLower(bare)] {
+			continue
+		}
+		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+			lower++
+		}
+	}
+	return lower <= 1
 }
 
 // sectionHeading reports a heading that structures the post rather than
