@@ -33,7 +33,7 @@ var (
 	narratorMarks = []string{"私", "僕", "自分", "我"}
 	opinionWords  = wordSet(`favourite favorite favourites favorites highlight highlights loved enjoyed liked impressed takeaway takeaways learned learnt recap pick picks recommend recommended circling attended watched`)
 	opinionPhrase = []string{"looking forward", "can't wait", "can’t wait", "must-see", "must see", "worth watching", "worth it", "went to", "sat in", "my notes"}
-	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "推荐", "值得"}
+	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "見たい", "気になる", "おすすめ", "楽しみ", "注目", "推荐", "值得", "想听", "期待"}
 	storyWords    = wordSet(`was were had gave showed explained talked presented spoke discussed demoed demonstrated shared walked described argued told opened closed ended started war waren zeigte fand erklärte était fue mostró`)
 	storyMarks    = []string{"ました", "でした", "了"}
 	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: | sched register registered registration`)

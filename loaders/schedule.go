@@ -48,8 +48,8 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 			case layout.Furniture:
 				furniture[b.Line] = true
 			case layout.Paragraph:
-				if b.Standalone && len(strings.Fields(b.Text)) <= 8 {
-					stop[b.Line] = true // a plain-text heading
+				if b.Standalone && len(strings.Fields(b.Text)) <= 8 && !strings.ContainsAny(b.Text, ":/@") {
+					stop[b.Line] = true // a plain-text heading, not a "Watch: URL" line
 				}
 			}
 		}
