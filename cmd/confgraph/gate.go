@@ -161,3 +161,15 @@ func (g *gate) Prefetch(ctx context.Context, plan confgraph.Plan) (*confgraph.Pr
 	}
 	return p.Prefetch(ctx, plan)
 }
+
+func (g *gate) Shape(ctx context.Context) (*confgraph.Shape, error) {
+	s, err := g.get()
+	if err != nil {
+		return nil, err
+	}
+	sh, ok := s.(confgraph.Shaper)
+	if !ok {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "this store keeps no shape")
+	}
+	return sh.Shape(ctx)
+}

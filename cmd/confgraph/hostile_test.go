@@ -81,9 +81,46 @@ func checkHostile(t *testing.T, base string) {
 	})
 
 	t.Run("Expensive", func(t *testing.T) {
-		r := query(t, base, `{ talks(limit: 100) { speakers { talks { speakers { talks { title } } } } } }`, nil)
-		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "costs") {
-			t.Errorf("errors = %+v, want QUERY_TOO_COMPLEX about the cost", r.Errors)
+		for _, q := range []string{
+			`{ talks(limit: 100) { speakers(limit: 100) { talks(limit: 100) { speakers(limit: 100) { talks(limit: 100) { title } } } } } }`,
+			// related and search are priced by their first, not as one item.
+			`{ talks(limit:100){ related(first:100){ score talk { related(first:100){ score talk { title } } } } } }`,
+			`{ talks(limit:100){ related(first:100){ score talk { related(first:100){ score talk { related(first:100){ score } } } } } } }`,
+			`{ search(query: "kubernetes service mesh", first: 100) { node { ... on Talk { related(first: 100) { talk { related(first: 100) { score } } } } } } }`,
+			// Fragments are measured once each, however often they are spread.
+			fragmentFanOut(30),
+		} {
+			r := query(t, base, q, nil)
+			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "costs") {
+				t.Errorf("%.70s: errors = %+v, want QUERY_TOO_COMPLEX about the cost", q, r.Errors)
+			}
+		}
+	})
+
+	t.Run("RootFieldsThroughFragments", func(t *testing.T) {
+		var fields strings.Builder
+		for i := range 25 {
+			fmt.Fprintf(&fields, " r%d: stats { count }", i)
+		}
+		for _, q := range []string{
+			"{ ... on Query {" + fields.String() + " } }",
+			"{ ...Q } fragment Q on Query {" + fields.String() + " }",
+		} {
+			r := query(t, base, q, nil)
+			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "top-level fields") {
+				t.Errorf("%.40s: errors = %+v, want QUERY_TOO_COMPLEX about top-level fields", q, r.Errors)
+			}
+		}
+	})
+
+	t.Run("LongInList", func(t *testing.T) {
+		titles := make([]string, 100_000)
+		for i := range titles {
+			titles[i] = fmt.Sprintf("t%d", i)
+		}
+		r := query(t, base, `query($s: [String!]) { talks(where: { NOT: { title: { in: $s, caseInsensitive: true } } }, sort: [{ title: ASC }], limit: 1) { title } }`, map[string]any{"s": titles})
+		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"title":`) {
+			t.Errorf("NOT in 100,000 titles: %s %+v, want the first talk", r.Data, r.Errors)
 		}
 	})
 
@@ -121,4 +158,16 @@ func checkHostile(t *testing.T, base string) {
 	if err != nil || resp.StatusCode != 200 {
 		t.Errorf("/healthz after the hostile requests: %v %v", err, resp)
 	}
+}
+
+// fragmentFanOut is a query of n fragments that each spread the next one
+// twice: 2^n spreads when expanded.
+func fragmentFanOut(n int) string {
+	var b strings.Builder
+	b.WriteString("{ talks(limit: 1) { ...F0 } }")
+	for i := range n {
+		fmt.Fprintf(&b, " fragment F%d on Talk { ...F%d ...F%d }", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, " fragment F%d on Talk { title }", n)
+	return b.String()
 }

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -23,6 +24,7 @@ type Store struct {
 	adj     [2]map[confgraph.RelType]map[string][]string       // [dir][type][node] -> rel keys
 	byKey   map[confgraph.Label]map[string]map[string][]string // label -> field -> lowercased value -> IDs
 	words   map[string][]string                                // searchable node ID -> its words, for Search
+	shape   atomic.Pointer[confgraph.Shape]                    // nil after a change, until Shape computes it
 }
 
 // New returns an empty store.

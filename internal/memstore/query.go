@@ -18,6 +18,7 @@ import (
 var indexedFields = map[string]bool{"name": true, "title": true}
 
 func (s *Store) reindex() {
+	s.shape.Store(nil)
 	s.byKey = map[confgraph.Label]map[string]map[string][]string{}
 	s.words = map[string][]string{}
 	for _, n := range s.nodes {

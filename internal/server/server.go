@@ -73,12 +73,16 @@ var DefaultConfig = Config{
 	Introspection: true,
 }
 
+// shapeTTL is how long the cost model keeps the store's Shape.
+const shapeTTL = 5 * time.Second
+
 // New returns the HTTP handler serving the API from store.
 func New(store confgraph.Store, cfg Config) http.Handler {
 	log := cfg.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	shape := newShapeCache(store, shapeTTL)
 	if cfg.Metrics != nil || cfg.Tracer != nil {
 		o := observed{Store: store, m: cfg.Metrics, tr: cfg.Tracer}
 		if _, ok := store.(confgraph.Prefetcher); ok {
@@ -100,7 +104,7 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 		srv.Use(extension.Introspection{})
 	}
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	srv.Use(limitsExtension{cfg.Limits})
+	srv.Use(&limitsExtension{Limits: cfg.Limits, shape: shape.get})
 	srv.SetErrorPresenter(graph.ErrorPresenter(log))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithBatching(ctx, store))
