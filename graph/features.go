@@ -129,6 +129,9 @@ func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, fir
 			return nil, err
 		}
 		for _, t := range start {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			if score[t] == nil {
 				score[t], reasons[t] = map[string]float64{}, map[string][]string{}
 			}

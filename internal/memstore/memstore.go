@@ -151,8 +151,12 @@ func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.
 func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]confgraph.Node, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string]confgraph.Node, len(ids))
 	for _, id := range ids {
+		if !e.tick() {
+			return nil, e.err
+		}
 		if n, ok := s.nodes[id]; ok {
 			out[id] = confgraph.CloneNode(n)
 		}
@@ -167,8 +171,12 @@ func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
+		if !e.tick() {
+			return nil, e.err
+		}
 		keys := s.adj[dir][rel][id]
 		edges := make([]confgraph.Edge, 0, len(keys))
 		for _, k := range keys {

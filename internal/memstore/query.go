@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -52,8 +53,9 @@ func (s *Store) reindex() {
 // of its own; only the one estimated smallest is built, as walking a
 // relationship back from a large set costs more than testing the whole
 // filter on the few nodes the smallest set holds.
-func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[string]bool, ok bool) {
-	if f == nil {
+func (e *eval) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[string]bool, ok bool) {
+	s := e.s
+	if f == nil || !e.tick() {
 		return nil, false
 	}
 	type option struct {
@@ -78,7 +80,7 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 		if r.Dir == confgraph.In {
 			far = from
 		}
-		inner, ok := s.candidates(far, r.Where)
+		inner, ok := e.candidates(far, r.Where)
 		if !ok {
 			continue
 		}
@@ -95,10 +97,13 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 			set := map[string]bool{}
 			for id := range inner {
 				for _, k := range s.adj[back][rel][id] {
-					e := s.rels[k]
-					near := e.From
+					if !e.tick() {
+						return set
+					}
+					r := s.rels[k]
+					near := r.From
 					if back == confgraph.Out {
-						near = e.To
+						near = r.To
 					}
 					set[near] = true
 				}
@@ -107,7 +112,7 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 		}})
 	}
 	for _, g := range f.And {
-		if set, ok := s.candidates(label, g); ok {
+		if set, ok := e.candidates(label, g); ok {
 			opts = append(opts, ready(set))
 		}
 	}
@@ -115,7 +120,7 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 		union := map[string]bool{}
 		all := true
 		for _, g := range f.Or {
-			set, ok := s.candidates(label, g)
+			set, ok := e.candidates(label, g)
 			if !ok {
 				all = false
 				break
@@ -171,30 +176,65 @@ func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[str
 	return set, true
 }
 
+// checkEvery is how many steps (nodes or relationships tested) an
+// evaluation takes between looks at its context.
+const checkEvery = 1024
+
+// eval evaluates filters for one call: it looks at the call's context
+// every checkEvery steps, so that a request past its deadline stops
+// within a few milliseconds, and keeps the long `in` lists it has turned
+// into sets.
+type eval struct {
+	s     *Store
+	ctx   context.Context
+	steps int
+	err   error
+	sets  map[*confgraph.Cond]map[string]bool
+}
+
+func (s *Store) eval(ctx context.Context) *eval {
+	return &eval{s: s, ctx: ctx}
+}
+
+// tick counts a step; false means the call must stop (e.err says why).
+func (e *eval) tick() bool {
+	if e.err != nil {
+		return false
+	}
+	e.steps++
+	if e.steps%checkEvery == 1 { // the first step, and every checkEvery after
+		e.err = e.ctx.Err()
+	}
+	return e.err == nil
+}
+
 // match evaluates f on n.
-func (s *Store) match(n confgraph.Node, f *confgraph.Filter) bool {
+func (e *eval) match(n confgraph.Node, f *confgraph.Filter) bool {
 	if f == nil {
 		return true
 	}
-	for _, c := range f.Conds {
-		if !condHolds(n, c) {
+	if !e.tick() {
+		return false
+	}
+	for i := range f.Conds {
+		if !e.cond(n, &f.Conds[i]) {
 			return false
 		}
 	}
 	for _, r := range f.Rels {
-		if !s.relHolds(n, r) {
+		if !e.relHolds(n, r) {
 			return false
 		}
 	}
 	for _, g := range f.And {
-		if !s.match(n, g) {
+		if !e.match(n, g) {
 			return false
 		}
 	}
 	if len(f.Or) > 0 {
 		any := false
 		for _, g := range f.Or {
-			if s.match(n, g) {
+			if e.match(n, g) {
 				any = true
 				break
 			}
@@ -203,19 +243,23 @@ func (s *Store) match(n confgraph.Node, f *confgraph.Filter) bool {
 			return false
 		}
 	}
-	return f.Not == nil || !s.match(n, f.Not)
+	return f.Not == nil || !e.match(n, f.Not)
 }
 
-func (s *Store) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
+func (e *eval) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
+	s := e.s
 	hits, total := 0, 0
 	for _, k := range s.adj[r.Dir][r.Rel][n.NodeID()] {
+		if !e.tick() {
+			return false
+		}
 		rel := s.rels[k]
 		other := rel.To
 		if r.Dir == confgraph.In {
 			other = rel.From
 		}
 		total++
-		if s.match(s.nodes[other], r.Where) {
+		if e.match(s.nodes[other], r.Where) {
 			hits++
 			if r.Quant == confgraph.Some {
 				return true
@@ -234,6 +278,67 @@ func (s *Store) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
 		return hits == 1
 	}
 	return true // all (vacuously true without relationships) and none
+}
+
+// setAbove is the length from which an `in` list of strings is tested
+// through a set rather than value by value.
+const setAbove = 8
+
+// cond tests c on n; a long `in` list of strings becomes a set once per
+// evaluation, so testing it costs the same however long it is.
+func (e *eval) cond(n confgraph.Node, c *confgraph.Cond) bool {
+	if c.Op != confgraph.OpIn || len(c.Values) <= setAbove {
+		return condHolds(n, *c)
+	}
+	set, built := e.sets[c]
+	if !built {
+		set = inSet(c)
+		if e.sets == nil {
+			e.sets = map[*confgraph.Cond]map[string]bool{}
+		}
+		e.sets[c] = set
+	}
+	if set == nil {
+		return condHolds(n, *c)
+	}
+	v, ok := confgraph.FieldValue(n, c.Field)
+	sv, isString := v.(string)
+	if !ok || !isString {
+		return false
+	}
+	if c.Fold {
+		sv = foldKey(sv)
+	}
+	return set[sv]
+}
+
+// inSet returns the values of an `in` condition as a set (folded when it
+// ignores case), or nil when they are not all strings.
+func inSet(c *confgraph.Cond) map[string]bool {
+	set := make(map[string]bool, len(c.Values))
+	for _, w := range c.Values {
+		sw, ok := w.(string)
+		if !ok {
+			return nil
+		}
+		if c.Fold {
+			sw = foldKey(sw)
+		}
+		set[sw] = true
+	}
+	return set
+}
+
+// foldKey maps each rune to the smallest rune of its case-folding orbit,
+// so that strings.EqualFold(a, b) exactly when foldKey(a) == foldKey(b).
+func foldKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }
 
 func condHolds(n confgraph.Node, c confgraph.Cond) bool {
@@ -307,13 +412,17 @@ func equal(v, w any, fold bool) bool {
 	return v == w
 }
 
-func (s *Store) degree(id string, rc confgraph.RelCount) int {
+func (e *eval) degree(id string, rc confgraph.RelCount) int {
+	s := e.s
 	if rc.Then == nil {
 		return len(s.adj[rc.Dir][rc.Rel][id])
 	}
 	seen := map[string]bool{}
 	for _, mid := range s.neighbours(id, rc.Rel, rc.Dir) {
 		for _, far := range s.neighbours(mid, rc.Then.Rel, rc.Then.Dir) {
+			if !e.tick() {
+				return len(seen)
+			}
 			seen[far] = true
 		}
 	}
@@ -335,9 +444,10 @@ func (s *Store) neighbours(id string, rel confgraph.RelType, dir confgraph.Direc
 }
 
 // selectNodes returns the nodes of label matching where, unsorted.
-func (s *Store) selectNodes(label confgraph.Label, where *confgraph.Filter) []confgraph.Node {
+func (e *eval) selectNodes(label confgraph.Label, where *confgraph.Filter) []confgraph.Node {
+	s := e.s
 	var pool []confgraph.Node
-	if ids, ok := s.candidates(label, where); ok {
+	if ids, ok := e.candidates(label, where); ok {
 		for id := range ids {
 			if n := s.nodes[id]; n != nil && n.NodeLabel() == label {
 				pool = append(pool, n)
@@ -348,15 +458,18 @@ func (s *Store) selectNodes(label confgraph.Label, where *confgraph.Filter) []co
 	}
 	out := make([]confgraph.Node, 0, len(pool))
 	for _, n := range pool {
-		if s.match(n, where) {
+		if e.match(n, where) {
 			out = append(out, n)
+		}
+		if e.err != nil {
+			return nil
 		}
 	}
 	return out
 }
 
 // page sorts nodes and cuts the page q asks for.
-func (s *Store) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node {
+func (e *eval) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node {
 	type keyed struct {
 		n confgraph.Node
 		c confgraph.Cursor
@@ -364,7 +477,10 @@ func (s *Store) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node
 	ks := make([]keyed, len(nodes))
 	for i, n := range nodes {
 		id := n.NodeID()
-		ks[i] = keyed{n, confgraph.CursorOf(n, q.Sort, func(rc confgraph.RelCount) int { return s.degree(id, rc) })}
+		ks[i] = keyed{n, confgraph.CursorOf(n, q.Sort, func(rc confgraph.RelCount) int { return e.degree(id, rc) })}
+		if !e.tick() {
+			return nil
+		}
 	}
 	sort.Slice(ks, func(i, j int) bool { return confgraph.CompareCursors(ks[i].c, ks[j].c, q.Sort) < 0 })
 	lo, hi := 0, len(ks)
@@ -427,7 +543,12 @@ func (s *Store) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, 
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.page(s.selectNodes(q.Label, q.Where), q), nil
+	e := s.eval(ctx)
+	out := e.page(e.selectNodes(q.Label, q.Where), q)
+	if e.err != nil {
+		return nil, e.err
+	}
+	return out, nil
 }
 
 // Count returns the number of matching nodes.
@@ -440,7 +561,9 @@ func (s *Store) Count(ctx context.Context, label confgraph.Label, where *confgra
 	if where.Empty() {
 		return len(s.byLabel[label]), nil
 	}
-	return len(s.selectNodes(label, where)), nil
+	e := s.eval(ctx)
+	n := len(e.selectNodes(label, where))
+	return n, e.err
 }
 
 // farLabel is the label at the other end of rel followed in dir.
@@ -466,6 +589,7 @@ func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.Re
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
 		rels := map[string]*confgraph.Relationship{}
@@ -476,12 +600,15 @@ func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.Re
 			if dir == confgraph.In {
 				other = r.From
 			}
-			if n := s.nodes[other]; s.match(n, q.Where) {
+			if n := s.nodes[other]; e.match(n, q.Where) {
 				far = append(far, n)
 				rels[other] = r
 			}
 		}
-		page := s.page(far, q)
+		page := e.page(far, q)
+		if e.err != nil {
+			return nil, e.err
+		}
 		edges := make([]confgraph.Edge, len(page))
 		for i, n := range page {
 			r := *rels[n.NodeID()]
@@ -506,6 +633,7 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string]int, len(ids))
 	for _, id := range ids {
 		n := 0
@@ -515,9 +643,15 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 			if dir == confgraph.In {
 				other = r.From
 			}
-			if where.Empty() || s.match(s.nodes[other], where) {
+			if !e.tick() {
+				return nil, e.err
+			}
+			if where.Empty() || e.match(s.nodes[other], where) {
 				n++
 			}
+		}
+		if e.err != nil {
+			return nil, e.err
 		}
 		out[id] = n
 	}
@@ -542,6 +676,7 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	var docs []confgraph.SearchDoc
 	total, totalWords := 0, 0
 	for _, l := range labels {
@@ -549,6 +684,9 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
 		}
 		for _, n := range s.byLabel[l] {
+			if !e.tick() {
+				return nil, e.err
+			}
 			words := s.words[n.NodeID()]
 			total++
 			totalWords += len(words)
@@ -559,6 +697,9 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 				}
 			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return confgraph.RankSearch(terms, docs, total, totalWords, limit), nil
 }
@@ -595,9 +736,13 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	}
 	seen := map[string]step{from: {}}
 	frontier := []string{from}
+	e := s.eval(ctx)
 	for hop := 0; hop < maxHops && len(frontier) > 0; hop++ {
 		var next []string
 		for _, id := range frontier {
+			if !e.tick() {
+				return nil, e.err
+			}
 			for _, t := range confgraph.RelTypes {
 				for d := range s.adj {
 					for _, k := range s.adj[d][t][id] {

@@ -1,13 +1,16 @@
 package server_test
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/server"
 )
 
@@ -147,5 +150,36 @@ func TestFilterOperandsArePriced(t *testing.T) {
 	r := do(t, server.New(cs.Store, cfg), q, map[string]any{"s": many(100_000)})
 	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" {
 		t.Errorf("100,000 operands against a limit of 50,000: %+v, want QUERY_TOO_COMPLEX", r.Errors)
+	}
+}
+
+// slowStore answers Find only when the request's deadline has passed, as
+// a store would that takes too long.
+type slowStore struct{ confgraph.Store }
+
+func (s slowStore) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, error) {
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// TestDeadlineGivesOneTimeout: a request past its deadline hears TIMEOUT
+// once, however many fields were waiting.
+func TestDeadlineGivesOneTimeout(t *testing.T) {
+	_, cs := api(t)
+	for name, c := range map[string]struct {
+		store   confgraph.Store
+		timeout time.Duration
+	}{
+		"DuringExecution": {slowStore{cs.Store}, 50 * time.Millisecond},
+		"BeforeExecution": {cs.Store, time.Nanosecond},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg := server.DefaultConfig
+			cfg.Timeout = c.timeout
+			r := do(t, server.New(c.store, cfg), `{ talks(limit: 100) { title speakers { name } } events { name talks { title } } speakers { name } }`, nil)
+			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "TIMEOUT" {
+				t.Errorf("errors = %+v, want one TIMEOUT", r.Errors)
+			}
+		})
 	}
 }

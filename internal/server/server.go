@@ -115,6 +115,7 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if cfg.Metrics != nil {
 		srv.AroundResponses(cfg.Metrics.observeOperation)
 	}
+	srv.AroundResponses(oneErrorPerCause)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "panic while resolving", "panic", fmt.Sprint(v))
 		err := gqlerror.Errorf("internal error")
