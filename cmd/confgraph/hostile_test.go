@@ -131,9 +131,22 @@ func checkHostile(t *testing.T, base string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp.Body.Close()
-		if resp.StatusCode < 400 {
-			t.Errorf("a 2 MiB request got status %d, want it refused", resp.StatusCode)
+		defer resp.Body.Close()
+		var r gqlResponse
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || resp.StatusCode != http.StatusRequestEntityTooLarge || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "PAYLOAD_TOO_LARGE" {
+			t.Errorf("a 2 MiB request: status %d, %+v %v; want 413 PAYLOAD_TOO_LARGE", resp.StatusCode, r.Errors, err)
+		}
+	})
+
+	t.Run("Batch", func(t *testing.T) {
+		resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`[{"query":"{ stats { count } }"}]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r gqlResponse
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || resp.StatusCode != http.StatusBadRequest || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BATCHING_NOT_SUPPORTED" {
+			t.Errorf("a batch: status %d, %+v %v; want 400 BATCHING_NOT_SUPPORTED", resp.StatusCode, r.Errors, err)
 		}
 	})
 

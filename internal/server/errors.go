@@ -2,6 +2,9 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -35,4 +38,45 @@ func oneErrorPerCause(ctx context.Context, next graphql.ResponseHandler) *graphq
 	}
 	resp.Errors = gqlerror.List(kept)
 	return resp
+}
+
+// apqCheck gives the automatic-persisted-query errors a code: it runs
+// before gqlgen's extension, which reports the same faults without one.
+type apqCheck struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationParameterMutator
+} = apqCheck{}
+
+func (apqCheck) ExtensionName() string { return "ConfgraphAPQCheck" }
+
+func (apqCheck) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (apqCheck) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	raw, ok := p.Extensions["persistedQuery"]
+	if !ok || raw == nil {
+		return nil
+	}
+	pq, ok := raw.(map[string]any)
+	hash, _ := pq["sha256Hash"].(string)
+	if !ok || hash == "" {
+		return codedError("PERSISTED_QUERY_INVALID", "the persistedQuery extension needs a sha256Hash")
+	}
+	if fmt.Sprint(pq["version"]) != "1" { // a json.Number, float64 or int, as decoded
+		return codedError("PERSISTED_QUERY_INVALID", "only version 1 of automatic persisted queries is supported")
+	}
+	if p.Query != "" {
+		sum := sha256.Sum256([]byte(p.Query))
+		if hex.EncodeToString(sum[:]) != hash {
+			return codedError("PERSISTED_QUERY_HASH_MISMATCH", "the persistedQuery sha256Hash is not the SHA-256 of the query")
+		}
+	}
+	return nil
+}
+
+func codedError(code, message string) *gqlerror.Error {
+	err := gqlerror.Errorf("%s", message)
+	err.Extensions = map[string]any{"code": code}
+	return err
 }

@@ -53,9 +53,13 @@ const connectionPage = 20
 // limitsExtension applies Limits to each operation.
 type limitsExtension struct {
 	Limits
-	shape  func(context.Context) *confgraph.Shape
-	intro  map[string]int // introspection list fields -> their size in the schema
-	schema *ast.Schema
+	// introspection is whether the schema may be introspected; when it
+	// may not, an operation asking is refused with code
+	// INTROSPECTION_DISABLED.
+	introspection bool
+	shape         func(context.Context) *confgraph.Shape
+	intro         map[string]int // introspection list fields -> their size in the schema
+	schema        *ast.Schema
 }
 
 var _ interface {
@@ -95,7 +99,7 @@ func (l *limitsExtension) MutateOperationContext(ctx context.Context, oc *graphq
 		return nil
 	}
 	m := &measure{Limits: l.Limits, intro: l.intro, vars: oc.Variables, doc: oc.Doc,
-		memo: map[memoKey]price{}, active: map[string]bool{}}
+		memo: map[memoKey]price{}, active: map[string]bool{}, noIntrospection: !l.introspection}
 	if l.shape != nil {
 		m.shape = l.shape(ctx)
 	}
@@ -139,6 +143,8 @@ type measure struct {
 	memo   map[memoKey]price
 	active map[string]bool // fragments being measured (validation forbids cycles; this is a guard)
 	err    *gqlerror.Error
+
+	noIntrospection bool
 }
 
 func (m *measure) fail(format string, args ...any) {
@@ -227,6 +233,12 @@ func (m *measure) field(f *ast.Field, parent string, base, page int, intro bool)
 		return p
 	}
 	if f.Name == "__schema" || f.Name == "__type" {
+		if m.noIntrospection {
+			if m.err == nil {
+				m.err = codedError("INTROSPECTION_DISABLED", "introspection is disabled on this server")
+			}
+			return p
+		}
 		// Introspection: priced by the schema, not held to the depth.
 		child := m.selections(f.SelectionSet, def.Type.Name(), base+1, 0, true)
 		p.cost = saturate(1 + child.cost)
