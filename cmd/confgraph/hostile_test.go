@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -86,7 +88,7 @@ func checkHostile(t *testing.T, base string) {
 			// related and search are priced by their first, not as one item.
 			`{ talks(limit:100){ related(first:100){ score talk { related(first:100){ score talk { title } } } } } }`,
 			`{ talks(limit:100){ related(first:100){ score talk { related(first:100){ score talk { related(first:100){ score } } } } } } }`,
-			`{ search(query: "kubernetes service mesh", first: 100) { node { ... on Talk { related(first: 100) { talk { related(first: 100) { score } } } } } } }`,
+			`{ search(query: "kubernetes service mesh", first: 100) { node { ... on Talk { related(first: 100) { talk { related(first: 100) { talk { related(first: 100) { score } } } } } } } } }`,
 			// Fragments are measured once each, however often they are spread.
 			fragmentFanOut(30),
 		} {
@@ -94,6 +96,26 @@ func checkHostile(t *testing.T, base string) {
 			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "costs") {
 				t.Errorf("%.70s: errors = %+v, want QUERY_TOO_COMPLEX about the cost", q, r.Errors)
 			}
+		}
+	})
+
+	t.Run("ToolsAndOrdinaryQueriesPass", func(t *testing.T) {
+		files, err := filepath.Glob("../../internal/server/testdata/introspection/*.graphql")
+		if err != nil || len(files) != 3 {
+			t.Fatalf("introspection queries: %v %v", files, err)
+		}
+		for _, f := range files {
+			q, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := query(t, base, string(q), nil); len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"name":"TalkWhere"`) {
+				t.Errorf("%s: %+v, want the schema", filepath.Base(f), r.Errors)
+			}
+		}
+		r := query(t, base, `{ events { name talks { title speakers { name companies { name } } } } }`, nil)
+		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `{"title":"Ask Me Anything: Microservices and Service Mesh","speakers":[`) {
+			t.Errorf("events, talks, speakers, companies: %+v", r.Errors)
 		}
 	})
 

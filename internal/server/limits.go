@@ -436,14 +436,22 @@ func newShapeCache(store confgraph.Store, ttl time.Duration) *shapeCache {
 	return &shapeCache{read: read, ttl: ttl}
 }
 
+// shapeRetry is how soon a shape is asked for again after the store could
+// not give it.
+const shapeRetry = time.Second
+
 // get returns the shape, or nil when the store cannot say (lists are then
 // priced by their default pages).
 func (c *shapeCache) get(ctx context.Context) *confgraph.Shape {
 	c.mu.Lock()
 	sh, age := c.shape, time.Since(c.at)
+	ttl := c.ttl
+	if sh == nil {
+		ttl = shapeRetry
+	}
 	switch {
 	case c.at.IsZero():
-	case age < c.ttl || c.refreshing:
+	case age < ttl || c.refreshing:
 		c.mu.Unlock()
 		return sh
 	case sh != nil:
@@ -458,7 +466,7 @@ func (c *shapeCache) get(ctx context.Context) *confgraph.Shape {
 }
 
 func (c *shapeCache) refresh(ctx context.Context) *confgraph.Shape {
-	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	sh, err := c.read(ctx)
 	c.mu.Lock()

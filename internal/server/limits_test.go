@@ -86,7 +86,7 @@ func TestLimitsRefuse(t *testing.T) {
 	}{
 		{"RelatedOfRelated", `{ talks(limit:100){ related(first:100){ score talk { related(first:100){ score talk { title } } } } } }`, "costs"},
 		{"PageSizesGiven", `{ talks(limit: 100) { speakers(limit: 100) { talks(limit: 100) { speakers(limit: 100) { name } } } } }`, "costs"},
-		{"SearchPages", `{ search(query: "kubernetes", first: 100) { node { ... on Talk { related(first: 100) { talk { related(first: 100) { score } } } } } } }`, "costs"},
+		{"SearchPages", `{ search(query: "kubernetes", first: 100) { node { ... on Talk { related(first: 100) { talk { related(first: 100) { talk { related(first: 100) { score } } } } } } } } }`, "costs"},
 		// Each fragment spreads the next one twice: each is measured once
 		// (a walk that expanded them would take 2^30 steps).
 		{"FragmentFanOut", chain(30, func(i int) string { return fmt.Sprintf("...F%d ...F%d", i+1, i+1) }), "costs"},

@@ -94,6 +94,7 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 		log = slog.New(slog.DiscardHandler)
 	}
 	shape := newShapeCache(store, shapeTTL)
+	go shape.get(context.Background()) // ready before the first query, when the store is
 	if cfg.Metrics != nil || cfg.Tracer != nil {
 		o := observed{Store: store, m: cfg.Metrics, tr: cfg.Tracer}
 		if _, ok := store.(confgraph.Prefetcher); ok {
