@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -40,7 +39,7 @@ func (s *Store) reindex() {
 			if m[f] == nil {
 				m[f] = map[string][]string{}
 			}
-			k := strings.ToLower(v.(string))
+			k := confgraph.FoldCase(v.(string))
 			m[f][k] = append(m[f][k], n.NodeID())
 		}
 	}
@@ -165,7 +164,7 @@ func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[str
 	case indexedFields[c.Field]:
 		for _, v := range vals {
 			if str, ok := v.(string); ok {
-				for _, id := range s.byKey[label][c.Field][strings.ToLower(str)] {
+				for _, id := range s.byKey[label][c.Field][confgraph.FoldCase(str)] {
 					set[id] = true
 				}
 			}
@@ -285,7 +284,8 @@ func (e *eval) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
 const setAbove = 8
 
 // cond tests c on n; a long `in` list of strings becomes a set once per
-// evaluation, so testing it costs the same however long it is.
+// evaluation, so testing it costs the same however long it is. Ignoring
+// case compares confgraph.FoldCase of both sides, as Neo4j does.
 func (e *eval) cond(n confgraph.Node, c *confgraph.Cond) bool {
 	if c.Op != confgraph.OpIn || len(c.Values) <= setAbove {
 		return condHolds(n, *c)
@@ -307,7 +307,7 @@ func (e *eval) cond(n confgraph.Node, c *confgraph.Cond) bool {
 		return false
 	}
 	if c.Fold {
-		sv = foldKey(sv)
+		sv = confgraph.FoldCase(sv)
 	}
 	return set[sv]
 }
@@ -322,23 +322,11 @@ func inSet(c *confgraph.Cond) map[string]bool {
 			return nil
 		}
 		if c.Fold {
-			sw = foldKey(sw)
+			sw = confgraph.FoldCase(sw)
 		}
 		set[sw] = true
 	}
 	return set
-}
-
-// foldKey maps each rune to the smallest rune of its case-folding orbit,
-// so that strings.EqualFold(a, b) exactly when foldKey(a) == foldKey(b).
-func foldKey(s string) string {
-	return strings.Map(func(r rune) rune {
-		least := r
-		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			least = min(least, f)
-		}
-		return least
-	}, s)
 }
 
 func condHolds(n confgraph.Node, c confgraph.Cond) bool {
@@ -360,7 +348,7 @@ func condHolds(n confgraph.Node, c confgraph.Cond) bool {
 	if sv, ok := v.(string); ok {
 		w, _ := c.Value.(string)
 		if c.Fold {
-			sv, w = strings.ToLower(sv), strings.ToLower(w)
+			sv, w = confgraph.FoldCase(sv), confgraph.FoldCase(w)
 		}
 		switch c.Op {
 		case confgraph.OpContains:
@@ -405,7 +393,7 @@ func equal(v, w any, fold bool) bool {
 			return false
 		}
 		if fold {
-			return strings.EqualFold(a, b)
+			return confgraph.FoldCase(a) == confgraph.FoldCase(b)
 		}
 		return a == b
 	}
