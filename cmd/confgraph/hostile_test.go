@@ -185,6 +185,9 @@ func checkHostile(t *testing.T, base string) {
 		}
 	})
 
+	if r := query(t, base, `{ __typename }`, nil); len(r.Errors) > 0 || string(r.Data) != `{"__typename":"Query"}` {
+		t.Errorf("{ __typename } after the hostile requests: %s %+v", r.Data, r.Errors)
+	}
 	after := query(t, base, `{ stats { name count } }`, nil)
 	if len(after.Errors) > 0 || string(after.Data) != string(before.Data) {
 		t.Errorf("after the hostile requests the graph changed or the server broke: %s %+v", after.Data, after.Errors)

@@ -59,7 +59,6 @@ type limitsExtension struct {
 	introspection bool
 	shape         func(context.Context) *confgraph.Shape
 	intro         map[string]int // introspection list fields -> their size in the schema
-	schema        *ast.Schema
 }
 
 var _ interface {
@@ -72,7 +71,6 @@ func (*limitsExtension) ExtensionName() string { return "ConfgraphLimits" }
 // Validate reads from the schema the sizes introspection lists can have.
 func (l *limitsExtension) Validate(es graphql.ExecutableSchema) error {
 	s := es.Schema()
-	l.schema = s
 	l.intro = map[string]int{"types": len(s.Types), "directives": len(s.Directives), "locations": 0}
 	grow := func(k string, n int) { l.intro[k] = max(l.intro[k], n) }
 	for _, d := range s.Directives {
