@@ -26,7 +26,7 @@ var codes = map[string]string{
 func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gqlErr *gqlerror.Error
-		if errors.As(err, &gqlErr) && !isDomain(err) && !errors.Is(err, context.DeadlineExceeded) {
+		if errors.As(err, &gqlErr) && !isDomain(err) && !errors.Is(err, context.DeadlineExceeded) && !fromResolver(gqlErr) {
 			// Parse and validation errors from gqlgen itself, and errors
 			// made with a code already.
 			return gqlErr
@@ -50,4 +50,15 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 func isDomain(err error) bool {
 	var e *confgraph.Error
 	return errors.As(err, &e)
+}
+
+// fromResolver reports an error gqlgen wrapped around what a resolver
+// returned (a failed write, a driver fault): it is internal unless it has
+// a domain code, and its text (which may hold file paths) is never sent.
+func fromResolver(e *gqlerror.Error) bool {
+	if e.Err == nil || e.Extensions["code"] != nil {
+		return false
+	}
+	var inner *gqlerror.Error
+	return !errors.As(e.Err, &inner)
 }

@@ -83,6 +83,19 @@ func (r *Resolver) topProjects(ctx context.Context, objs []*confgraph.Event, fir
 	return out, nil
 }
 
+// relatedPaths are the ways relatedTalks finds other talks: out from a
+// talk to what it shares, and back to the talks that share it, with the
+// weight of one shared thing.
+var relatedPaths = []struct {
+	out, back []confgraph.RelCount
+	weight    float64
+	kind      string
+}{
+	{[]confgraph.RelCount{presentedIn}, []confgraph.RelCount{presentedOut}, 3, "speaker"},
+	{[]confgraph.RelCount{discussesOut}, []confgraph.RelCount{discussesIn}, 2, "project"},
+	{[]confgraph.RelCount{presentedIn, worksAtOut}, []confgraph.RelCount{worksAtIn, presentedOut}, 1, "company"},
+}
+
 // relatedTalks scores other talks by what they share with each talk: 3 per
 // speaker, 2 per project, 1 per company of a speaker. It walks the graph
 // out and back in a fixed number of store calls, however many talks.
@@ -95,18 +108,7 @@ func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, fir
 		return nil, err
 	}
 	start := ids(objs)
-	type link struct {
-		weight float64
-		kind   string
-	}
-	paths := []struct {
-		out, back []confgraph.RelCount
-		link
-	}{
-		{[]confgraph.RelCount{presentedIn}, []confgraph.RelCount{presentedOut}, link{3, "speaker"}},
-		{[]confgraph.RelCount{discussesOut}, []confgraph.RelCount{discussesIn}, link{2, "project"}},
-		{[]confgraph.RelCount{presentedIn, worksAtOut}, []confgraph.RelCount{worksAtIn, presentedOut}, link{1, "company"}},
-	}
+	paths := relatedPaths
 	score := map[string]map[string]float64{}
 	reasons := map[string]map[string][]string{}
 	talkNodes := map[string]confgraph.Node{}
@@ -127,6 +129,9 @@ func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, fir
 			return nil, err
 		}
 		for _, t := range start {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			if score[t] == nil {
 				score[t], reasons[t] = map[string]float64{}, map[string][]string{}
 			}

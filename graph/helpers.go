@@ -383,6 +383,9 @@ func walk(ctx context.Context, s confgraph.Store, start []string, steps ...confg
 		reach[k] = map[string]map[string]confgraph.Node{}
 		next := map[string][]string{}
 		for _, id := range start {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			got := map[string]confgraph.Node{}
 			for _, x := range frontier[id] {
 				for _, e := range m[x] {

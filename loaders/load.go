@@ -57,14 +57,21 @@ func (w *World) LoadDir(dir string) (*Result, error) {
 	}
 	sort.Strings(names)
 	docs := make(map[string][]byte, len(names))
+	var tooBig []string
 	for _, n := range names {
+		if fi, err := os.Stat(filepath.Join(dir, n)); err == nil && fi.Size() > MaxDocumentBytes {
+			tooBig = append(tooBig, fmt.Sprintf("%s: skipped: %d bytes, more than the %d a document may have", n, fi.Size(), MaxDocumentBytes))
+			continue
+		}
 		b, err := os.ReadFile(filepath.Join(dir, n))
 		if err != nil {
 			return nil, fmt.Errorf("corpus %s: %w", dir, err)
 		}
 		docs[n] = b
 	}
-	return w.Load(docs), nil
+	res := w.Load(docs)
+	res.Warnings = append(tooBig, res.Warnings...)
+	return res, nil
 }
 
 // Load loads a set of named documents. Listings and schedules load before

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -81,9 +83,66 @@ func checkHostile(t *testing.T, base string) {
 	})
 
 	t.Run("Expensive", func(t *testing.T) {
-		r := query(t, base, `{ talks(limit: 100) { speakers { talks { speakers { talks { title } } } } } }`, nil)
-		if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "costs") {
-			t.Errorf("errors = %+v, want QUERY_TOO_COMPLEX about the cost", r.Errors)
+		for _, q := range []string{
+			`{ talks(limit: 100) { speakers(limit: 100) { talks(limit: 100) { speakers(limit: 100) { talks(limit: 100) { title } } } } } }`,
+			// related and search are priced by their first, not as one item.
+			`{ talks(limit:100){ related(first:100){ score talk { related(first:100){ score talk { title } } } } } }`,
+			`{ talks(limit:100){ related(first:100){ score talk { related(first:100){ score talk { related(first:100){ score } } } } } } }`,
+			`{ search(query: "kubernetes service mesh", first: 100) { node { ... on Talk { related(first: 100) { talk { related(first: 100) { talk { related(first: 100) { score } } } } } } } } }`,
+			// Fragments are measured once each, however often they are spread.
+			fragmentFanOut(30),
+		} {
+			r := query(t, base, q, nil)
+			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "costs") {
+				t.Errorf("%.70s: errors = %+v, want QUERY_TOO_COMPLEX about the cost", q, r.Errors)
+			}
+		}
+	})
+
+	t.Run("ToolsAndOrdinaryQueriesPass", func(t *testing.T) {
+		files, err := filepath.Glob("../../internal/server/testdata/introspection/*.graphql")
+		if err != nil || len(files) != 3 {
+			t.Fatalf("introspection queries: %v %v", files, err)
+		}
+		for _, f := range files {
+			q, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := query(t, base, string(q), nil); len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"name":"TalkWhere"`) {
+				t.Errorf("%s: %+v, want the schema", filepath.Base(f), r.Errors)
+			}
+		}
+		r := query(t, base, `{ events { name talks { title speakers { name companies { name } } } } }`, nil)
+		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `{"title":"Ask Me Anything: Microservices and Service Mesh","speakers":[`) {
+			t.Errorf("events, talks, speakers, companies: %+v", r.Errors)
+		}
+	})
+
+	t.Run("RootFieldsThroughFragments", func(t *testing.T) {
+		var fields strings.Builder
+		for i := range 25 {
+			fmt.Fprintf(&fields, " r%d: stats { count }", i)
+		}
+		for _, q := range []string{
+			"{ ... on Query {" + fields.String() + " } }",
+			"{ ...Q } fragment Q on Query {" + fields.String() + " }",
+		} {
+			r := query(t, base, q, nil)
+			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "QUERY_TOO_COMPLEX" || !strings.Contains(r.Errors[0].Message, "top-level fields") {
+				t.Errorf("%.40s: errors = %+v, want QUERY_TOO_COMPLEX about top-level fields", q, r.Errors)
+			}
+		}
+	})
+
+	t.Run("LongInList", func(t *testing.T) {
+		titles := make([]string, 100_000)
+		for i := range titles {
+			titles[i] = fmt.Sprintf("t%d", i)
+		}
+		r := query(t, base, `query($s: [String!]) { talks(where: { NOT: { title: { in: $s, caseInsensitive: true } } }, sort: [{ title: ASC }], limit: 1) { title } }`, map[string]any{"s": titles})
+		if len(r.Errors) > 0 || !strings.Contains(string(r.Data), `"title":`) {
+			t.Errorf("NOT in 100,000 titles: %s %+v, want the first talk", r.Data, r.Errors)
 		}
 	})
 
@@ -94,9 +153,22 @@ func checkHostile(t *testing.T, base string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		resp.Body.Close()
-		if resp.StatusCode < 400 {
-			t.Errorf("a 2 MiB request got status %d, want it refused", resp.StatusCode)
+		defer resp.Body.Close()
+		var r gqlResponse
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || resp.StatusCode != http.StatusRequestEntityTooLarge || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "PAYLOAD_TOO_LARGE" {
+			t.Errorf("a 2 MiB request: status %d, %+v %v; want 413 PAYLOAD_TOO_LARGE", resp.StatusCode, r.Errors, err)
+		}
+	})
+
+	t.Run("Batch", func(t *testing.T) {
+		resp, err := http.Post(base+"/graphql", "application/json", strings.NewReader(`[{"query":"{ stats { count } }"}]`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var r gqlResponse
+		if err := json.NewDecoder(resp.Body).Decode(&r); err != nil || resp.StatusCode != http.StatusBadRequest || len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BATCHING_NOT_SUPPORTED" {
+			t.Errorf("a batch: status %d, %+v %v; want 400 BATCHING_NOT_SUPPORTED", resp.StatusCode, r.Errors, err)
 		}
 	})
 
@@ -113,6 +185,9 @@ func checkHostile(t *testing.T, base string) {
 		}
 	})
 
+	if r := query(t, base, `{ __typename }`, nil); len(r.Errors) > 0 || string(r.Data) != `{"__typename":"Query"}` {
+		t.Errorf("{ __typename } after the hostile requests: %s %+v", r.Data, r.Errors)
+	}
 	after := query(t, base, `{ stats { name count } }`, nil)
 	if len(after.Errors) > 0 || string(after.Data) != string(before.Data) {
 		t.Errorf("after the hostile requests the graph changed or the server broke: %s %+v", after.Data, after.Errors)
@@ -121,4 +196,16 @@ func checkHostile(t *testing.T, base string) {
 	if err != nil || resp.StatusCode != 200 {
 		t.Errorf("/healthz after the hostile requests: %v %v", err, resp)
 	}
+}
+
+// fragmentFanOut is a query of n fragments that each spread the next one
+// twice: 2^n spreads when expanded.
+func fragmentFanOut(n int) string {
+	var b strings.Builder
+	b.WriteString("{ talks(limit: 1) { ...F0 } }")
+	for i := range n {
+		fmt.Fprintf(&b, " fragment F%d on Talk { ...F%d ...F%d }", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, " fragment F%d on Talk { title }", n)
+	return b.String()
 }

@@ -246,7 +246,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	cors := fs.String("cors-origins", p.Getenv("CONFGRAPH_CORS_ORIGINS"), "comma-separated origins browsers may call the API from, or * (env CONFGRAPH_CORS_ORIGINS)")
 	fs.BoolVar(&cfg.Introspection, "introspection", envBool(p.Getenv, "CONFGRAPH_INTROSPECTION", true), "allow schema introspection (env CONFGRAPH_INTROSPECTION)")
 	fs.DurationVar(&cfg.Timeout, "request-timeout", envDuration(p.Getenv, "CONFGRAPH_REQUEST_TIMEOUT", cfg.Timeout), "time limit of one request, store calls included (env CONFGRAPH_REQUEST_TIMEOUT)")
-	fs.IntVar(&cfg.Limits.MaxCost, "max-cost", cfg.Limits.MaxCost, "largest query cost: a list costs its page size times what it selects")
+	fs.IntVar(&cfg.Limits.MaxCost, "max-cost", cfg.Limits.MaxCost, "largest query cost: a list costs its page size (or what the graph holds) times what it selects")
 	fs.IntVar(&cfg.Limits.MaxDepth, "max-depth", cfg.Limits.MaxDepth, "deepest selection nesting")
 	fs.IntVar(&cfg.Limits.MaxAliases, "max-aliases", cfg.Limits.MaxAliases, "most aliases in one request")
 	fs.IntVar(&cfg.Limits.MaxRootFields, "max-root-fields", cfg.Limits.MaxRootFields, "most top-level fields in one request")

@@ -34,8 +34,9 @@ type Service struct {
 
 var nameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
 
-// MaxDocumentBytes bounds an added document.
-const MaxDocumentBytes = 4 << 20
+// MaxDocumentBytes bounds an added document, as it bounds a document of
+// the corpus.
+const MaxDocumentBytes = loaders.MaxDocumentBytes
 
 // Add loads one document into the graph, replacing what a document of the
 // same name said before.

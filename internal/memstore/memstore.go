@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -23,6 +24,7 @@ type Store struct {
 	adj     [2]map[confgraph.RelType]map[string][]string       // [dir][type][node] -> rel keys
 	byKey   map[confgraph.Label]map[string]map[string][]string // label -> field -> lowercased value -> IDs
 	words   map[string][]string                                // searchable node ID -> its words, for Search
+	shape   atomic.Pointer[confgraph.Shape]                    // nil after a change, until Shape computes it
 }
 
 // New returns an empty store.
@@ -149,8 +151,12 @@ func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.
 func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]confgraph.Node, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string]confgraph.Node, len(ids))
 	for _, id := range ids {
+		if !e.tick() {
+			return nil, e.err
+		}
 		if n, ok := s.nodes[id]; ok {
 			out[id] = confgraph.CloneNode(n)
 		}
@@ -165,8 +171,12 @@ func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
+		if !e.tick() {
+			return nil, e.err
+		}
 		keys := s.adj[dir][rel][id]
 		edges := make([]confgraph.Edge, 0, len(keys))
 		for _, k := range keys {

@@ -18,6 +18,7 @@ import (
 var indexedFields = map[string]bool{"name": true, "title": true}
 
 func (s *Store) reindex() {
+	s.shape.Store(nil)
 	s.byKey = map[confgraph.Label]map[string]map[string][]string{}
 	s.words = map[string][]string{}
 	for _, n := range s.nodes {
@@ -38,7 +39,7 @@ func (s *Store) reindex() {
 			if m[f] == nil {
 				m[f] = map[string][]string{}
 			}
-			k := strings.ToLower(v.(string))
+			k := confgraph.FoldCase(v.(string))
 			m[f][k] = append(m[f][k], n.NodeID())
 		}
 	}
@@ -51,8 +52,9 @@ func (s *Store) reindex() {
 // of its own; only the one estimated smallest is built, as walking a
 // relationship back from a large set costs more than testing the whole
 // filter on the few nodes the smallest set holds.
-func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[string]bool, ok bool) {
-	if f == nil {
+func (e *eval) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[string]bool, ok bool) {
+	s := e.s
+	if f == nil || !e.tick() {
 		return nil, false
 	}
 	type option struct {
@@ -77,7 +79,7 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 		if r.Dir == confgraph.In {
 			far = from
 		}
-		inner, ok := s.candidates(far, r.Where)
+		inner, ok := e.candidates(far, r.Where)
 		if !ok {
 			continue
 		}
@@ -94,10 +96,13 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 			set := map[string]bool{}
 			for id := range inner {
 				for _, k := range s.adj[back][rel][id] {
-					e := s.rels[k]
-					near := e.From
+					if !e.tick() {
+						return set
+					}
+					r := s.rels[k]
+					near := r.From
 					if back == confgraph.Out {
-						near = e.To
+						near = r.To
 					}
 					set[near] = true
 				}
@@ -106,7 +111,7 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 		}})
 	}
 	for _, g := range f.And {
-		if set, ok := s.candidates(label, g); ok {
+		if set, ok := e.candidates(label, g); ok {
 			opts = append(opts, ready(set))
 		}
 	}
@@ -114,7 +119,7 @@ func (s *Store) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[
 		union := map[string]bool{}
 		all := true
 		for _, g := range f.Or {
-			set, ok := s.candidates(label, g)
+			set, ok := e.candidates(label, g)
 			if !ok {
 				all = false
 				break
@@ -159,7 +164,7 @@ func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[str
 	case indexedFields[c.Field]:
 		for _, v := range vals {
 			if str, ok := v.(string); ok {
-				for _, id := range s.byKey[label][c.Field][strings.ToLower(str)] {
+				for _, id := range s.byKey[label][c.Field][confgraph.FoldCase(str)] {
 					set[id] = true
 				}
 			}
@@ -170,30 +175,65 @@ func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[str
 	return set, true
 }
 
+// checkEvery is how many steps (nodes or relationships tested) an
+// evaluation takes between looks at its context.
+const checkEvery = 1024
+
+// eval evaluates filters for one call: it looks at the call's context
+// every checkEvery steps, so that a request past its deadline stops
+// within a few milliseconds, and keeps the long `in` lists it has turned
+// into sets.
+type eval struct {
+	s     *Store
+	ctx   context.Context
+	steps int
+	err   error
+	sets  map[*confgraph.Cond]map[string]bool
+}
+
+func (s *Store) eval(ctx context.Context) *eval {
+	return &eval{s: s, ctx: ctx}
+}
+
+// tick counts a step; false means the call must stop (e.err says why).
+func (e *eval) tick() bool {
+	if e.err != nil {
+		return false
+	}
+	e.steps++
+	if e.steps%checkEvery == 1 { // the first step, and every checkEvery after
+		e.err = e.ctx.Err()
+	}
+	return e.err == nil
+}
+
 // match evaluates f on n.
-func (s *Store) match(n confgraph.Node, f *confgraph.Filter) bool {
+func (e *eval) match(n confgraph.Node, f *confgraph.Filter) bool {
 	if f == nil {
 		return true
 	}
-	for _, c := range f.Conds {
-		if !condHolds(n, c) {
+	if !e.tick() {
+		return false
+	}
+	for i := range f.Conds {
+		if !e.cond(n, &f.Conds[i]) {
 			return false
 		}
 	}
 	for _, r := range f.Rels {
-		if !s.relHolds(n, r) {
+		if !e.relHolds(n, r) {
 			return false
 		}
 	}
 	for _, g := range f.And {
-		if !s.match(n, g) {
+		if !e.match(n, g) {
 			return false
 		}
 	}
 	if len(f.Or) > 0 {
 		any := false
 		for _, g := range f.Or {
-			if s.match(n, g) {
+			if e.match(n, g) {
 				any = true
 				break
 			}
@@ -202,19 +242,23 @@ func (s *Store) match(n confgraph.Node, f *confgraph.Filter) bool {
 			return false
 		}
 	}
-	return f.Not == nil || !s.match(n, f.Not)
+	return f.Not == nil || !e.match(n, f.Not)
 }
 
-func (s *Store) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
+func (e *eval) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
+	s := e.s
 	hits, total := 0, 0
 	for _, k := range s.adj[r.Dir][r.Rel][n.NodeID()] {
+		if !e.tick() {
+			return false
+		}
 		rel := s.rels[k]
 		other := rel.To
 		if r.Dir == confgraph.In {
 			other = rel.From
 		}
 		total++
-		if s.match(s.nodes[other], r.Where) {
+		if e.match(s.nodes[other], r.Where) {
 			hits++
 			if r.Quant == confgraph.Some {
 				return true
@@ -233,6 +277,56 @@ func (s *Store) relHolds(n confgraph.Node, r confgraph.RelCond) bool {
 		return hits == 1
 	}
 	return true // all (vacuously true without relationships) and none
+}
+
+// setAbove is the length from which an `in` list of strings is tested
+// through a set rather than value by value.
+const setAbove = 8
+
+// cond tests c on n; a long `in` list of strings becomes a set once per
+// evaluation, so testing it costs the same however long it is. Ignoring
+// case compares confgraph.FoldCase of both sides, as Neo4j does.
+func (e *eval) cond(n confgraph.Node, c *confgraph.Cond) bool {
+	if c.Op != confgraph.OpIn || len(c.Values) <= setAbove {
+		return condHolds(n, *c)
+	}
+	set, built := e.sets[c]
+	if !built {
+		set = inSet(c)
+		if e.sets == nil {
+			e.sets = map[*confgraph.Cond]map[string]bool{}
+		}
+		e.sets[c] = set
+	}
+	if set == nil {
+		return condHolds(n, *c)
+	}
+	v, ok := confgraph.FieldValue(n, c.Field)
+	sv, isString := v.(string)
+	if !ok || !isString {
+		return false
+	}
+	if c.Fold {
+		sv = confgraph.FoldCase(sv)
+	}
+	return set[sv]
+}
+
+// inSet returns the values of an `in` condition as a set (folded when it
+// ignores case), or nil when they are not all strings.
+func inSet(c *confgraph.Cond) map[string]bool {
+	set := make(map[string]bool, len(c.Values))
+	for _, w := range c.Values {
+		sw, ok := w.(string)
+		if !ok {
+			return nil
+		}
+		if c.Fold {
+			sw = confgraph.FoldCase(sw)
+		}
+		set[sw] = true
+	}
+	return set
 }
 
 func condHolds(n confgraph.Node, c confgraph.Cond) bool {
@@ -254,7 +348,7 @@ func condHolds(n confgraph.Node, c confgraph.Cond) bool {
 	if sv, ok := v.(string); ok {
 		w, _ := c.Value.(string)
 		if c.Fold {
-			sv, w = strings.ToLower(sv), strings.ToLower(w)
+			sv, w = confgraph.FoldCase(sv), confgraph.FoldCase(w)
 		}
 		switch c.Op {
 		case confgraph.OpContains:
@@ -299,20 +393,24 @@ func equal(v, w any, fold bool) bool {
 			return false
 		}
 		if fold {
-			return strings.EqualFold(a, b)
+			return confgraph.FoldCase(a) == confgraph.FoldCase(b)
 		}
 		return a == b
 	}
 	return v == w
 }
 
-func (s *Store) degree(id string, rc confgraph.RelCount) int {
+func (e *eval) degree(id string, rc confgraph.RelCount) int {
+	s := e.s
 	if rc.Then == nil {
 		return len(s.adj[rc.Dir][rc.Rel][id])
 	}
 	seen := map[string]bool{}
 	for _, mid := range s.neighbours(id, rc.Rel, rc.Dir) {
 		for _, far := range s.neighbours(mid, rc.Then.Rel, rc.Then.Dir) {
+			if !e.tick() {
+				return len(seen)
+			}
 			seen[far] = true
 		}
 	}
@@ -334,9 +432,10 @@ func (s *Store) neighbours(id string, rel confgraph.RelType, dir confgraph.Direc
 }
 
 // selectNodes returns the nodes of label matching where, unsorted.
-func (s *Store) selectNodes(label confgraph.Label, where *confgraph.Filter) []confgraph.Node {
+func (e *eval) selectNodes(label confgraph.Label, where *confgraph.Filter) []confgraph.Node {
+	s := e.s
 	var pool []confgraph.Node
-	if ids, ok := s.candidates(label, where); ok {
+	if ids, ok := e.candidates(label, where); ok {
 		for id := range ids {
 			if n := s.nodes[id]; n != nil && n.NodeLabel() == label {
 				pool = append(pool, n)
@@ -347,15 +446,18 @@ func (s *Store) selectNodes(label confgraph.Label, where *confgraph.Filter) []co
 	}
 	out := make([]confgraph.Node, 0, len(pool))
 	for _, n := range pool {
-		if s.match(n, where) {
+		if e.match(n, where) {
 			out = append(out, n)
+		}
+		if e.err != nil {
+			return nil
 		}
 	}
 	return out
 }
 
 // page sorts nodes and cuts the page q asks for.
-func (s *Store) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node {
+func (e *eval) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node {
 	type keyed struct {
 		n confgraph.Node
 		c confgraph.Cursor
@@ -363,7 +465,10 @@ func (s *Store) page(nodes []confgraph.Node, q confgraph.Query) []confgraph.Node
 	ks := make([]keyed, len(nodes))
 	for i, n := range nodes {
 		id := n.NodeID()
-		ks[i] = keyed{n, confgraph.CursorOf(n, q.Sort, func(rc confgraph.RelCount) int { return s.degree(id, rc) })}
+		ks[i] = keyed{n, confgraph.CursorOf(n, q.Sort, func(rc confgraph.RelCount) int { return e.degree(id, rc) })}
+		if !e.tick() {
+			return nil
+		}
 	}
 	sort.Slice(ks, func(i, j int) bool { return confgraph.CompareCursors(ks[i].c, ks[j].c, q.Sort) < 0 })
 	lo, hi := 0, len(ks)
@@ -426,7 +531,12 @@ func (s *Store) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, 
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.page(s.selectNodes(q.Label, q.Where), q), nil
+	e := s.eval(ctx)
+	out := e.page(e.selectNodes(q.Label, q.Where), q)
+	if e.err != nil {
+		return nil, e.err
+	}
+	return out, nil
 }
 
 // Count returns the number of matching nodes.
@@ -439,7 +549,9 @@ func (s *Store) Count(ctx context.Context, label confgraph.Label, where *confgra
 	if where.Empty() {
 		return len(s.byLabel[label]), nil
 	}
-	return len(s.selectNodes(label, where)), nil
+	e := s.eval(ctx)
+	n := len(e.selectNodes(label, where))
+	return n, e.err
 }
 
 // farLabel is the label at the other end of rel followed in dir.
@@ -465,6 +577,7 @@ func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.Re
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
 		rels := map[string]*confgraph.Relationship{}
@@ -475,12 +588,15 @@ func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.Re
 			if dir == confgraph.In {
 				other = r.From
 			}
-			if n := s.nodes[other]; s.match(n, q.Where) {
+			if n := s.nodes[other]; e.match(n, q.Where) {
 				far = append(far, n)
 				rels[other] = r
 			}
 		}
-		page := s.page(far, q)
+		page := e.page(far, q)
+		if e.err != nil {
+			return nil, e.err
+		}
 		edges := make([]confgraph.Edge, len(page))
 		for i, n := range page {
 			r := *rels[n.NodeID()]
@@ -505,6 +621,7 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	out := make(map[string]int, len(ids))
 	for _, id := range ids {
 		n := 0
@@ -514,9 +631,15 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 			if dir == confgraph.In {
 				other = r.From
 			}
-			if where.Empty() || s.match(s.nodes[other], where) {
+			if !e.tick() {
+				return nil, e.err
+			}
+			if where.Empty() || e.match(s.nodes[other], where) {
 				n++
 			}
+		}
+		if e.err != nil {
+			return nil, e.err
 		}
 		out[id] = n
 	}
@@ -541,6 +664,7 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	e := s.eval(ctx)
 	var docs []confgraph.SearchDoc
 	total, totalWords := 0, 0
 	for _, l := range labels {
@@ -548,6 +672,9 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
 		}
 		for _, n := range s.byLabel[l] {
+			if !e.tick() {
+				return nil, e.err
+			}
 			words := s.words[n.NodeID()]
 			total++
 			totalWords += len(words)
@@ -558,6 +685,9 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 				}
 			}
 		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	return confgraph.RankSearch(terms, docs, total, totalWords, limit), nil
 }
@@ -594,9 +724,13 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	}
 	seen := map[string]step{from: {}}
 	frontier := []string{from}
+	e := s.eval(ctx)
 	for hop := 0; hop < maxHops && len(frontier) > 0; hop++ {
 		var next []string
 		for _, id := range frontier {
+			if !e.tick() {
+				return nil, e.err
+			}
 			for _, t := range confgraph.RelTypes {
 				for d := range s.adj {
 					for _, k := range s.adj[d][t][id] {

@@ -167,23 +167,30 @@ func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact 
 		}
 		return x
 	}
+	// The operand is folded here, once, with the rule toLower applies to
+	// the stored side (confgraph.FoldCase), not by Cypher for every row.
+	folded := func(v any) any {
+		if str, ok := v.(string); ok && fold {
+			return confgraph.FoldCase(str)
+		}
+		return v
+	}
 	var expr string
 	switch c.Op {
 	case confgraph.OpEq:
-		expr = lower(lhs) + " = " + lower(b.param(c.Value))
+		expr = lower(lhs) + " = " + b.param(folded(c.Value))
 	case confgraph.OpIn:
-		list := b.param(append([]any{}, c.Values...))
-		if fold {
-			w := b.fresh("w")
-			list = fmt.Sprintf("[%s IN %s | toLower(%s)]", w, list, w)
+		values := make([]any, len(c.Values))
+		for i, v := range c.Values {
+			values[i] = folded(v)
 		}
-		expr = lower(lhs) + " IN " + list
+		expr = lower(lhs) + " IN " + b.param(values)
 	default:
 		op := map[confgraph.Op]string{
 			confgraph.OpContains: "CONTAINS", confgraph.OpStartsWith: "STARTS WITH", confgraph.OpEndsWith: "ENDS WITH",
 			confgraph.OpLt: "<", confgraph.OpLte: "<=", confgraph.OpGt: ">", confgraph.OpGte: ">=",
 		}[c.Op]
-		expr = lower(lhs) + " " + op + " " + lower(b.param(c.Value))
+		expr = lower(lhs) + " " + op + " " + b.param(folded(c.Value))
 	}
 	if exact {
 		return "coalesce(" + expr + ", false)"
@@ -265,7 +272,10 @@ func findAnchor(f *confgraph.Filter, label confgraph.Label) (anchor, bool) {
 		// sortKey index, which holds the display name lower-cased; the
 		// whole filter is still tested on what it finds.
 		if c.Op == confgraph.OpEq && c.Fold && c.Field == confgraph.DisplayField(label) {
-			if v, ok := c.Value.(string); ok {
+			// The sortKey is lower-cased by strings.ToLower, which agrees
+			// with FoldCase except around İ, a combining dot and sigma:
+			// such a name is not looked up that way.
+			if v, ok := c.Value.(string); ok && !strings.ContainsAny(v, "\u0130\u0307\u03a3\u03c3\u03c2") {
 				consider(anchor{field: sortKeyProp, label: label,
 					cond: confgraph.Cond{Field: sortKeyProp, Op: confgraph.OpEq, Value: strings.ToLower(v)}})
 			}

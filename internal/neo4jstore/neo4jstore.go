@@ -369,6 +369,39 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 	return out, nil
 }
 
+var _ confgraph.Shaper = (*Store)(nil)
+
+// Shape counts the nodes of each label and finds the largest degree of
+// each relationship type and direction: two statements, each a pass over
+// the nodes (degrees are stored with a node). The API keeps the answer for
+// a while rather than asking for every request.
+func (s *Store) Shape(ctx context.Context) (*confgraph.Shape, error) {
+	counts, err := s.Counts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.query(ctx, degreesQuery, nil)
+	if err != nil {
+		return nil, s.fail(ctx, "shape", err)
+	}
+	sh := &confgraph.Shape{Nodes: map[confgraph.Label]int{}, MaxDegree: map[confgraph.RelType][2]int{}}
+	for _, l := range confgraph.Labels {
+		sh.Nodes[l] = counts[string(l)]
+	}
+	for _, rec := range recs {
+		t, _ := rec.Values[0].(string)
+		dir, _ := rec.Values[1].(int64)
+		n, _ := rec.Values[2].(int64) // null without nodes
+		if dir < 0 || dir > 1 {
+			continue
+		}
+		d := sh.MaxDegree[confgraph.RelType(t)]
+		d[dir] = int(n)
+		sh.MaxDegree[confgraph.RelType(t)] = d
+	}
+	return sh, nil
+}
+
 // Dump reads the whole graph in one read transaction.
 func (s *Store) Dump(ctx context.Context) (*confgraph.Batch, error) {
 	sess := s.session(ctx, neo4j.AccessModeRead)

@@ -25,6 +25,7 @@ var (
 	shortestPathCypher string
 	shortestPathHinted = map[[2]confgraph.Label]string{}
 	countsQuery        string
+	degreesQuery       string
 	relatedQuery       = map[confgraph.RelType][2]string{} // by confgraph.Direction
 	dumpRelsQuery      = map[confgraph.RelType]string{}
 	readRelsQuery      = map[confgraph.RelType]string{}
@@ -48,7 +49,7 @@ const shortestPathTail = "OPTIONAL CALL (a, b) { MATCH p = shortestPath((a)-[*..
 	"[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels"
 
 func init() {
-	var nodes, counts []string
+	var nodes, counts, degrees []string
 	for _, l := range confgraph.Labels {
 		L := ident(string(l))
 		schema = append(schema, fmt.Sprintf("CREATE CONSTRAINT %s IF NOT EXISTS FOR (n:%s) REQUIRE n.id IS UNIQUE",
@@ -95,7 +96,13 @@ func init() {
 		readRelsQuery[t] = fmt.Sprintf("UNWIND $rows AS row MATCH (a:%s {id: row.from})-[r:%s]->(b:%s {id: row.to}) RETURN a.id AS from, b.id AS to, properties(r) AS props", F, R, T)
 		writeRelsQuery[t] = fmt.Sprintf("UNWIND $rows AS row MATCH (a:%s {id: row.from}) MATCH (b:%s {id: row.to}) MERGE (a)-[r:%s]->(b) SET r = row.props RETURN count(r) AS n", F, T, R)
 		counts = append(counts, fmt.Sprintf("MATCH ()-[r:%s]->() WITH count(r) AS n RETURN '%s' AS key, n", R, t))
+		// A node's degree is read from its record, so this is one pass
+		// over the nodes of each end's label.
+		degrees = append(degrees,
+			fmt.Sprintf("MATCH (n:%s) WITH max(COUNT { (n)-[:%s]->() }) AS n RETURN '%s' AS key, %d AS dir, n", F, R, t, confgraph.Out),
+			fmt.Sprintf("MATCH (n:%s) WITH max(COUNT { (n)<-[:%s]-() }) AS n RETURN '%s' AS key, %d AS dir, n", T, R, t, confgraph.In))
 	}
+	degreesQuery = strings.Join(degrees, " UNION ALL ")
 	nodesQuery = strings.Join(nodes, " UNION ALL ")
 	// Each end by its ID under every label (a unique index each), null
 	// when there is none; the path only between two ends found. %d is the

@@ -699,6 +699,11 @@ func FuzzFilterSameAsMemstore(f *testing.F) {
 	f.Add([]byte{3, 1, 'a', 0})
 	f.Add([]byte{4, 3, 8, 1, 'x', 0, 5, 2, 'B', 0})
 	f.Add([]byte{10, 'A', 'd', 0, 12, 6, 1, 'L'})
+	// Non-ASCII operands ignoring case: a talk's title contains "İn",
+	// "ΟΣ", "É".
+	f.Add([]byte{43, 0xc4, 0xb0, 'n', 0})
+	f.Add([]byte{43, 0xce, 0x9f, 0xce, 0xa3, 0})
+	f.Add([]byte{43, 0xc3, 0x89, 0})
 	mem, neo := loadBoth(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx := context.Background()

@@ -15,8 +15,8 @@ func TestIntrospectionCanBeTurnedOff(t *testing.T) {
 	cfg.Introspection = false
 	h := server.New(cs.Store, cfg)
 	r := do(t, h, `{ __schema { types { name } } }`, nil)
-	if len(r.Errors) == 0 || !strings.Contains(strings.ToLower(r.Errors[0].Message), "introspection") {
-		t.Errorf("introspection off: %+v, want an error saying introspection is disabled", r.Errors)
+	if len(r.Errors) != 1 || !strings.Contains(strings.ToLower(r.Errors[0].Message), "introspection") || r.Errors[0].Extensions["code"] != "INTROSPECTION_DISABLED" {
+		t.Errorf("introspection off: %+v, want an error INTROSPECTION_DISABLED saying introspection is disabled", r.Errors)
 	}
 	if r := do(t, h, `{ stats { name count } }`, nil); len(r.Errors) > 0 {
 		t.Errorf("queries must still work: %+v", r.Errors)

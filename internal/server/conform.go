@@ -24,6 +24,14 @@ func conform(next http.Handler) http.Handler {
 		next.ServeHTTP(buf, r)
 		body := buf.body.Bytes()
 		status := buf.status
+		if string(bytes.TrimSpace(body)) == "null" && r.Context().Err() != nil {
+			// gqlgen ends a response whose context is done before it
+			// starts with nothing at all; say why.
+			body = []byte(`{"errors":[{"message":"the request took too long","extensions":{"code":"TIMEOUT"}}]}`)
+			if buf.header.Get("Content-Type") == "" {
+				buf.header.Set("Content-Type", "application/json")
+			}
+		}
 		if status >= 400 && status < 500 {
 			mt, _, _ := mime.ParseMediaType(buf.header.Get("Content-Type"))
 			switch mt {

@@ -4,11 +4,14 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"os"
@@ -28,12 +31,17 @@ import (
 
 	"github.com/confgraph/confgraph/graph"
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/ingest"
 )
 
 // Config tunes the handler.
 type Config struct {
-	// MaxBodyBytes bounds a request body.
+	// MaxBodyBytes bounds a request body; a larger one is refused with
+	// HTTP 413 and code PAYLOAD_TOO_LARGE.
 	MaxBodyBytes int64
+	// MaxWriteBodyBytes bounds the body of a request carrying the API
+	// token, which may add a document of up to ingest.MaxDocumentBytes.
+	MaxWriteBodyBytes int64
 	// Limits bound the shape and cost of queries.
 	Limits Limits
 	// Timeout bounds the time spent on one request; its deadline also
@@ -67,11 +75,17 @@ type Config struct {
 
 // DefaultConfig is what `confgraph serve` uses unless told otherwise.
 var DefaultConfig = Config{
-	MaxBodyBytes:  1 << 20,
-	Limits:        Limits{MaxDepth: 12, MaxCost: 2_000_000, MaxAliases: 30, MaxRootFields: 20},
-	Timeout:       10 * time.Second,
-	Introspection: true,
+	MaxBodyBytes: 1 << 20,
+	// A document's text as a JSON string, escaped, and the mutation
+	// around it.
+	MaxWriteBodyBytes: 2*ingest.MaxDocumentBytes + 1<<20,
+	Limits:            Limits{MaxDepth: 12, MaxCost: 2_000_000, MaxAliases: 30, MaxRootFields: 20},
+	Timeout:           10 * time.Second,
+	Introspection:     true,
 }
+
+// shapeTTL is how long the cost model keeps the store's Shape.
+const shapeTTL = 5 * time.Second
 
 // New returns the HTTP handler serving the API from store.
 func New(store confgraph.Store, cfg Config) http.Handler {
@@ -79,6 +93,8 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	shape := newShapeCache(store, shapeTTL)
+	go shape.get(context.Background()) // ready before the first query, when the store is
 	if cfg.Metrics != nil || cfg.Tracer != nil {
 		o := observed{Store: store, m: cfg.Metrics, tr: cfg.Tracer}
 		if _, ok := store.(confgraph.Prefetcher); ok {
@@ -99,8 +115,9 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if cfg.Introspection {
 		srv.Use(extension.Introspection{})
 	}
+	srv.Use(apqCheck{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	srv.Use(limitsExtension{cfg.Limits})
+	srv.Use(&limitsExtension{Limits: cfg.Limits, shape: shape.get, introspection: cfg.Introspection})
 	srv.SetErrorPresenter(graph.ErrorPresenter(log))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithBatching(ctx, store))
@@ -111,6 +128,7 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if cfg.Metrics != nil {
 		srv.AroundResponses(cfg.Metrics.observeOperation)
 	}
+	srv.AroundResponses(oneErrorPerCause)
 	srv.SetRecoverFunc(func(ctx context.Context, v any) error {
 		log.ErrorContext(ctx, "panic while resolving", "panic", fmt.Sprint(v))
 		err := gqlerror.Errorf("internal error")
@@ -159,10 +177,14 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 // authenticate notes whether a request carries the API token.
 func authenticate(token string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got, found := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		ok := token != "" && found && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1
-		next.ServeHTTP(w, r.WithContext(graph.WithAuthenticated(r.Context(), ok)))
+		next.ServeHTTP(w, r.WithContext(graph.WithAuthenticated(r.Context(), hasToken(r, token))))
 	})
+}
+
+// hasToken reports whether a request carries the API token.
+func hasToken(r *http.Request, token string) bool {
+	got, found := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+	return token != "" && found && subtle.ConstantTimeCompare([]byte(got), []byte(token)) == 1
 }
 
 // cors answers browsers' cross-origin checks for the allowed origins.
@@ -227,11 +249,34 @@ func playgroundHandler(dir string) (http.Handler, error) {
 }
 
 // limit bounds the request body and the time a request may take; the
-// context deadline also cancels the store calls.
+// context deadline also cancels the store calls. A body over the limit is
+// refused with 413 before anything reads it, and a JSON array (a batch of
+// operations) with 400.
 func limit(next http.Handler, cfg Config) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if cfg.MaxBodyBytes > 0 {
-			r.Body = http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes)
+		if cfg.MaxBodyBytes > 0 && r.Body != nil && r.Method == http.MethodPost {
+			most := cfg.MaxBodyBytes
+			if cfg.APIToken != "" && hasToken(r, cfg.APIToken) {
+				most = max(most, cfg.MaxWriteBodyBytes)
+			}
+			if r.ContentLength > most {
+				refuse(w, r, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", fmt.Sprintf("the request body is larger than %d bytes", most))
+				return
+			}
+			body, err := io.ReadAll(io.LimitReader(r.Body, most+1))
+			if err != nil {
+				refuse(w, r, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
+				return
+			}
+			if int64(len(body)) > most {
+				refuse(w, r, http.StatusRequestEntityTooLarge, "PAYLOAD_TOO_LARGE", fmt.Sprintf("the request body is larger than %d bytes", most))
+				return
+			}
+			if t := bytes.TrimLeft(body, " \t\r\n"); len(t) > 0 && t[0] == '[' {
+				refuse(w, r, http.StatusBadRequest, "BATCHING_NOT_SUPPORTED", "a batch of operations (a JSON array) is not supported: send one operation per request")
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
 		}
 		if cfg.Timeout > 0 {
 			ctx, cancel := context.WithTimeout(r.Context(), cfg.Timeout)
@@ -240,4 +285,17 @@ func limit(next http.Handler, cfg Config) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// refuse answers a request the API will not run with one error and its
+// code.
+func refuse(w http.ResponseWriter, r *http.Request, status int, code, message string) {
+	body, _ := json.Marshal(map[string]any{"errors": []any{map[string]any{"message": message, "extensions": map[string]any{"code": code}}}})
+	mt := "application/json"
+	if strings.Contains(r.Header.Get("Accept"), "application/graphql-response+json") {
+		mt = "application/graphql-response+json"
+	}
+	w.Header().Set("Content-Type", mt+"; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
 }

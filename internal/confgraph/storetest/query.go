@@ -456,6 +456,66 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		checkCode(t, err, confgraph.EINVALID)
 	})
 
+	t.Run("Shape", func(t *testing.T) {
+		s, ok := loaded(t).(confgraph.Shaper)
+		if !ok {
+			t.Skip("the store keeps no shape")
+		}
+		sh, err := s.Shape(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range confgraph.Labels {
+			want := 0
+			for _, n := range Fixture().Nodes() {
+				if n.NodeLabel() == l {
+					want++
+				}
+			}
+			if got, ok := sh.Count(l); !ok || got != want {
+				t.Errorf("%s nodes = %d, %v; want %d", l, got, ok, want)
+			}
+		}
+		for _, tc := range []struct {
+			what string
+			rel  confgraph.RelType
+			dir  confgraph.Direction
+			want int
+		}{
+			{"the panel's three speakers", confgraph.RelPresented, in, 3},
+			{"Ada's and Bruno's two talks each", confgraph.RelPresented, out, 2},
+			{"the four sessions of the European event", confgraph.RelPartOf, in, 4},
+			{"one event per talk", confgraph.RelPartOf, out, 1},
+			{"two people at Acme and at Globex", confgraph.RelWorksAt, in, 2},
+		} {
+			if got, ok := sh.Degree(tc.rel, tc.dir); !ok || got != tc.want {
+				t.Errorf("largest degree of %s (%d) = %d, %v; want %d: %s", tc.rel, tc.dir, got, ok, tc.want, tc.what)
+			}
+		}
+	})
+
+	t.Run("CaseFolding", func(t *testing.T) {
+		s := loaded(t)
+		titles := func(c confgraph.Cond) []string {
+			return ids(find(t, s, confgraph.Query{Label: confgraph.LabelTalk, Where: where(c), Limit: 100}))
+		}
+		// One rule on every store (confgraph.FoldCase): İ folds to i and a
+		// combining dot, which no title holds, not to a plain i.
+		if got := titles(fold(cond("title", confgraph.OpContains, "İ"))); len(got) != 0 {
+			t.Errorf("titles containing İ, ignoring case: %v, want none", got)
+		}
+		if got := titles(fold(cond("title", confgraph.OpEq, "ÉCLAIRS AND ETCD: TUNING STORAGE"))); fmt.Sprint(got) != fmt.Sprint([]string{talkEclairs}) {
+			t.Errorf("title ÉCLAIRS AND ETCD: TUNING STORAGE, ignoring case: %v, want %s", got, talkEclairs)
+		}
+		long := []any{"ÉCLAIRS AND ETCD: TUNING STORAGE"}
+		for i := range 100 {
+			long = append(long, fmt.Sprintf("No such talk %d", i))
+		}
+		if got := titles(fold(oneOf("title", long...))); fmt.Sprint(got) != fmt.Sprint([]string{talkEclairs}) {
+			t.Errorf("title in a list of 101 ignoring case: %v, want %s", got, talkEclairs)
+		}
+	})
+
 	t.Run("Search", func(t *testing.T) {
 		s := loaded(t)
 		ctx := context.Background()

@@ -1,0 +1,82 @@
+package server
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+)
+
+// sharedCauses are the codes of errors that have one cause for the whole
+// request (its deadline, the store being away, a fault), however many
+// fields report them.
+var sharedCauses = map[any]bool{"TIMEOUT": true, "STORE_UNAVAILABLE": true, "INTERNAL": true}
+
+// oneErrorPerCause keeps the first of the errors a shared cause gives a
+// response: a deadline passing during a query over many objects fails
+// every field still waiting, and the client needs to hear it once.
+func oneErrorPerCause(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	resp := next(ctx)
+	if resp == nil || len(resp.Errors) < 2 {
+		return resp
+	}
+	seen := map[[2]any]bool{}
+	kept := resp.Errors[:0:0]
+	for _, e := range resp.Errors {
+		code := e.Extensions["code"]
+		if sharedCauses[code] {
+			k := [2]any{code, e.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+		}
+		kept = append(kept, e)
+	}
+	resp.Errors = gqlerror.List(kept)
+	return resp
+}
+
+// apqCheck gives the automatic-persisted-query errors a code: it runs
+// before gqlgen's extension, which reports the same faults without one.
+type apqCheck struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationParameterMutator
+} = apqCheck{}
+
+func (apqCheck) ExtensionName() string { return "ConfgraphAPQCheck" }
+
+func (apqCheck) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (apqCheck) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	raw, ok := p.Extensions["persistedQuery"]
+	if !ok || raw == nil {
+		return nil
+	}
+	pq, ok := raw.(map[string]any)
+	hash, _ := pq["sha256Hash"].(string)
+	if !ok || hash == "" {
+		return codedError("PERSISTED_QUERY_INVALID", "the persistedQuery extension needs a sha256Hash")
+	}
+	if fmt.Sprint(pq["version"]) != "1" { // a json.Number, float64 or int, as decoded
+		return codedError("PERSISTED_QUERY_INVALID", "only version 1 of automatic persisted queries is supported")
+	}
+	if p.Query != "" {
+		sum := sha256.Sum256([]byte(p.Query))
+		if hex.EncodeToString(sum[:]) != hash {
+			return codedError("PERSISTED_QUERY_HASH_MISMATCH", "the persistedQuery sha256Hash is not the SHA-256 of the query")
+		}
+	}
+	return nil
+}
+
+func codedError(code, message string) *gqlerror.Error {
+	err := gqlerror.Errorf("%s", message)
+	err.Extensions = map[string]any{"code": code}
+	return err
+}
