@@ -42,9 +42,22 @@ var ErrNoDocuments = errors.New("no documents")
 // or is neither a listing nor a recap is skipped with a warning; the others
 // still load. It fails when dir is missing or holds no file at all.
 func (w *World) LoadDir(dir string) (*Result, error) {
+	docs, tooBig, err := ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	res := w.Load(docs)
+	res.Warnings = append(tooBig, res.Warnings...)
+	return res, nil
+}
+
+// ReadDir reads every regular file of dir that is not hidden, by name,
+// whatever its name; a file over MaxDocumentBytes is not read, and a
+// warning names it. It fails when dir is missing or holds no file at all.
+func ReadDir(dir string) (map[string][]byte, []string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("corpus %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("corpus %s: %w", dir, err)
 	}
 	var names []string
 	for _, e := range entries {
@@ -53,7 +66,7 @@ func (w *World) LoadDir(dir string) (*Result, error) {
 		}
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("corpus %s: %w", dir, ErrNoDocuments)
+		return nil, nil, fmt.Errorf("corpus %s: %w", dir, ErrNoDocuments)
 	}
 	sort.Strings(names)
 	docs := make(map[string][]byte, len(names))
@@ -65,13 +78,11 @@ func (w *World) LoadDir(dir string) (*Result, error) {
 		}
 		b, err := os.ReadFile(filepath.Join(dir, n))
 		if err != nil {
-			return nil, fmt.Errorf("corpus %s: %w", dir, err)
+			return nil, nil, fmt.Errorf("corpus %s: %w", dir, err)
 		}
 		docs[n] = b
 	}
-	res := w.Load(docs)
-	res.Warnings = append(tooBig, res.Warnings...)
-	return res, nil
+	return docs, tooBig, nil
 }
 
 // Load loads a set of named documents. Listings and schedules load before

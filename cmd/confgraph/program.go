@@ -176,12 +176,17 @@ func (p *Program) readCorpusAndData(corpus, dataDir string) (*loaders.Result, er
 	if err != nil {
 		return nil, err
 	}
-	docs, err := ingest.ReadDir(corpus)
+	// The corpus loads as it does without a data directory: every file,
+	// whatever its name (issue: --data-dir changed which files loaded).
+	docs, tooBig, err := loaders.ReadDir(corpus)
 	if err != nil {
 		return nil, err
 	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("corpus %s: %w", corpus, loaders.ErrNoDocuments)
+	for _, warn := range tooBig {
+		fmt.Fprintln(p.Stderr, "warning:", warn)
+	}
+	if err := ingest.Recover(dataDir); err != nil {
+		return nil, fmt.Errorf("data dir: %w", err)
 	}
 	kept, err := ingest.ReadDir(dataDir)
 	if err != nil {

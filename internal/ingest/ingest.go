@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -57,19 +58,70 @@ func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph
 	if err != nil {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
 	}
+	// Write ahead, then commit or roll back the file: the document is kept
+	// under its name only once the store has accepted it, so a rejected or
+	// timed-out addition leaves no trace and the previous version stays.
+	var pending string
 	if s.Dir != "" {
-		if err := writeDurably(filepath.Join(s.Dir, name), text); err != nil {
+		pending = filepath.Join(s.Dir, pendingPrefix+name)
+		if err := writeDurably(pending, text); err != nil {
 			return nil, fmt.Errorf("ingest: keep %s: %w", name, err)
 		}
 	}
 	if err := s.Store.ReplaceDocument(ctx, name, b); err != nil {
+		if pending != "" {
+			os.Remove(pending)
+		}
 		return nil, err
+	}
+	if pending != "" {
+		if err := commit(pending, filepath.Join(s.Dir, name)); err != nil {
+			return nil, fmt.Errorf("ingest: keep %s: %w", name, err)
+		}
 	}
 	nodes, rels := b.Len()
 	if warns == nil {
 		warns = []string{}
 	}
 	return &confgraph.AddResult{Name: name, Kind: string(kind), Warnings: warns, Nodes: nodes, Relationships: rels}, nil
+}
+
+// pendingPrefix names a document written ahead of the store's answer; the
+// name rule for documents never starts with a dot, so ReadDir ignores it.
+const pendingPrefix = ".pending-"
+
+// commit renames a written-ahead document to its name, durably.
+func commit(pending, path string) error {
+	if err := os.Rename(pending, path); err != nil {
+		return err
+	}
+	d, err := os.Open(filepath.Dir(path))
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return d.Sync()
+}
+
+// Recover removes documents written ahead of a store's answer that a crash
+// left behind: the store never acknowledged them, so the directory's named
+// documents are the consistent state to start from.
+func Recover(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), pendingPrefix) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // writeDurably writes a file so that after a crash it holds either the
