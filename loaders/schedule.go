@@ -134,7 +134,7 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 
 var (
 	levelWord  = regexp.MustCompile(`(?i)\b(beginner|intermediate|advanced|any)\b`)
-	clockRange = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*(am|pm)?\s*(?:-|–|to)\s*(\d{1,2}):(\d{2})\s*(am|pm)?`)
+	clockRange = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*(am|pm)?\s*(?:-|–|to|,)\s*(\d{1,2}):(\d{2})\s*(am|pm)?`)
 	minutesIn  = regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:min|mins|minutes|分)\b`)
 )
 
@@ -210,13 +210,15 @@ var kindLeadLine = regexp.MustCompile(`(?i)^\W*(?:keynote|lightning talk|panel|t
 
 var (
 	keynoteLead = regexp.MustCompile(`(?i)^\W*(?:\w+\s+){0,2}keynote\s*[:：]`)
-	panelLead   = regexp.MustCompile(`(?i)^\W*panel\s*[:：]|\|\s*panel\s*\|`)
+	panelLead   = regexp.MustCompile(`(?i)(?:^\W*|[:|,]\s*["“]?)panel\s*[:：]|\|\s*panel\s*\|`)
 )
 
-// levelLine returns the line of a description that states a level.
+// levelLine returns the line of a description that states a level
+// ("Content Experience Level: Intermediate"), passing over lines where
+// "level" means a floor ("Level 1 | Room 151").
 func levelLine(detail string) string {
 	for _, l := range strings.Split(detail, "\n") {
-		if strings.Contains(strings.ToLower(l), "level") {
+		if strings.Contains(strings.ToLower(l), "level") && levelWord.MatchString(l) {
 			return l
 		}
 	}

@@ -166,9 +166,9 @@ func Evaluate(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(p
 			talks.FP++
 			talks.FN++
 		}
-		score(&level, string(t.Level) == deref(gt.Level))
-		score(&kind, string(t.Kind) == gt.Kind)
-		score(&duration, t.DurationMinutes == gt.DurationMinutes)
+		scoreWhy(&level, string(t.Level) == deref(gt.Level), "%s: %q, want %q", gt.Title, t.Level, deref(gt.Level))
+		scoreWhy(&kind, string(t.Kind) == gt.Kind, "%s: %s, want %s", gt.Title, t.Kind, gt.Kind)
+		scoreWhy(&duration, t.DurationMinutes == gt.DurationMinutes, "%s: %d, want %d", gt.Title, t.DurationMinutes, gt.DurationMinutes)
 
 		hdr := v.header[t.ID]
 		from, to := v.blockOf(hdr.Document, hdr.Line)
@@ -345,6 +345,14 @@ func goldHasDoc(g *Gold, doc string) bool {
 		}
 	}
 	return false
+}
+
+// scoreWhy is score that says what was wrong.
+func scoreWhy(s *Score, ok bool, format string, args ...any) {
+	score(s, ok)
+	if !ok {
+		s.Misses = append(s.Misses, fmt.Sprintf(format, args...))
+	}
 }
 
 func score(s *Score, ok bool) {

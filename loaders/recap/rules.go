@@ -41,6 +41,7 @@ var (
 	weekdayRe  = regexp.MustCompile(`(?i)^(?:\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w{2,5})?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
 	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 基調講演 セッション 题目 标题 主题演讲`)
 	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 スピーカー 講演者 讲者 演讲者 嘉宾`)
+	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video recording description abstract format language 日時 会場 時間 場所`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
 )
 
@@ -62,6 +63,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		case layout.TableRow:
 			found = tableRow(b, g)
 		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
+			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKeys[key] {
+				break // "Speakers: …", "When: …": a field of the item above
+			}
 			if b.Key != "" {
 				found = keyValue(d.Blocks, k, g)
 			}
