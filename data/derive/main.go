@@ -113,7 +113,9 @@ func run(in, dictPath, out string) error {
 					orgs[strings.TrimSpace(strings.TrimSuffix(it.Name, " (member)"))] = true
 					continue
 				}
-				if it.Repo == "" || taken[strings.ToLower(it.Name)] {
+				// Programming languages are not projects a talk discusses
+				// in the catalogue's sense (see README.md).
+				if it.Repo == "" || taken[strings.ToLower(it.Name)] || sc.Name == "Languages" {
 					continue
 				}
 				s := spec{Name: it.Name, Landscape: it.Name, Homepage: it.Homepage, Repo: it.Repo, Maturity: it.Project,

@@ -79,6 +79,9 @@ func NameLike(n string) bool {
 		if !unicode.IsUpper(r[0]) {
 			return false
 		}
+		if len(r) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
+			return false // "AI", "IBM": an acronym, not a name
+		}
 		for _, c := range r {
 			if !unicode.IsLetter(c) && c != '.' && c != '\'' && c != '’' && c != '-' {
 				return false

@@ -129,6 +129,18 @@ func (d *Document) Items() []Item {
 		}
 	}
 	convention := headN >= 2 && talkyN*2 >= headN
+	// When most headings of that level name their speakers ("## 2. Title,
+	// A & B"), one that names none is a section of the post ("Before you
+	// go").
+	attributed := 0
+	for _, it := range items {
+		if k, ok := blocks[it.Line]; ok && len(it.Speakers) > 0 && d.Layout.Blocks[k].Kind == layout.Heading && d.Layout.Blocks[k].Level == deepest {
+			attributed++
+		}
+	}
+	if headN >= 2 && attributed*2 >= headN {
+		convention = false
+	}
 	var out []Item
 	for _, it := range items {
 		k, isBlock := blocks[it.Line]

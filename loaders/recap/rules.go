@@ -74,7 +74,11 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			}
 			// A "Key: value" line whose key is no field's ("Fair Sharing
 			// Is Hard: Lessons …") is read as text.
+			// A numbered heading "N. Title, A & B (Company)" is read by its
+			// comma before its parentheses are.
 			if it, ok := linkItem(b, g); ok {
+				found = append(found, it)
+			} else if it, ok := headingComma(b, g); ok && (b.Kind == layout.Heading || b.Ordinal > 0) {
 				found = append(found, it)
 			} else if it, ok := titleBy(b, g); ok {
 				found = append(found, it)
