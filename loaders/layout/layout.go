@@ -289,7 +289,9 @@ func (d *Doc) blocks(start int) {
 		}
 		d.Blocks = append(d.Blocks, b)
 	}
-	// Standalone short lines: the headings of plain text.
+	// Standalone short lines: the headings of plain text. Text copied from
+	// a web page often has no blank lines; there a short line without a
+	// full stop between lines of running text stands alone too.
 	for k := range d.Blocks {
 		b := &d.Blocks[k]
 		if b.Kind != Paragraph && b.Kind != KeyValue {
@@ -299,8 +301,26 @@ func (d *Doc) blocks(start int) {
 		after := b.Line >= len(d.Lines) || strings.TrimSpace(d.Lines[b.Line]) == ""
 		if before && (after || k+1 < len(d.Blocks)) && headingShaped(b.Text) {
 			b.Standalone = true
+			continue
+		}
+		if k+1 < len(d.Blocks) && len(strings.Fields(b.Text)) <= maxLooseHeadingWords && headingShaped(b.Text) &&
+			runningText(d.Blocks[k+1]) && (k == 0 || runningText(d.Blocks[k-1]) || d.Blocks[k-1].Kind != Paragraph) {
+			b.Standalone = true
 		}
 	}
+}
+
+// maxLooseHeadingWords bounds a heading found without blank lines around it.
+const maxLooseHeadingWords = 12
+
+// runningText reports a block of prose: a sentence of some length.
+func runningText(b Block) bool {
+	if b.Kind != Paragraph {
+		return false
+	}
+	n := len(strings.Fields(b.Text))
+	r, _ := utf8.DecodeLastRuneInString(b.Text)
+	return n >= 15 || n >= 6 && strings.ContainsRune(".!?。", r)
 }
 
 // setextUnder returns 1 for a "===" line, 2 for a "---" line, else 0.

@@ -215,6 +215,14 @@ func talky(bs []layout.Block, k int) bool {
 // lineItems reads the line shapes.
 func (d *Document) lineItems() []Item {
 	lines := d.Lines
+	alone := map[int]bool{} // lines the layout found standing alone without blank lines
+	if d.Layout != nil {
+		for _, b := range d.Layout.Blocks {
+			if b.Standalone {
+				alone[b.Line] = true
+			}
+		}
+	}
 	captions := captionPrefixes(lines)
 	deepest := 0
 	for _, l := range lines {
@@ -263,7 +271,10 @@ func (d *Document) lineItems() []Item {
 			continue
 		}
 		next := nextText(lines, i+1, captions)
-		standalone := heading || blankBefore(lines, i)
+		if !heading && speakerLine(t, d.Gazetteer) != nil {
+			continue // a line of people under a title, not a title
+		}
+		standalone := heading || blankBefore(lines, i) || alone[l.No]
 		if sp := speakerLine(next, d.Gazetteer); sp != nil {
 			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict, Rule: RuleTitleThenPeople}, l)
 			continue

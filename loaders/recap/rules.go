@@ -281,6 +281,10 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 			first = first[:i]
 		}
 		if m := talkBy.FindStringSubmatch(first); m != nil && talkCue.MatchString(first) {
+			// "by Google’s Jago Macleod": the company, then the person.
+			if f := strings.Fields(m[1]); len(f) >= 3 && (strings.HasSuffix(f[0], "’s") || strings.HasSuffix(f[0], "'s")) {
+				return people(strings.Join(f[1:], " ")+" of "+strings.TrimRight(f[0][:len(f[0])-len("s")], "’'"), g)
+			}
 			return people(m[1], g)
 		}
 		// "Darren Sample of Weaveworks gave a talk on …", "Ana Luz (Acme)
