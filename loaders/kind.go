@@ -24,6 +24,9 @@ const (
 	// document a schedule when its narrator is quiet.
 	scheduleCuesPerItem = 0.5
 	minProse            = 500
+	// itemsOfProse is the share of a document's paragraphs and list items
+	// that talk items must make for a quiet document to be a list of talks.
+	itemsOfProse = 0.7
 )
 
 // The cues, as words (lowercase, matched whole), phrases (matched in the
@@ -71,6 +74,7 @@ func countCues(text, lower string, tokens []string, words map[string]bool, phras
 // Features are what kind detection measured, for explaining a decision.
 type Features struct {
 	Items, Words                              int
+	ProseBlocks                               int // paragraphs, list items and quotes
 	Narrator, Opinion, Story, ScheduleSignals int
 }
 
@@ -83,7 +87,8 @@ func (f Features) IsSchedule() bool {
 	if f.Voice() >= minNarrative {
 		return false
 	}
-	return float64(f.ScheduleSignals)/float64(f.Items) >= scheduleCuesPerItem || f.Narrator+f.Story == 0
+	return float64(f.ScheduleSignals)/float64(f.Items) >= scheduleCuesPerItem || f.Narrator+f.Story == 0 ||
+		float64(f.Items) >= itemsOfProse*float64(f.ProseBlocks)
 }
 
 // Voice is the narrator, opinion and story cues per thousand words of
@@ -122,6 +127,7 @@ func measure(doc *recap.Document, items []recap.Item) Features {
 		if b.Kind != layout.Paragraph && b.Kind != layout.ListItem && b.Kind != layout.Quote {
 			continue
 		}
+		f.ProseBlocks++
 		f.Words += len(tokens)
 		if cjk(b.Text) {
 			f.Words += len([]rune(b.Text)) / 3
