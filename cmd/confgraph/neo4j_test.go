@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -226,5 +227,33 @@ func TestNeo4jLoadKilledHalfwayThenRerun(t *testing.T) {
 	}
 	if got := exportNeo4j(); got != clean {
 		t.Errorf("after interrupted loads and a rerun the graph differs from a clean load (%d vs %d bytes of export)", len(got), len(clean))
+	}
+}
+
+// TestNeo4jLoadFileReplaces: loading a changed file again replaces what it
+// said before, as addDocument does, instead of merging both versions.
+func TestNeo4jLoadFileReplaces(t *testing.T) {
+	clearNeo4j(t)
+	t.Cleanup(func() { clearNeo4j(t) })
+	file := filepath.Join(t.TempDir(), "valencia.md")
+	version := func(speaker string) {
+		t.Helper()
+		text := "# KubeCon + CloudNativeCon Europe 2031 in Valencia\n\nI went to KubeCon Europe 2031 in Valencia and loved it.\n\n" +
+			"Proxies at Scale - " + speaker + ", Acme Cloud\n\nThe speaker showed how they run proxies, and I learned a lot in this talk.\n"
+		if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, stderr, err := run(t, append(append([]string{"load"}, neo4jArgs(t)...), file)...); err != nil {
+			t.Fatalf("load: %v\n%s", err, stderr)
+		}
+	}
+	version("Ada Okafor")
+	version("Bo Lindqvist")
+	out, stderr, err := run(t, append([]string{"export", "--store", "neo4j"}, neo4jArgs(t)...)...)
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, stderr)
+	}
+	if strings.Contains(out, "Ada Okafor") || !strings.Contains(out, "Bo Lindqvist") {
+		t.Errorf("after loading the second version the graph should name Bo Lindqvist and not Ada Okafor:\n%.2000s", out)
 	}
 }

@@ -376,13 +376,10 @@ func (p *Program) load(ctx context.Context, args []string) error {
 		}
 		return fmt.Errorf("%w: load writes to Neo4j (--neo4j-uri or NEO4J_URI), or keeps FILEs for the embedded store in CONFGRAPH_DATA_DIR", errUsage)
 	}
-	var res *loaders.Result
-	var err error
 	if files := fs.Args(); len(files) > 0 {
-		res, err = p.readFiles(files)
-	} else {
-		res, err = p.readCorpus(c.corpus)
+		return p.replaceFiles(ctx, c.neo4j, files)
 	}
+	res, err := p.readCorpus(c.corpus)
 	if err != nil {
 		return err
 	}
@@ -396,6 +393,36 @@ func (p *Program) load(ctx context.Context, args []string) error {
 	}
 	nodes, rels := res.Batch.Len()
 	fmt.Fprintf(p.Stderr, "loaded %d documents into neo4j at %s: %d nodes, %d relationships\n", len(res.Loaded), c.neo4j.URI, nodes, rels)
+	return nil
+}
+
+// replaceFiles adds each file to Neo4j as addDocument does: what a file of
+// the same name said before is replaced, not merged with.
+func (p *Program) replaceFiles(ctx context.Context, cfg neo4jstore.Config, files []string) error {
+	w, err := loaders.DefaultWorld()
+	if err != nil {
+		return err
+	}
+	st, err := p.openNeo4j(ctx, cfg, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	svc := &ingest.Service{World: w, Store: st}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		res, err := svc.Add(ctx, filepath.Base(f), b)
+		if err != nil {
+			return fmt.Errorf("%s: %s", f, confgraph.ErrorMessage(err))
+		}
+		for _, warn := range res.Warnings {
+			fmt.Fprintln(p.Stderr, "warning:", warn)
+		}
+		fmt.Fprintf(p.Stderr, "loaded %s (%s) into neo4j at %s: %d nodes, %d relationships\n", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
+	}
 	return nil
 }
 
@@ -422,30 +449,6 @@ func (p *Program) keep(ctx context.Context, dataDir string, files []string) erro
 		fmt.Fprintf(p.Stderr, "kept %s (%s) in %s\n", res.Name, res.Kind, dataDir)
 	}
 	return nil
-}
-
-// readFiles runs the loaders over the named files.
-func (p *Program) readFiles(files []string) (*loaders.Result, error) {
-	w, err := loaders.DefaultWorld()
-	if err != nil {
-		return nil, err
-	}
-	docs := map[string][]byte{}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
-		}
-		docs[filepath.Base(f)] = b
-	}
-	res := w.Load(docs)
-	for _, warn := range res.Warnings {
-		fmt.Fprintln(p.Stderr, "warning:", warn)
-	}
-	if len(res.Loaded) == 0 {
-		return nil, errors.New("no document could be loaded")
-	}
-	return res, nil
 }
 
 func (p *Program) export(ctx context.Context, args []string) error {
