@@ -138,6 +138,17 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 	ev := &confgraph.Event{}
 	ev.Year = best(year)
 	if ev.Year == 0 {
+		// "Three days in Copenhagen at KubeCon": a host city of one edition
+		// tells the year.
+		if c := bestString(city); c != "" {
+			for _, x := range w.cities {
+				if x.Name == c && len(x.Editions) == 1 {
+					ev.Year = x.Editions[0]
+				}
+			}
+		}
+	}
+	if ev.Year == 0 {
 		return nil, fmt.Errorf("no year for the event (none in the title, the text or a publication date)")
 	}
 	reg := bestString(region)

@@ -34,12 +34,12 @@ const (
 var (
 	narratorWords = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself ich mein meine mir je j' j’ moi mon ma mes yo mi mis eu meu minha`)
 	narratorMarks = []string{"私", "僕", "自分", "我"}
-	opinionWords  = wordSet(`favourite favorite favourites favorites highlight highlights loved enjoyed liked impressed takeaway takeaways learned learnt recap pick picks recommend recommended circling attended watched`)
-	opinionPhrase = []string{"looking forward", "can't wait", "can’t wait", "must-see", "must see", "worth watching", "worth it", "went to", "sat in", "my notes"}
+	opinionWords  = wordSet(`intéressant intéressante super génial retour interessant spannend toll interesante favourite favorite favourites favorites highlight highlights loved enjoyed liked impressed takeaway takeaways learned learnt recap pick picks recommend recommended circling attended watched`)
+	opinionPhrase = []string{"j'ai", "j’ai", "nous avons", "retour sur", "rückblick", "resumen", "crónica", "looking forward", "can't wait", "can’t wait", "must-see", "must see", "worth watching", "worth it", "went to", "sat in", "my notes"}
 	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "見たい", "気になる", "おすすめ", "楽しみ", "注目", "推荐", "值得", "想听", "期待"}
 	storyWords    = wordSet(`was were had gave showed explained talked presented spoke discussed demoed demonstrated shared walked described argued told opened closed ended started war waren zeigte fand erklärte était fue mostró`)
 	storyMarks    = []string{"ました", "でした", "了"}
-	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: | sched register registered registration`)
+	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: | register registered registration`)
 	schedulePhr   = []string{"join us", "catch us", "visit us", "meet us", "see you at", "see you in", "our session", "our talk", "our speaker"}
 	scheduleMarks = []string{"会場", "時間", "場所"}
 	clockTime     = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)

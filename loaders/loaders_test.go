@@ -440,3 +440,25 @@ func TestDivisionIsItsCompanyAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestEventFromOneEditionCity: a recap that names a host city of one
+// edition and no year is about that edition; in French too.
+func TestEventFromOneEditionCity(t *testing.T) {
+	doc := "Retour sur la KubeCon EU\n\nDu 2 au 4 mai, j’ai eu la chance d’aller à la KubeCon Europe à Copenhague.\n\nJ’ai aimé le talk Rook on Bare Metal - Ana Ruiz, Acme.\n"
+	b, kind, _, err := world(t).LoadDocument("fr.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kind != KindRecap {
+		t.Errorf("kind = %s, want recap", kind)
+	}
+	var events []string
+	for _, n := range b.Nodes() {
+		if e, ok := n.(*confgraph.Event); ok {
+			events = append(events, e.Name)
+		}
+	}
+	if !slices.Equal(events, []string{"KubeCon + CloudNativeCon Europe 2018"}) {
+		t.Errorf("events = %v, want [KubeCon + CloudNativeCon Europe 2018]", events)
+	}
+}

@@ -47,10 +47,11 @@ func (w *World) NotPerson(name string) bool {
 func (w *World) IsProject(name string) bool { return w.Projects.Named(name) != nil }
 
 type city struct {
-	Name    string   `yaml:"name"`
-	Country string   `yaml:"country"`
-	Region  string   `yaml:"region"`
-	Aliases []string `yaml:"aliases"`
+	Name     string   `yaml:"name"`
+	Country  string   `yaml:"country"`
+	Region   string   `yaml:"region"`
+	Aliases  []string `yaml:"aliases"`
+	Editions []int    `yaml:"editions"`
 }
 
 type region struct {

@@ -44,7 +44,24 @@ var (
 // Parse reads the people s names. It returns nil when s does not read as
 // people (a sentence, a company alone).
 func Parse(s string, g Gazetteer) []Person {
-	return parse(s, g)
+	ps := parse(s, g)
+	if strings.Contains(s, ";") {
+		return ps // groups of their own: "A, CNCF Ambassador; B, DaoCloud"
+	}
+	// "Bo Li, Software Engineer & Cy Ng, SRE, Uber": a job title where a
+	// company would be is the title; the company is the next one given.
+	for i := range ps {
+		if ps[i].Company == "" || !titleish(ps[i].Company) {
+			continue
+		}
+		for j := i + 1; j < len(ps); j++ {
+			if ps[j].Company != "" && !titleish(ps[j].Company) {
+				ps[i].Role, ps[i].Company, ps[i].Parent = ps[i].Company, ps[j].Company, ps[j].Parent
+				break
+			}
+		}
+	}
+	return ps
 }
 
 // nameStop are words that do not stand in a person's name.
@@ -315,7 +332,7 @@ func init() {
 	for _, w := range strings.Fields(`engineer engineering developer manager director lead head chief cto ceo cio cfo coo vp
 		president founder co-founder cofounder architect principal staff senior sr software product maintainer
 		advocate evangelist researcher scientist specialist consultant officer fellow distinguished member
-		technical program programme community contributor chair co-chair sre devops developer-advocate analyst
+		technical program programme community contributor chair co-chair sre devops developer-advocate analyst ambassador
 		professor student intern partner owner designer strategist`) {
 		titleWords[w] = true
 	}

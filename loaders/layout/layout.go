@@ -457,7 +457,7 @@ var furniturePrefixes = []string{
 	"next post", "← ", "→ ", "back to top", "skip to content", "written by", "about the author", "sign up",
 	"subscribe", "newsletter", "cookie", "table of contents", "reading time", "min read", "last updated",
 	"originally published", "cross-posted", "this post was originally", "this article was originally",
-	"youtube image", "(image", "[image", "caption:", "figure", "fig.", "alt:",
+	"youtube image", "(image", "[image", "caption:", "figure", "fig.", "alt:", "featured image", "cover image", "header image",
 }
 
 // furniture marks page furniture: share bars, credits, image lines, tags,

@@ -328,10 +328,13 @@ func (c *Catalog) candidates(text, lower string) []candidate {
 			i += size
 			continue
 		}
+		// A word ends where the script changes between CJK and the rest:
+		// "中美日的Kubernetes社区" holds the word "kubernetes".
 		j := i
+		cjk := isCJK(r)
 		for j < len(lower) {
 			r, size := utf8.DecodeRuneInString(lower[j:])
-			if !isWordRune(r) {
+			if !isWordRune(r) || isCJK(r) != cjk {
 				break
 			}
 			j += size
@@ -458,19 +461,27 @@ func nextToHit(text string, d Hit, hits []Hit) bool {
 // boundary reports whether text[start:end] stands as a whole word: the
 // characters on either side are not letters or digits.
 func boundary(text string, start, end int) bool {
+	first, _ := utf8.DecodeRuneInString(text[start:])
+	last, _ := utf8.DecodeLastRuneInString(text[:end])
 	if start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(text[:start])
-		if isWordRune(r) {
+		if isWordRune(r) && isCJK(r) == isCJK(first) {
 			return false
 		}
 	}
 	if end < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[end:])
-		if isWordRune(r) {
+		if isWordRune(r) && isCJK(r) == isCJK(last) {
 			return false
 		}
 	}
 	return true
+}
+
+// isCJK reports a Chinese, Japanese or Korean character: such text writes
+// no spaces around Latin names.
+func isCJK(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -154,3 +154,15 @@ func TestProjectOutsideLandscape(t *testing.T) {
 		t.Errorf("got %v, want [Patroni]", got)
 	}
 }
+
+// TestCJKText: names written without spaces inside Chinese or Japanese
+// text are found.
+func TestCJKText(t *testing.T) {
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(cat.Find("中美日的Kubernetes社区和istio的实践", "")); !slices.Equal(got, []string{"Kubernetes", "Istio"}) {
+		t.Errorf("got %v, want [Kubernetes Istio]", got)
+	}
+}

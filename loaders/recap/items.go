@@ -145,7 +145,7 @@ func (d *Document) Items() []Item {
 	for _, it := range items {
 		k, isBlock := blocks[it.Line]
 		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if sectionHeading(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention ||
+		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention ||
 			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
 			continue
 		}
@@ -334,7 +334,7 @@ func titleWithSpeakers(t string, heading bool, g attrib.Gazetteer) (Item, bool) 
 	for k := len(seps) - 1; k >= 0; k-- {
 		left := strings.TrimSpace(t[:seps[k][0]])
 		right := strings.TrimSpace(t[seps[k][1]:])
-		if left == "" || right == "" || strings.HasSuffix(right, ".") && !legalEnding(right) {
+		if left == "" || right == "" || strings.HasSuffix(right, ".") && !legalEnding(right) || strings.HasSuffix(right, ":") {
 			continue
 		}
 		keynote := keynoteWord.MatchString(left)

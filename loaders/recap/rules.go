@@ -136,8 +136,8 @@ func splitTitleAttribution(t string, g attrib.Gazetteer) (string, []listing.Spea
 	for k := len(seps) - 1; k >= 0; k-- {
 		left := strings.TrimSpace(t[:seps[k][0]])
 		right := strings.TrimSpace(t[seps[k][1]:])
-		if len(strings.Fields(left)) < 2 {
-			continue
+		if len(strings.Fields(left)) < 2 || strings.HasSuffix(right, ":") {
+			continue // "Open Match - Matchmaking Framework:" is a heading
 		}
 		if sp := people(right, g); len(sp) > 0 {
 			return levelSuffix.ReplaceAllString(left, ""), sp
@@ -190,6 +190,15 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	prose := b.Kind == layout.Paragraph || b.Kind == layout.KeyValue
 	if prose && !b.Standalone {
+		// A line that is wholly "Title - A, Company" is a talk line even
+		// inside a run of lines ("**Gluing Pods - Ana Ruiz, Acme**").
+		if len(strings.Fields(b.Text)) > maxTalkLineWords {
+			return Item{}, false
+		}
+		t, keynote := stripKind(b.Text)
+		if title, sp := splitTitleAttribution(t, g); title != "" && titleShaped(title) && hasCompany(sp) {
+			return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
+		}
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)
@@ -230,6 +239,18 @@ func kindLeadOnly(b layout.Block) (Item, bool) {
 	// On its own line the lead names a session as surely as a speaker
 	// would; inside a list of other things it may be a heading.
 	return Item{Title: cleanTitle(full), Rule: RuleKindLead, Keynote: keynote, Weak: b.Kind == layout.ListItem}, true
+}
+
+// maxTalkLineWords bounds a talk line found inside running lines.
+const maxTalkLineWords = 30
+
+func hasCompany(sp []listing.Speaker) bool {
+	for _, s := range sp {
+		if s.Company != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyNames reads "A, B and C" as people without companies when every
@@ -684,8 +705,24 @@ func titleCased(t string) bool {
 // names a session: a day or date, or block words.
 func sectionHeading(t string) bool {
 	t = strings.TrimSpace(t)
-	return weekdayRe.MatchString(t) || strings.Contains(strings.ToLower(t), "kubecon") && !talkCue.MatchString(t)
+	ws := strings.Fields(strings.ToLower(t))
+	if len(ws) == 0 {
+		return true
+	}
+	last := strings.Trim(ws[len(ws)-1], ".:!?")
+	return weekdayRe.MatchString(t) || strings.Contains(strings.ToLower(t), "kubecon") && !talkCue.MatchString(t) ||
+		// "Platform Engineering Day", "Cilium + eBPF Day": a co-located event.
+		len(ws) <= 5 && (last == "day" || last == "summit" || last == "forum") ||
+		// "2023 AI": a line of a timeline.
+		yearLead.MatchString(t) && len(ws) <= 3 ||
+		// "CNCF Ambassador", "KCD Organizer": a role.
+		len(ws) <= 3 && roleWords[last]
 }
+
+var (
+	yearLead  = regexp.MustCompile(`^(?:19|20)\d\d\b`)
+	roleWords = wordSet(`ambassador ambassadors organizer organizers organiser organisers maintainer maintainers sponsor sponsors volunteer volunteers speaker speakers member members chair chairs`)
+)
 
 // onlyPerson reports a heading that is just a person's name.
 func onlyPerson(t string) bool {

@@ -50,6 +50,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"title-by: Lightning Talk: KEDA for IoT Gateways at the Edge | 佐藤 美香 @ "}},
 		{"WebTextWithoutBlankLines", "Second day at KubeCon\nI had a great second day at the conference and want to share some impressions from it.\nExplain GPUs in k8s like I am 5\nThis excellent talk by Carlos Santana (AWS) took us on a journey through drivers and device plugins.\nOpen source strategy for k8s\nOne of my favourite talks of the week was by Google’s Jago Macleod, who told the history of the project.\n",
 			[]string{"standalone-title: Explain GPUs in k8s like I am 5 | Carlos Santana @ AWS", "standalone-title: Open source strategy for k8s | Jago Macleod @ Google"}},
+		{"SectionsAreNoTalks", "# Notes\n\n### CNCF Ambassador\n\nI became one this year and gave a talk about it.\n\n### Platform Engineering Day\n\nThe co-located day had good talks.\n\n### 2023 AI\n\nThe year of the talk about models.\n", nil},
+		{"HeadingWithColonIsNoAttribution", "# Notes\n\n## Open Match - Matchmaking Framework:\n\nA talk about games.\n\n## *Speaker: Ana Ruiz, Acme*\n\nMore notes.\n", nil},
 		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
 		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
 	}
