@@ -141,6 +141,8 @@ func (s *Store) openError(cfg Config, err error) error {
 		out = confgraph.Errorf(confgraph.EINVALID, "%s: authentication failed for user %q", s.where, cfg.User)
 	case errors.As(err, &ne) && ne.Code == "Neo.ClientError.Database.DatabaseNotFound":
 		out = confgraph.Errorf(confgraph.EINVALID, "%s: database %q does not exist", s.where, cfg.Database)
+	case memoryRefusal(err) != nil:
+		out = memoryError(err)
 	case isUnavailable(err):
 		out = confgraph.Errorf(confgraph.EUNAVAILABLE, "%s: cannot connect", s.where)
 	case errors.As(err, &ce):
@@ -196,7 +198,9 @@ func isUnavailable(err error) bool {
 	case errors.As(err, &to) && to.Timeout():
 		return true
 	case errors.As(err, &ne):
-		return ne.Classification() == "TransientError" || ne.HasSecurityCode() ||
+		// Neo4j refusing a transaction for memory is transient to the
+		// driver, but the store answers (see memoryError).
+		return (ne.Classification() == "TransientError" && memoryRefusal(ne) == nil) || ne.HasSecurityCode() ||
 			ne.Code == "Neo.ClientError.Database.DatabaseNotFound"
 	case errors.As(err, &tl):
 		return slices.ContainsFunc(tl.Errors, isUnavailable)
@@ -207,8 +211,9 @@ func isUnavailable(err error) bool {
 		strings.Contains(msg, "could not find any servers")
 }
 
-// fail wraps err for the caller: domain errors keep their code, failures
-// to reach the database in time become EUNAVAILABLE, a caller's
+// fail wraps err for the caller: domain errors keep their code, Neo4j
+// refusing a transaction for memory is EINVALID saying so (memoryError),
+// failures to reach the database in time become EUNAVAILABLE, a caller's
 // cancellation stays context.Canceled, anything else is internal.
 // The driver's error (which may quote Cypher) is kept in the chain for
 // logs but never in the *confgraph.Error's message.
@@ -228,6 +233,8 @@ func (s *Store) fail(ctx context.Context, op string, err error) error {
 		return fmt.Errorf("neo4jstore: %s: %w", op, err)
 	case errors.As(err, &ce):
 		return fmt.Errorf("neo4jstore: %s: %w", op, err)
+	case memoryRefusal(err) != nil:
+		return failMemory(op, err)
 	case isUnavailable(err):
 		return fmt.Errorf("neo4jstore: %s: %w: %w", op, confgraph.Errorf(confgraph.EUNAVAILABLE, "the graph store is unavailable"), err)
 	}
