@@ -316,8 +316,12 @@ func commaList(s string, g Gazetteer) []Person {
 		if !listing.Personish(x.Name) || isOrg(x.Name, g) {
 			return nil
 		}
-		c, p := companyParent(x.Company, g)
-		out = append(out, Person{Name: x.Name, Role: x.Role, Company: c, Parent: p})
+		role, company := x.Role, x.Company
+		if m := roleAt.FindStringSubmatch(company); m != nil && titleish(m[1]) {
+			role, company = m[1], m[2] // "Ana Ruiz, Staff Engineer at Acme"
+		}
+		c, p := companyParent(company, g)
+		out = append(out, Person{Name: x.Name, Role: role, Company: c, Parent: p})
 	}
 	return out
 }

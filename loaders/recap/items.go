@@ -100,8 +100,11 @@ func (d *Document) Items() []Item {
 		if it.Line < d.TitleLine {
 			continue // the site's header, above the post's title
 		}
-		if k, ok := blocks[it.Line]; ok && noCompanies(it.Speakers) {
-			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 && samePeople(it.Speakers, sp) {
+		if k, ok := blocks[it.Line]; ok {
+			// The lines under the item may give its people, their
+			// companies, or more of them (a panel's list).
+			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 && samePeople(it.Speakers, sp) &&
+				(noCompanies(it.Speakers) || len(sp) > len(it.Speakers)) {
 				it.Speakers, it.Weak = sp, false
 			}
 		}

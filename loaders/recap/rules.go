@@ -241,6 +241,9 @@ func kindLeadOnly(b layout.Block) (Item, bool) {
 	return Item{Title: cleanTitle(full), Rule: RuleKindLead, Keynote: keynote, Weak: b.Kind == layout.ListItem}, true
 }
 
+// maxListedPeople bounds the people read from a list under an item.
+const maxListedPeople = 8
+
 // maxTalkLineWords bounds a talk line found inside running lines.
 const maxTalkLineWords = 30
 
@@ -290,6 +293,21 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 			return people(m[1], g)
 		}
 		if b.Kind == layout.Heading {
+			return nil
+		}
+		if b.Kind == layout.ListItem {
+			// A panel's people as a list: "- Name, Title at Company".
+			var all []listing.Speaker
+			for ; j < len(bs) && bs[j].Kind == layout.ListItem && len(all) < maxListedPeople; j++ {
+				sp := people(bs[j].Text, g)
+				if len(sp) != 1 {
+					break
+				}
+				all = append(all, sp...)
+			}
+			if len(all) > 0 {
+				return all
+			}
 			return nil
 		}
 		if len(strings.Fields(b.Text)) <= 12 {
@@ -555,6 +573,15 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
 		if mm := regexp.MustCompile(`^[,\s]*(?:by|from|with)\s+(.+?)(?:[.;]|$|,\s+(?:which|who|where|and then|it)\b)`).FindStringSubmatch(after); mm != nil {
 			it.Speakers = people(mm[1], g)
+		}
+		if len(it.Speakers) == 0 {
+			// "“Taming Sidecars” by Lee Wu drew a crowd": the names only.
+			if bm := byNames.FindStringSubmatch(strings.TrimLeft(after, ", ")); bm != nil {
+				it.Speakers = onlyNames(bm[1], g)
+				if len(it.Speakers) == 0 {
+					it.Speakers = people(bm[1], g)
+				}
+			}
 		}
 		if len(it.Speakers) == 0 {
 			if pm := possessive.FindAllStringSubmatchIndex(before, -1); len(pm) > 0 {

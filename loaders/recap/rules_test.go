@@ -52,6 +52,10 @@ func TestBlockRules(t *testing.T) {
 			[]string{"standalone-title: Explain GPUs in k8s like I am 5 | Carlos Santana @ AWS", "standalone-title: Open source strategy for k8s | Jago Macleod @ Google"}},
 		{"SectionsAreNoTalks", "# Notes\n\n### CNCF Ambassador\n\nI became one this year and gave a talk about it.\n\n### Platform Engineering Day\n\nThe co-located day had good talks.\n\n### 2023 AI\n\nThe year of the talk about models.\n", nil},
 		{"HeadingWithColonIsNoAttribution", "# Notes\n\n## Open Match - Matchmaking Framework:\n\nA talk about games.\n\n## *Speaker: Ana Ruiz, Acme*\n\nMore notes.\n", nil},
+		{"QuotedThenByNames", "Notes\n\nOn Thursday the session “Taming Sidecars in Production” by Lee Wu drew a crowd.\n",
+			[]string{"quoted-title: Taming Sidecars in Production | Lee Wu @ "}},
+		{"PanelPeopleAsList", "# Notes\n\n## Panel: The Future of Platform Teams\n\n- Ana Ruiz, Staff Engineer at Acme\n- Bo Lindqvist, Director at Initech\n\nThe panel agreed on little.\n",
+			[]string{"title-then-people: The Future of Platform Teams | Ana Ruiz @ Acme | Bo Lindqvist @ Initech"}},
 		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
 		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
 	}
