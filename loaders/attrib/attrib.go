@@ -156,7 +156,7 @@ func parse(s string, g Gazetteer) []Person {
 	if s == "" || len(s) > 300 {
 		return nil
 	}
-	for _, read := range []func(string, Gazetteer) []Person{parenthesised, namesThenParen, fromCompany, commaList} {
+	for _, read := range []func(string, Gazetteer) []Person{parenthesised, namesThenParen, fromCompany, pairGroups, commaList} {
 		if ps := read(s, g); ps != nil && allNames(ps, g) {
 			return ps
 		}
@@ -280,6 +280,33 @@ func fromCompany(s string, g Gazetteer) []Person {
 	return out
 }
 
+// pairGroups reads "A, X & B, Y" (and "A, Role, X & B, Y") as each person
+// with the affiliation after their name: when every group joined by "&"
+// or "and" opens with a name and a comma, what follows the comma is that
+// person's, whatever the gazetteer knows of it.
+func pairGroups(s string, g Gazetteer) []Person {
+	groups := regexp.MustCompile(`\s+(?:&|and|und|et|y)\s+`).Split(s, -1)
+	if len(groups) < 2 {
+		return nil
+	}
+	var out []Person
+	for _, grp := range groups {
+		i := strings.Index(grp, ", ")
+		if i <= 0 {
+			return nil
+		}
+		name, rest := strings.TrimSpace(grp[:i]), strings.TrimSpace(grp[i+2:])
+		// A list of four people would read "A, B, C & D": with one comma in
+		// every group, what follows it is an affiliation.
+		if !NameLike(name) || rest == "" {
+			return nil
+		}
+		role, c, p := affiliation(rest, g)
+		out = append(out, Person{Name: name, Role: role, Company: c, Parent: p})
+	}
+	return out
+}
+
 // commaList reads the listing header shapes with the gazetteer's help.
 func commaList(s string, g Gazetteer) []Person {
 	s = andSep.ReplaceAllStringFunc(s, func(m string) string {
@@ -311,6 +338,20 @@ func commaList(s string, g Gazetteer) []Person {
 			sp = append(sp, listing.Speaker{Name: last, Part: "speaker"})
 		}
 	}
+	// A job title read as a person ("Mira Castellanos, Upper Secondary
+	// School Student, …") is the role of the person before it.
+	kept := sp[:0]
+	for _, x := range sp {
+		if titleish(x.Name) && len(kept) > 0 {
+			kept[len(kept)-1].Role = x.Name
+			if kept[len(kept)-1].Company == "" {
+				kept[len(kept)-1].Company = x.Company
+			}
+			continue
+		}
+		kept = append(kept, x)
+	}
+	sp = kept
 	var out []Person
 	for _, x := range sp {
 		if !listing.Personish(x.Name) || isOrg(x.Name, g) {

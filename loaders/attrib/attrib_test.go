@@ -31,6 +31,8 @@ func TestParse(t *testing.T) {
 		{"SemicolonGroups", "Ana Luz & Tom Brandt, Acme Labs; Chloé Martin, Google", "Ana Luz @ Acme Labs; Tom Brandt @ Acme Labs; Chloé Martin @ Google"},
 		{"ByLead", "by Wendell Agyei, Harborline", "Wendell Agyei @ Harborline"},
 		{"TitlesThenOneCompany", "Bo Li, Software Engineer & Cy Ng, SRE, Uber", "Bo Li @ Uber; Cy Ng @ Uber"},
+		{"PairsWithUnknownCompanies", "Femi Oyelaran, Tidewater Logistics & Oona Virtanen, Kestrel Networks", "Femi Oyelaran @ Tidewater Logistics; Oona Virtanen @ Kestrel Networks"},
+		{"RoleAsPerson", "Mira Castellanos, Upper Secondary School Student, Individual Maintainer", "Mira Castellanos @ Individual Maintainer"},
 		{"RoleAtCompany", "Ana Ruiz, Staff Engineer at Acme", "Ana Ruiz @ Acme"},
 		{"Honorific", "Dr Jane Example & Prof. Li Demo, Acme", "Jane Example @ Acme; Li Demo @ Acme"},
 		{"JapaneseComma", "Yuki Tanabe、Mei Arakawa, Preferred Networks", "Yuki Tanabe @ Preferred Networks; Mei Arakawa @ Preferred Networks"},
