@@ -152,6 +152,12 @@ func (d *Document) Items() []Item {
 			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
 			continue
 		}
+		if (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && hasCJK(it.Title) {
+			// A Chinese or Japanese line standing alone without people is a
+			// section of the post; such posts print talk titles with
+			// their speakers or in English.
+			it.Weak = true
+		}
 		if isBlock && (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !it.Weak && !byConvention && !talky(d.Layout.Blocks, k) {
 			it.Weak = true // a heading over a section that speaks of no session
 		}
@@ -159,6 +165,15 @@ func (d *Document) Items() []Item {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
+}
+
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return true
+		}
+	}
+	return false
 }
 
 // noCompanies reports items whose people have no company yet.
