@@ -136,11 +136,11 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 		}
 	}
 	ev := &confgraph.Event{}
-	ev.Year = best(year)
+	ev.Year = best(year, later)
 	if ev.Year == 0 {
 		// "Three days in Copenhagen at KubeCon": a host city of one edition
 		// tells the year.
-		if c := bestString(city); c != "" {
+		if c := best(city, earlierName); c != "" {
 			for _, x := range w.cities {
 				if x.Name == c && len(x.Editions) == 1 {
 					ev.Year = x.Editions[0]
@@ -151,8 +151,8 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 	if ev.Year == 0 {
 		return nil, fmt.Errorf("no year for the event (none in the title, the text or a publication date)")
 	}
-	reg := bestString(region)
-	if c := bestString(city); c != "" && (reg == "" || cityRegion[c] == reg) {
+	reg := best(region, earlierName)
+	if c := best(city, earlierName); c != "" && (reg == "" || cityRegion[c] == reg) {
 		ev.City = c
 		for _, x := range w.cities {
 			if x.Name == c {
@@ -220,8 +220,10 @@ func yearsIn(text string) []int {
 	return out
 }
 
-func best(m map[int]int) int {
-	var keys []int
+// best returns the key with the largest positive weight, ties broken
+// by prefer, or the zero value.
+func best[K comparable](m map[K]int, prefer func(a, b K) bool) K {
+	var keys []K
 	for k, v := range m {
 		if v > 0 {
 			keys = append(keys, k)
@@ -231,32 +233,18 @@ func best(m map[int]int) int {
 		if m[keys[i]] != m[keys[j]] {
 			return m[keys[i]] > m[keys[j]]
 		}
-		return keys[i] > keys[j]
+		return prefer(keys[i], keys[j])
 	})
+	var zero K
 	if len(keys) == 0 {
-		return 0
+		return zero
 	}
 	return keys[0]
 }
 
-func bestString(m map[string]int) string {
-	var keys []string
-	for k, v := range m {
-		if v > 0 {
-			keys = append(keys, k)
-		}
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if m[keys[i]] != m[keys[j]] {
-			return m[keys[i]] > m[keys[j]]
-		}
-		return keys[i] < keys[j]
-	})
-	if len(keys) == 0 {
-		return ""
-	}
-	return keys[0]
-}
+// later prefers the later year; earlierName the name first in order.
+func later(a, b int) bool          { return a > b }
+func earlierName(a, b string) bool { return a < b }
 
 // containsFold reports whether hay holds n as a word: case-insensitively
 // for names of four letters or more, exactly for short ones ("EU", "NA").

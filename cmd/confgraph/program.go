@@ -408,7 +408,13 @@ func (p *Program) replaceFiles(ctx context.Context, cfg neo4jstore.Config, files
 		return err
 	}
 	defer st.Close()
-	svc := &ingest.Service{World: w, Store: st}
+	return p.addFiles(ctx, &ingest.Service{World: w, Store: st}, files, func(res *confgraph.AddResult) string {
+		return fmt.Sprintf("loaded %s (%s) into neo4j at %s: %d nodes, %d relationships", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
+	})
+}
+
+// addFiles adds each file through svc, saying what each became.
+func (p *Program) addFiles(ctx context.Context, svc *ingest.Service, files []string, done func(*confgraph.AddResult) string) error {
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -421,7 +427,7 @@ func (p *Program) replaceFiles(ctx context.Context, cfg neo4jstore.Config, files
 		for _, warn := range res.Warnings {
 			fmt.Fprintln(p.Stderr, "warning:", warn)
 		}
-		fmt.Fprintf(p.Stderr, "loaded %s (%s) into neo4j at %s: %d nodes, %d relationships\n", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
+		fmt.Fprintln(p.Stderr, done(res))
 	}
 	return nil
 }
@@ -433,22 +439,9 @@ func (p *Program) keep(ctx context.Context, dataDir string, files []string) erro
 	if err != nil {
 		return err
 	}
-	svc := &ingest.Service{World: w, Store: memstore.New(), Dir: dataDir}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		res, err := svc.Add(ctx, filepath.Base(f), b)
-		if err != nil {
-			return fmt.Errorf("%s: %s", f, confgraph.ErrorMessage(err))
-		}
-		for _, warn := range res.Warnings {
-			fmt.Fprintln(p.Stderr, "warning:", warn)
-		}
-		fmt.Fprintf(p.Stderr, "kept %s (%s) in %s\n", res.Name, res.Kind, dataDir)
-	}
-	return nil
+	return p.addFiles(ctx, &ingest.Service{World: w, Store: memstore.New(), Dir: dataDir}, files, func(res *confgraph.AddResult) string {
+		return fmt.Sprintf("kept %s (%s) in %s", res.Name, res.Kind, dataDir)
+	})
 }
 
 func (p *Program) export(ctx context.Context, args []string) error {
