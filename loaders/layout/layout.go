@@ -598,8 +598,14 @@ func (d *Doc) findTitle() {
 	for _, b := range d.Blocks[start:] {
 		if b.Kind != Furniture && strings.IndexFunc(b.Text, unicode.IsLetter) >= 0 {
 			d.Title, d.TitleLine = b.Text, b.Line
-			if len(d.Title) > 200 {
-				d.Title = d.Title[:strings.LastIndex(d.Title[:200], " ")+1] + "…"
+			// A page without a title line opens with running text: its
+			// first sentence, cut short, names it.
+			if len(d.Title) > maxTitleBytes {
+				if i := strings.IndexAny(d.Title, ".!?。"); i > 0 && i < maxTitleBytes {
+					d.Title = d.Title[:i]
+				} else {
+					d.Title = strings.TrimSpace(d.Title[:strings.LastIndex(d.Title[:maxTitleBytes], " ")+1]) + "…"
+				}
 			}
 			return
 		}
@@ -607,6 +613,9 @@ func (d *Doc) findTitle() {
 }
 
 var titleCue = regexp.MustCompile(`(?i)kube\s?con|cloud\s?native\s?con|\brecap\b|\bday\s*\d|highlights|takeaways|trip report|参加レポート|レポート|参会`)
+
+// maxTitleBytes bounds a title read from running text.
+const maxTitleBytes = 120
 
 // siteHeader reports a document that opens with a site's name and
 // navigation: a navigation bar among its first four blocks.
