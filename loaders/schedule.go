@@ -56,6 +56,17 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 	}
 	out := make([]span, len(items))
 	for i, it := range items {
+		// A talk named in running text is described by the rest of its
+		// own paragraph first.
+		if proseRule[it.Rule] {
+			for _, l := range doc.Lines {
+				if l.No == it.Line {
+					if at := strings.Index(l.Text, it.Title); at >= 0 {
+						out[i].lines = append(out[i].lines, recap.Line{No: l.No, Text: l.Text[at+len(it.Title):]})
+					}
+				}
+			}
+		}
 		paragraphs, blank := 0, true
 		for _, l := range doc.Lines {
 			if l.No <= it.Line {
@@ -201,6 +212,9 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 	}
 	return b, nil
 }
+
+// proseRule are the rules that read a talk inside running text.
+var proseRule = map[string]bool{recap.RuleQuotedTitle: true, recap.RuleProseTitle: true, recap.RuleNamedInProse: true}
 
 // structural are the rules that read a talk from a schedule's structure,
 // where a talk may have no speaker ("Keynote: Closing Remarks").

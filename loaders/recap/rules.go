@@ -340,6 +340,8 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 	return nil
 }
 
+var byWithRole = regexp.MustCompile(`\bby\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(?:,\s+(an?\s+[^,]{3,60}?\s+(?:at|of|from)\s+[^,]{2,40}))?,?\s+(?:titled|called|named|on|about|with)\s*$`)
+
 var presenterFirst = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’.\-]+(?:\s*\([^)]{2,60}\))?)(?:\s+(?:of|from|at)\s+((?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,4}))?,?\s+(?:gave|delivered|presented|showed|explained|walked|talked|spoke|demoed|demonstrated|shared|opened|started|kicked off)\b`)
 
 // topicHeading reports a heading made only of project names ("Flux &
@@ -612,7 +614,20 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				it.Keynote = it.Keynote || strings.Contains(strings.ToLower(sentence), "keynote")
 			}
 		}
-		if len(it.Speakers) == 0 && !talkCue.MatchString(before[max(0, len(before)-40):]) {
+		sentence := before[strings.LastIndexAny(before, ".!?")+1:]
+		if len(it.Speakers) == 0 {
+			// "The keynote I liked was by Wei Jun, a product lead at Huawei
+			// Cloud, titled “Batch Is Back”".
+			if m := byWithRole.FindStringSubmatch(sentence); m != nil {
+				attribution := m[1]
+				if m[2] != "" {
+					attribution += ", " + m[2]
+				}
+				it.Speakers = people(attribution, g)
+			}
+			it.Keynote = it.Keynote || strings.Contains(strings.ToLower(sentence), "keynote")
+		}
+		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) {
 			continue
 		}
 		it.Weak = len(it.Speakers) == 0

@@ -56,6 +56,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"quoted-title: Taming Sidecars in Production | Lee Wu @ "}},
 		{"PanelPeopleAsList", "# Notes\n\n## Panel: The Future of Platform Teams\n\n- Ana Ruiz, Staff Engineer at Acme\n- Bo Lindqvist, Director at Initech\n\nThe panel agreed on little.\n",
 			[]string{"title-then-people: The Future of Platform Teams | Ana Ruiz @ Acme | Bo Lindqvist @ Initech"}},
+		{"QuotedAfterByWithRole", "Notes\n\nThe second keynote I liked was by Wei Jun, a product lead at Huawei Cloud, titled “Batch Is Back Again”. It was about batch.\n",
+			[]string{"quoted-title: Batch Is Back Again | Wei Jun @ Huawei Cloud"}},
 		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
 		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
 	}
