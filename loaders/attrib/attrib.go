@@ -54,9 +54,11 @@ func Parse(s string, g Gazetteer) []Person {
 		if ps[i].Company == "" || !titleish(ps[i].Company) {
 			continue
 		}
+		// "Ed Fox, CNCF Ambassador": a role, and no company.
+		ps[i].Role, ps[i].Company, ps[i].Parent = ps[i].Company, "", ""
 		for j := i + 1; j < len(ps); j++ {
-			if ps[j].Company != "" && !titleish(ps[j].Company) {
-				ps[i].Role, ps[i].Company, ps[i].Parent = ps[i].Company, ps[j].Company, ps[j].Parent
+			if ps[j].Role != "" && ps[j].Company != "" && !titleish(ps[j].Company) {
+				ps[i].Company, ps[i].Parent = ps[j].Company, ps[j].Parent
 				break
 			}
 		}
@@ -99,6 +101,9 @@ func NameLike(n string) bool {
 		if len(r) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
 			return false // "AI", "IBM": an acronym, not a name
 		}
+		if len(r) > 2 && r[len(r)-1] == '.' {
+			return false // "Zulu. Question": a sentence ends there
+		}
 		for _, c := range r {
 			if !unicode.IsLetter(c) && c != '.' && c != '\'' && c != '’' && c != '-' {
 				return false
@@ -134,8 +139,26 @@ func StripHonorifics(s string) string {
 	return jaHonorific.ReplaceAllString(honorific.ReplaceAllString(s, "$1"), "")
 }
 
+var (
+	serialAnd   = regexp.MustCompile(`,\s*(?:&|and)\s+`)
+	middleAlias = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)\s+\((\p{Lu}[\p{L}'’\-]+)\)\s+(\p{Lu}[\p{L}'’\-]+)`)
+	countryCode = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)\s+\p{Lu}{2}(\s*(?:,|&|$))`)
+	levelNote   = regexp.MustCompile(`(?i)\s*\([^)]*\b(?:level|skill|beginner|intermediate|advanced)\b[^)]*\)`)
+)
+
+// normalize rewrites the quirks of printed lists: a serial comma before
+// "&" or "and", a nickname in parentheses inside a name ("Lily (Xiaoxuan)
+// Liu"), a country code after a name ("Piotr Prokop PL"), a skill level
+// in parentheses.
+func normalize(s string) string {
+	s = serialAnd.ReplaceAllString(s, " & ")
+	s = middleAlias.ReplaceAllString(s, "$1 $3")
+	s = countryCode.ReplaceAllString(s, "$1$2")
+	return levelNote.ReplaceAllString(s, "")
+}
+
 func parse(s string, g Gazetteer) []Person {
-	s = StripHonorifics(s)
+	s = normalize(StripHonorifics(s))
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
 	for _, lead := range []string{"by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
 		s = strings.TrimPrefix(s, lead)
@@ -301,6 +324,12 @@ func pairGroups(s string, g Gazetteer) []Person {
 		if !NameLike(name) || rest == "" {
 			return nil
 		}
+		// "Dan Delta, Eve Echo & Fay Fox, Hooli" lists three people of one
+		// company: what follows the comma is a second name, not an
+		// organisation the gazetteer or the words of its name tell.
+		if NameLike(rest) && len(strings.Fields(rest)) >= 2 && !isOrg(rest, g) && !orgish(rest) {
+			return nil
+		}
 		role, c, p := affiliation(rest, g)
 		out = append(out, Person{Name: name, Role: role, Company: c, Parent: p})
 	}
@@ -324,6 +353,16 @@ func commaList(s string, g Gazetteer) []Person {
 	sp := listing.ParseSpeakerListKnown(s, true, known)
 	if len(sp) == 0 {
 		return nil
+	}
+	// No comma: "A & B" names people only.
+	if !strings.Contains(s, ",") {
+		var ps []Person
+		for _, n := range regexp.MustCompile(`\s*&\s*`).Split(s, -1) {
+			if n = strings.TrimSpace(n); NameLike(n) && !isOrg(n, g) {
+				ps = append(ps, Person{Name: n})
+			}
+		}
+		return ps
 	}
 	// "A & B" with no company: the listing shape reads B as A's company;
 	// a name joined by "&" is a person.
@@ -381,6 +420,28 @@ func init() {
 		professor student intern partner owner designer strategist`) {
 		titleWords[w] = true
 	}
+}
+
+var orgWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`inc corp corporation co llc ltd limited gmbh ag bv nv sa plc technologies technology labs lab
+		systems software security network networks foundation university institute group center centre services cloud
+		data platform solutions consulting partners engine web bank insurance communications digital media logistics
+		capital health energy motors airlines telecom mobility games studio studios research ai io dev hq`) {
+		orgWords[w] = true
+	}
+}
+
+// orgish reports a name with a word organisations' names have ("Labs",
+// "Logistics", "Bank").
+func orgish(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if orgWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
 }
 
 // titleish reports text that reads as a job title.
