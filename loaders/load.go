@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -314,6 +315,19 @@ var (
 	blanked = func(m string) string { return strings.Repeat(" ", len(m)) }
 )
 
+// withoutTitles returns the lines with the talk titles items were read
+// from taken out: a year or a city in a talk's title ("Bringing 1999 into
+// 2016") says nothing of the edition.
+func withoutTitles(lines []string, items []recap.Item) []string {
+	out := slices.Clone(lines)
+	for _, it := range items {
+		if i := it.Line - 1; i >= 0 && i < len(out) && it.Title != "" {
+			out[i] = strings.Replace(out[i], it.Title, "", 1)
+		}
+	}
+	return out
+}
+
 // projectText is a line as project matching reads it: addresses, file
 // names, handles and snake_case words blanked ("…/grafeas-kritis.pdf",
 // "@Rancher_Labs"), and the companies the line gives its speakers
@@ -469,7 +483,7 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 			lines = append(lines, l.Text)
 		}
 	}
-	event, err := w.RecapEvent(doc.Title, doc.TitleLine, lines, doc.Published)
+	event, err := w.RecapEvent(doc.Title, doc.TitleLine, withoutTitles(lines, items), doc.Published)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the recap covers: %v", doc.Name, doc.TitleLine, err)
 	}

@@ -155,7 +155,7 @@ var (
 // no recap.
 func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgraph.Batch, error) {
 	lines := doc.Layout.Lines
-	event, err := w.RecapEvent(doc.Title, doc.TitleLine, lines, doc.Published)
+	event, err := w.RecapEvent(doc.Title, doc.TitleLine, withoutTitles(lines, items), doc.Published)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the schedule lists: %v", doc.Name, doc.TitleLine, err)
 	}

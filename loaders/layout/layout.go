@@ -138,6 +138,9 @@ func (d *Doc) frontMatter() int {
 		if t == fence {
 			return i + 1
 		}
+		if raw := d.Lines[i]; strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t") || strings.HasPrefix(raw, "-") {
+			continue // a nested key ("resources: - title: …") is not the page's
+		}
 		k, v, ok := splitKV(t)
 		if !ok {
 			continue
@@ -226,6 +229,13 @@ func (d *Doc) blocks(start int) {
 	inCode := false
 	for i := start; i < len(d.Lines); i++ {
 		raw := d.Lines[i]
+		// "[Scaling Widgets With" / "Operators](https://…)": a link's text
+		// wrapped onto the next line is one line.
+		if strings.Count(raw, "[") > strings.Count(raw, "]") && i+1 < len(d.Lines) && strings.Contains(d.Lines[i+1], "](") {
+			d.Lines[i] = raw + " " + strings.TrimSpace(d.Lines[i+1])
+			d.Lines[i+1] = ""
+			raw = d.Lines[i]
+		}
 		t := strings.TrimSpace(raw)
 		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			inCode = !inCode

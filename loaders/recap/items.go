@@ -394,9 +394,21 @@ func legalEnding(s string) bool {
 	return false
 }
 
-var ordinalLead = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
+var (
+	ordinalLead = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
+	// "9:15am: Title", "10:00 - 10:30 Title": a time before a title.
+	timeLead = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
+	// "ライトニングトーク - 「Title」": a Japanese kind lead and corner quotes.
+	jaLead = regexp.MustCompile(`^(?:ライトニングトーク|基調講演|キーノート|パネル)\s*[-–:：]?\s*`)
+)
 
 func cleanTitle(t string) string {
+	t = strings.TrimSpace(t)
+	if rest := timeLead.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 2 {
+		t = rest // a line that is only a time ("11:00am CET") stays one
+	}
+	t = jaLead.ReplaceAllString(t, "")
+	t = strings.TrimSpace(strings.Trim(t, "「」『』"))
 	t = ordinalLead.ReplaceAllString(strings.TrimSpace(t), "")
 	t, _ = stripKind(t)
 	t = kindPrefix.ReplaceAllString(t, "")
