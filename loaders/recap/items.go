@@ -399,7 +399,7 @@ var (
 	// "9:15am: Title", "10:00 - 10:30 Title": a time before a title.
 	timeLead = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
 	// "ライトニングトーク - 「Title」": a Japanese kind lead and corner quotes.
-	jaLead = regexp.MustCompile(`^(?:ライトニングトーク|基調講演|キーノート|パネル)\s*[-–:：]?\s*`)
+	jaLead = regexp.MustCompile(`^(?:ライトニングトーク|基調講演|キーノート|パネルディスカッション|パネル)\s*[-–:：]?\s*`)
 )
 
 func cleanTitle(t string) string {
