@@ -78,6 +78,10 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			// comma before its parentheses are.
 			if it, ok := linkItem(b, g); ok {
 				found = append(found, it)
+			} else if it, ok := dashed(b, g); ok && (b.Kind == layout.Heading || b.Ordinal > 0) {
+				// "### Keynote: Title - Sara Vale, Director, Acme Times": the
+				// dash splits a heading before its commas do.
+				found = append(found, it)
 			} else if it, ok := headingComma(b, g); ok && (b.Kind == layout.Heading || b.Ordinal > 0) {
 				found = append(found, it)
 			} else if it, ok := titleBy(b, g); ok {
@@ -239,6 +243,16 @@ func kindLeadOnly(b layout.Block) (Item, bool) {
 	// On its own line the lead names a session as surely as a speaker
 	// would; inside a list of other things it may be a heading.
 	return Item{Title: cleanTitle(full), Rule: RuleKindLead, Keynote: keynote, Weak: b.Kind == layout.ListItem}, true
+}
+
+// dashed reads "Title - A, Company" when the people it gives have a
+// company: the shape a heading prints a talk in.
+func dashed(b layout.Block, g attrib.Gazetteer) (Item, bool) {
+	t, keynote := stripKind(b.Text)
+	if title, sp := splitTitleAttribution(t, g); title != "" && hasCompany(sp) && (titleShaped(title) || looseTitle(title) || keynote) {
+		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
+	}
+	return Item{}, false
 }
 
 // maxListedPeople bounds the people read from a list under an item.

@@ -58,6 +58,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"title-then-people: The Future of Platform Teams | Ana Ruiz @ Acme | Bo Lindqvist @ Initech"}},
 		{"QuotedAfterByWithRole", "Notes\n\nThe second keynote I liked was by Wei Jun, a product lead at Huawei Cloud, titled “Batch Is Back Again”. It was about batch.\n",
 			[]string{"quoted-title: Batch Is Back Again | Wei Jun @ Huawei Cloud"}},
+		{"HeadingDashBeforeCommas", "# Notes\n\n### Keynote: Widgets for Everyone - Sara Vale, Director for Ops, Acme Times\n\nShe spoke well.\n",
+			[]string{"heading-dash-people: Widgets for Everyone | Sara Vale @ Acme Times"}},
 		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
 		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
 	}
