@@ -311,8 +311,9 @@ func ev(doc string, line int, snippet, rule string) []confgraph.Evidence {
 }
 
 var (
-	urlish  = regexp.MustCompile(`(?:https?://|www\.)\S+|\S+\.(?:pdf|png|jpe?g|gif|svg|md|ya?ml|json|html?)\b|@\w+|\b\w+_\w+\b`)
-	blanked = func(m string) string { return strings.Repeat(" ", len(m)) }
+	nameThenParen = regexp.MustCompile(`\p{Lu}[\p{L}'’\-]+\s+\p{Lu}[\p{L}'’\-]+\s*\(([^()]{2,40})\)`)
+	urlish        = regexp.MustCompile(`(?:https?://|www\.)\S+|\S+\.(?:pdf|png|jpe?g|gif|svg|md|ya?ml|json|html?)\b|@\w+|\b\w+_\w+\b`)
+	blanked       = func(m string) string { return strings.Repeat(" ", len(m)) }
 )
 
 // withoutTitles returns the lines with the talk titles items were read
@@ -334,6 +335,10 @@ func withoutTitles(lines []string, items []recap.Item) []string {
 // ("- Sam Demo, Docker") blanked too, keeping every offset.
 func projectText(line string, companies []string) string {
 	line = urlish.ReplaceAllStringFunc(line, blanked)
+	// "Hugo Lefèvre (Kong)": a company in parentheses after a name.
+	for _, m := range nameThenParen.FindAllStringSubmatchIndex(line, -1) {
+		line = line[:m[2]] + strings.Repeat(" ", m[3]-m[2]) + line[m[3]:]
+	}
 	for _, c := range companies {
 		if c == "" {
 			continue

@@ -299,6 +299,23 @@ func (d *Doc) blocks(start int) {
 		}
 		d.Blocks = append(d.Blocks, b)
 	}
+	// The page's trailer: what follows "About the author" or "Related
+	// posts" up to the next heading is furniture too.
+	trailer := false
+	for k := range d.Blocks {
+		b := &d.Blocks[k]
+		if trailerStart.MatchString(strings.TrimSpace(b.Text)) {
+			trailer = true
+			b.Kind = Furniture
+			continue
+		}
+		if b.Kind == Heading {
+			trailer = false
+		}
+		if trailer {
+			b.Kind = Furniture
+		}
+	}
 	// Standalone short lines: the headings of plain text. Text copied from
 	// a web page often has no blank lines; there a short line without a
 	// full stop between lines of running text stands alone too.
@@ -319,6 +336,8 @@ func (d *Doc) blocks(start int) {
 		}
 	}
 }
+
+var trailerStart = regexp.MustCompile(`(?i)^(?:#+\s*)?(?:about the authors?|related (?:posts|articles|reading)|you (?:may|might) also like|more posts|recent posts|read next|über den autor|à propos de l'auteur|sobre el autor|関連記事|相关文章|作者简介)\s*:?$`)
 
 // maxLooseHeadingWords bounds a heading found without blank lines around it.
 const maxLooseHeadingWords = 12
