@@ -141,7 +141,8 @@ func (d *Document) Items() []Item {
 			attributed++
 		}
 	}
-	if headN >= 2 && attributed*2 >= headN {
+	attributedLevel := headN >= 3 && attributed*3 >= headN*2
+	if attributedLevel {
 		convention = false
 	}
 	var out []Item
@@ -157,6 +158,9 @@ func (d *Document) Items() []Item {
 			// section of the post; such posts print talk titles with
 			// their speakers or in English.
 			it.Weak = true
+		}
+		if isBlock && it.Rule == RuleHeading && len(it.Speakers) == 0 && attributedLevel && d.Layout.Blocks[k].Level == deepest {
+			it.Weak = true // "## Before you go" among "## 1. Title, Speaker" headings
 		}
 		if isBlock && (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !it.Weak && !byConvention && !talky(d.Layout.Blocks, k) {
 			it.Weak = true // a heading over a section that speaks of no session
