@@ -141,28 +141,25 @@ func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases f
 		} else {
 			gTalks = append(gTalks, pair{a: title, b: docEvent[r.Doc]})
 			gPartOf = append(gPartOf, pair{a: title, b: docEvent[r.Doc]})
-			for i, s := range r.Speakers {
+			for _, s := range r.Speakers {
 				gPresented = append(gPresented, pair{a: s, b: title})
-				if len(r.Companies) == len(r.Speakers) && !notCompany(r.Companies[i]) {
-					gWorks = append(gWorks, pair{a: s, b: r.Companies[i]})
-				}
 			}
-			// Companies not given speaker by speaker (two people of one
-			// company, or some without one): each company is someone's.
-			switch {
-			case len(r.Companies) == 1 && len(r.Speakers) > 1 && !notCompany(r.Companies[0]):
-				// "A & B, Company": both work there.
-				for _, sp := range r.Speakers {
-					gWorks = append(gWorks, pair{a: sp, b: r.Companies[0]})
+			// recap_talks.json lists an item's companies without saying
+			// whose each is (one for all, one each, or fewer): each company
+			// is one of the item's people's.
+			seen := map[string]bool{}
+			for _, c := range r.Companies {
+				if notCompany(c) || seen[c] {
+					continue
 				}
-			case len(r.Companies) != len(r.Speakers):
-				seen := map[string]bool{}
-				for _, c := range r.Companies {
-					if !notCompany(c) && !seen[c] {
-						seen[c] = true
-						gWorks = append(gWorks, pair{a: strings.Join(r.Speakers, "|"), b: c})
+				seen[c] = true
+				if len(r.Companies) == 1 {
+					for _, sp := range r.Speakers {
+						gWorks = append(gWorks, pair{a: sp, b: c})
 					}
+					continue
 				}
+				gWorks = append(gWorks, pair{a: strings.Join(r.Speakers, "|"), b: c})
 			}
 		}
 		gReviews = append(gReviews, pair{a: r.Doc, b: title})

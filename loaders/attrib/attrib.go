@@ -140,6 +140,7 @@ func StripHonorifics(s string) string {
 }
 
 var (
+	moderatedBy = regexp.MustCompile(`(?i),?\s+(?:and\s+)?(?:moderated|hosted|chaired) by\s+`)
 	serialAnd   = regexp.MustCompile(`,\s*(?:&|and)\s+`)
 	middleAlias = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)\s+\((\p{Lu}[\p{L}'’\-]+)\)\s+(\p{Lu}[\p{L}'’\-]+)`)
 	countryCode = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)\s+\p{Lu}{2}(\s*(?:,|&|$))`)
@@ -159,6 +160,7 @@ func normalize(s string) string {
 
 func parse(s string, g Gazetteer) []Person {
 	s = normalize(StripHonorifics(s))
+	s = moderatedBy.ReplaceAllString(s, "; ")
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
 	for _, lead := range []string{"by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
 		s = strings.TrimPrefix(s, lead)
@@ -168,6 +170,9 @@ func parse(s string, g Gazetteer) []Person {
 	if strings.Contains(s, ";") {
 		var out []Person
 		for _, part := range strings.Split(s, ";") {
+			if strings.TrimSpace(part) == "" {
+				continue
+			}
 			ps := parse(roleLead.ReplaceAllString(strings.TrimSpace(part), ""), g)
 			if ps == nil {
 				return nil
@@ -189,7 +194,7 @@ func parse(s string, g Gazetteer) []Person {
 
 func allNames(ps []Person, g Gazetteer) bool {
 	for _, p := range ps {
-		if !NameLike(p.Name) || g != nil && (g.NotPerson(p.Name) || g.IsOrg(p.Name)) {
+		if !NameLike(p.Name) || orgish(p.Name) || g != nil && (g.NotPerson(p.Name) || g.IsOrg(p.Name)) {
 			return false
 		}
 	}
@@ -432,6 +437,10 @@ func init() {
 		orgWords[w] = true
 	}
 }
+
+// Orgish reports whether s is the name of an organisation by its words
+// ("Harborview Media") or the gazetteer.
+func Orgish(s string, g Gazetteer) bool { return orgish(s) || isOrg(s, g) }
 
 // orgish reports a name with a word organisations' names have ("Labs",
 // "Logistics", "Bank").

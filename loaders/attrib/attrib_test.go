@@ -38,6 +38,8 @@ func TestParse(t *testing.T) {
 		{"RoleIsNoCompany", "Ed Fox, CNCF Ambassador & Flo Rye, Hooli", "Ed Fox; Flo Rye @ Hooli"},
 		{"NicknameAndCountryCode", "Lily (Xiaoxuan) Liu & Piotr Prokop PL, Acme", "Lily Liu @ Acme; Piotr Prokop @ Acme"},
 		{"SkillLevelNote", "Andy Roe, Heptio (Intermediate Skill Level)", "Andy Roe @ Heptio"},
+		{"PanelInProse", "Ayumi Kato (Larkspur Labs), Marco Bell (Verdant Systems) and Sunita Rao (Quillon), moderated by Grace Ade of Harborview Media", "Ayumi Kato @ Larkspur Labs; Marco Bell @ Verdant Systems; Sunita Rao @ Quillon; Grace Ade @ Harborview Media"},
+		{"NotPeople_CompanyAfterDash", "Harborview Media", ""},
 		{"RoleAtCompany", "Ana Ruiz, Staff Engineer at Acme", "Ana Ruiz @ Acme"},
 		{"Honorific", "Dr Jane Example & Prof. Li Demo, Acme", "Jane Example @ Acme; Li Demo @ Acme"},
 		{"JapaneseComma", "Yuki Tanabe、Mei Arakawa, Preferred Networks", "Yuki Tanabe @ Preferred Networks; Mei Arakawa @ Preferred Networks"},

@@ -111,6 +111,12 @@ func (d *Document) Items() []Item {
 		if k, ok := blocks[it.Line]; ok && len(it.Speakers) > 0 {
 			companiesFromProse(d.Layout.Blocks, k, it.Speakers, d.Gazetteer)
 		}
+		// "Breakfast with the Maintainers - Harborview Media": the host
+		// after the dash is no part of the title.
+		if i := strings.LastIndex(it.Title, " - "); i > 0 && attrib.Orgish(strings.TrimSpace(it.Title[i+3:]), d.Gazetteer) &&
+			len(strings.Fields(it.Title[i+3:])) <= 4 && len(strings.Fields(it.Title[:i])) >= 2 {
+			it.Title = strings.TrimSpace(it.Title[:i])
+		}
 		kept = append(kept, it)
 	}
 	items = kept

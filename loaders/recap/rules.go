@@ -333,6 +333,17 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 		if i := strings.Index(first, ". "); i > 0 {
 			first = first[:i]
 		}
+		// "The panel consisted of the following: A (X), B (Y) and C (Z),
+		// moderated by D of W."
+		if i := strings.Index(b.Text, ": "); i > 0 && panelCue.MatchString(b.Text[strings.LastIndexAny(b.Text[:i], ".!?")+1:i]) {
+			list := b.Text[i+2:]
+			if j := strings.Index(list, ". "); j > 0 {
+				list = list[:j]
+			}
+			if sp := people(strings.TrimRight(list, "."), g); len(sp) > 0 {
+				return sp
+			}
+		}
 		if m := talkBy.FindStringSubmatch(first); m != nil && talkCue.MatchString(first) {
 			// "by Google’s Jago Macleod": the company, then the person.
 			if f := strings.Fields(m[1]); len(f) >= 3 && (strings.HasSuffix(f[0], "’s") || strings.HasSuffix(f[0], "'s")) {
@@ -355,6 +366,8 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 }
 
 var byWithRole = regexp.MustCompile(`\bby\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(?:,\s+(an?\s+[^,]{3,60}?\s+(?:at|of|from)\s+[^,]{2,40}))?,?\s+(?:titled|called|named|on|about|with)\s*$`)
+
+var panelCue = regexp.MustCompile(`(?i)\b(?:panel|panelists|consisted|featur(?:ed|ing)|speakers?|presenters?|hosted)\b`)
 
 var presenterFirst = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’.\-]+(?:\s*\([^)]{2,60}\))?)(?:\s+(?:of|from|at)\s+((?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,4}))?,?\s+(?:gave|delivered|presented|showed|explained|walked|talked|spoke|demoed|demonstrated|shared|opened|started|kicked off)\b`)
 
