@@ -144,6 +144,7 @@ var (
 	serialAnd   = regexp.MustCompile(`,\s*(?:&|and)\s+`)
 	middleAlias = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)\s+\((\p{Lu}[\p{L}'’\-]+)\)\s+(\p{Lu}[\p{L}'’\-]+)`)
 	countryCode = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)\s+\p{Lu}{2}(\s*(?:,|&|$))`)
+	nickname    = regexp.MustCompile(`\s+\\?["“'][\p{L} ]{1,20}\\?["”']\s+`)
 	levelNote   = regexp.MustCompile(`(?i)\s*\([^)]*\b(?:level|skill|beginner|intermediate|advanced)\b[^)]*\)`)
 )
 
@@ -155,6 +156,7 @@ func normalize(s string) string {
 	s = serialAnd.ReplaceAllString(s, " & ")
 	s = middleAlias.ReplaceAllString(s, "$1 $3")
 	s = countryCode.ReplaceAllString(s, "$1$2")
+	s = nickname.ReplaceAllString(s, " ") // Priyanka "Pinky" Ravi
 	return levelNote.ReplaceAllString(s, "")
 }
 

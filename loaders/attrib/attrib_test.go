@@ -40,6 +40,7 @@ func TestParse(t *testing.T) {
 		{"SkillLevelNote", "Andy Roe, Heptio (Intermediate Skill Level)", "Andy Roe @ Heptio"},
 		{"PanelInProse", "Ayumi Kato (Larkspur Labs), Marco Bell (Verdant Systems) and Sunita Rao (Quillon), moderated by Grace Ade of Harborview Media", "Ayumi Kato @ Larkspur Labs; Marco Bell @ Verdant Systems; Sunita Rao @ Quillon; Grace Ade @ Harborview Media"},
 		{"NotPeople_CompanyAfterDash", "Harborview Media", ""},
+		{"QuotedNickname", "Priyanka \"Pinky\" Ravi (Weaveworks)", "Priyanka Ravi @ Weaveworks"},
 		{"RoleAtCompany", "Ana Ruiz, Staff Engineer at Acme", "Ana Ruiz @ Acme"},
 		{"Honorific", "Dr Jane Example & Prof. Li Demo, Acme", "Jane Example @ Acme; Li Demo @ Acme"},
 		{"JapaneseComma", "Yuki Tanabe、Mei Arakawa, Preferred Networks", "Yuki Tanabe @ Preferred Networks; Mei Arakawa @ Preferred Networks"},

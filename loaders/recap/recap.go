@@ -83,6 +83,9 @@ func Parse(name string, r io.Reader) (*Document, error) {
 				body = all[i+1:]
 				break
 			}
+			if raw := all[i].Text; strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t") || strings.HasPrefix(raw, "-") {
+				continue // a nested key ("resources: - title: …") is not the page's
+			}
 			m := frontKV.FindStringSubmatch(t)
 			if m == nil {
 				continue

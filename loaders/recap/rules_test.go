@@ -60,6 +60,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"quoted-title: Batch Is Back Again | Wei Jun @ Huawei Cloud"}},
 		{"HeadingDashBeforeCommas", "# Notes\n\n### Keynote: Widgets for Everyone - Sara Vale, Director for Ops, Acme Times\n\nShe spoke well.\n",
 			[]string{"heading-dash-people: Widgets for Everyone | Sara Vale @ Acme Times"}},
+		{"TimedSchedLinkThenQuotedPeople", "# Our talks\n\n9:45 - 10:15 GitOpsCon: [How to Achieve Actual GitOps with Terraform\nand Flux](https://sched.co/1AR8M)\n\n> Priyanka \"Pinky\" Ravi (Weaveworks)\n",
+			[]string{"link-item: How to Achieve Actual GitOps with Terraform and Flux | Priyanka Ravi @ Weaveworks"}},
 		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
 		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
 	}
