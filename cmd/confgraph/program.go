@@ -302,6 +302,13 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 		if counts, err := st.Counts(ctx); err == nil {
 			cfg.Metrics.GraphCounts(counts)
 		}
+		kinds := map[loaders.Kind]int{}
+		for _, k := range res.Loaded {
+			kinds[k]++
+		}
+		nodes, rels := res.Batch.Len()
+		fmt.Fprintf(p.Stderr, "loaded %d documents from %s (%d listings, %d schedules, %d recaps): %d nodes, %d relationships\n",
+			len(res.Loaded), c.corpus, kinds[loaders.KindListing], kinds[loaders.KindSchedule], kinds[loaders.KindRecap], nodes, rels)
 		g.set(st)
 	} else {
 		// Listen at once; /readyz says when the store is there.
