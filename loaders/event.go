@@ -2,10 +2,12 @@ package loaders
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -164,15 +166,66 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 		}
 	}
 	if reg == "" {
+		// "date: 2024-11-14" and no city: the edition held nearest that
+		// date in that year.
+		if e := w.editionNear(published, ev.Year); e != nil {
+			reg = e.Region
+			if ev.City == "" {
+				ev.City = e.City
+			}
+		}
+	}
+	if reg == "" {
 		return nil, fmt.Errorf("no city or region for the %d event", ev.Year)
 	}
 	ev.Name = fmt.Sprintf("KubeCon + CloudNativeCon %s %d", reg, ev.Year)
 	ev.ID = confgraph.ID(confgraph.LabelEvent, fmt.Sprintf("%s %d", reg, ev.Year))
 	ev.StartDate, ev.EndDate = dateRange(title+"\n"+strings.Join(lines[:min(len(lines), 40)], "\n"), ev.Year)
+	if ev.StartDate == "" {
+		for _, e := range w.editions {
+			if e.Region == reg && e.Year == ev.Year {
+				ev.StartDate, ev.EndDate = e.Start, e.End
+			}
+		}
+	}
 	return ev, nil
 }
 
 type yearAt struct{ year, at int }
+
+// Days around an edition a dated post is taken to be about it: previews
+// come weeks before, recaps weeks after.
+const (
+	daysBeforeEdition = 60
+	daysAfterEdition  = 45
+)
+
+// editionNear returns the edition of year held nearest the date (YYYY-MM-DD)
+// within the window a post about it is written in, or nil.
+func (w *World) editionNear(date string, year int) *edition {
+	d, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return nil
+	}
+	var best *edition
+	bestGap := 0.0
+	for i := range w.editions {
+		e := &w.editions[i]
+		start, err1 := time.Parse("2006-01-02", e.Start)
+		end, err2 := time.Parse("2006-01-02", e.End)
+		if err1 != nil || err2 != nil || e.Year != year {
+			continue
+		}
+		if d.Before(start.AddDate(0, 0, -daysBeforeEdition)) || d.After(end.AddDate(0, 0, daysAfterEdition)) {
+			continue
+		}
+		gap := math.Abs(d.Sub(start).Hours())
+		if best == nil || gap < bestGap {
+			best, bestGap = e, gap
+		}
+	}
+	return best
+}
 
 // yearPositions returns the plausible conference years of a text with
 // where they stand.

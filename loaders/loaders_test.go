@@ -462,3 +462,20 @@ func TestEventFromOneEditionCity(t *testing.T) {
 		t.Errorf("events = %v, want [KubeCon + CloudNativeCon Europe 2018]", events)
 	}
 }
+
+// TestEventFromPostDate: a post dated during an edition that names no
+// city or region is about that edition, and the event takes its dates.
+func TestEventFromPostDate(t *testing.T) {
+	doc := "---\ntitle: KubeCon day one\ndate: 2024-11-14\n---\n\nMy first day at KubeCon was long and I loved it.\n\nScaling Queues Calmly - Ana Ruiz, Acme\n\nA talk about queues that I enjoyed.\n"
+	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range b.Nodes() {
+		if e, ok := n.(*confgraph.Event); ok {
+			if e.Name != "KubeCon + CloudNativeCon North America 2024" || e.StartDate != "2024-11-12" || e.EndDate != "2024-11-15" {
+				t.Errorf("event = %s %s..%s, want North America 2024, 2024-11-12..2024-11-15", e.Name, e.StartDate, e.EndDate)
+			}
+		}
+	}
+}

@@ -25,6 +25,7 @@ type World struct {
 	Projects      *projectmatch.Catalog
 	cities        []city
 	regions       []region
+	editions      []edition
 	legalSuffixes map[string]bool
 	notCompanies  map[string]bool
 	orgs          map[string]bool // folded names of known organisations
@@ -54,6 +55,16 @@ type city struct {
 	Editions []int    `yaml:"editions"`
 }
 
+// edition is a KubeCon + CloudNativeCon that was held: its region, year,
+// city and dates.
+type edition struct {
+	Region string `yaml:"region"`
+	Year   int    `yaml:"year"`
+	City   string `yaml:"city"`
+	Start  string `yaml:"start"`
+	End    string `yaml:"end"`
+}
+
 type region struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
@@ -67,13 +78,14 @@ func DefaultWorld() (*World, error) {
 	}
 	w := &World{Projects: cat, legalSuffixes: map[string]bool{}, notCompanies: map[string]bool{}}
 	var cities struct {
-		Cities  []city   `yaml:"cities"`
-		Regions []region `yaml:"regions"`
+		Cities   []city    `yaml:"cities"`
+		Regions  []region  `yaml:"regions"`
+		Editions []edition `yaml:"events"`
 	}
 	if err := yaml.Unmarshal(data.Cities, &cities); err != nil {
 		return nil, fmt.Errorf("loaders: cities.yml: %w", err)
 	}
-	w.cities, w.regions = cities.Cities, cities.Regions
+	w.cities, w.regions, w.editions = cities.Cities, cities.Regions, cities.Editions
 	var comp struct {
 		Legal []string `yaml:"legal_suffixes"`
 		Not   []string `yaml:"not_companies"`
@@ -198,6 +210,13 @@ func (w *World) Event(name, cityHint, text string) (*confgraph.Event, error) {
 		ev.Name = fmt.Sprintf("KubeCon + CloudNativeCon %s %d", region, ev.Year)
 	}
 	ev.StartDate, ev.EndDate = dateRange(hay, ev.Year)
+	if ev.StartDate == "" {
+		for _, e := range w.editions {
+			if e.Region == region && e.Year == ev.Year {
+				ev.StartDate, ev.EndDate = e.Start, e.End
+			}
+		}
+	}
 	ev.ID = confgraph.ID(confgraph.LabelEvent, fmt.Sprintf("%s %d", region, ev.Year))
 	return ev, nil
 }
