@@ -72,7 +72,9 @@ var nameStop = map[string]bool{}
 func init() {
 	for _, w := range strings.Fields(`the a an of and or with in for to on is at by from not no your our my its this that
 		how why what when who into without about over under using via vs beyond after before more less all
-		asia pacific europe emea apac americas america global worldwide international region`) {
+		asia pacific europe emea apac americas america global worldwide international region
+		day days night week party summit keynote keynotes talk talks session sessions booth swag update updates recap
+		notes conference meetup lunch dinner breakfast coffee workshop panel`) {
 		nameStop[w] = true
 	}
 }
@@ -134,6 +136,14 @@ var (
 	jaHonorific = regexp.MustCompile(`\s*(?:さん|様|氏|先生)`)
 )
 
+// lastField returns what follows the last comma of s.
+func lastField(s string) string {
+	if i := strings.LastIndex(s, ","); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
 // StripHonorifics drops "Dr", "Prof." before names and "さん", "氏" after.
 func StripHonorifics(s string) string {
 	return jaHonorific.ReplaceAllString(honorific.ReplaceAllString(s, "$1"), "")
@@ -154,6 +164,19 @@ var (
 // in parentheses.
 func normalize(s string) string {
 	s = serialAnd.ReplaceAllString(s, " & ")
+	// "Kim Rho, VP & Chief Cloud Officer, Zeta": an "&" inside a job title.
+	if parts := strings.Split(s, " & "); len(parts) > 1 {
+		joined := parts[0]
+		for _, p := range parts[1:] {
+			head := strings.SplitN(p, ",", 2)[0]
+			if titleish(head) && !NameLike(head) && titleish(lastField(joined)) {
+				joined += " and " + p
+			} else {
+				joined += " & " + p
+			}
+		}
+		s = joined
+	}
 	s = middleAlias.ReplaceAllString(s, "$1 $3")
 	s = countryCode.ReplaceAllString(s, "$1$2")
 	s = nickname.ReplaceAllString(s, " ") // Priyanka "Pinky" Ravi
@@ -164,7 +187,7 @@ func parse(s string, g Gazetteer) []Person {
 	s = normalize(StripHonorifics(s))
 	s = moderatedBy.ReplaceAllString(s, "; ")
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
-	for _, lead := range []string{"by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
+	for _, lead := range []string{"presented by ", "Presented by ", "by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {
 		s = strings.TrimPrefix(s, lead)
 	}
 	s = roleLead.ReplaceAllString(s, "")
