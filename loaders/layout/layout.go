@@ -619,7 +619,7 @@ func (d *Doc) findTitle() {
 		if seen++; seen > 5 {
 			break
 		}
-		if headingShaped(b.Text) && titleCue.MatchString(b.Text) && !strings.Contains(b.Text, " | ") {
+		if b.Kind != ListItem && headingShaped(b.Text) && titleCue.MatchString(b.Text) && !strings.Contains(b.Text, " | ") {
 			d.Title, d.TitleLine = b.Text, b.Line
 			return
 		}

@@ -264,6 +264,16 @@ const maxListedPeople = 8
 // maxTalkLineWords bounds a talk line found inside running lines.
 const maxTalkLineWords = 30
 
+func countCompanies(sp []listing.Speaker) int {
+	seen := map[string]bool{}
+	for _, s := range sp {
+		if s.Company != "" {
+			seen[s.Company] = true
+		}
+	}
+	return len(seen)
+}
+
 func hasCompany(sp []listing.Speaker) bool {
 	for _, s := range sp {
 		if s.Company != "" {
@@ -457,13 +467,30 @@ func headingComma(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)
+	// From the last comma leftwards: the attribution is the longest tail
+	// that reads as people with as many companies as the shortest one
+	// ("Fooling Scanners, Ann Lee, Bo Chan, Cy Diaz, Acme"), so a title's
+	// own comma ("Small Teams, Big Clusters, Sora Nishimura") stays in it.
+	var found *Item
+	companies := -1
 	i := strings.LastIndex(t, ", ")
 	for i > 0 {
 		title, rest := strings.TrimSpace(t[:i]), t[i+2:]
-		if sp := people(rest, g); len(sp) > 0 && (titleShaped(title) || looseTitle(title)) {
-			return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleHeadingComma, Keynote: keynote}, true
+		sp := people(rest, g)
+		if len(sp) > 0 && (titleShaped(title) || looseTitle(title)) {
+			if n := countCompanies(sp); companies < 0 || n == companies {
+				companies = n
+				found = &Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleHeadingComma, Keynote: keynote}
+			} else {
+				break
+			}
+		} else if found != nil {
+			break
 		}
 		i = strings.LastIndex(t[:i], ", ")
+	}
+	if found != nil {
+		return *found, true
 	}
 	return Item{}, false
 }

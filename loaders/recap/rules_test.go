@@ -62,6 +62,11 @@ func TestBlockRules(t *testing.T) {
 			[]string{"heading-dash-people: Widgets for Everyone | Sara Vale @ Acme Times"}},
 		{"TimedSchedLinkThenQuotedPeople", "# Our talks\n\n9:45 - 10:15 GitOpsCon: [How to Achieve Actual GitOps with Terraform\nand Flux](https://sched.co/1AR8M)\n\n> Priyanka \"Pinky\" Ravi (Weaveworks)\n",
 			[]string{"link-item: How to Achieve Actual GitOps with Terraform and Flux | Priyanka Ravi @ Weaveworks"}},
+		{"NumberedHeadingManyPeople", "# Top\n\n### 3. Fooling Scanners, Ann Lee, Bo Chan, Cy Diaz, Acme\n\nGood.\n",
+			[]string{"numbered-heading: Fooling Scanners | Ann Lee @ Acme | Bo Chan @ Acme | Cy Diaz @ Acme"}},
+		{"NumberedHeadingTitleComma", "# Top\n\n### 4. Small Teams, Big Clusters, Sora Nishimura\n\nGood.\n",
+			[]string{"numbered-heading: Small Teams, Big Clusters | Sora Nishimura @ "}},
+		{"PlaceIsNoSpeaker", "# Trip\n\n### 2. Denver, CO, Snow Day\n\nIt snowed.\n", nil},
 		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
 		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
 	}
