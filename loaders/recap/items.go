@@ -105,7 +105,9 @@ func (d *Document) Items() []Item {
 			// companies, or more of them (a panel's list).
 			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 && samePeople(it.Speakers, sp) &&
 				(noCompanies(it.Speakers) || len(sp) > len(it.Speakers)) {
-				it.Speakers, it.Weak = sp, false
+				// People under a block heading ("Closing Keynotes") are the
+				// block's, not a session's.
+				it.Speakers, it.Weak = sp, it.Weak && blockish(it.Title) && len(strings.Fields(it.Title)) <= 3
 			}
 		}
 		if k, ok := blocks[it.Line]; ok && len(it.Speakers) > 0 {

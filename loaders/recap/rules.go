@@ -380,6 +380,11 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 
 var timeTrack = regexp.MustCompile(`(?i)^\W*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?)?\s*(?:[\p{L}+ ]{2,30}:)?\s*$`)
 
+var (
+	cueThenBy  = regexp.MustCompile(`^\W*(?:talk|keynote|session|presentation|panel|lightning talk)\s+(?:by|from)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?)`)
+	nameAndHis = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s+and\s+(?:his|her|their)\s*$`)
+)
+
 var byWithRole = regexp.MustCompile(`\bby\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(?:,\s+(an?\s+[^,]{3,60}?\s+(?:at|of|from)\s+[^,]{2,40}))?,?\s+(?:titled|called|named|on|about|with)\s*$`)
 
 var panelCue = regexp.MustCompile(`(?i)\b(?:panel|panelists|consisted|featur(?:ed|ing)|speakers?|presenters?|hosted)\b`)
@@ -624,7 +629,15 @@ func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 // talk “Title”".
 func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	var out []Item
-	for _, m := range quoted.FindAllStringSubmatchIndex(b.Text, -1) {
+	// Titles in quotes, and link texts in running text ("I enjoyed the
+	// [Pods All the Way Down](url) keynote from Sam Lee"), are read alike.
+	spans := quoted.FindAllStringSubmatchIndex(b.Text, -1)
+	for _, l := range b.Links {
+		if i := strings.Index(b.Text, l.Text); i >= 0 && l.Text != "" {
+			spans = append(spans, []int{i, i + len(l.Text), i, i + len(l.Text)})
+		}
+	}
+	for _, m := range spans {
 		title := strings.TrimSpace(strings.TrimRight(b.Text[m[2]:m[3]], ",.;:"))
 		if !titleShaped(title) || len(strings.Fields(title)) < 3 {
 			continue
@@ -634,6 +647,19 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
 		if mm := regexp.MustCompile(`^[,\s]*(?:by|from|with)\s+(.+?)(?:[.;]|$|,\s+(?:which|who|where|and then|it)\b)`).FindStringSubmatch(after); mm != nil {
 			it.Speakers = people(mm[1], g)
+		}
+		if len(it.Speakers) == 0 {
+			// "“Pods All the Way Down” keynote from Sam Lee".
+			if am := cueThenBy.FindStringSubmatch(after); am != nil {
+				it.Speakers = people(am[1], g)
+				it.Keynote = it.Keynote || strings.Contains(strings.ToLower(am[0]), "keynote")
+			}
+		}
+		if len(it.Speakers) == 0 {
+			// "Ravi Das and his “Ship It Slowly” talk".
+			if hm := nameAndHis.FindStringSubmatch(before); hm != nil && talkCue.MatchString(after[:min(len(after), 30)]) {
+				it.Speakers = people(hm[1], g)
+			}
 		}
 		if len(it.Speakers) == 0 {
 			// "“Taming Sidecars” by Lee Wu drew a crowd": the names only.

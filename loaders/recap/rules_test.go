@@ -67,6 +67,10 @@ func TestBlockRules(t *testing.T) {
 		{"NumberedHeadingTitleComma", "# Top\n\n### 4. Small Teams, Big Clusters, Sora Nishimura\n\nGood.\n",
 			[]string{"numbered-heading: Small Teams, Big Clusters | Sora Nishimura @ "}},
 		{"PlaceIsNoSpeaker", "# Trip\n\n### 2. Denver, CO, Snow Day\n\nIt snowed.\n", nil},
+		{"ProseLinkThenKeynoteFrom", "Notes\n\nI enjoyed the [Pods All the Way Down](https://youtu.be/x) keynote from Sam Lee (Acme) a lot.\n",
+			[]string{"quoted-title: Pods All the Way Down | Sam Lee @ Acme"}},
+		{"NameAndHisQuotedTalk", "Notes\n\nRavi Das and his “Ship It Slowly Please” talk was my favourite of the day.\n",
+			[]string{"quoted-title: Ship It Slowly Please | Ravi Das @ "}},
 		{"TopicHeadingIsNoTalk", "# Highlights\n\n### Flux & Argo\n\nGitOps in every talk this year.\n", nil},
 		{"DayAndTimeHeadingsAreNoTalks", "# Notes\n\n## Tuesday 19th of March\n\n## 11:00am CET\n\nText of the talk.\n", nil},
 	}
