@@ -106,9 +106,6 @@ func measure(doc *recap.Document, items []recap.Item) Features {
 			f.Items++
 		}
 	}
-	if doc.Layout == nil {
-		return f
-	}
 	for _, b := range doc.Layout.Blocks {
 		if b.Kind == layout.Furniture {
 			continue

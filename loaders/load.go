@@ -480,15 +480,7 @@ func sentenceAround(p string, off int) string {
 }
 
 func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.Item) (*confgraph.Batch, error) {
-	lines := make([]string, 0, len(doc.Lines))
-	if doc.Layout != nil {
-		lines = doc.Layout.Lines
-	} else {
-		for _, l := range doc.Lines {
-			lines = append(lines, l.Text)
-		}
-	}
-	event, err := w.RecapEvent(doc.Title, doc.TitleLine, withoutTitles(lines, items), doc.Published)
+	event, err := w.RecapEvent(doc.Title, doc.TitleLine, withoutTitles(doc.Layout.Lines, items), doc.Published)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the recap covers: %v", doc.Name, doc.TitleLine, err)
 	}
@@ -507,11 +499,9 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 		Evidence: ev(doc.Name, doc.TitleLine, doc.Title, ruleEventEvidence)})
 	seen := map[string]bool{}
 	furniture := map[int]bool{}
-	if doc.Layout != nil {
-		for _, bl := range doc.Layout.Blocks {
-			if bl.Kind == layout.Furniture {
-				furniture[bl.Line] = true
-			}
+	for _, bl := range doc.Layout.Blocks {
+		if bl.Kind == layout.Furniture {
+			furniture[bl.Line] = true
 		}
 	}
 	affiliations := affiliationsByLine(items)

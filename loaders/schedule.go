@@ -40,17 +40,15 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 	for _, it := range items {
 		stop[it.Line] = true
 	}
-	if doc.Layout != nil {
-		for _, b := range doc.Layout.Blocks {
-			switch b.Kind {
-			case layout.Heading:
-				stop[b.Line] = true
-			case layout.Furniture:
-				furniture[b.Line] = true
-			case layout.Paragraph:
-				if b.Standalone && len(strings.Fields(b.Text)) <= 8 && !strings.ContainsAny(b.Text, ":/@") {
-					stop[b.Line] = true // a plain-text heading, not a "Watch: URL" line
-				}
+	for _, b := range doc.Layout.Blocks {
+		switch b.Kind {
+		case layout.Heading:
+			stop[b.Line] = true
+		case layout.Furniture:
+			furniture[b.Line] = true
+		case layout.Paragraph:
+			if b.Standalone && len(strings.Fields(b.Text)) <= 8 && !strings.ContainsAny(b.Text, ":/@") {
+				stop[b.Line] = true // a plain-text heading, not a "Watch: URL" line
 			}
 		}
 	}

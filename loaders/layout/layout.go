@@ -75,6 +75,8 @@ type Doc struct {
 	FrontMatter map[string]string
 	Blocks      []Block
 	Lines       []string // every line, spaces normalised, index = line-1
+	// Body is the index in Lines of the first line after the front matter.
+	Body int
 }
 
 var (
@@ -110,8 +112,8 @@ func Parse(name string, text []byte) (*Doc, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: read: %w", name, err)
 	}
-	start := d.frontMatter()
-	d.blocks(start)
+	d.Body = d.frontMatter()
+	d.blocks(d.Body)
 	d.findTitle()
 	return d, nil
 }
@@ -158,7 +160,10 @@ func (d *Doc) frontMatter() int {
 			d.Author = strings.Trim(v, "[]\"' ")
 		}
 	}
-	return 0 // no closing fence: not front matter
+	// No closing fence: not front matter, and nothing read from it counts.
+	d.Title, d.TitleLine, d.Date, d.Author = "", 0, "", ""
+	clear(d.FrontMatter)
+	return 0
 }
 
 // splitKV reads "key: value" (YAML) or "key = value" (TOML).

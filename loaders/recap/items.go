@@ -71,9 +71,6 @@ func wordSet(s string) map[string]bool {
 // session known from elsewhere.
 func (d *Document) Items() []Item {
 	items := d.lineItems()
-	if d.Layout == nil {
-		return items
-	}
 	byLine := map[int]int{}
 	for i, it := range items {
 		byLine[it.Line] = i
@@ -246,11 +243,9 @@ func talky(bs []layout.Block, k int) bool {
 func (d *Document) lineItems() []Item {
 	lines := d.Lines
 	alone := map[int]bool{} // lines the layout found standing alone without blank lines
-	if d.Layout != nil {
-		for _, b := range d.Layout.Blocks {
-			if b.Standalone {
-				alone[b.Line] = true
-			}
+	for _, b := range d.Layout.Blocks {
+		if b.Standalone {
+			alone[b.Line] = true
 		}
 	}
 	captions := captionPrefixes(lines)

@@ -5,14 +5,10 @@
 package recap
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
@@ -40,7 +36,6 @@ type Document struct {
 }
 
 var (
-	frontKV   = regexp.MustCompile(`^([A-Za-z_]+):\s*(.*?)\s*$`)
 	isoDate   = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
 	conferece = regexp.MustCompile(`(?i)kubecon|cloudnativecon|cloud native con`)
 )
@@ -50,7 +45,8 @@ var (
 func Detect(text string) bool { return conferece.MatchString(text) }
 
 // Parse reads a recap. It fails when the document is not UTF-8 text or has
-// no text at all.
+// no text at all. The lines, the front matter (title, date, author) and the
+// title come from the document's layout (package layout).
 func Parse(name string, r io.Reader) (*Document, error) {
 	raw, err := io.ReadAll(r)
 	if err != nil {
@@ -60,67 +56,12 @@ func Parse(name string, r io.Reader) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	sc := bufio.NewScanner(bytes.NewReader(raw))
-	sc.Buffer(make([]byte, 1024*1024), 16*1024*1024)
-	doc := &Document{Name: name}
-	var all []Line
-	for n := 1; sc.Scan(); n++ {
-		t := sc.Text()
-		if !utf8.ValidString(t) {
-			return nil, fmt.Errorf("%s:%d: not valid UTF-8 text", name, n)
-		}
-		all = append(all, Line{n, strings.TrimRight(normalizeSpace(t), " \t\r")})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: read: %w", name, err)
-	}
-	body := all
-	// A front-matter block between "---" lines gives title, date, author.
-	if len(all) > 0 && strings.TrimSpace(all[0].Text) == "---" {
-		for i := 1; i < len(all); i++ {
-			t := strings.TrimSpace(all[i].Text)
-			if t == "---" {
-				body = all[i+1:]
-				break
-			}
-			if raw := all[i].Text; strings.HasPrefix(raw, " ") || strings.HasPrefix(raw, "\t") || strings.HasPrefix(raw, "-") {
-				continue // a nested key ("resources: - title: …") is not the page's
-			}
-			m := frontKV.FindStringSubmatch(t)
-			if m == nil {
-				continue
-			}
-			v := strings.Trim(m[2], `"'`)
-			switch strings.ToLower(m[1]) {
-			case "title":
-				doc.Title, doc.TitleLine = v, all[i].No
-			case "date":
-				if d := isoDate.FindString(v); d != "" {
-					doc.Published = d
-				}
-			case "author":
-				doc.Author = v
-			}
-		}
-	}
-	if lay.FrontMatter != nil && len(lay.FrontMatter) > 0 && len(body) == len(all) {
-		// TOML (+++) front matter, which the loop above does not read.
-		for i, l := range all {
-			if l.No > lay.TitleLine && strings.TrimSpace(l.Text) == "+++" && i > 0 {
-				body = all[i+1:]
-				break
-			}
-		}
-		doc.Title, doc.TitleLine = lay.Title, lay.TitleLine
-		doc.Published, doc.Author = lay.Date, lay.Author
-	}
-	doc.Layout = lay
-	doc.Lines = body
-	if doc.Title == "" && lay.Title != "" {
-		doc.Title, doc.TitleLine = lay.Title, lay.TitleLine
+	doc := &Document{Name: name, Layout: lay, Title: lay.Title, TitleLine: lay.TitleLine, Author: lay.Author, Published: lay.Date}
+	for i := lay.Body; i < len(lay.Lines); i++ {
+		doc.Lines = append(doc.Lines, Line{No: i + 1, Text: lay.Lines[i]})
 	}
 	if doc.Title == "" {
-		for _, l := range body {
+		for _, l := range doc.Lines {
 			if t := strings.TrimSpace(strings.TrimLeft(l.Text, "# ")); t != "" {
 				doc.Title, doc.TitleLine = t, l.No
 				break
@@ -131,7 +72,7 @@ func Parse(name string, r io.Reader) (*Document, error) {
 		return nil, fmt.Errorf("%s: empty document", name)
 	}
 	if doc.Published == "" {
-		doc.Published = firstDate(body)
+		doc.Published = firstDate(doc.Lines)
 	}
 	if doc.Published == "" {
 		doc.Published = lay.DateNearTop(15)
@@ -161,13 +102,4 @@ func (d *Document) Text() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func normalizeSpace(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r != '\t' && unicode.IsSpace(r) {
-			return ' '
-		}
-		return r
-	}, s)
 }
