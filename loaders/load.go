@@ -498,15 +498,9 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 	b.AddRel(confgraph.Relationship{Type: confgraph.RelCovers, From: rc.ID, To: event.ID,
 		Evidence: ev(doc.Name, doc.TitleLine, doc.Title, ruleEventEvidence)})
 	seen := map[string]bool{}
-	furniture := map[int]bool{}
-	for _, bl := range doc.Layout.Blocks {
-		if bl.Kind == layout.Furniture {
-			furniture[bl.Line] = true
-		}
-	}
 	affiliations := affiliationsByLine(items)
 	for _, l := range doc.Lines {
-		if furniture[l.No] {
+		if k, ok := doc.Layout.At(l.No); ok && doc.Layout.Blocks[k].Kind == layout.Furniture {
 			continue // tags, captions, share bars: not what the recap says
 		}
 		text := projectText(l.Text, affiliations[l.No])

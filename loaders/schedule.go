@@ -161,10 +161,6 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 	b.AddNode(event)
 	spans := itemSpans(doc, items)
 	docWords := projectmatch.Words(doc.Text())
-	blocks := map[int]layout.Block{}
-	for _, bl := range doc.Layout.Blocks {
-		blocks[bl.Line] = bl
-	}
 	for i, it := range items {
 		if it.Weak || len(it.Speakers) == 0 && !structural[it.Rule] && !it.Keynote && !kindLeadLine.MatchString(it.Text) {
 			// A schedule names its talks with their speakers or in its
@@ -177,7 +173,8 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 		}
 		talk := &confgraph.Talk{ID: id, Title: it.Title, Kind: confgraph.KindTalk}
 		detail := it.Text + "\n" + spans[i].text()
-		if bl, ok := blocks[it.Line]; ok && bl.Kind == layout.TableRow {
+		if k, ok := doc.Layout.At(it.Line); ok && doc.Layout.Blocks[k].Kind == layout.TableRow {
+			bl := doc.Layout.Blocks[k]
 			for k, h := range bl.Header {
 				if k < len(bl.Cells) && strings.Contains(strings.ToLower(h), "level") {
 					detail += "\nLevel: " + bl.Cells[k]

@@ -77,6 +77,14 @@ type Doc struct {
 	Lines       []string // every line, spaces normalised, index = line-1
 	// Body is the index in Lines of the first line after the front matter.
 	Body int
+
+	byLine map[int]int // line -> index in Blocks
+}
+
+// At returns the index in Blocks of the block read from line, if any.
+func (d *Doc) At(line int) (int, bool) {
+	k, ok := d.byLine[line]
+	return k, ok
 }
 
 var (
@@ -114,6 +122,10 @@ func Parse(name string, text []byte) (*Doc, error) {
 	}
 	d.Body = d.frontMatter()
 	d.blocks(d.Body)
+	d.byLine = make(map[int]int, len(d.Blocks))
+	for k, b := range d.Blocks {
+		d.byLine[b.Line] = k
+	}
 	d.findTitle()
 	return d, nil
 }

@@ -85,19 +85,15 @@ func (d *Document) Items() []Item {
 		byLine[it.Line] = len(items)
 		items = append(items, it)
 	}
-	blocks := map[int]int{}
-	for k, b := range d.Layout.Blocks {
-		blocks[b.Line] = k
-	}
 	kept := items[:0]
 	for _, it := range items {
-		if k, ok := blocks[it.Line]; ok && d.Layout.Blocks[k].Kind == layout.Furniture {
+		if k, ok := d.Layout.At(it.Line); ok && d.Layout.Blocks[k].Kind == layout.Furniture {
 			continue // a byline, a caption, a share bar
 		}
 		if it.Line < d.TitleLine {
 			continue // the site's header, above the post's title
 		}
-		if k, ok := blocks[it.Line]; ok {
+		if k, ok := d.Layout.At(it.Line); ok {
 			// The lines under the item may give its people, their
 			// companies, or more of them (a panel's list).
 			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 && samePeople(it.Speakers, sp) &&
@@ -107,7 +103,7 @@ func (d *Document) Items() []Item {
 				it.Speakers, it.Weak = sp, it.Weak && blockish(it.Title) && len(strings.Fields(it.Title)) <= 3
 			}
 		}
-		if k, ok := blocks[it.Line]; ok && len(it.Speakers) > 0 {
+		if k, ok := d.Layout.At(it.Line); ok && len(it.Speakers) > 0 {
 			companiesFromProse(d.Layout.Blocks, k, it.Speakers, d.Gazetteer)
 		}
 		// "Breakfast with the Maintainers - Harborview Media": the host
@@ -142,7 +138,7 @@ func (d *Document) Items() []Item {
 	// go").
 	attributed := 0
 	for _, it := range items {
-		if k, ok := blocks[it.Line]; ok && len(it.Speakers) > 0 && d.Layout.Blocks[k].Kind == layout.Heading && d.Layout.Blocks[k].Level == deepest {
+		if k, ok := d.Layout.At(it.Line); ok && len(it.Speakers) > 0 && d.Layout.Blocks[k].Kind == layout.Heading && d.Layout.Blocks[k].Level == deepest {
 			attributed++
 		}
 	}
@@ -152,7 +148,7 @@ func (d *Document) Items() []Item {
 	}
 	var out []Item
 	for _, it := range items {
-		k, isBlock := blocks[it.Line]
+		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
 		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention ||
 			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
