@@ -267,7 +267,7 @@ func (w *World) batch(p *parsed, known *talkIndex) (*confgraph.Batch, []string, 
 		b, warns, err := w.listingBatch(p.listing)
 		return b, append(p.listing.Warnings, warns...), err
 	case KindSchedule:
-		b, err := w.scheduleBatch(p.recap, p.items)
+		b, err := w.scheduleBatch(p.recap, known, p.items)
 		return b, nil, err
 	}
 	b, err := w.recapBatch(p.recap, known, p.items)
@@ -315,6 +315,12 @@ var (
 	urlish        = regexp.MustCompile(`(?:https?://|www\.)\S+|\S+\.(?:pdf|png|jpe?g|gif|svg|md|ya?ml|json|html?)\b|@\w+|\b\w+_\w+\b`)
 	blanked       = func(m string) string { return strings.Repeat(" ", len(m)) }
 )
+
+// documentEvent is the edition a recap or a schedule is about, read from
+// its title, lines and date with the titles of its talks left out.
+func (w *World) documentEvent(doc *recap.Document, items []recap.Item) (*confgraph.Event, error) {
+	return w.RecapEvent(doc.Title, doc.TitleLine, withoutTitles(doc.Layout.Lines, items), doc.Published)
+}
 
 // withoutTitles returns the lines with the talk titles items were read
 // from taken out: a year or a city in a talk's title ("Bringing 1999 into
@@ -480,7 +486,7 @@ func sentenceAround(p string, off int) string {
 }
 
 func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.Item) (*confgraph.Batch, error) {
-	event, err := w.RecapEvent(doc.Title, doc.TitleLine, withoutTitles(doc.Layout.Lines, items), doc.Published)
+	event, err := w.documentEvent(doc, items)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the recap covers: %v", doc.Name, doc.TitleLine, err)
 	}

@@ -311,11 +311,11 @@ func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, 
 			w.discussesSpan(b, doc, talk, it, spans[i], docWords)
 			b.AddNode(talk)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,
-				Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
+				Evidence: itemEvidence(doc, it)})
 			w.presenters(b, ix, doc, talk.ID, it)
 		}
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelReviews, From: rc.ID, To: talk.ID,
-			Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
+			Evidence: itemEvidence(doc, it)})
 	}
 }
 
@@ -327,15 +327,21 @@ func (w *World) presenters(b *confgraph.Batch, ix *talkIndex, doc *recap.Documen
 		if sp == nil {
 			sp = &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Role: s.Role}
 		}
-		b.AddNode(&confgraph.Speaker{ID: sp.ID, Name: sp.Name, Aliases: []string{s.Name}})
+		b.AddNode(&confgraph.Speaker{ID: sp.ID, Name: sp.Name, Aliases: []string{s.Name}, Role: s.Role})
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talkID, Role: "speaker",
-			Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
+			Evidence: itemEvidence(doc, it)})
 		if c := w.Company(s.Company); c != nil {
 			b.AddNode(c)
 			b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID,
-				Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
+				Evidence: itemEvidence(doc, it)})
 		}
 	}
+}
+
+// itemEvidence is the evidence of a fact read from a talk mention: its
+// line, as printed, and the rule that read it.
+func itemEvidence(doc *recap.Document, it recap.Item) []confgraph.Evidence {
+	return ev(doc.Name, it.Line, it.Text, it.Rule)
 }
 
 func keynoteWordIn(s string) bool { return strings.Contains(strings.ToLower(s), "keynote") }

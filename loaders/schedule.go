@@ -151,9 +151,8 @@ var (
 // their speakers, companies, the projects each one's title and description
 // name, and the level and duration the schedule prints. A schedule makes
 // no recap.
-func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgraph.Batch, error) {
-	lines := doc.Layout.Lines
-	event, err := w.RecapEvent(doc.Title, doc.TitleLine, withoutTitles(lines, items), doc.Published)
+func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []recap.Item) (*confgraph.Batch, error) {
+	event, err := w.documentEvent(doc, items)
 	if err != nil {
 		return nil, fmt.Errorf("%s:%d: skipped: cannot tell which event the schedule lists: %v", doc.Name, doc.TitleLine, err)
 	}
@@ -192,17 +191,8 @@ func (w *World) scheduleBatch(doc *recap.Document, items []recap.Item) (*confgra
 		}
 		talk.DurationMinutes = duration(detail)
 		b.AddNode(talk)
-		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID, Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
-		for _, s := range it.Speakers {
-			sp := &confgraph.Speaker{ID: confgraph.ID(confgraph.LabelSpeaker, s.Name), Name: s.Name, Role: s.Role}
-			b.AddNode(sp)
-			b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: sp.ID, To: talk.ID, Role: "speaker",
-				Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
-			if c := w.Company(s.Company); c != nil {
-				b.AddNode(c)
-				b.AddRel(confgraph.Relationship{Type: confgraph.RelWorksAt, From: sp.ID, To: c.ID, Evidence: ev(doc.Name, it.Line, it.Text, it.Rule)})
-			}
-		}
+		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID, Evidence: itemEvidence(doc, it)})
+		w.presenters(b, known, doc, talk.ID, it)
 		w.discussesSpan(b, doc, talk, it, spans[i], docWords)
 	}
 	return b, nil
