@@ -436,27 +436,37 @@ func (w *World) listingBatch(doc *listing.Document) (*confgraph.Batch, []string,
 // discusses links a talk to the projects its title or abstract names.
 func (w *World) discusses(b *confgraph.Batch, docName string, talk *confgraph.Talk, e listing.Entry) {
 	context := e.Title + "\n" + e.Abstract
-	seen := map[string]bool{}
-	add := func(hits []projectmatch.Hit, text string, line int, lineOf func(int) (int, string)) {
-		for _, h := range hits {
-			p := h.Spec.Project()
-			if seen[p.ID] {
-				continue
-			}
-			seen[p.ID] = true
-			b.AddNode(p)
-			l, snippet := line, text
-			if lineOf != nil {
-				l, snippet = lineOf(h.Start)
-			}
-			b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
-				Evidence: ev(docName, l, snippet, ruleProjectName)})
-		}
+	link := newProjectLinker(b, confgraph.RelDiscusses, talk.ID, docName)
+	for _, h := range w.Projects.Find(e.Title, context) {
+		link.add(h, e.Line, e.Header)
 	}
-	add(w.Projects.Find(e.Title, context), e.Header, e.Line, nil)
-	add(w.Projects.Find(e.Abstract, context), "", 0, func(off int) (int, string) {
-		return paragraphAt(e.Abstract, e.AbstractLine, off)
-	})
+	for _, h := range w.Projects.Find(e.Abstract, context) {
+		line, sentence := paragraphAt(e.Abstract, e.AbstractLine, h.Start)
+		link.add(h, line, sentence)
+	}
+}
+
+// projectLinker links one node (a talk, a recap) to each project the
+// texts read for it name, once, with the first place that names it.
+type projectLinker struct {
+	b         *confgraph.Batch
+	rel       confgraph.RelType
+	from, doc string
+	seen      map[string]bool
+}
+
+func newProjectLinker(b *confgraph.Batch, rel confgraph.RelType, from, doc string) *projectLinker {
+	return &projectLinker{b: b, rel: rel, from: from, doc: doc, seen: map[string]bool{}}
+}
+
+func (l *projectLinker) add(h projectmatch.Hit, line int, snippet string) {
+	p := h.Spec.Project()
+	if l.seen[p.ID] {
+		return
+	}
+	l.seen[p.ID] = true
+	l.b.AddNode(p)
+	l.b.AddRel(confgraph.Relationship{Type: l.rel, From: l.from, To: p.ID, Evidence: ev(l.doc, line, snippet, ruleProjectName)})
 }
 
 // paragraphAt maps a byte offset in an abstract (paragraphs joined by blank
@@ -503,7 +513,7 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 	b.AddNode(rc)
 	b.AddRel(confgraph.Relationship{Type: confgraph.RelCovers, From: rc.ID, To: event.ID,
 		Evidence: ev(doc.Name, doc.TitleLine, doc.Title, ruleEventEvidence)})
-	seen := map[string]bool{}
+	mentions := newProjectLinker(b, confgraph.RelMentions, rc.ID, doc.Name)
 	affiliations := affiliationsByLine(items)
 	for _, l := range doc.Lines {
 		if k, ok := doc.Layout.At(l.No); ok && doc.Layout.Blocks[k].Kind == layout.Furniture {
@@ -513,14 +523,7 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 		// Ambiguous names are confirmed by the line they are on: a recap
 		// covers many topics, so the whole text proves nothing.
 		for _, h := range w.Projects.Find(text, "") {
-			p := h.Spec.Project()
-			if seen[p.ID] {
-				continue
-			}
-			seen[p.ID] = true
-			b.AddNode(p)
-			b.AddRel(confgraph.Relationship{Type: confgraph.RelMentions, From: rc.ID, To: p.ID,
-				Evidence: ev(doc.Name, l.No, sentenceAround(text, h.Start), ruleProjectName)})
+			mentions.add(h, l.No, sentenceAround(text, h.Start))
 		}
 	}
 	w.reviews(b, known, doc, rc, event, items)

@@ -108,28 +108,12 @@ func afterArticle(title string, at int) bool {
 // ("Who Takes the Helm") is a word.
 func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *confgraph.Talk, it recap.Item, sp span, docWords map[string]bool) {
 	context := it.Title + "\n" + sp.text()
-	seen := map[string]bool{}
-	var link func(projectmatch.Hit, int, func(int) string)
-	add := func(text string, line int, snippet func(int) string) {
-		for _, h := range w.Projects.Find(text, context) {
-			link(h, line, snippet)
-		}
-	}
-	link = func(h projectmatch.Hit, line int, snippet func(int) string) {
-		p := h.Spec.Project()
-		if seen[p.ID] {
-			return
-		}
-		seen[p.ID] = true
-		b.AddNode(p)
-		b.AddRel(confgraph.Relationship{Type: confgraph.RelDiscusses, From: talk.ID, To: p.ID,
-			Evidence: ev(doc.Name, line, snippet(h.Start), ruleProjectName)})
-	}
+	link := newProjectLinker(b, confgraph.RelDiscusses, talk.ID, doc.Name)
 	for _, h := range w.Projects.FindIn(it.Title, docWords) {
 		if h.Spec.Ambiguous && afterArticle(it.Title, h.Start) {
 			continue
 		}
-		link(h, it.Line, func(int) string { return it.Text })
+		link.add(h, it.Line, it.Text)
 	}
 	var companies []string
 	for _, s := range it.Speakers {
@@ -137,7 +121,9 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 	}
 	for _, l := range sp.lines {
 		text := projectText(l.Text, companies)
-		add(text, l.No, func(off int) string { return sentenceAround(text, off) })
+		for _, h := range w.Projects.Find(text, context) {
+			link.add(h, l.No, sentenceAround(text, h.Start))
+		}
 	}
 }
 
