@@ -25,7 +25,7 @@ func TestExtractionKeepsItsScores(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			g, err := evaluate.ReadComplete("../testdata/gold" + corpus[len("corpus"):])
+			g, err := evaluate.ReadGold("../testdata/gold" + corpus[len("corpus"):])
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -545,11 +545,7 @@ func (p *Program) eval(args []string) error {
 	fmt.Fprintf(p.Stdout, "Loaders scored on %s against %s\n\n", c.corpus, *goldDir)
 	scores := evaluate.Evaluate(res.Batch, gold, w.NotCompany, w.ProjectAliases)
 	evaluate.Write(p.Stdout, scores)
-	complete, err := evaluate.ReadComplete(*goldDir)
-	if err != nil {
-		return err
-	}
-	rels := evaluate.Relations(res.Batch, complete, w.NotCompany, w.ProjectAliases)
+	rels := evaluate.Relations(res.Batch, gold, w.NotCompany, w.ProjectAliases)
 	fmt.Fprintf(p.Stdout, "\nEvery relationship of the graph against the gold (meaningful where the gold is complete):\n\n")
 	evaluate.Write(p.Stdout, rels)
 	if *misses {

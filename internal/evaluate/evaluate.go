@@ -6,8 +6,10 @@ package evaluate
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -57,6 +59,7 @@ func ratio(a, b int) float64 {
 // Gold is the content of a gold directory.
 type Gold struct {
 	Talks []struct {
+		Doc             string  `json:"doc"` // the listing it is an entry of, where the gold says
 		Title           string  `json:"title"`
 		RawHeader       string  `json:"rawHeader"`
 		Level           *string `json:"level"`
@@ -77,22 +80,46 @@ type Gold struct {
 		Projects []string `json:"projects"`
 	}
 	RecapTalks []struct {
-		Doc                  string  `json:"doc"`
-		Title                string  `json:"title"`
-		MatchesScheduleTitle *string `json:"matchesScheduleTitle"`
+		Doc                  string   `json:"doc"`
+		Title                string   `json:"title"`
+		Speakers             []string `json:"speakers"`
+		Companies            []string `json:"companies"` // unordered: each is one of the speakers'
+		MatchesScheduleTitle *string  `json:"matchesScheduleTitle"`
 	}
+	// Events lists the events with the documents about them (events.json).
+	Events []struct {
+		Name string   `json:"name"`
+		Docs []string `json:"docs"`
+	}
+	// RecapProjects lists every project each recap names
+	// (recap_projects.json, in complete gold only).
+	RecapProjects []struct {
+		Doc      string   `json:"doc"`
+		Projects []string `json:"projects"`
+	}
+	// HasRecapProjects is set when recap_projects.json exists.
+	HasRecapProjects bool
 }
 
-// ReadGold reads talks.json, talk_projects.json and recap_talks.json.
+// ReadGold reads talks.json, talk_projects.json and recap_talks.json, and
+// events.json and recap_projects.json where the gold has them.
 func ReadGold(dir string) (*Gold, error) {
 	g := &Gold{}
-	for name, dst := range map[string]any{"talks.json": &g.Talks, "talk_projects.json": &g.TalkProjects, "recap_talks.json": &g.RecapTalks} {
+	optional := map[string]bool{"events.json": true, "recap_projects.json": true}
+	for name, dst := range map[string]any{"talks.json": &g.Talks, "talk_projects.json": &g.TalkProjects, "recap_talks.json": &g.RecapTalks,
+		"events.json": &g.Events, "recap_projects.json": &g.RecapProjects} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
+		if errors.Is(err, fs.ErrNotExist) && optional[name] {
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("gold: %w", err)
 		}
 		if err := json.Unmarshal(b, dst); err != nil {
 			return nil, fmt.Errorf("gold: %s: %w", name, err)
+		}
+		if name == "recap_projects.json" {
+			g.HasRecapProjects = true
 		}
 	}
 	return g, nil

@@ -1,81 +1,13 @@
 package evaluate
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/loaders/listing"
 )
-
-// Complete is the extra gold a complete annotation set has beside the
-// files ReadGold reads: the events with the documents about them, the
-// speakers and companies of recap items, the document of each listing
-// entry, and every project each recap names.
-type Complete struct {
-	Events []struct {
-		Name string   `json:"name"`
-		Docs []string `json:"docs"`
-	}
-	Talks []struct {
-		Doc      string `json:"doc"`
-		Title    string `json:"title"`
-		Speakers []struct {
-			Name           string  `json:"name"`
-			Company        *string `json:"company"`
-			CompanyFromBio *string `json:"companyFromBio"`
-		} `json:"speakers"`
-		AboutOnly []struct {
-			Name           string  `json:"name"`
-			CompanyFromBio *string `json:"companyFromBio"`
-		} `json:"aboutOnlySpeakers"`
-	}
-	RecapTalks []struct {
-		Doc                  string   `json:"doc"`
-		Title                string   `json:"title"`
-		Speakers             []string `json:"speakers"`
-		Companies            []string `json:"companies"`
-		MatchesScheduleTitle *string  `json:"matchesScheduleTitle"`
-	}
-	TalkProjects []struct {
-		Title    string   `json:"title"`
-		Projects []string `json:"projects"`
-	}
-	RecapProjects []struct {
-		Doc      string   `json:"doc"`
-		Projects []string `json:"projects"`
-	}
-	// HasRecapProjects is set when recap_projects.json exists.
-	HasRecapProjects bool
-}
-
-// ReadComplete reads a gold directory for relation scoring.
-func ReadComplete(dir string) (*Complete, error) {
-	c := &Complete{}
-	for name, dst := range map[string]any{"events.json": &c.Events, "talks.json": &c.Talks, "recap_talks.json": &c.RecapTalks,
-		"talk_projects.json": &c.TalkProjects, "recap_projects.json": &c.RecapProjects} {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if errors.Is(err, fs.ErrNotExist) && name == "recap_projects.json" {
-			continue
-		}
-		if err != nil {
-			return nil, fmt.Errorf("gold: %w", err)
-		}
-		if name == "recap_projects.json" {
-			c.HasRecapProjects = true
-		}
-		if err := json.Unmarshal(b, dst); err != nil {
-			return nil, fmt.Errorf("gold: %s: %w", name, err)
-		}
-	}
-	return c, nil
-}
 
 type pair struct {
 	a, b string
@@ -88,7 +20,7 @@ type pair struct {
 // each talk and recap belongs to, which talks each recap reviews and which
 // projects it mentions. Everything the loaders produced counts, so an
 // invented fact lowers precision.
-func Relations(b *confgraph.Batch, g *Complete, notCompany NotCompany, aliases func(project string) []string) []Score {
+func Relations(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(project string) []string) []Score {
 	docEvent := map[string]string{}
 	for _, e := range g.Events {
 		for _, d := range e.Docs {
