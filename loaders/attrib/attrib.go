@@ -149,6 +149,13 @@ func StripHonorifics(s string) string {
 	return jaHonorific.ReplaceAllString(honorific.ReplaceAllString(s, "$1"), "")
 }
 
+// Separators of lists of people, compiled once.
+var (
+	groupSep = regexp.MustCompile(`\s+(?:&|and|und|et|y)\s+`) // "A, X & B, Y"
+	listSep  = regexp.MustCompile(`\s*[,&]\s*`)
+	ampSep   = regexp.MustCompile(`\s*&\s*`)
+)
+
 var (
 	moderatedBy = regexp.MustCompile(`(?i),?\s+(?:and\s+)?(?:moderated|hosted|chaired) by\s+`)
 	serialAnd   = regexp.MustCompile(`,\s*(?:&|and)\s+`)
@@ -338,7 +345,7 @@ func fromCompany(s string, g Gazetteer) []Person {
 // or "and" opens with a name and a comma, what follows the comma is that
 // person's, whatever the gazetteer knows of it.
 func pairGroups(s string, g Gazetteer) []Person {
-	groups := regexp.MustCompile(`\s+(?:&|and|und|et|y)\s+`).Split(s, -1)
+	groups := groupSep.Split(s, -1)
 	if len(groups) < 2 {
 		return nil
 	}
@@ -375,7 +382,7 @@ func commaList(s string, g Gazetteer) []Person {
 		return " & "
 	})
 	known := map[string]bool{}
-	for _, part := range regexp.MustCompile(`\s*[,&]\s*`).Split(s, -1) {
+	for _, part := range listSep.Split(s, -1) {
 		if isOrg(part, g) {
 			known[normKey(part)] = true
 		}
@@ -387,7 +394,7 @@ func commaList(s string, g Gazetteer) []Person {
 	// No comma: "A & B" names people only.
 	if !strings.Contains(s, ",") {
 		var ps []Person
-		for _, n := range regexp.MustCompile(`\s*&\s*`).Split(s, -1) {
+		for _, n := range ampSep.Split(s, -1) {
 			if n = strings.TrimSpace(n); NameLike(n) && !isOrg(n, g) {
 				ps = append(ps, Person{Name: n})
 			}

@@ -85,6 +85,9 @@ type token struct {
 	sep  string // the separator that preceded it
 }
 
+// speakerSep separates the items of a header's speaker part.
+var speakerSep = regexp.MustCompile(`\s*,\s+|\s+&\s+|\s*,\s*$`)
+
 // parseSpeakers reads the speaker part of a header in its shapes:
 // "A & B, Co"; "A, Co1 & B, Co2"; "A, B & C, Co"; "A, Role, Co" on
 // keynotes; "Moderated by A, Co"; "hosted by A, Co"; "A," with no company.
@@ -105,10 +108,9 @@ func parseSpeakers(part string, keynote bool, about []string, known map[string]b
 	part = strings.TrimSuffix(part, ",")
 
 	var toks []token
-	sepRe := regexp.MustCompile(`\s*,\s+|\s+&\s+|\s*,\s*$`)
 	last := 0
 	sep := ""
-	for _, loc := range sepRe.FindAllStringIndex(part, -1) {
+	for _, loc := range speakerSep.FindAllStringIndex(part, -1) {
 		toks = append(toks, token{strings.TrimSpace(part[last:loc[0]]), sep})
 		sep = part[loc[0]:loc[1]]
 		last = loc[1]

@@ -261,6 +261,14 @@ func dashed(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 // maxListedPeople bounds the people read from a list under an item.
 const maxListedPeople = 8
 
+// Separators and clauses the rules split on, compiled once.
+var (
+	nameListSep = regexp.MustCompile(`\s*(?:,|&|、|，| and | und | et | y )\s*`)                                          // "A, B and C"
+	topicSep    = regexp.MustCompile(`\s*(?:&|/|,|\+| and | vs\.? | or )\s*`)                                           // "Flux & Argo"
+	byClause    = regexp.MustCompile(`^[,\s]*(?:by|from|with)\s+(.+?)(?:[.;]|$|,\s+(?:which|who|where|and then|it)\b)`) // "” by A, which …"
+	spacedBy    = regexp.MustCompile(`\sby\s`)
+)
+
 // maxTalkLineWords bounds a talk line found inside running lines.
 const maxTalkLineWords = 30
 
@@ -287,7 +295,7 @@ func hasCompany(sp []listing.Speaker) bool {
 // part is a name and none an organisation: what a title's parentheses or a
 // "by" hold.
 func onlyNames(s string, g attrib.Gazetteer) []listing.Speaker {
-	parts := regexp.MustCompile(`\s*(?:,|&|、|，| and | und | et | y )\s*`).Split(strings.TrimSpace(attrib.StripHonorifics(s)), -1)
+	parts := nameListSep.Split(strings.TrimSpace(attrib.StripHonorifics(s)), -1)
 	var out []listing.Speaker
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
@@ -397,7 +405,7 @@ func topicHeading(t string, g attrib.Gazetteer) bool {
 	if g == nil {
 		return false
 	}
-	parts := regexp.MustCompile(`\s*(?:&|/|,|\+| and | vs\.? | or )\s*`).Split(t, -1)
+	parts := topicSep.Split(t, -1)
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p == "" || !g.IsProject(p) {
 			return false
@@ -536,7 +544,7 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	if who >= 0 && who < len(b.Cells) {
 		sp = people(b.Cells[who], g)
 		if len(sp) == 0 {
-			for _, n := range regexp.MustCompile(`\s*(?:,|&| and |、)\s*`).Split(b.Cells[who], -1) {
+			for _, n := range nameListSep.Split(b.Cells[who], -1) {
 				if listing.Personish(n) {
 					sp = append(sp, listing.Speaker{Name: n, Part: "speaker"})
 				}
@@ -645,7 +653,7 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		before := b.Text[max(0, m[0]-120):m[0]]
 		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
 		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
-		if mm := regexp.MustCompile(`^[,\s]*(?:by|from|with)\s+(.+?)(?:[.;]|$|,\s+(?:which|who|where|and then|it)\b)`).FindStringSubmatch(after); mm != nil {
+		if mm := byClause.FindStringSubmatch(after); mm != nil {
 			it.Speakers = people(mm[1], g)
 		}
 		if len(it.Speakers) == 0 {
@@ -735,7 +743,7 @@ var (
 func proseTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	var out []Item
 	text := b.Text
-	for _, loc := range regexp.MustCompile(`\sby\s`).FindAllStringIndex(text, -1) {
+	for _, loc := range spacedBy.FindAllStringIndex(text, -1) {
 		m := byNames.FindStringSubmatch(text[loc[0]+1:])
 		if m == nil {
 			continue
