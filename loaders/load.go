@@ -340,7 +340,9 @@ func withoutTitles(lines []string, items []recap.Item) []string {
 // "@Rancher_Labs"), and the companies the line gives its speakers
 // ("- Sam Demo, Docker") blanked too, keeping every offset.
 func projectText(line string, companies []string) string {
-	line = urlish.ReplaceAllStringFunc(line, blanked)
+	if mayHoldAddresses(line) {
+		line = urlish.ReplaceAllStringFunc(line, blanked)
+	}
 	// "Hugo Lefèvre (Kong)": a company in parentheses after a name.
 	for _, m := range nameThenParen.FindAllStringSubmatchIndex(line, -1) {
 		line = line[:m[2]] + strings.Repeat(" ", m[3]-m[2]) + line[m[3]:]
@@ -354,6 +356,23 @@ func projectText(line string, companies []string) string {
 		}
 	}
 	return line
+}
+
+// fileExtensions are the file names urlish blanks.
+var fileExtensions = []string{".pdf", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".md", ".yml", ".yaml", ".json", ".htm"}
+
+// mayHoldAddresses reports whether urlish can match in line: most lines
+// hold no address, and the expression is costly to try at every place.
+func mayHoldAddresses(line string) bool {
+	if strings.ContainsAny(line, "@_") || strings.Contains(line, "://") || strings.Contains(line, "www.") {
+		return true
+	}
+	for _, ext := range fileExtensions {
+		if strings.Contains(line, ext) {
+			return true
+		}
+	}
+	return false
 }
 
 // affiliationsByLine returns, for each line an item was read from, the

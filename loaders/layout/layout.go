@@ -97,7 +97,7 @@ var (
 	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
 	htmlLink   = regexp.MustCompile(`(?i)<a\s[^>]*href=["']([^"']*)["'][^>]*>(.*?)</a>`)
 	tag        = regexp.MustCompile(`<[^>]{1,200}>`)
-	emphasis   = regexp.MustCompile(`(\*\*|__|\*|~~|` + "`" + `)`)
+	emphasis   = strings.NewReplacer("**", "", "__", "", "*", "", "~~", "", "`", "")
 	kvLine     = regexp.MustCompile(`^([\p{L}][\p{L}0-9 /&'’()-]{0,30}?)\s*[:：]\s+(.+)$`)
 	isoDate    = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})`)
 	bareURL    = regexp.MustCompile(`^(?:https?://|www\.)\S+$`)
@@ -488,9 +488,7 @@ func (b *Block) setText(s string) {
 func stripTags(s string) string { return tag.ReplaceAllString(s, "") }
 
 // stripEmphasis drops Markdown emphasis marks but keeps snake_case words.
-func stripEmphasis(s string) string {
-	return emphasis.ReplaceAllStringFunc(s, func(m string) string { return "" })
-}
+func stripEmphasis(s string) string { return emphasis.Replace(s) }
 
 var furnitureWords = wordSet(`share tweet facebook linkedin reddit twitter email print pocket whatsapp telegram
 	copy link mastodon bluesky hacker news x pinterest buffer like this subscribe follow comments comment reply`)
