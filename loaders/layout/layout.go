@@ -347,7 +347,9 @@ func (d *Doc) blocks(start int) {
 			b.Standalone = true
 			continue
 		}
-		if k+1 < len(d.Blocks) && len(strings.Fields(b.Text)) <= maxLooseHeadingWords && headingShaped(b.Text) &&
+		// The last line of a paragraph (text above it, a blank line after
+		// it) is not a loose heading.
+		if !after && k+1 < len(d.Blocks) && len(strings.Fields(b.Text)) <= maxLooseHeadingWords && headingShaped(b.Text) &&
 			runningText(d.Blocks[k+1]) && (k == 0 || runningText(d.Blocks[k-1]) || d.Blocks[k-1].Kind != Paragraph) {
 			b.Standalone = true
 		}

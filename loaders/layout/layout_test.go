@@ -94,3 +94,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestStandalone: short lines with blank lines around them, or between
+// lines of running text in pages without blank lines, are headings; the
+// last line of a paragraph is not.
+func TestStandalone(t *testing.T) {
+	in := "Post\n\nSessions\n\nQuotas: The First Hundred Days\nIlse de Groot, Acme & Omar Farouk, Initech\n\n" +
+		"The follow-up to the keynote, for those of us who wanted to see the actual resources in a cluster.\n" +
+		"Storage That Moves\n" +
+		"This talk compared three ways of moving stateful workloads between clusters and regions.\n"
+	d, err := Parse("t.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"Sessions": true, "Ilse de Groot, Acme & Omar Farouk, Initech": false, "Storage That Moves": true}
+	for _, b := range d.Blocks {
+		if w, ok := want[b.Text]; ok && b.Standalone != w {
+			t.Errorf("%q: standalone = %v, want %v", b.Text, b.Standalone, w)
+		}
+	}
+}

@@ -393,6 +393,11 @@ var (
 	nameAndHis = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s+and\s+(?:his|her|their)\s*$`)
 )
 
+// attributionBefore is a name with its affiliation in parentheses, or a
+// name after "from" or "by", that ends just before a quoted title:
+// "from Hannah Okafor (Engineer at Acme), “Title”".
+var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(\s*\([^()]{2,80}\))?|((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(\s*\([^()]{2,80}\)))\s*[,:—–]\s*$`)
+
 var byWithRole = regexp.MustCompile(`\bby\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(?:,\s+(an?\s+[^,]{3,60}?\s+(?:at|of|from)\s+[^,]{2,40}))?,?\s+(?:titled|called|named|on|about|with)\s*$`)
 
 var panelCue = regexp.MustCompile(`(?i)\b(?:panel|panelists|consisted|featur(?:ed|ing)|speakers?|presenters?|hosted)\b`)
@@ -719,6 +724,14 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				it.Speakers = people(attribution, g)
 			}
 			it.Keynote = it.Keynote || strings.Contains(strings.ToLower(sentence), "keynote")
+		}
+		if len(it.Speakers) == 0 {
+			// "the one from Hannah Okafor (Engineer at Acme), “Title”":
+			// the attribution stands right before the title.
+			if m := attributionBefore.FindStringSubmatch(before); m != nil && listing.Personish(m[1]+m[3]) {
+				it.Speakers = people(m[1]+m[3]+m[2]+m[4], g)
+				it.Keynote = it.Keynote || strings.Contains(strings.ToLower(sentence), "keynote")
+			}
 		}
 		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) {
 			continue

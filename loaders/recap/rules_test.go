@@ -31,6 +31,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"title-by: Fair Sharing Is Hard: Lessons from a Lab | Margit Halvorsen @  | Jonas Eriksen @ "}},
 		{"QuotedKeynotePossessive", "Notes\n\nPat Doe (Staff Engineer at Acme)’s keynote, “Global Widgets Platform At Scale”, opened day two.\n",
 			[]string{"quoted-title: Global Widgets Platform At Scale | Pat Doe @ Acme"}},
+		{"QuotedAfterAttribution", "Notes\n\nThe talk I keep thinking about is the one from Tove Lind (Platform Lead at Acme), “Batteries Are Not Included”. She showed graphs.\n",
+			[]string{"quoted-title: Batteries Are Not Included | Tove Lind @ Acme"}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
