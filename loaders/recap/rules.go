@@ -398,7 +398,9 @@ var (
 // "from Hannah Okafor (Engineer at Acme), “Title”".
 var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(\s*\([^()]{2,80}\))?|((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(\s*\([^()]{2,80}\)))\s*[,:—–]\s*$`)
 
-var byWithRole = regexp.MustCompile(`\bby\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(?:,\s+(an?\s+[^,]{3,60}?\s+(?:at|of|from)\s+[^,]{2,40}))?,?\s+(?:titled|called|named|on|about|with)\s*$`)
+var parenAfter = regexp.MustCompile(`^\s*[(（]([^()（）]{3,80})[)）]`)
+
+var byWithRole = regexp.MustCompile(`\b(?:by|from)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)*)(?:,\s+(an?\s+[^,]{3,60}?\s+(?:at|of|from)\s+[^,]{2,40}))?,?\s+(?:titled|called|named|on|about|with)\s*$`)
 
 var panelCue = regexp.MustCompile(`(?i)\b(?:panel|panelists|consisted|featur(?:ed|ing)|speakers?|presenters?|hosted)\b`)
 
@@ -660,6 +662,15 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
 		if mm := byClause.FindStringSubmatch(after); mm != nil {
 			it.Speakers = people(mm[1], g)
+		}
+		if len(it.Speakers) == 0 {
+			// "“Title” (Ren Okada さん, Acme)": the attribution in
+			// parentheses right after the title.
+			if pm := parenAfter.FindStringSubmatch(after); pm != nil {
+				if sp := people(pm[1], g); len(sp) > 0 && listing.Personish(sp[0].Name) {
+					it.Speakers = sp
+				}
+			}
 		}
 		if len(it.Speakers) == 0 {
 			// "“Pods All the Way Down” keynote from Sam Lee".
