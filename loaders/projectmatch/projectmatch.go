@@ -262,7 +262,8 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 				ctxWords = contextWords()
 			}
 			confirmed := hasAny(ctxWords, t.spec.Context)
-			if t.spec.Strict && !confirmed || !confirmed && !inProse(text, start) || t.spec.Strict && !inProse(text, start) {
+			prose := inProse(text, start, strings.ContainsRune(text[start:end], ' '))
+			if t.spec.Strict && !confirmed || !confirmed && !prose || t.spec.Strict && !prose {
 				doubtful = append(doubtful, Hit{Spec: t.spec, Start: start, End: end})
 				continue
 			}
@@ -413,8 +414,10 @@ func firstWord(s string) string {
 // inProse reports whether the word at start stands in running text where
 // its capital letter means a name: not the first word of a sentence, not
 // after an article ("an Envoy of the board"), and in a sentence that is
-// not written in title case.
-func inProse(text string, start int) bool {
+// not written in title case. A name of several capitalised words
+// ("Cluster API") is a name after an article too, and after the "a" of
+// other languages.
+func inProse(text string, start int, multiword bool) bool {
 	sentStart := strings.LastIndexAny(text[:start], ".!?:\n") + 1
 	before := strings.Fields(text[sentStart:start])
 	if len(before) == 0 {
@@ -422,7 +425,9 @@ func inProse(text string, start int) bool {
 	}
 	switch strings.ToLower(before[len(before)-1]) {
 	case "a", "an":
-		return false
+		if !multiword {
+			return false
+		}
 	}
 	end := len(text)
 	if i := strings.IndexAny(text[start:], ".!?\n"); i >= 0 {

@@ -37,6 +37,7 @@ func TestFind(t *testing.T) {
 		{"LongestMatchWins", "CRI-O: All the Runtime Kubernetes Needs", []string{"CRI-O", "Kubernetes"}},
 		{"HyphenatedCompound", "Istio-on-Kubernetes Deep Dive", []string{"Istio", "Kubernetes"}},
 		{"AmbiguousNameInAList", "frameworks such as Spark, Hadoop, Storm, Jenkins and Marathon", []string{"Spark", "Hadoop", "Storm", "Jenkins", "Marathon"}},
+		{"NameOfSeveralWordsAfterA", "Migraron su herramienta propia de aprovisionamiento a Cluster API el año pasado.", []string{"Cluster API"}},
 		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
 	}
 	for _, tt := range tests {
