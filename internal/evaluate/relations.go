@@ -111,7 +111,7 @@ func Relations(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(
 			gMentions = append(gMentions, pair{a: r.Doc, b: p})
 		}
 	}
-	gWorks = uniq(gWorks)
+	gWorks = impliedGroups(uniq(gWorks))
 	gPresented = uniq(gPresented)
 
 	// Talks of the gold that talk_projects.json does not annotate: what
@@ -278,4 +278,31 @@ func match(name string, pred, gold []pair, eqA, eqB func(got, want string) bool)
 		}
 	}
 	return s
+}
+
+// impliedGroups drops a gold pair that says "one of these people works at
+// C" when another gold pair already says which one: the graph holds that
+// fact once, and it cannot answer both.
+func impliedGroups(ps []pair) []pair {
+	single := map[pair]bool{}
+	for _, p := range ps {
+		if !strings.Contains(p.a, "|") {
+			single[pair{a: squash(p.a), b: squash(p.b)}] = true
+		}
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		implied := false
+		if strings.Contains(p.a, "|") {
+			for _, who := range strings.Split(p.a, "|") {
+				if single[pair{a: squash(who), b: squash(p.b)}] {
+					implied = true
+				}
+			}
+		}
+		if !implied {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package recap
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -423,6 +424,8 @@ func topicHeading(t string, g attrib.Gazetteer) bool {
 
 var (
 	firstNameParen = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)(?:\s+\p{Lu}[\p{L}'’\-]+)?\s*\(([^()]{2,60})\)`)
+	nameRoleAt     = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+)(?:\s+\p{Lu}[\p{L}'’\-]+)?,\s+(?:an?|the|our|their)\s+[\p{Ll}\s\-]{2,40}?\s+(?:at|from|of|with)\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,3})`)
+	companyOfJa    = regexp.MustCompile(`(\p{Lu}[\p{Latin}0-9&.\-]*(?:\s+\p{Lu}[\p{Latin}0-9&.\-]*){0,3})\s*の\s*(?:お二人|お三方|皆さん|皆様|(\p{L}+)\s*(?:さん|氏))`)
 	bothAt         = regexp.MustCompile(`\(?\b(?:both|all three|all|each)\s+(?:at|from|of|with)\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,3})`)
 )
 
@@ -448,6 +451,30 @@ func companiesFromProse(bs []layout.Block, k int, sp []listing.Speaker, g attrib
 					if ps := attrib.Parse(sp[i].Name+" ("+aff+")", g); len(ps) == 1 && plainCompany(ps[0].Company) {
 						sp[i].Company = ps[0].Company
 					}
+				}
+			}
+		}
+		// "Teodora, an engineer at Acme, showed …"
+		for _, m := range nameRoleAt.FindAllStringSubmatch(b.Text, -1) {
+			for i := range sp {
+				if sp[i].Company == "" && firstName(sp[i].Name) == m[1] && plainCompany(m[2]) && !g.IsProject(m[2]) {
+					sp[i].Company = m[2]
+				}
+			}
+		}
+		// "Acme の Fang さん", "Acme のお二人": Japanese gives the company
+		// before the person ("the two of Acme").
+		for _, m := range companyOfJa.FindAllStringSubmatch(b.Text, -1) {
+			company := strings.TrimSpace(m[1])
+			if !plainCompany(company) || g.IsProject(company) {
+				continue
+			}
+			for i := range sp {
+				if sp[i].Company != "" {
+					continue
+				}
+				if m[2] == "" || slices.Contains(strings.Fields(sp[i].Name), m[2]) {
+					sp[i].Company = company
 				}
 			}
 		}
