@@ -8,6 +8,7 @@ package projectmatch
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -281,11 +282,14 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 		}
 	}
 	// An ambiguous name listed next to projects already found ("Spark,
-	// Hadoop, Storm, Jenkins and Marathon") is a project too.
+	// Hadoop, Storm, Jenkins and Marathon") is a project too, and so is
+	// one named with a project it goes with ("Prometheus Long-Term
+	// Storage: Thanos vs Cortex": Thanos and Cortex store Prometheus's
+	// data; each one's context words name the other).
 	for changed := true; changed; {
 		changed = false
 		for _, d := range doubtful {
-			if seen[d.Spec] || !nextToHit(text, d, hits) {
+			if seen[d.Spec] || !nextToHit(text, d, hits) && !(!d.Spec.Strict && companion(d.Spec, hits)) {
 				continue
 			}
 			seen[d.Spec] = true
@@ -293,8 +297,28 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 			changed = true
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
+	// A project named after the one it belongs to ("Envoy Gateway",
+	// "Kubeflow Pipelines") names that one too.
+	for _, h := range hits {
+		if p := c.family(h.Spec); p != nil && !seen[p] {
+			seen[p] = true
+			hits = append(hits, Hit{Spec: p, Start: h.Start, End: h.Start + len(p.Name)})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Start < hits[j].Start })
 	return hits
+}
+
+// family returns the project whose name opens s's name as whole words
+// ("Envoy" for "Envoy Gateway"), or nil.
+func (c *Catalog) family(s *Spec) *Spec {
+	words := strings.Fields(s.Name)
+	for k := len(words) - 1; k >= 1; k-- {
+		if p := c.Named(strings.Join(words[:k], " ")); p != nil && p != s && p.Name == strings.Join(words[:k], " ") {
+			return p
+		}
+	}
+	return nil
 }
 
 type candidate struct {
@@ -445,6 +469,18 @@ func inProse(text string, start int, multiword bool) bool {
 		}
 	}
 	return caps*2 < len(words)
+}
+
+// companion reports whether a project already found names s among its
+// context words, or s names it among its own.
+func companion(s *Spec, hits []Hit) bool {
+	name := strings.ToLower(s.Name)
+	for _, h := range hits {
+		if slices.Contains(h.Spec.Context, name) || slices.Contains(s.Context, strings.ToLower(h.Spec.Name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // listGap matches what separates the items of a list: commas, slashes,

@@ -38,6 +38,8 @@ func TestFind(t *testing.T) {
 		{"HyphenatedCompound", "Istio-on-Kubernetes Deep Dive", []string{"Istio", "Kubernetes"}},
 		{"AmbiguousNameInAList", "frameworks such as Spark, Hadoop, Storm, Jenkins and Marathon", []string{"Spark", "Hadoop", "Storm", "Jenkins", "Marathon"}},
 		{"NameOfSeveralWordsAfterA", "Migraron su herramienta propia de aprovisionamiento a Cluster API el año pasado.", []string{"Cluster API"}},
+		{"NamedWithItsCompanions", "Prometheus Long-Term Storage: Thanos vs Cortex", []string{"Prometheus", "Thanos", "Cortex"}},
+		{"ProjectOfAFamily", "Envoy Gateway in a Bank That Still Runs Mainframes", []string{"Envoy Gateway", "Envoy"}},
 		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
 	}
 	for _, tt := range tests {
