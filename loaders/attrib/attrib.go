@@ -149,6 +149,15 @@ func StripHonorifics(s string) string {
 	return jaHonorific.ReplaceAllString(honorific.ReplaceAllString(s, "$1"), "")
 }
 
+// A CJK name, a Chinese comma and an organisation; the endings Chinese and
+// Japanese organisation names take (cloud, technology, company, group,
+// bank, university, institute, laboratory, network, software,
+// foundation, kabushiki kaisha).
+var (
+	cjkNameOrg = regexp.MustCompile(`^([\p{Han}]{2,4})\s*，\s*([^，、,&]{2,40})$`)
+	cjkOrgEnd  = regexp.MustCompile(`(?:云|雲|科技|公司|集团|集團|银行|銀行|大学|大學|研究院|研究所|实验室|實驗室|网络|網路|软件|軟體|技术|技術|基金会|株式会社)$|^株式会社`)
+)
+
 // Separators of lists of people, compiled once.
 var (
 	groupSep = regexp.MustCompile(`\s+(?:&|and|und|et|y)\s+`) // "A, X & B, Y"
@@ -192,6 +201,10 @@ func normalize(s string) string {
 
 func parse(s string, g Gazetteer) []Person {
 	s = normalize(StripHonorifics(s))
+	// "王磊，阿里云": a Chinese comma between a name and an organisation.
+	if m := cjkNameOrg.FindStringSubmatch(s); m != nil && (cjkOrgEnd.MatchString(m[2]) || g != nil && g.IsOrg(m[2])) {
+		s = m[1] + "（" + m[2] + "）"
+	}
 	s = moderatedBy.ReplaceAllString(s, "; ")
 	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "—–-:|"))
 	for _, lead := range []string{"presented by ", "Presented by ", "by ", "By ", "with ", "With ", "moderated by ", "Moderated by ", "hosted by ", "Hosted by "} {

@@ -33,6 +33,8 @@ func TestParse(t *testing.T) {
 		{"TitlesThenOneCompany", "Bo Li, Software Engineer & Cy Ng, SRE, Uber", "Bo Li @ Uber; Cy Ng @ Uber"},
 		{"PairsWithUnknownCompanies", "Femi Oyelaran, Tidewater Logistics & Oona Virtanen, Kestrel Networks", "Femi Oyelaran @ Tidewater Logistics; Oona Virtanen @ Kestrel Networks"},
 		{"RoleAsPerson", "Mira Castellanos, Upper Secondary School Student, Individual Maintainer", "Mira Castellanos"},
+		{"ChineseCommaBeforeOrganisation", "王磊，阿里云", "王磊 @ 阿里云"},
+		{"ChineseCommaBetweenNames", "王磊，李娜", "王磊; 李娜"},
 		{"SerialComma", "Amy Alpha, Ben Beta, & Cal Gamma", "Amy Alpha; Ben Beta; Cal Gamma"},
 		{"ThreeOfOneCompany", "Dan Delta, Eve Echo & Fay Fox, Hooli", "Dan Delta @ Hooli; Eve Echo @ Hooli; Fay Fox @ Hooli"},
 		{"RoleIsNoCompany", "Ed Fox, CNCF Ambassador & Flo Rye, Hooli", "Ed Fox; Flo Rye @ Hooli"},

@@ -322,7 +322,7 @@ func (d *Document) lineItems() []Item {
 // symbols.
 func looseTitle(t string) bool {
 	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 14 || !startsUpper(strings.TrimLeft(t, "\"“'‘")) && !namelike(ws[0]) {
+	if len(ws) < 2 || len(ws) > 14 || !startsUpper(strings.TrimLeft(t, "\"“'‘")) && !namelike(ws[0]) && !hasCJK(ws[0]) {
 		return false
 	}
 	last := t[len(t)-1]

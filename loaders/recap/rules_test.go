@@ -41,6 +41,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"title-by: Checkpoint Everything | Tove Lind @ Nordlicht Compute"}},
 		{"CompanyBeforePersonInJapanese", "メモ\n\n## Failover Without Drama（Ho Ka-wing さん、Lam Siu さん）\n\n香港の Harbour Pay のお二人による事例紹介です。\n\n## Rollouts for Games（Fang Li さん）\n\n深圳の Tianyu Games の Fang さんによる話です。\n",
 			[]string{"title-by: Failover Without Drama | Ho Ka-wing @ Harbour Pay | Lam Siu @ Harbour Pay", "title-by: Rollouts for Games | Fang Li @ Tianyu Games"}},
+		{"ChineseHeadingDashNameCommaOrg", "# 推荐\n\n## 3. 用 OpenKruise 做灰度发布 — 王磊，阿里云\n\n普通话议题。\n",
+			[]string{"title-by: 用 OpenKruise 做灰度发布 | 王磊 @ 阿里云"}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
