@@ -8,13 +8,13 @@ import (
 )
 
 // floors are the F1 each relationship type must keep on each test corpus
-// with complete gold: the scores measured when the block rules landed
-// (`confgraph eval`), less a small margin. A change that loses facts on
+// with complete gold: at least the 0.95 the extraction issue asks of every
+// relation, and near what `confgraph eval` measured (2026-11-24). A change that loses facts on
 // documents of these shapes fails here; raising a floor records a gain.
 var floors = map[string]map[string]float64{
-	"corpus2": {"talks": 0.99, "PRESENTED": 0.95, "WORKS_AT": 0.92, "DISCUSSES": 0.95, "PART_OF": 0.99, "COVERS": 0.99, "REVIEWS": 0.98},
-	"corpus3": {"talks": 0.97, "PRESENTED": 0.97, "WORKS_AT": 0.94, "DISCUSSES": 0.89, "PART_OF": 0.97, "COVERS": 0.99, "REVIEWS": 0.97, "MENTIONS": 0.93},
-	"corpus4": {"talks": 0.97, "PRESENTED": 0.98, "WORKS_AT": 0.98, "DISCUSSES": 0.94, "PART_OF": 0.97, "COVERS": 0.99, "REVIEWS": 0.95, "MENTIONS": 0.99},
+	"corpus2": {"talks": 0.99, "PRESENTED": 0.99, "WORKS_AT": 0.95, "DISCUSSES": 0.95, "PART_OF": 0.99, "COVERS": 0.99, "REVIEWS": 0.98},
+	"corpus3": {"talks": 0.99, "PRESENTED": 0.99, "WORKS_AT": 0.98, "DISCUSSES": 0.95, "PART_OF": 0.99, "COVERS": 0.99, "REVIEWS": 0.99, "MENTIONS": 0.96},
+	"corpus4": {"talks": 0.98, "PRESENTED": 0.99, "WORKS_AT": 0.98, "DISCUSSES": 0.95, "PART_OF": 0.98, "COVERS": 0.99, "REVIEWS": 0.99, "MENTIONS": 0.99},
 }
 
 func TestExtractionKeepsItsScores(t *testing.T) {
