@@ -120,7 +120,11 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 	opening := 0
 	for i, l := range lines {
 		if i+1 == titleLine {
-			continue
+			// The title was read; a title that is the first sentence of a
+			// paragraph leaves the rest of it to read.
+			if l = strings.TrimSpace(strings.Replace(l, title, "", 1)); l == "" || l == strings.TrimSpace(lines[i]) {
+				continue
+			}
 		}
 		wgt := weightBody
 		if strings.TrimSpace(l) != "" && opening < openingLines {

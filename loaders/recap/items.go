@@ -34,6 +34,10 @@ type Item struct {
 	Rule string
 	// Keynote is set when the item's own words call it a keynote.
 	Keynote bool
+	// Recording is set when the item is a link to a recording or a
+	// session page: its text is a title even when it reads like a name
+	// ("Secure Pods").
+	Recording bool
 }
 
 var (
@@ -150,7 +154,7 @@ func (d *Document) Items() []Item {
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention ||
+		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
 			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
 			continue
 		}
@@ -296,7 +300,12 @@ func (d *Document) lineItems() []Item {
 			continue // a line of people under a title, not a title
 		}
 		standalone := heading || blankBefore(lines, i) || alone[l.No]
-		if sp := speakerLine(next, d.Gazetteer); sp != nil {
+		sp := speakerLine(next, d.Gazetteer)
+		if m := speakerLead.FindStringSubmatch(next); sp == nil && m != nil {
+			// "Speakers: A and B (Acme)" on the line under the title.
+			sp = people(m[1], d.Gazetteer)
+		}
+		if len(sp) > 0 {
 			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict, Rule: RuleTitleThenPeople}, l)
 			continue
 		}

@@ -186,8 +186,11 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	// A session's page linked alone on its line, perhaps after its time and
 	// track ("9:45 - 10:15 GitOpsCon: [Title](https://sched.co/…)").
 	bare := strings.TrimSpace(timeTrack.ReplaceAllString(rest, ""))
-	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && titleShaped(text) {
-		return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote}, true
+	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && sessionLinkText(text) {
+		// The text of a link to a recording or a session page is the
+		// session's title, however it is cased ("How we built Contour,
+		// and what you can learn from it").
+		return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
 	}
 	return Item{}, false
 }
@@ -398,6 +401,22 @@ var (
 // name after "from" or "by", that ends just before a quoted title:
 // "from Hannah Okafor (Engineer at Acme), “Title”".
 var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(\s*\([^()]{2,80}\))?|((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)(\s*\([^()]{2,80}\)))\s*[,:—–]\s*$`)
+
+// resourceWords name what a link leads to rather than a session: "Full
+// YouTube playlist", "Presentation PDF", "注册" (register).
+var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|deck|playlist|schedule|sched|pdf|watch|register|registration|link|here)\b|注册|报名|视频|録画|資料|スライド|登録`)
+
+// sessionLinkText reports the text of a link to a recording or a session
+// page that names the session: title-shaped, or a longer title in
+// sentence case; not the name of what the link leads to.
+func sessionLinkText(t string) bool {
+	n := len(strings.Fields(t))
+	strict := titleShaped(t)
+	if resourceWords.MatchString(t) && (n <= 4 || !strict) {
+		return false
+	}
+	return strict || looseTitle(t) && n >= 5
+}
 
 var parenAfter = regexp.MustCompile(`^\s*[(（]([^()（）]{3,80})[)）]`)
 
