@@ -385,9 +385,50 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 			}
 			return people(attribution, g)
 		}
+		if bs[k].Kind != layout.Heading {
+			// Under a link or a list item naming a session, the paragraph
+			// that describes it says who gives it anywhere in its text:
+			// "In this keynote, Ana Luz runs us through …", "Bo Sample of
+			// Acme will show us …", "drawn to Cy Demo's talk".
+			return presentersIn(b.Text, g)
+		}
 		return nil
 	}
 	return nil
+}
+
+var (
+	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover)\b`)
+)
+
+// presentersIn finds the people a description of a session names as
+// giving it: a name followed by what a presenter does, or a name's talk.
+func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker {
+	var out []listing.Speaker
+	seen := map[string]bool{}
+	add := func(name, company string) {
+		if seen[name] || !listing.Personish(name) || g != nil && (g.IsOrg(name) || g.NotPerson(name) || g.IsProject(name)) || len(out) >= maxListedPeople {
+			return
+		}
+		seen[name] = true
+		out = append(out, listing.Speaker{Name: name, Company: company, Part: "speaker"})
+	}
+	for _, m := range presenterVerb.FindAllStringSubmatch(text, -1) {
+		if strings.HasSuffix(m[1], "'s") || strings.HasSuffix(m[1], "’s") {
+			continue // "Cy Demo's talk": read below
+		}
+		company := m[3]
+		if m[2] != "" {
+			if ps := attrib.Parse(m[1]+" ("+m[2]+")", g); len(ps) == 1 {
+				company = ps[0].Company
+			}
+		}
+		add(m[1], strings.TrimSpace(company))
+	}
+	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
+		add(m[1], "")
+	}
+	return out
 }
 
 var timeTrack = regexp.MustCompile(`(?i)^\W*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?)?\s*(?:[\p{L}+ ]{2,30}:)?\s*$`)

@@ -49,6 +49,8 @@ func TestBlockRules(t *testing.T) {
 			nil},
 		{"NumberedTitleThenSpeakersKey", "Notes\nTalks I attended\n1. Testing Cluster Limits with Small Tools\nSpeakers: Ana Luz and Bo Sample (Acme)\nThey showed how to root cause slow DNS on a laptop.\n",
 			[]string{"title-then-people: Testing Cluster Limits with Small Tools | Ana Luz @ Acme | Bo Sample @ Acme"}},
+		{"PresenterNamedInTheDescription", "# Picks\n\n1. [Outages We Have Known](https://www.youtube.com/watch?v=a)\n\n    In this keynote, Tove Lind runs us through an outage at her bank.\n1. [Pipes and Filters Again](https://kccnceu19.sched.com/event/x)\n\n    Before lunch Bo Sample of Initech will show us how pipes came back.\n1. [Building Our Proxy Layer](https://www.youtube.com/watch?v=c)\n\n    As gophers we were drawn to Cy Demo's talk.\n",
+			[]string{"link-item: Outages We Have Known | Tove Lind @ ", "link-item: Pipes and Filters Again | Bo Sample @ Initech", "link-item: Building Our Proxy Layer | Cy Demo @ "}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
