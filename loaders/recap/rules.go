@@ -42,7 +42,7 @@ var (
 	weekdayRe  = regexp.MustCompile(`(?i)^(?:\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w{2,5})?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
 	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 基調講演 セッション 题目 标题 主题演讲`)
 	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 発表者 スピーカー 講演者 讲者 演讲者 嘉宾 讲师`)
-	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video recording description abstract format language 日時 会場 時間 場所`)
+	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video videos recording recordings link links sched schedule youtube deck pdf description abstract format language 日時 会場 時間 場所`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
 )
 
@@ -64,8 +64,8 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		case layout.TableRow:
 			found = tableRow(b, g)
 		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
-			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKeys[key] {
-				break // "Speakers: …", "When: …": a field of the item above
+			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKey(key) {
+				break // "Speakers: …", "When: …", "Sched link: …": a field of the item above
 			}
 			if b.Key != "" {
 				found = keyValue(d.Blocks, k, g)
@@ -91,6 +91,11 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 				found = append(found, it)
 			}
 			if len(found) == 0 && b.Kind != layout.Heading {
+				if it, ok := titleOverSpeakersKey(d.Blocks, k, g); ok {
+					found = append(found, it)
+				}
+			}
+			if len(found) == 0 && b.Kind != layout.Heading {
 				found = quotedTitles(b, g)
 			}
 			if len(found) == 0 && b.Kind == layout.Paragraph {
@@ -108,6 +113,36 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		}
 	}
 	return out
+}
+
+// fieldKey reports the key of a session's field: "When", "Room", "Sched
+// link", "Slides".
+func fieldKey(key string) bool {
+	if fieldKeys[key] {
+		return true
+	}
+	f := strings.Fields(key)
+	return len(f) > 1 && len(f) <= 3 && fieldKeys[f[len(f)-1]]
+}
+
+// titleOverSpeakersKey reads a list item or a line that is only a title,
+// with "Speakers: A, B (Acme)" on the line right under it:
+// "- **Title**\n**Speakers:** …".
+func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
+	b := bs[k]
+	if k+1 >= len(bs) || bs[k+1].Line != b.Line+1 || bs[k+1].Kind != layout.KeyValue ||
+		!speakerKey[strings.ToLower(strings.Trim(bs[k+1].Key, " *"))] || b.Key != "" {
+		return Item{}, false
+	}
+	t, keynote := stripKind(b.Text)
+	if !titleShaped(t) && !looseTitle(t) {
+		return Item{}, false
+	}
+	sp := people(bs[k+1].Value, g)
+	if len(sp) == 0 {
+		return Item{}, false
+	}
+	return Item{Title: cleanTitle(t), Speakers: sp, Rule: RuleTitleThenPeople, Keynote: keynote}, true
 }
 
 // stripKind drops a lead such as "⚡ Lightning Talk:" or "Keynote:".

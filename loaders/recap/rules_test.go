@@ -51,6 +51,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"title-then-people: Testing Cluster Limits with Small Tools | Ana Luz @ Acme | Bo Sample @ Acme"}},
 		{"PresenterNamedInTheDescription", "# Picks\n\n1. [Outages We Have Known](https://www.youtube.com/watch?v=a)\n\n    In this keynote, Tove Lind runs us through an outage at her bank.\n1. [Pipes and Filters Again](https://kccnceu19.sched.com/event/x)\n\n    Before lunch Bo Sample of Initech will show us how pipes came back.\n1. [Building Our Proxy Layer](https://www.youtube.com/watch?v=c)\n\n    As gophers we were drawn to Cy Demo's talk.\n",
 			[]string{"link-item: Outages We Have Known | Tove Lind @ ", "link-item: Pipes and Filters Again | Bo Sample @ Initech", "link-item: Building Our Proxy Layer | Cy Demo @ "}},
+		{"BoldTitleThenSpeakersKeyAndLinkField", "# Talks\n\n- **Serving Models Without Drama**\n**Speakers:** Ana Luz, Bo Sample (Acme)\n**Sched Link:** [View on Sched](https://x.sched.com/event/1/serving)\n\n- **Bridging Data and Training**\n**Speakers:** Ana Luz, Cy Demo (Acme)\n**Sched Link:** [View on Sched](https://x.sched.com/event/2/bridging)\n",
+			[]string{"title-then-people: Serving Models Without Drama | Ana Luz @ Acme | Bo Sample @ Acme", "title-then-people: Bridging Data and Training | Ana Luz @ Acme | Cy Demo @ Acme"}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
