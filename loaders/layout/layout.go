@@ -94,7 +94,8 @@ var (
 	htmlLi     = regexp.MustCompile(`(?i)^\s*<li[^>]*>(.*?)(?:</li>)?\s*$`)
 	ordinalPre = regexp.MustCompile(`^(\d{1,3})[.)]\s+(.*)$`)
 	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)`)
+	// A link; "[Title] (https://…)" with a space is one too, as its writer meant.
+	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\](?:\(([^)\s]*)|[ \t]\((https?:[^)\s]*))(?:\s+"[^"]*")?\)`)
 	htmlLink   = regexp.MustCompile(`(?i)<a\s[^>]*href=["']([^"']*)["'][^>]*>(.*?)</a>`)
 	tag        = regexp.MustCompile(`<[^>]{1,200}>`)
 	emphasis   = strings.NewReplacer("**", "", "__", "", "*", "", "~~", "", "`", "")
@@ -473,7 +474,7 @@ func (b *Block) setText(s string) {
 		if strings.HasPrefix(m[0], "!") {
 			continue
 		}
-		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2]})
+		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2] + m[3]})
 	}
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "!") {

@@ -72,6 +72,19 @@ func TestLinksAndText(t *testing.T) {
 	}
 }
 
+// TestLinkWithSpace: "[Title] (https://…)" is the link its writer meant;
+// "[note] (see below)" is not a link.
+func TestLinkWithSpace(t *testing.T) {
+	d, err := Parse("t.md", []byte("Fav: [A Guide to Speaking] (https://youtu.be/x)with Lea. A [note] (see below).\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Blocks[0]
+	if len(b.Links) != 1 || b.Links[0].Text != "A Guide to Speaking" || b.Links[0].URL != "https://youtu.be/x" || !strings.Contains(b.Text, "[note] (see below)") {
+		t.Errorf("block = %+v", b)
+	}
+}
+
 func TestNotUTF8(t *testing.T) {
 	if _, err := Parse("bad.txt", []byte("ok\n\xff\xfe\n")); err == nil || !strings.Contains(err.Error(), "bad.txt:2") {
 		t.Errorf("err = %v, want one naming bad.txt:2", err)

@@ -427,13 +427,21 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 			// Acme will show us …", "drawn to Cy Demo's talk".
 			return presentersIn(b.Text, g)
 		}
+		if oneSession.MatchString(bs[k].Text) {
+			// Under a heading that names a session ("Operators Panel
+			// Discussion"), the first lines say who gave it.
+			if sp := presentersIn(b.Text, g); len(sp) > 0 {
+				return sp
+			}
+			continue
+		}
 		return nil
 	}
 	return nil
 }
 
 var (
-	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover)\b`)
+	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}){0,5})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover|made|spoke|speaks)\b`)
 )
 
 // presentersIn finds the people a description of a session names as
@@ -452,19 +460,33 @@ func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker {
 		if strings.HasSuffix(m[1], "'s") || strings.HasSuffix(m[1], "’s") {
 			continue // "Cy Demo's talk": read below
 		}
-		company := m[3]
-		if m[2] != "" {
-			if ps := attrib.Parse(m[1]+" ("+m[2]+")", g); len(ps) == 1 {
-				company = ps[0].Company
+		attribution := m[1]
+		switch {
+		case m[2] != "":
+			attribution += " (" + m[2] + ")"
+		case m[3] != "":
+			attribution += " of " + strings.TrimSpace(m[3])
+		}
+		ps := people(attribution, g)
+		if attribution == m[1] {
+			// Names only: "A, B, C and D talked about …".
+			if names := onlyNames(m[1], g); len(names) > 0 {
+				ps = names
 			}
 		}
-		add(m[1], strings.TrimSpace(company))
+		for _, p := range ps {
+			add(p.Name, p.Company)
+		}
 	}
 	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
 		add(m[1], "")
 	}
 	return out
 }
+
+// oneSession is a word for one session, not a block of them ("Operators
+// Panel Discussion", not "Community sessions").
+var oneSession = regexp.MustCompile(`(?i)\b(?:talk|keynote|session|presentation|panel|workshop|tutorial|fireside chat)\b`)
 
 var timeTrack = regexp.MustCompile(`(?i)^\W*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?)?\s*(?:[\p{L}+ ]{2,30}:)?\s*$`)
 
@@ -865,6 +887,15 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				it.Speakers = people(m[1]+m[3]+m[2]+m[4], g)
 				it.Keynote = it.Keynote || strings.Contains(strings.ToLower(sentence), "keynote")
 			}
+		}
+		if len(it.Speakers) == 0 {
+			// "[Title](url), where Ana Luz made the case for …": who gave
+			// it, later in the sentence.
+			rest := after
+			if i := strings.IndexAny(rest, ".!?"); i > 0 {
+				rest = rest[:i]
+			}
+			it.Speakers = presentersIn(rest, g)
 		}
 		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) {
 			continue
