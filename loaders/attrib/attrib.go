@@ -45,6 +45,13 @@ var (
 // people (a sentence, a company alone).
 func Parse(s string, g Gazetteer) []Person {
 	ps := parse(s, g)
+	for i := range ps {
+		// "Henry Zhou, founder of Harbor": a project is no employer; "will
+		// be at the" (a sentence cut at a line's end) is no company.
+		if c := ps[i].Company; c != "" && (!hasCapital(c) || ps[i].Role != "" && g != nil && g.IsProject(c) && !g.IsOrg(c)) {
+			ps[i].Company, ps[i].Parent = "", ""
+		}
+	}
 	if strings.Contains(s, ";") {
 		return ps // groups of their own: "A, CNCF Ambassador; B, DaoCloud"
 	}
@@ -511,4 +518,15 @@ func titleish(s string) bool {
 // normKey folds a name for the gazetteer: lower case, letters and digits.
 func normKey(s string) string {
 	return listing.NormName(s)
+}
+
+// hasCapital reports text with a capital letter, a digit or a letter of a
+// script without case: what a company's name has.
+func hasCapital(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.IsLetter(r) && !unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

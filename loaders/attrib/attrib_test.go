@@ -53,6 +53,8 @@ func TestParse(t *testing.T) {
 		{"NotPeople_Project", "Argo Rollouts and a Lot of Patience", ""},
 		{"NotPeople_CompanyAlone", "Red Hat", ""},
 		{"NotPeople_Words", "the keynote was great", ""},
+		{"FounderOfAProjectIsNoEmployer", "Henry Chu, founder of Argo, and Jo Zab, lead maintainer", "Henry Chu; Jo Zab"},
+		{"LineCutMidSentenceIsNoCompany", "Dan Jiang, senior technical lead, will be at the", "Dan Jiang"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

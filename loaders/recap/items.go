@@ -49,6 +49,9 @@ var (
 	// Things a post describes that are not sessions.
 	notSession = wordSet(`lunch party booth playlist recordings photos photo pictures wall fun registration travel
 		flight hotel swag sponsors dinner breakfast coffee`)
+	// Places and things, never sessions, whatever else the line says (a
+	// meal can be a session: "Breakfast with the Maintainers").
+	notSessionThing = wordSet(`booth playlist recordings photos photo pictures swag registration hotel flight`)
 	// Words of headings that structure a post rather than name a session.
 	blockWords = wordSet(`day days keynote keynotes talks talk sessions session notes summary summaries overview
 		conclusion conclusions overall recap party lunch breakfast dinner top highlights lightning intro introduction
@@ -337,6 +340,11 @@ func looseTitle(t string) bool {
 	last := t[len(t)-1]
 	if last == '.' || last == ':' || last == ',' || last == ';' || last == '!' {
 		return false
+	}
+	for _, w := range ws {
+		if notSessionThing[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
+			return false // "VMware Booth"
+		}
 	}
 	return !strings.ContainsAny(t, "|=<>") && strings.Count(t, "?")+strings.Count(t, "!") <= 1
 }
