@@ -147,7 +147,7 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 	spans := itemSpans(doc, items)
 	docWords := projectmatch.Words(doc.Text())
 	for i, it := range items {
-		if it.Weak || len(it.Speakers) == 0 && !structural[it.Rule] && !it.Keynote && !kindLeadLine.MatchString(it.Text) {
+		if it.Weak || len(it.Speakers) == 0 && !structural[it.Rule] && !it.Keynote && !it.Recording && !kindLeadLine.MatchString(it.Text) {
 			// A schedule names its talks with their speakers or in its
 			// structure; a bare heading there is a section ("Service Mesh").
 			continue

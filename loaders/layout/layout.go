@@ -491,7 +491,17 @@ func (b *Block) setText(s string) {
 func stripTags(s string) string { return tag.ReplaceAllString(s, "") }
 
 // stripEmphasis drops Markdown emphasis marks but keeps snake_case words.
-func stripEmphasis(s string) string { return emphasis.Replace(s) }
+func stripEmphasis(s string) string {
+	s = emphasis.Replace(s)
+	if strings.Contains(s, "_") {
+		s = underscored.ReplaceAllString(s, "$1$2$3")
+	}
+	return s
+}
+
+// underscored is italic text between underscores at word edges ("_Helm
+// 101_"), not an identifier's underscores (snake_case).
+var underscored = regexp.MustCompile(`(^|[\s(\[“"])_([^_\s](?:[^_]*[^_\s])?)_($|[\s).,;:!?\]”"])`)
 
 var furnitureWords = wordSet(`share tweet facebook linkedin reddit twitter email print pocket whatsapp telegram
 	copy link mastodon bluesky hacker news x pinterest buffer like this subscribe follow comments comment reply`)

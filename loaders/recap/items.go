@@ -78,12 +78,15 @@ func wordSet(s string) map[string]bool {
 // session known from elsewhere.
 func (d *Document) Items() []Item {
 	items := d.lineItems()
+	nLine := len(items)
 	byLine := map[int]int{}
 	for i, it := range items {
 		byLine[it.Line] = i
 	}
 	for _, it := range blockItems(d.Layout, d.Gazetteer) {
-		if i, ok := byLine[it.Line]; ok {
+		// The line rules and the block rules may read one item twice; a
+		// paragraph may name several sessions.
+		if i, ok := byLine[it.Line]; ok && (i < nLine && !proseItem(it) || items[i].Title == it.Title || !proseItem(it) && !proseItem(items[i])) {
 			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak {
 				items[i] = it
 			}
@@ -177,6 +180,12 @@ func (d *Document) Items() []Item {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
+}
+
+// proseItem reports an item read from running text, where one paragraph
+// may name several sessions.
+func proseItem(it Item) bool {
+	return it.Rule == RuleQuotedTitle || it.Rule == RuleProseTitle || it.Rule == RuleNamedInProse
 }
 
 func hasCJK(s string) bool {

@@ -504,6 +504,9 @@ var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'
 // YouTube playlist", "Presentation PDF", "注册" (register).
 var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|deck|playlist|schedule|sched|pdf|watch|register|registration|link|here)\b|注册|报名|视频|録画|資料|スライド|登録`)
 
+// sessionPage is the address of one session on a conference schedule.
+var sessionPage = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w`)
+
 // sessionLinkText reports the text of a link to a recording or a session
 // page that names the session: title-shaped, or a longer title in
 // sentence case; not the name of what the link leads to.
@@ -791,14 +794,21 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	// Titles in quotes, and link texts in running text ("I enjoyed the
 	// [Pods All the Way Down](url) keynote from Sam Lee"), are read alike.
 	spans := quoted.FindAllStringSubmatchIndex(b.Text, -1)
+	session := map[int]bool{} // spans that link to a session's page
 	for _, l := range b.Links {
 		if i := strings.Index(b.Text, l.Text); i >= 0 && l.Text != "" {
+			if sessionPage.MatchString(l.URL) {
+				session[i] = true
+			}
 			spans = append(spans, []int{i, i + len(l.Text), i, i + len(l.Text)})
 		}
 	}
 	for _, m := range spans {
 		title := strings.TrimSpace(strings.TrimRight(b.Text[m[2]:m[3]], ",.;:"))
-		if !titleShaped(title) || len(strings.Fields(title)) < 3 {
+		// The text of a link to a session's page is its title in any
+		// script or case ("[헬름 3 심층 분석](https://sched.co/…)").
+		linked := session[m[0]] && len(strings.Fields(title)) >= 2 && !resourceWords.MatchString(title)
+		if !linked && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
 			continue
 		}
 		before := b.Text[max(0, m[0]-120):m[0]]
@@ -897,10 +907,11 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 			}
 			it.Speakers = presentersIn(rest, g)
 		}
-		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) {
+		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) && !linked {
 			continue
 		}
-		it.Weak = len(it.Speakers) == 0
+		it.Weak = len(it.Speakers) == 0 && !linked
+		it.Recording = linked
 		out = append(out, it)
 	}
 	return out

@@ -60,6 +60,8 @@ func TestBlockRules(t *testing.T) {
 		{"PanelHeadingThenNamesInProse", "# Notes\n\n## Storage Operators Panel Discussion\n\nI also went to a panel.\nIn this panel discussion, **Xi Wen**, **Mara Lux**, and **Ivo Dane** talked about data on Kubernetes.\n\n## Community sessions\n\nSara Obi and Theo Lind talked about mentoring.\n",
 			[]string{"heading: Storage Operators Panel Discussion | Xi Wen @  | Mara Lux @  | Ivo Dane @ "}},
 		{"BoothIsNoSession", "# Find us\n\n* **Acme Booth** - Dan Jiang, senior technical lead, will be at the\nbooth on Tuesday.\n", nil},
+		{"SessionPagesLinkedInProseAnyScript", "메모\n\n세션이 2개 있으며, [_헬름 소개_](https://sched.co/Ab1) 및 [_차트 심층 분석_](https://sched.co/Ab2)에 초점을 둔다.\n",
+			[]string{"quoted-title: 헬름 소개", "quoted-title: 차트 심층 분석"}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
