@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
@@ -360,8 +361,8 @@ func looseTitle(t string) bool {
 
 // proseLine reports a line of running text: long, or a sentence.
 func proseLine(s string) bool {
-	if len(s) >= 60 {
-		return true
+	if len(s) >= 60 || hasCJK(s) && utf8.RuneCountInString(s) >= 12 {
+		return true // Chinese and Japanese sentences have no spaces
 	}
 	if len(strings.Fields(s)) < 3 {
 		return false

@@ -62,6 +62,8 @@ func TestBlockRules(t *testing.T) {
 		{"BoothIsNoSession", "# Find us\n\n* **Acme Booth** - Dan Jiang, senior technical lead, will be at the\nbooth on Tuesday.\n", nil},
 		{"SessionPagesLinkedInProseAnyScript", "메모\n\n세션이 2개 있으며, [_헬름 소개_](https://sched.co/Ab1) 및 [_차트 심층 분석_](https://sched.co/Ab2)에 초점을 둔다.\n",
 			[]string{"quoted-title: 헬름 소개", "quoted-title: 차트 심층 분석"}},
+		{"EnglishTitleAloneOverJapaneseProse", "参加レポート\n\n気になったセッションを紹介します。\n\nNo More Outages: How a Game Network Stays Up on Kubernetes\n\nまずタイトルの時点でワクワクしますね\n\n彼らの答えは普通のことを普通にやることでした。\n",
+			[]string{"standalone-title: No More Outages: How a Game Network Stays Up on Kubernetes"}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
