@@ -165,6 +165,9 @@ var (
 	cjkOrgEnd  = regexp.MustCompile(`(?:云|雲|科技|公司|集团|集團|银行|銀行|大学|大學|研究院|研究所|实验室|實驗室|网络|網路|软件|軟體|技术|技術|基金会|株式会社)$|^株式会社`)
 )
 
+// socialHandle is a social handle, with a "by" or "via" before it.
+var socialHandle = regexp.MustCompile(`(?:\s+(?:by|via))?(?:^|\s)@[\w.\-]+`)
+
 // Separators of lists of people, compiled once.
 var (
 	groupSep = regexp.MustCompile(`\s+(?:&|and|und|et|y)\s+`) // "A, X & B, Y"
@@ -208,6 +211,11 @@ func normalize(s string) string {
 
 func parse(s string, g Gazetteer) []Person {
 	s = normalize(StripHonorifics(s))
+	// "Ana Luz, Acme @analuz": social handles are no part of a name or a
+	// company.
+	if strings.Contains(s, "@") {
+		s = strings.Join(strings.Fields(socialHandle.ReplaceAllString(s, " ")), " ")
+	}
 	// "王磊，阿里云": a Chinese comma between a name and an organisation.
 	if m := cjkNameOrg.FindStringSubmatch(s); m != nil && (cjkOrgEnd.MatchString(m[2]) || g != nil && g.IsOrg(m[2])) {
 		s = m[1] + "（" + m[2] + "）"

@@ -53,6 +53,7 @@ func TestParse(t *testing.T) {
 		{"NotPeople_Project", "Argo Rollouts and a Lot of Patience", ""},
 		{"NotPeople_CompanyAlone", "Red Hat", ""},
 		{"NotPeople_Words", "the keynote was great", ""},
+		{"HandlesDropped", "Ena Moro, Weaveworks @enamoro & Jon Perr, Flowtune by @jperr", "Ena Moro @ Weaveworks; Jon Perr @ Flowtune"},
 		{"FounderOfAProjectIsNoEmployer", "Henry Chu, founder of Argo, and Jo Zab, lead maintainer", "Henry Chu; Jo Zab"},
 		{"LineCutMidSentenceIsNoCompany", "Dan Jiang, senior technical lead, will be at the", "Dan Jiang"},
 	}
