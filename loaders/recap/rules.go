@@ -201,7 +201,15 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return Item{}, false
 	}
 	l := b.Links[0]
+	if t, sp, ok := labelThenTitle(b, g); ok {
+		// "[**Maintainers track**](sched) - A and B - [Full Title](sched)".
+		text, keynote := stripKind(t)
+		return Item{Title: cleanTitle(text), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
+	}
 	text, keynote := stripKind(strings.TrimSpace(l.Text))
+	if onlyPerson(text) && !sessionPage.MatchString(l.URL) && !videoURL.MatchString(l.URL) {
+		return Item{}, false // "[Yan Wang](https://twitter.com/…), [Bo Li](…) and …": people
+	}
 	if title, sp := splitTitleAttribution(text, g); title != "" {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
 	}
@@ -228,6 +236,34 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
 	}
 	return Item{}, false
+}
+
+// labelThenTitle reads a line whose first link is a short label for a
+// session and whose last link, to the same session or another session
+// page, holds its full title; the people are named between the two.
+func labelThenTitle(b layout.Block, g attrib.Gazetteer) (string, []listing.Speaker, bool) {
+	if len(b.Links) < 2 || !sessionPage.MatchString(b.Links[0].URL) {
+		return "", nil, false
+	}
+	first, last := b.Links[0], b.Links[len(b.Links)-1]
+	if last.URL != first.URL && !sessionPage.MatchString(last.URL) || len(last.Text) < 2*len(first.Text) {
+		return "", nil, false
+	}
+	i, j := strings.Index(b.Text, first.Text), strings.LastIndex(b.Text, last.Text)
+	if i < 0 || j <= i+len(first.Text) {
+		return "", nil, false
+	}
+	between := b.Text[i+len(first.Text) : j]
+	var sp []listing.Speaker
+	for _, part := range dashSplit.Split(" "+strings.TrimSpace(strings.Trim(between, " -–—"))+" ", -1) {
+		if sp = onlyNames(strings.TrimSpace(part), g); len(sp) > 0 {
+			break
+		}
+		if sp = presentersIn(part, g); len(sp) > 0 {
+			break
+		}
+	}
+	return strings.TrimSpace(last.Text), sp, true
 }
 
 // titleBy reads "Title by A and B", "Title (A, Company)", "Title – A,
@@ -441,7 +477,7 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 }
 
 var (
-	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}){0,5})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover|made|spoke|speaks)\b`)
+	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}){0,5})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover|made|spoke|speaks|do|be presenting|be speaking|be giving|be talking)\b`)
 )
 
 // presentersIn finds the people a description of a session names as

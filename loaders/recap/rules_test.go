@@ -64,6 +64,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"quoted-title: 헬름 소개", "quoted-title: 차트 심층 분석"}},
 		{"EnglishTitleAloneOverJapaneseProse", "参加レポート\n\n気になったセッションを紹介します。\n\nNo More Outages: How a Game Network Stays Up on Kubernetes\n\nまずタイトルの時点でワクワクしますね\n\n彼らの答えは普通のことを普通にやることでした。\n",
 			[]string{"standalone-title: No More Outages: How a Game Network Stays Up on Kubernetes"}},
+		{"LabelLinkThenTitleLink", "# Find us\n\n[Ana Luz](https://twitter.com/analuz), [Bo Sample](https://github.com/bo), and [Cy Demo](https://github.com/cy) will be in Paris.\n\n* [**Maintainers track**](https://sched.co/1AbC)- [Ana Luz](https://github.com/a) and [Bo Sample](https://twitter.com/b) - will be presenting this edition - [Advances in Registries: Signing, Mirrors and Speed](https://sched.co/1AbC)\n",
+			[]string{"link-item: Advances in Registries: Signing, Mirrors and Speed | Ana Luz @  | Bo Sample @ "}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
