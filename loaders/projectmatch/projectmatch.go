@@ -118,6 +118,16 @@ func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
 				t.text, t.exact = n, true
 			}
 			c.terms = append(c.terms, t)
+			// An ambiguous name with capitals inside ("KinD") is written as
+			// a name in title case or capitals too ("Kind", "KIND"), never in
+			// lower case.
+			if s.Ambiguous && strict && !strings.Contains(n, " ") {
+				for _, v := range []string{titleCase(n), strings.ToUpper(n)} {
+					if v != n && len([]rune(v)) > 2 {
+						c.terms = append(c.terms, term{text: v, exact: true, spec: s, runeCount: t.runeCount})
+					}
+				}
+			}
 		}
 		return nil
 	}
@@ -542,4 +552,13 @@ func hasAny(ws map[string]bool, want []string) bool {
 		}
 	}
 	return false
+}
+
+// titleCase is s with its first letter a capital and the rest small.
+func titleCase(s string) string {
+	r := []rune(strings.ToLower(s))
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }

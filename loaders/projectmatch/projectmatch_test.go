@@ -40,6 +40,8 @@ func TestFind(t *testing.T) {
 		{"NameOfSeveralWordsAfterA", "Migraron su herramienta propia de aprovisionamiento a Cluster API el año pasado.", []string{"Cluster API"}},
 		{"NamedWithItsCompanions", "Prometheus Long-Term Storage: Thanos vs Cortex", []string{"Prometheus", "Thanos", "Cortex"}},
 		{"ProjectOfAFamily", "Envoy Gateway in a Bank That Still Runs Mainframes", []string{"Envoy Gateway", "Envoy"}},
+		{"InnerCapitalsInTitleCase", "Testing Your Apps on Kubernetes with Kind", []string{"Kubernetes", "KinD"}},
+		{"InnerCapitalsNotInLowerCase", "It was a kind crowd of engineers in the cluster room.", nil},
 		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
 	}
 	for _, tt := range tests {
