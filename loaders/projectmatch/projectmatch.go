@@ -274,7 +274,10 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 			}
 			confirmed := hasAny(ctxWords, t.spec.Context)
 			prose := inProse(text, start, strings.ContainsRune(text[start:end], ' '))
-			if t.spec.Strict && !confirmed || !confirmed && !prose || t.spec.Strict && !prose {
+			// A dictionary word spelt in lower case as its project spells
+			// it ("kiosk", "cargo") is a project only in a list of them.
+			lowerWord := t.spec.Strict && t.spec.Name == strings.ToLower(t.spec.Name)
+			if t.spec.Strict && !confirmed || !confirmed && !prose || t.spec.Strict && !prose || lowerWord {
 				doubtful = append(doubtful, Hit{Spec: t.spec, Start: start, End: end})
 				continue
 			}
@@ -500,10 +503,10 @@ var listGap = regexp.MustCompile(`^[\s,/;()]*(?:(?:and|or|&)[\s,]*)?$`)
 func nextToHit(text string, d Hit, hits []Hit) bool {
 	for _, h := range hits {
 		switch {
-		case h.End <= d.Start && listGap.MatchString(text[h.End:d.Start]):
+		case h.End <= d.Start && listGap.MatchString(text[h.End:d.Start]) && strings.TrimSpace(text[h.End:d.Start]) != "":
 			return true
-		case d.End <= h.Start && listGap.MatchString(text[d.End:h.Start]):
-			return true
+		case d.End <= h.Start && listGap.MatchString(text[d.End:h.Start]) && strings.TrimSpace(text[d.End:h.Start]) != "":
+			return true // a list has separators; "Flux kiosk hours" is a phrase
 		}
 	}
 	return false

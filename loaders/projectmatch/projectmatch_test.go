@@ -42,6 +42,7 @@ func TestFind(t *testing.T) {
 		{"ProjectOfAFamily", "Envoy Gateway in a Bank That Still Runs Mainframes", []string{"Envoy Gateway", "Envoy"}},
 		{"InnerCapitalsInTitleCase", "Testing Your Apps on Kubernetes with Kind", []string{"Kubernetes", "KinD"}},
 		{"InnerCapitalsNotInLowerCase", "It was a kind crowd of engineers in the cluster room.", nil},
+		{"LowerCaseWordProjectInProse", "We will be around the pavilion during the Flux kiosk hours, posted on the kiosk for multi-tenancy fans.", []string{"Flux"}},
 		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
 	}
 	for _, tt := range tests {

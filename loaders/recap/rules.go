@@ -95,6 +95,14 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 					found = append(found, it)
 				}
 			}
+			if len(found) == 0 && b.Kind == layout.Paragraph && b.Standalone && titleShaped(b.Text) && k+1 < len(d.Blocks) &&
+				d.Blocks[k+1].Kind == layout.Paragraph && d.Blocks[k+1].Line-b.Line <= 2 {
+				// A title alone on its line, and under it a description
+				// that says who gave the session.
+				if sp := presenters(d.Blocks[k+1].Text, g, false); len(sp) > 0 {
+					found = append(found, Item{Title: cleanTitle(b.Text), Speakers: sp, Rule: RuleStandaloneTitle})
+				}
+			}
 			if len(found) == 0 && b.Kind != layout.Heading {
 				found = quotedTitles(b, g)
 			}
@@ -440,12 +448,28 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 				return sp
 			}
 		}
-		if m := talkBy.FindStringSubmatch(first); m != nil && talkCue.MatchString(first) {
+		if loc := talkBy.FindStringSubmatchIndex(first); loc != nil && talkCue.MatchString(first) {
+			name := first[loc[2]:loc[3]]
 			// "by Google’s Jago Macleod": the company, then the person.
-			if f := strings.Fields(m[1]); len(f) >= 3 && (strings.HasSuffix(f[0], "’s") || strings.HasSuffix(f[0], "'s")) {
+			if f := strings.Fields(name); len(f) >= 3 && (strings.HasSuffix(f[0], "’s") || strings.HasSuffix(f[0], "'s")) {
 				return people(strings.Join(f[1:], " ")+" of "+strings.TrimRight(f[0][:len(f[0])-len("s")], "’'"), g)
 			}
-			return people(m[1], g)
+			// "This session by Ana Luz from Acme".
+			if c := companyAfter.FindStringSubmatch(first[loc[1]:]); c != nil && !strings.Contains(name, "(") {
+				return people(name+" of "+c[1], g)
+			}
+			return people(name, g)
+		}
+		// "… to learn. This session by Ana Luz from Acme offers …": a
+		// session word and "by" anywhere in the paragraph.
+		if loc := sessionBy.FindStringSubmatchIndex(b.Text); loc != nil {
+			name := b.Text[loc[2]:loc[3]]
+			if c := companyAfter.FindStringSubmatch(b.Text[loc[1]:]); c != nil && !strings.Contains(name, "(") {
+				name += " of " + c[1]
+			}
+			if sp := people(name, g); len(sp) > 0 {
+				return sp
+			}
 		}
 		// "Darren Sample of Weaveworks gave a talk on …", "Ana Luz (Acme)
 		// showed …": the paragraph opens with who presented.
@@ -477,12 +501,17 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 }
 
 var (
-	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}){0,5})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover|made|spoke|speaks|do|be presenting|be speaking|be giving|be talking)\b`)
+	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}){0,5})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who|,\s+(?:both\s+|all\s+three\s+|each\s+)?(?:at|from|of|with)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3}),)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover|made|spoke|speaks|do|be presenting|be speaking|be giving|be talking)\b`)
 )
 
 // presentersIn finds the people a description of a session names as
 // giving it: a name followed by what a presenter does, or a name's talk.
-func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker {
+func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker { return presenters(text, g, true) }
+
+// presenters is presentersIn; a name's talk ("Cy Demo's talk on …") counts
+// only when possessive is set, as that talk may be another than the one
+// the line above names.
+func presenters(text string, g attrib.Gazetteer, possessives bool) []listing.Speaker {
 	var out []listing.Speaker
 	seen := map[string]bool{}
 	add := func(name, company string) {
@@ -502,6 +531,8 @@ func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker {
 			attribution += " (" + m[2] + ")"
 		case m[3] != "":
 			attribution += " of " + strings.TrimSpace(m[3])
+		case m[4] != "":
+			attribution += ", " + strings.TrimSpace(m[4]) // "A and B, both at Acme,"
 		}
 		ps := people(attribution, g)
 		if attribution == m[1] {
@@ -515,10 +546,25 @@ func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker {
 		}
 	}
 	for _, m := range possessive.FindAllStringSubmatch(text, -1) {
-		add(m[1], "")
+		if possessives {
+			add(m[1], "")
+		}
+	}
+	// "登壇者は Acme の Ana Luz さんです": the speaker is Ana Luz of Acme.
+	for _, m := range speakerIsJa.FindAllStringSubmatch(text, -1) {
+		add(m[2], strings.TrimSpace(m[1]))
 	}
 	return out
 }
+
+var speakerIsJa = regexp.MustCompile(`(?:登壇者|スピーカー|講演者|発表者)(?:は|：|:)\s*(?:(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})\s*の\s*)?(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})\s*(?:さん|氏)`)
+
+// sessionBy is a word for one session and "by" a name: "This session by
+// Ana Luz", "the keynote by Bo Sample (Acme)".
+var sessionBy = regexp.MustCompile(`(?i:talk|session|keynote|presentation|panel|workshop|tutorial)\s+(?:by|from)\s+(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|van|von|de|der)){1,3}(?:\s*\([^)]{2,60}\))?(?:(?:,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}(?:\s*\([^)]{2,60}\))?)*)`)
+
+// companyAfter is "from Acme" right after a name.
+var companyAfter = regexp.MustCompile(`^\s+(?:from|of|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})`)
 
 // oneSession is a word for one session, not a block of them ("Operators
 // Panel Discussion", not "Community sessions").
@@ -539,6 +585,10 @@ var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'
 // resourceWords name what a link leads to rather than a session: "Full
 // YouTube playlist", "Presentation PDF", "注册" (register).
 var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|deck|playlist|schedule|sched|pdf|watch|register|registration|link|here)\b|注册|报名|视频|録画|資料|スライド|登録`)
+
+// deictic is link text that points at a session rather than naming it:
+// "the session", "In this session", "Leo Liang and his team".
+var deictic = regexp.MustCompile(`(?i)^(?:in\s+|at\s+|during\s+)?(?:the|this|that|these|those|his|her|their|our|my|a|an)\s|\s(?:his|her|their|our|my)\s`)
 
 // sessionPage is the address of one session on a conference schedule.
 var sessionPage = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w`)
@@ -843,7 +893,8 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		title := strings.TrimSpace(strings.TrimRight(b.Text[m[2]:m[3]], ",.;:"))
 		// The text of a link to a session's page is its title in any
 		// script or case ("[헬름 3 심층 분석](https://sched.co/…)").
-		linked := session[m[0]] && len(strings.Fields(title)) >= 2 && !resourceWords.MatchString(title)
+		linked := session[m[0]] && len(strings.Fields(title)) >= 2 && !resourceWords.MatchString(title) &&
+			(hasCJK(title) || titleShaped(strings.TrimRight(title, "!?")) || looseTitle(strings.TrimRight(title, "!?"))) && !deictic.MatchString(title)
 		if !linked && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
 			continue
 		}
@@ -954,7 +1005,7 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 }
 
 var (
-	byNames    = regexp.MustCompile(`^by\s+((?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?)*)`)
+	byNames    = regexp.MustCompile(`^(?:by|with|featuring)\s+((?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?)*)`)
 	proseLead  = regexp.MustCompile(`(?i)(?:^|[:;—–]\s+|[.!?]\s+|\b(?:enjoyed|caught|attended|loved|liked|saw|watched|recommend|was|were|is|also)\s+)`)
 	sessionOn  = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})['’]s\s+(?:\w+\s+)?(?:talk|session|keynote|presentation|lightning talk)\s+(?:on|about|called|titled|named)\s+`)
 	smallTitle = wordSet(`a an the of in on for with and to at from under over without is are your our my vs via by into`)
