@@ -61,6 +61,8 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			year[c.year] += c.weight
 		}
 	}
+	// A post's title names what the post is about: "the upcoming KubeCon
+	// North America 2023" in a title is that edition, not another.
 	read := func(text string, weight int) {
 		if strings.TrimSpace(text) == "" {
 			return
@@ -70,7 +72,7 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			end := min(len(text), loc[1]+nameWindow)
 			win := text[loc[0]:end]
 			sign := 1
-			if otherTimes.MatchString(text[max(0, loc[0]-40):loc[0]]) {
+			if weight != weightTitle && otherTimes.MatchString(text[max(0, loc[0]-40):loc[0]]) {
 				sign = -1
 			}
 			for _, r := range w.regions {
@@ -90,7 +92,7 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			for _, n := range append([]string{c.Name}, c.Aliases...) {
 				for _, at := range wordPositions(text, n) {
 					sign := 1
-					if otherTimes.MatchString(text[max(0, at-40):at]) {
+					if weight != weightTitle && otherTimes.MatchString(text[max(0, at-40):at]) {
 						sign = -1
 					}
 					cityRegion[c.Name] = c.Region
@@ -110,7 +112,7 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			// "The next KubeCon will be in Amsterdam in 2020": a year in a
 			// sentence about another edition counts against it.
 			sign := 1
-			if otherTimes.MatchString(text[max(0, yp.at-60):yp.at]) || nextEdition.MatchString(sentenceOf(text, yp.at)) {
+			if weight != weightTitle && (otherTimes.MatchString(text[max(0, yp.at-60):yp.at]) || nextEdition.MatchString(sentenceOf(text, yp.at))) {
 				sign = -1
 			}
 			add(eventClue{year: yp.year, weight: sign * weight})

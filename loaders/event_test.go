@@ -29,3 +29,18 @@ func TestEventAfterTitleSentence(t *testing.T) {
 		t.Errorf("events = %v, want [KubeCon + CloudNativeCon Europe 2025]", events)
 	}
 }
+
+// TestEventUpcomingInTitle: a preview whose title calls its edition
+// "upcoming" is about that edition, which its body and date agree with.
+func TestEventUpcomingInTitle(t *testing.T) {
+	doc := "+++\ntitle = \"What to see at the upcoming KubeCon North America 2023\"\ndate = \"2023-10-30\"\n+++\n\nI picked the talks I want to see.\n\n## Queues Without Tears at Scale\n\nAna Ruiz (Acme) will show us the queue.\n"
+	b, _, _, err := world(t).LoadDocument("u.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range b.Nodes() {
+		if e, ok := n.(*confgraph.Event); ok && e.Name != "KubeCon + CloudNativeCon North America 2023" {
+			t.Errorf("event = %s, want KubeCon + CloudNativeCon North America 2023", e.Name)
+		}
+	}
+}
