@@ -67,7 +67,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKey(key) {
 				break // "Speakers: …", "When: …", "Sched link: …": a field of the item above
 			}
-			if b.Key != "" {
+			// "[Keynote: Title](url) by A": the colon is the link's, and
+			// the line is read as a link.
+			if b.Key != "" && !(len(b.Links) > 0 && strings.HasPrefix(b.Text, b.Links[0].Text) && len(b.Key) < len(b.Links[0].Text)) {
 				found = keyValue(d.Blocks, k, g)
 			}
 			if len(found) > 0 {
@@ -223,7 +225,9 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	}
 	rest := strings.TrimSpace(strings.Replace(b.Text, l.Text, "", 1))
 	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:|,"))
-	if strings.HasPrefix(strings.ToLower(rest), "by ") {
+	if m := kindThenBy.FindStringIndex(rest); m != nil {
+		rest = rest[m[1]:] // "15-minute presentation by A, Maintainer"
+	} else if strings.HasPrefix(strings.ToLower(rest), "by ") {
 		rest = rest[3:]
 	}
 	if !looseTitle(text) && !titleShaped(text) {
@@ -245,6 +249,10 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	}
 	return Item{}, false
 }
+
+// kindThenBy is what a line says of a session before its people: "15-minute
+// presentation by", "a lightning talk with".
+var kindThenBy = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\d+[-\s]?min(?:ute)?s?\s+)?(?:presentation|talk|session|keynote|demo|lightning talk|workshop|tutorial|panel)\s+(?:by|with|from)\s+`)
 
 // labelThenTitle reads a line whose first link is a short label for a
 // session and whose last link, to the same session or another session

@@ -72,6 +72,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"standalone-title: Taming Flaky Admission Webhooks in Large Clusters | Ines Moreau @ Kestrel Labs"}},
 		{"NamesBothAtCompanyThenVerb", "# Picks\n\n1. [Collectors on Wind Turbines](https://www.youtube.com/watch?v=k)\n\n   Naomi Feld and Ruben Cas, both at Ostara Energy, walk through their edge setup.\n",
 			[]string{"link-item: Collectors on Wind Turbines | Naomi Feld @ Ostara Energy | Ruben Cas @ Ostara Energy"}},
+		{"LinkWithKindLeadAndKindThenBy", "# Our sessions\n\n- [Keynote: Shipping Without Fear](https://sched.co/1A) by Tove Lind, Senior Director, Acme Cloud\n- [Delivery Group Meeting](https://sched.co/1B) - 15-minute presentation by Bo Sample, Carvel Maintainer\n",
+			[]string{"link-item: Shipping Without Fear | Tove Lind @ Acme Cloud", "link-item: Delivery Group Meeting | Bo Sample @ "}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
