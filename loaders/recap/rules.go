@@ -456,6 +456,21 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 				return sp
 			}
 		}
+		// "… to learn. This session by Ana Luz from Acme offers …": a
+		// session word and "by" anywhere in the paragraph.
+		if loc := sessionBy.FindStringSubmatchIndex(b.Text); loc != nil {
+			name := b.Text[loc[2]:loc[3]]
+			if c := companyAfter.FindStringSubmatch(b.Text[loc[1]:]); c != nil && !strings.Contains(name, "(") {
+				if list := nameList.FindString(b.Text[loc[2]:]); list != "" {
+					// "talk by A, B and C from Acme and D from Initech"
+					return namesWithCompanies(list)
+				}
+				name += " of " + c[1]
+			}
+			if sp := people(name, g); len(sp) > 0 {
+				return sp
+			}
+		}
 		if loc := talkBy.FindStringSubmatchIndex(first); loc != nil && talkCue.MatchString(first) {
 			name := first[loc[2]:loc[3]]
 			// "by Google’s Jago Macleod": the company, then the person.
@@ -467,17 +482,6 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 				return people(name+" of "+c[1], g)
 			}
 			return people(name, g)
-		}
-		// "… to learn. This session by Ana Luz from Acme offers …": a
-		// session word and "by" anywhere in the paragraph.
-		if loc := sessionBy.FindStringSubmatchIndex(b.Text); loc != nil {
-			name := b.Text[loc[2]:loc[3]]
-			if c := companyAfter.FindStringSubmatch(b.Text[loc[1]:]); c != nil && !strings.Contains(name, "(") {
-				name += " of " + c[1]
-			}
-			if sp := people(name, g); len(sp) > 0 {
-				return sp
-			}
 		}
 		// "Darren Sample of Weaveworks gave a talk on …", "Ana Luz (Acme)
 		// showed …": the paragraph opens with who presented.
@@ -509,7 +513,7 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 }
 
 var (
-	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}){0,5})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who|,\s+(?:both\s+|all\s+three\s+|each\s+)?(?:at|from|of|with)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3}),)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover|made|spoke|speaks|do|be presenting|be speaking|be giving|be talking)\b`)
+	presenterVerb = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,2}){0,5})(?:\s*\(([^()]{2,60})\)|\s+(?:of|from|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})|,\s+who|,\s+(?:both\s+|all\s+three\s+|each\s+)?(?:at|from|of|with)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3}),)?\s+(?:will\s+|also\s+|then\s+)?(?:told|tells|dives?|dived|runs|ran|shows?|showed|explains?|explained|presents?|presented|gave|gives|delivered|delivers|talks|talked|walks|walked|shares?|shared|demos|demoed|demonstrates?|demonstrated|describes?|described|covers|covered|introduces?|introduced|discuss|discussed|discusses|join|joins|present|talk|walk|give|deliver|demo|describe|cover|made|spoke|speaks|do|be presenting|be speaking|be giving|be talking|provided|provides|offered|offers|focused|hosted|hosts|moderated|led)\b`)
 )
 
 // presentersIn finds the people a description of a session names as
@@ -558,12 +562,56 @@ func presenters(text string, g attrib.Gazetteer, possessives bool) []listing.Spe
 			add(m[1], "")
 		}
 	}
+	// "Speakers Ana Luz of Acme and Bo Sample of Initech focused …", "this
+	// talk by A, B and C from Acme and D from Initech".
+	for _, m := range speakersNoColon.FindAllStringSubmatch(text, -1) {
+		for _, p := range namesWithCompanies(m[1]) {
+			add(p.Name, p.Company)
+		}
+	}
+	for _, loc := range sessionLead.FindAllStringIndex(text, -1) {
+		for _, p := range namesWithCompanies(nameList.FindString(text[loc[1]:])) {
+			add(p.Name, p.Company)
+		}
+	}
 	// "登壇者は Acme の Ana Luz さんです": the speaker is Ana Luz of Acme.
 	for _, m := range speakerIsJa.FindAllStringSubmatch(text, -1) {
 		add(m[2], strings.TrimSpace(m[1]))
 	}
 	return out
 }
+
+const (
+	personRe  = `\p{Lu}[\p{L}'’\-]+(?:\s+(?:van|von|de|da|del|der|di|le|la))?(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}`
+	companyRe = `\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3}`
+)
+
+var (
+	// nameList is names, each perhaps with "of Acme": "A, B and C of
+	// Acme", "A of Acme and B of Initech".
+	nameList    = regexp.MustCompile(`^` + personRe + `(?:\s+(?:of|from|at)\s+` + companyRe + `)?(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)` + personRe + `(?:\s+(?:of|from|at)\s+` + companyRe + `)?)*`)
+	nameWithCo  = regexp.MustCompile(`(` + personRe + `)(?:\s+(?:of|from|at)\s+(` + companyRe + `))?`)
+	sessionLead = regexp.MustCompile(`(?i:talk|session|keynote|presentation|panel|workshop|tutorial)\s+(?:by|from)\s+`)
+)
+
+// namesWithCompanies reads a list of names in which a company follows the
+// names it is theirs: "A, B and C of Acme and D from Initech".
+func namesWithCompanies(s string) []listing.Speaker {
+	var out []listing.Speaker
+	pending := 0
+	for _, m := range nameWithCo.FindAllStringSubmatch(s, -1) {
+		out = append(out, listing.Speaker{Name: m[1], Part: "speaker"})
+		if m[2] != "" {
+			for i := pending; i < len(out); i++ {
+				out[i].Company = m[2]
+			}
+			pending = len(out)
+		}
+	}
+	return out
+}
+
+var speakersNoColon = regexp.MustCompile(`\bSpeakers?\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s+(?:of|from|at)\s+\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})?(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s+(?:of|from|at)\s+\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})?)*)`)
 
 var speakerIsJa = regexp.MustCompile(`(?:登壇者|スピーカー|講演者|発表者)(?:は|：|:)\s*(?:(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})\s*の\s*)?(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})\s*(?:さん|氏)`)
 
