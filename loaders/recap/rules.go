@@ -518,7 +518,9 @@ var (
 
 // presentersIn finds the people a description of a session names as
 // giving it: a name followed by what a presenter does, or a name's talk.
-func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker { return presenters(text, g, true) }
+func presentersIn(text string, g attrib.Gazetteer) []listing.Speaker {
+	return presenters(text, g, true)
+}
 
 // presenters is presentersIn; a name's talk ("Cy Demo's talk on …") counts
 // only when possessive is set, as that talk may be another than the one
