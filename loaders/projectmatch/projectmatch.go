@@ -114,7 +114,9 @@ func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
 			t := term{text: strings.ToLower(n), spec: s, runeCount: utf8.RuneCountInString(n)}
 			// A derived acronym ("SAM") in other case is a word or a name;
 			// the curated catalogue's aliases are whole-word safe.
-			if s.Ambiguous || !strict && shortCaps(n) {
+			// A landscape name of several words ("Cloud Native Landscape")
+			// is a name as the landscape writes it, a phrase in lower case.
+			if s.Ambiguous || !strict && (shortCaps(n) || strings.Contains(n, " ") && n != strings.ToLower(n)) {
 				t.text, t.exact = n, true
 			}
 			c.terms = append(c.terms, t)

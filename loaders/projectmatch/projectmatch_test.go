@@ -43,6 +43,8 @@ func TestFind(t *testing.T) {
 		{"InnerCapitalsInTitleCase", "Testing Your Apps on Kubernetes with Kind", []string{"Kubernetes", "KinD"}},
 		{"InnerCapitalsNotInLowerCase", "It was a kind crowd of engineers in the cluster room.", nil},
 		{"LowerCaseWordProjectInProse", "We will be around the pavilion during the Flux kiosk hours, posted on the kiosk for multi-tenancy fans.", []string{"Flux"}},
+		{"LandscapeNameOfWordsInLowerCase", "There were big developments in the cloud native landscape this year.", nil},
+		{"AbbreviatedAlias", "We moved from Consul to L5D for the mesh.", []string{"Consul", "Linkerd"}},
 		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
 	}
 	for _, tt := range tests {
