@@ -254,6 +254,19 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 // presentation by", "a lightning talk with".
 var kindThenBy = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\d+[-\s]?min(?:ute)?s?\s+)?(?:presentation|talk|session|keynote|demo|lightning talk|workshop|tutorial|panel)\s+(?:by|with|from)\s+`)
 
+// quotation reports a sentence someone said, in quotation marks: "“Kubernetes
+// is the Linux of the Cloud” - Jim Zemlin" quotes Jim Zemlin; it names no
+// session.
+func quotation(t string) bool {
+	r := []rune(strings.TrimSpace(t))
+	if len(r) < 2 || !strings.ContainsRune(`"“„«`, r[0]) || !strings.ContainsRune(`"”“»`, r[len(r)-1]) {
+		return false
+	}
+	return sentenceVerb.MatchString(t)
+}
+
+var sentenceVerb = regexp.MustCompile(`\s(?:is|are|was|were|has|have|will|can|must|should|'s|’s)\s`)
+
 // labelThenTitle reads a line whose first link is a short label for a
 // session and whose last link, to the same session or another session
 // page, holds its full title; the people are named between the two.
@@ -300,7 +313,7 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)
-	if title, sp := splitTitleAttribution(t, g); title != "" && (titleShaped(title) || looseTitle(title) || keynote) {
+	if title, sp := splitTitleAttribution(t, g); title != "" && !quotation(title) && (titleShaped(title) || looseTitle(title) || keynote) {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 	}
 	for _, re := range []*regexp.Regexp{byAttrib, parenTail} {
