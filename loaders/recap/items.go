@@ -161,7 +161,7 @@ func (d *Document) Items() []Item {
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
+		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || quotation(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
 			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
 			continue
 		}

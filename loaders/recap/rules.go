@@ -258,12 +258,19 @@ var kindThenBy = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\d+[-\s]?min(?:ute)?s?\s
 // is the Linux of the Cloud” - Jim Zemlin" quotes Jim Zemlin; it names no
 // session.
 func quotation(t string) bool {
-	r := []rune(strings.TrimSpace(t))
-	if len(r) < 2 || !strings.ContainsRune(`"“„«`, r[0]) || !strings.ContainsRune(`"”“»`, r[len(r)-1]) {
+	m := quoted.FindStringSubmatchIndex(strings.TrimSpace(t))
+	t = strings.TrimSpace(t)
+	if m == nil || m[0] != 0 {
 		return false
 	}
-	return sentenceVerb.MatchString(t)
+	inner, rest := t[m[2]:m[3]], strings.TrimSpace(t[m[1]:])
+	if rest != "" && !attributedDash.MatchString(rest) {
+		return false
+	}
+	return sentenceVerb.MatchString(" "+inner+" ") || strings.ContainsAny(inner[len(inner)-1:], ".!")
 }
+
+var attributedDash = regexp.MustCompile(`^[-–—]\s*\p{Lu}`)
 
 var sentenceVerb = regexp.MustCompile(`\s(?:is|are|was|were|has|have|will|can|must|should|'s|’s)\s`)
 
