@@ -1127,6 +1127,22 @@ func proseTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		}
 		out = append(out, Item{Title: title, Speakers: sp, Rule: RuleProseTitle})
 	}
+	// "En su charla The Control Plane for Busy People, Daniel Smith
+	// explica …": a title after "in her talk", then who gave it.
+	for _, m := range inTalkLead.FindAllStringIndex(text, -1) {
+		title := titleRun(text[m[1]:])
+		rest := text[m[1]+len(title):]
+		if n := nameThenWord.FindStringSubmatch(rest); n != nil && len(strings.Fields(title)) >= 3 && attrib.NameLike(n[1]) {
+			out = append(out, Item{Title: title, Speakers: []listing.Speaker{{Name: n[1], Part: "speaker"}}, Rule: RuleProseTitle})
+		}
+	}
+	// "Improving Availability for Stateful Apps de Michelle Au fue mi
+	// charla favorita": a sentence that opens with a title and its author.
+	if title := titleRun(text); len(strings.Fields(title)) >= 3 && titleCased(title) {
+		if n := authorThenWas.FindStringSubmatch(text[len(title):]); n != nil && attrib.NameLike(n[1]) {
+			out = append(out, Item{Title: title, Speakers: []listing.Speaker{{Name: n[1], Part: "speaker"}}, Rule: RuleProseTitle})
+		}
+	}
 	for _, m := range sessionOn.FindAllStringSubmatchIndex(text, -1) {
 		name := text[m[2]:m[3]]
 		title := titleRun(text[m[1]:])
@@ -1137,6 +1153,12 @@ func proseTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	}
 	return out
 }
+
+var (
+	inTalkLead    = regexp.MustCompile(`(?i)\b(?:en su charla|en la charla|en su ponencia|en su keynote|dans sa présentation|dans sa conférence|dans son talk|dans sa keynote|in (?:his|her|their) (?:talk|keynote|session)|in seinem vortrag|in ihrem vortrag|in seiner keynote|in ihrer keynote|na (?:sua )?palestra)\s+`)
+	nameThenWord  = regexp.MustCompile(`^,\s*((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)\s+\p{Ll}`)
+	authorThenWas = regexp.MustCompile(`^\s+(?:de|von|par|por|by)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)\s+(?:fue|fut|war|foi|was|est|ist|é|era|is)\b`)
+)
 
 var byVerb = wordSet(`moderated hosted presented given led run organised organized written delivered sponsored joined followed`)
 

@@ -77,6 +77,8 @@ func TestBlockRules(t *testing.T) {
 		{"SessionTitleKeyThenSpeakersInProse", "Notes\n\nSession Title: Benchmarking Inference on Clusters\n\nCosts matter. Speakers Ana Luz of Acme Bank and Bo Sample of Initech focused this talk on measurement.\n\nSession Title: Discover Tracing at Scale\n\nThis maintainer talk by Cy Demo, Di Test and Ed Case from Acme and Flo Rye from Initech zoomed in on features.\n",
 			[]string{"key-value: Benchmarking Inference on Clusters | Ana Luz @ Acme Bank | Bo Sample @ Initech", "key-value: Discover Tracing at Scale | Cy Demo @ Acme | Di Test @ Acme | Ed Case @ Acme | Flo Rye @ Initech"}},
 		{"AttributedQuotationIsNoTalk", "Notes\n\nThe keynote was about growth.\n\n“Containers are the new shipping pallets” - Ana Luz\n\nThen came the next speaker.\n", nil},
+		{"SpanishProseTitles", "Notas\n\nEn su charla The Scheduler for Busy People Who Like Maps, Ana Luz explica por qué es difícil.\n\nFaster Storage for Stateful Applications in Clusters de Bo Sample fue mi charla favorita.\n",
+			[]string{"prose-title: The Scheduler for Busy People Who Like Maps | Ana Luz @ ", "prose-title: Faster Storage for Stateful Applications in Clusters | Bo Sample @ "}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
