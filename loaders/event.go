@@ -157,6 +157,13 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 		}
 	}
 	if ev.Year == 0 {
+		// "Vom 19.04. bis 21.04. … in Amsterdam": days without a year, in
+		// a host city of several editions, tell which one.
+		if c := best(city, earlierName); c != "" {
+			ev.Year = w.editionByDays(c, append([]string{title}, lines...))
+		}
+	}
+	if ev.Year == 0 {
 		return nil, fmt.Errorf("no year for the event (none in the title, the text or a publication date)")
 	}
 	reg := best(region, earlierName)
@@ -341,4 +348,51 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+var (
+	dayDotMonth = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.`)
+	dayMonth    = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zäéû]*\b`)
+	monthDay    = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b`)
+	monthIndex  = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+)
+
+// editionByDays returns the year of the one edition held in city whose
+// days include a day the opening lines name without a year ("19.04.",
+// "April 19", "19 April"), or 0.
+func (w *World) editionByDays(city string, lines []string) int {
+	var days []string // "MM-DD"
+	for i, l := range lines {
+		if i > openingLines*3 {
+			break
+		}
+		for _, m := range dayDotMonth.FindAllStringSubmatch(l, -1) {
+			d, _ := strconv.Atoi(m[1])
+			mo, _ := strconv.Atoi(m[2])
+			days = append(days, fmt.Sprintf("%02d-%02d", mo, d))
+		}
+		for _, m := range dayMonth.FindAllStringSubmatch(l, -1) {
+			d, _ := strconv.Atoi(m[1])
+			days = append(days, fmt.Sprintf("%02d-%02d", monthIndex[strings.ToLower(m[2])], d))
+		}
+		for _, m := range monthDay.FindAllStringSubmatch(l, -1) {
+			d, _ := strconv.Atoi(m[2])
+			days = append(days, fmt.Sprintf("%02d-%02d", monthIndex[strings.ToLower(m[1])], d))
+		}
+	}
+	found := 0
+	for _, e := range w.editions {
+		if e.City != city || len(e.Start) < 10 || len(e.End) < 10 {
+			continue
+		}
+		for _, d := range days {
+			if d >= e.Start[5:] && d <= e.End[5:] {
+				if found != 0 && found != e.Year {
+					return 0 // the days fit two editions
+				}
+				found = e.Year
+			}
+		}
+	}
+	return found
 }

@@ -44,3 +44,18 @@ func TestEventUpcomingInTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestEventFromDaysInHostCity: days without a year in a city that hosted
+// several editions pick the edition held on those days.
+func TestEventFromDaysInHostCity(t *testing.T) {
+	doc := "Vom 19.04. bis 21.04. fand die KubeCon Europe in Amsterdam statt.\n\nWir waren dabei und haben viel gelernt.\n\n## Tag 1\n\nDie Keynotes waren gut.\n"
+	b, _, _, err := world(t).LoadDocument("de.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range b.Nodes() {
+		if e, ok := n.(*confgraph.Event); ok && e.Name != "KubeCon + CloudNativeCon Europe 2023" {
+			t.Errorf("event = %s, want KubeCon + CloudNativeCon Europe 2023", e.Name)
+		}
+	}
+}
