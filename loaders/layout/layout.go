@@ -508,7 +508,7 @@ var furnitureWords = wordSet(`share tweet facebook linkedin reddit twitter email
 
 var furniturePrefixes = []string{
 	"photo by", "photo:", "photo credit", "photos by", "image:", "image by", "image credit", "credit:", "source:",
-	"tags:", "tagged:", "tagged with", "categories:", "category:", "filed under", "posted in", "posted on",
+	"series - ", "series: ", "part of the series", "tags:", "tagged:", "tagged with", "categories:", "category:", "filed under", "posted in", "posted on",
 	"related posts", "related articles", "you may also like", "read more", "read next", "share this", "share on",
 	"leave a comment", "leave a reply", "comments", "copyright", "©", "all rights reserved", "previous post",
 	"next post", "← ", "→ ", "back to top", "skip to content", "written by", "about the author", "sign up",

@@ -58,7 +58,8 @@ var (
 		conclusion conclusions overall recap party lunch breakfast dinner top highlights lightning intro introduction
 		thank thanks unsere unser unserer meine fazit notre nos mes nuestras nuestros mis merci danke gracias résumé conclusión
 		agenda schedule takeaways thoughts wrap wrap-up morning afternoon evening closing opening remarks change history
-		photos pictures booth flight travel hotel update updates links resources final edition conference conferences`)
+		photos pictures booth flight travel hotel update updates links resources final edition conference conferences
+		announcement announcements annonce annonces ankündigung ankündigungen anuncio anuncios`)
 )
 
 func wordSet(s string) map[string]bool {

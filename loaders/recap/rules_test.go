@@ -79,6 +79,7 @@ func TestBlockRules(t *testing.T) {
 		{"AttributedQuotationIsNoTalk", "Notes\n\nThe keynote was about growth.\n\n“Containers are the new shipping pallets” - Ana Luz\n\nThen came the next speaker.\n", nil},
 		{"SpanishProseTitles", "Notas\n\nEn su charla The Scheduler for Busy People Who Like Maps, Ana Luz explica por qué es difícil.\n\nFaster Storage for Stateful Applications in Clusters de Bo Sample fue mi charla favorita.\n",
 			[]string{"prose-title: The Scheduler for Busy People Who Like Maps | Ana Luz @ ", "prose-title: Faster Storage for Stateful Applications in Clusters | Bo Sample @ "}},
+		{"SeriesLabelAndAnnouncementAreNoTalks", "Mon retour\n\nSeries - Cloud-Native Related\n\nLa keynote du matin était bien.\n\nAnnonce du Golden Kubestronaut\n\nLa CNCF a annoncé un nouveau titre pour les contributeurs.\n", nil},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
