@@ -519,7 +519,7 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 			// Acme will show us …", "drawn to Cy Demo's talk".
 			return presentersIn(b.Text, g)
 		}
-		if oneSession.MatchString(bs[k].Text) {
+		if oneSession.MatchString(bs[k].Text) || sessionHere.MatchString(b.Text) {
 			// Under a heading that names a session ("Operators Panel
 			// Discussion"), the first lines say who gave it.
 			if sp := presentersIn(b.Text, g); len(sp) > 0 {
@@ -643,6 +643,10 @@ var sessionBy = regexp.MustCompile(`(?i:talk|session|keynote|presentation|panel|
 
 // companyAfter is "from Acme" right after a name.
 var companyAfter = regexp.MustCompile(`^\s+(?:from|of|at)\s+(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})`)
+
+// sessionHere is a paragraph that says it speaks of the session above:
+// "In this session, Ana Luz will discuss …".
+var sessionHere = regexp.MustCompile(`(?i)\b(?:in|during)\s+(?:this|the|her|his|their)\s+(?:talk|session|keynote|presentation|panel|workshop)\b`)
 
 // oneSession is a word for one session, not a block of them ("Operators
 // Panel Discussion", not "Community sessions").

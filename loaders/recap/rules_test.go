@@ -80,6 +80,8 @@ func TestBlockRules(t *testing.T) {
 		{"SpanishProseTitles", "Notas\n\nEn su charla The Scheduler for Busy People Who Like Maps, Ana Luz explica por qué es difícil.\n\nFaster Storage for Stateful Applications in Clusters de Bo Sample fue mi charla favorita.\n",
 			[]string{"prose-title: The Scheduler for Busy People Who Like Maps | Ana Luz @ ", "prose-title: Faster Storage for Stateful Applications in Clusters | Bo Sample @ "}},
 		{"SeriesLabelAndAnnouncementAreNoTalks", "Mon retour\n\nSeries - Cloud-Native Related\n\nLa keynote du matin était bien.\n\nAnnonce du Golden Kubestronaut\n\nLa CNCF a annoncé un nouveau titre pour les contributeurs.\n", nil},
+		{"HeadingThenInThisSessionName", "# Our picks\n\n## Reliability for Humans and Teams\n\nHumans break plans. In [this session](https://x.sched.com/event/1/r), Tove Lind will discuss a personal approach.\n",
+			[]string{"heading: Reliability for Humans and Teams | Tove Lind @ "}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
