@@ -154,6 +154,9 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 		}
 		id := confgraph.ID(confgraph.LabelTalk, event.ID+" "+it.Title)
 		if b.Node(id) != nil {
+			// Named twice (a list of our sessions, then the agenda): one
+			// talk, with the people either mention gives.
+			w.presenters(b, known, doc, id, it)
 			continue
 		}
 		talk := &confgraph.Talk{ID: id, Title: it.Title, Kind: confgraph.KindTalk}
