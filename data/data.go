@@ -17,6 +17,12 @@ import (
 //go:embed projects.yml
 var Projects []byte
 
+// EcosystemProjects is ecosystem_projects.yml: projects the landscape has
+// no item for, curated like projects.yml and read with it by the loaders.
+//
+//go:embed ecosystem_projects.yml
+var EcosystemProjects []byte
+
 // Cities is cities.yml: cities that host conferences, with their country
 // and the region conference names use.
 //

@@ -377,6 +377,16 @@ func (w *world) rankProjects(r *rand.Rand, all []*project) {
 			names[strings.ToLower(n)] = true
 		}
 	}
+	// The loaders also know every landscape project ("alluxio" in Fluid's
+	// context words would name Alluxio).
+	var derived struct {
+		Projects []*project `yaml:"projects"`
+	}
+	if err := yaml.Unmarshal(data.LandscapeProjects, &derived); err == nil {
+		for _, p := range derived.Projects {
+			names[strings.ToLower(p.Name)] = true
+		}
+	}
 	for _, p := range all {
 		var ctx []string
 		for _, c := range p.Context {

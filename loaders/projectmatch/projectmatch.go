@@ -82,6 +82,12 @@ func Parse(b []byte) (*Catalog, error) { return ParseAll(b, nil, nil) }
 // that contain a project's name ("Salt Lake City", "Linux Foundation"),
 // inside which no project is found.
 func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
+	return ParseCurated([][]byte{curated}, derived, blockers)
+}
+
+// ParseCurated is ParseAll with the curated catalogue in several files,
+// read in order as one.
+func ParseCurated(curatedFiles [][]byte, derived []byte, blockers []string) (*Catalog, error) {
 	read := func(b []byte) ([]*Spec, error) {
 		var doc struct {
 			Projects []*Spec `yaml:"projects"`
@@ -91,9 +97,13 @@ func ParseAll(curated, derived []byte, blockers []string) (*Catalog, error) {
 		}
 		return doc.Projects, nil
 	}
-	specs, err := read(curated)
-	if err != nil {
-		return nil, err
+	var specs []*Spec
+	for _, f := range curatedFiles {
+		more, err := read(f)
+		if err != nil {
+			return nil, err
+		}
+		specs = append(specs, more...)
 	}
 	c := &Catalog{byFirst: map[string][]int{}, byName: map[string]*Spec{}}
 	seen := map[string]string{}
@@ -210,7 +220,7 @@ func Default() (*Catalog, error) {
 			return
 		}
 		blockers = append(blockers, comp.Orgs...)
-		defaultCat, defaultErr = ParseAll(data.Projects, data.LandscapeProjects, blockers)
+		defaultCat, defaultErr = ParseCurated([][]byte{data.Projects, data.EcosystemProjects}, data.LandscapeProjects, blockers)
 	})
 	return defaultCat, defaultErr
 }
@@ -328,6 +338,12 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 // ("Envoy" for "Envoy Gateway"), or nil.
 func (c *Catalog) family(s *Spec) *Spec {
 	words := strings.Fields(s.Name)
+	// Only a part of the project ("Envoy Gateway", "Kubeflow Pipelines",
+	// "Prometheus Operator"); "Jenkins X", "Serverless Workflow" and
+	// "Docker Desktop" are projects of their own.
+	if len(words) < 2 || !componentWord[strings.ToLower(words[len(words)-1])] {
+		return nil
+	}
 	for k := len(words) - 1; k >= 1; k-- {
 		if p := c.Named(strings.Join(words[:k], " ")); p != nil && p != s && p.Name == strings.Join(words[:k], " ") {
 			return p
@@ -567,3 +583,6 @@ func titleCase(s string) string {
 	}
 	return string(r)
 }
+
+var componentWord = map[string]bool{"gateway": true, "pipelines": true, "operator": true, "controller": true,
+	"collector": true, "training": true, "serving": true, "notebooks": true, "katib": true}

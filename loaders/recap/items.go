@@ -300,7 +300,8 @@ func (d *Document) lineItems() []Item {
 			add(it, l)
 			continue
 		}
-		strict, loose := titleShaped(t), looseTitle(t)
+		shape := capitalProject(t, d.Gazetteer)
+		strict, loose := titleShaped(shape), looseTitle(shape)
 		if !loose {
 			for _, m := range namedInProse.FindAllStringSubmatch(t, -1) {
 				if titleShaped(m[1]) {
@@ -315,6 +316,9 @@ func (d *Document) lineItems() []Item {
 		}
 		standalone := heading || blankBefore(lines, i) || alone[l.No]
 		sp := speakerLine(next, d.Gazetteer)
+		if sp == nil {
+			sp = nameAndRoleLine(next, d.Gazetteer)
+		}
 		if m := speakerLead.FindStringSubmatch(next); sp == nil && m != nil {
 			// "Speakers: A and B (Acme)" on the line under the title.
 			sp = people(m[1], d.Gazetteer)
@@ -472,6 +476,20 @@ func speakerLine(s string, g attrib.Gazetteer) []listing.Speaker {
 	return sp
 }
 
+// nameAndRoleLine reads a short line that is one person and a job title
+// ("Ivana Molanne, Student", "Samir Abuchi, Consultant") under a title.
+func nameAndRoleLine(s string, g attrib.Gazetteer) []listing.Speaker {
+	s = strings.TrimSpace(s)
+	if s == "" || len(strings.Fields(s)) > 6 || strings.Count(s, ",") != 1 || strings.HasSuffix(s, ".") {
+		return nil
+	}
+	sp := speakerList(s, g)
+	if len(sp) != 1 || !listing.Personish(sp[0].Name) || len(strings.Fields(sp[0].Name)) < 2 || sp[0].Role == "" && sp[0].Company == "" {
+		return nil
+	}
+	return sp
+}
+
 // titleShaped reports a line that looks like a title: 2 to 20 words, no
 // sentence punctuation at the end, mostly capitalised, and not a block
 // heading.
@@ -571,6 +589,22 @@ func blankBefore(lines []Line, i int) bool {
 
 // namelike reports a lowercase word that is written like a name, with a
 // capital inside or a colon after it ("eBPF", "etcd:").
+// capitalProject returns t with its first word capitalised when that word
+// is a project written in lower case ("containerd Salon", "k8s Turns 10",
+// "cert-manager in Production"): such a title is as title-cased as any.
+func capitalProject(t string, g attrib.Gazetteer) string {
+	f := strings.Fields(t)
+	if len(f) == 0 || g == nil {
+		return t
+	}
+	r := []rune(f[0])
+	if !unicode.IsLower(r[0]) || !g.IsProject(strings.TrimRight(f[0], ":,")) {
+		return t
+	}
+	r[0] = unicode.ToUpper(r[0])
+	return string(r) + t[len(f[0]):]
+}
+
 func namelike(w string) bool {
 	if strings.HasSuffix(w, ":") {
 		return true

@@ -648,6 +648,8 @@ var companyAfter = regexp.MustCompile(`^\s+(?:from|of|at)\s+(\p{Lu}[\p{L}0-9&.\-
 // "In this session, Ana Luz will discuss …".
 var sessionHere = regexp.MustCompile(`(?i)\b(?:in|during)\s+(?:this|the|her|his|their)\s+(?:talk|session|keynote|presentation|panel|workshop)\b`)
 
+var asideLead = regexp.MustCompile(`(?i)^(?:note|notes|nb|update|updated|edit|ps|p\.s\.|tl;dr|tldr|disclaimer|aside)\s*:`)
+
 // oneSession is a word for one session, not a block of them ("Operators
 // Panel Discussion", not "Community sessions").
 var oneSession = regexp.MustCompile(`(?i)\b(?:talk|keynote|session|presentation|panel|workshop|tutorial|fireside chat)\b`)
@@ -1225,6 +1227,8 @@ func sectionHeading(t string) bool {
 	}
 	last := strings.Trim(ws[len(ws)-1], ".:!?")
 	return weekdayRe.MatchString(t) || strings.Contains(strings.ToLower(t), "kubecon") && !talkCue.MatchString(t) ||
+		// "NOTE: Diversity Scholarship", "Update: slides are up": an aside.
+		asideLead.MatchString(t) ||
 		// "Platform Engineering Day", "Cilium + eBPF Day": a co-located event.
 		len(ws) <= 5 && (last == "day" || last == "summit" || last == "forum") ||
 		// "2023 AI": a line of a timeline.
@@ -1244,11 +1248,26 @@ func onlyPerson(t string) bool {
 	if len(ws) < 2 || len(ws) > 3 || !listing.Personish(t) {
 		return false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		r := []rune(w)
 		if !unicode.IsUpper(r[0]) {
+			return false
+		}
+		lw := strings.ToLower(w)
+		// "Shipping GPU Scheduling", "Beyond Workload Identity": in three
+		// words, a gerund first, an acronym, or a word of the trade is a
+		// title's, not a name's. (Two words alone, "Service Mesh", are
+		// more often a section's heading than a session.)
+		if len(ws) == 3 && (i == 0 && len(lw) >= 6 && strings.HasSuffix(lw, "ing") || len(r) >= 2 && w == strings.ToUpper(w) && unicode.IsLetter(r[1]) || titleNoun[lw]) {
 			return false
 		}
 	}
 	return true
 }
+
+var titleNoun = wordSet(`beyond towards toward inside intro introduction deep lessons notes state future identity pipelines pipeline
+	environments environment runtimes runtime workload workloads scheduling scheduler observability security cluster clusters
+	platform platforms networking network storage data cloud native mesh service services edge operator operators controller
+	controllers policy policies secrets supply gitops devops serverless testing tests monitoring metrics tracing logging logs
+	alerts upgrades migration migrations tenancy containers container kernel debugging performance reliability resilience
+	automation pods pod nodes`)
