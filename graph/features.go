@@ -17,36 +17,108 @@ var (
 	partOfIn     = confgraph.RelCount{Rel: confgraph.RelPartOf, Dir: confgraph.In}
 )
 
-// companyProjects: for each company, the projects its speakers' talks
-// discuss, with how many of those talks discuss each.
-func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error) {
-	counted, err := tallyOf(ctx, r.Store, ids(objs), "Company.projects", 0)
+// rankPage is the page of a ranking (Company.projects, Project.companies,
+// Event.topProjects): at most limit entries (all when unset) after offset.
+type rankPage struct {
+	limit, offset int
+	unset, none   bool
+}
+
+// rankPageOf reads a ranking's page arguments. topProjects keeps its old
+// `first` (the same as limit) and shows 10 when given neither; the other
+// rankings show every entry when given no limit.
+func rankPageOf(name string, first, limit, offset *int) (rankPage, error) {
+	var p rankPage
+	if first != nil && limit != nil {
+		return p, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
+	}
+	if limit == nil {
+		limit = first
+	}
+	switch {
+	case limit != nil:
+		p.limit = *limit
+		p.none = p.limit == 0
+	case name == "Event.topProjects":
+		p.limit = 10
+	default:
+		p.unset = true
+	}
+	if offset != nil {
+		p.offset = *offset
+	}
+	if err := checkPage("limit", p.limit); err != nil {
+		return p, err
+	}
+	if p.offset < 0 {
+		return p, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
+	}
+	return p, nil
+}
+
+// storeLimit is how many entries to ask the store for: the page and what
+// it skips, or 0 for all.
+func (p rankPage) storeLimit() int {
+	if p.unset {
+		return 0
+	}
+	return p.offset + p.limit
+}
+
+// cut returns the page of a ranked list.
+func (p rankPage) cut(list []confgraph.Counted) []confgraph.Counted {
+	if p.offset >= len(list) {
+		return nil
+	}
+	list = list[p.offset:]
+	if !p.unset && len(list) > p.limit {
+		list = list[:p.limit]
+	}
+	return list
+}
+
+// ranking counts the named tally for every parent and cuts each list to
+// its page; nil lists when the page is empty by request.
+func (r *Resolver) ranking(ctx context.Context, parents []string, name string, first, limit, offset *int) ([][]confgraph.Counted, error) {
+	p, err := rankPageOf(name, first, limit, offset)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]*ProjectCount, len(objs))
-	for i, c := range objs {
-		out[i] = []*ProjectCount{}
-		for _, x := range counted[c.ID] {
-			if p, ok := x.Node.(*confgraph.Project); ok {
-				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: x.N})
-			}
-		}
+	out := make([][]confgraph.Counted, len(parents))
+	if p.none {
+		return out, nil
+	}
+	counted, err := tallyOf(ctx, r.Store, parents, name, p.storeLimit())
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range parents {
+		out[i] = p.cut(counted[id])
 	}
 	return out, nil
 }
 
+// companyProjects: for each company, the projects its speakers' talks
+// discuss, with how many of those talks discuss each.
+func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Company, limit, offset *int) ([][]*ProjectCount, error) {
+	lists, err := r.ranking(ctx, ids(objs), "Company.projects", nil, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	return projectCounts(lists), nil
+}
+
 // projectCompanies: for each project, the companies whose speakers' talks
 // discuss it, with how many such talks.
-func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
-	counted, err := tallyOf(ctx, r.Store, ids(objs), "Project.companies", 0)
+func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Project, limit, offset *int) ([][]*CompanyCount, error) {
+	lists, err := r.ranking(ctx, ids(objs), "Project.companies", nil, limit, offset)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]*CompanyCount, len(objs))
-	for i, p := range objs {
+	for i, list := range lists {
 		out[i] = []*CompanyCount{}
-		for _, x := range counted[p.ID] {
+		for _, x := range list {
 			if c, ok := x.Node.(*confgraph.Company); ok {
 				out[i] = append(out[i], &CompanyCount{Company: c, TalkCount: x.N})
 			}
@@ -56,31 +128,25 @@ func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Proje
 }
 
 // topProjects: for each event, the projects most of its talks discuss.
-func (r *Resolver) topProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error) {
-	n, err := firstOr(first, 10)
+func (r *Resolver) topProjects(ctx context.Context, objs []*confgraph.Event, first, limit, offset *int) ([][]*ProjectCount, error) {
+	lists, err := r.ranking(ctx, ids(objs), "Event.topProjects", first, limit, offset)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]*ProjectCount, len(objs))
-	if n == 0 {
-		for i := range out {
-			out[i] = []*ProjectCount{}
-		}
-		return out, nil
-	}
-	counted, err := tallyOf(ctx, r.Store, ids(objs), "Event.topProjects", n)
-	if err != nil {
-		return nil, err
-	}
-	for i, e := range objs {
+	return projectCounts(lists), nil
+}
+
+func projectCounts(lists [][]confgraph.Counted) [][]*ProjectCount {
+	out := make([][]*ProjectCount, len(lists))
+	for i, list := range lists {
 		out[i] = []*ProjectCount{}
-		for _, x := range counted[e.ID] {
+		for _, x := range list {
 			if p, ok := x.Node.(*confgraph.Project); ok {
 				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: x.N})
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // relatedPaths are the ways relatedTalks finds other talks: out from a

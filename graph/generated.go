@@ -60,7 +60,7 @@ type ComplexityRoot struct {
 		Aliases            func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Name               func(childComplexity int) int
-		Projects           func(childComplexity int) int
+		Projects           func(childComplexity int, limit *int, offset *int) int
 		SpeakerCount       func(childComplexity int) int
 		Speakers           func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
 		SpeakersConnection func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) int
@@ -100,7 +100,7 @@ type ComplexityRoot struct {
 		TalkCount        func(childComplexity int) int
 		Talks            func(childComplexity int, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) int
 		TalksConnection  func(childComplexity int, where *TalkWhere, sort []*TalkSort, first *int, after *string) int
-		TopProjects      func(childComplexity int, first *int) int
+		TopProjects      func(childComplexity int, first *int, limit *int, offset *int) int
 		Year             func(childComplexity int) int
 	}
 
@@ -149,7 +149,7 @@ type ComplexityRoot struct {
 	Project struct {
 		Accepted         func(childComplexity int) int
 		Aliases          func(childComplexity int) int
-		Companies        func(childComplexity int) int
+		Companies        func(childComplexity int, limit *int, offset *int) int
 		Graduated        func(childComplexity int) int
 		Homepage         func(childComplexity int) int
 		ID               func(childComplexity int) int
@@ -390,7 +390,7 @@ type CompanyResolver interface {
 
 	SpeakerCount(ctx context.Context, objs []*confgraph.Company) ([]int, error)
 	TalkCount(ctx context.Context, objs []*confgraph.Company) ([]int, error)
-	Projects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error)
+	Projects(ctx context.Context, objs []*confgraph.Company, limit *int, offset *int) ([][]*ProjectCount, error)
 	Speakers(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
 	SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error)
 }
@@ -406,7 +406,7 @@ type EventResolver interface {
 	StartDate(ctx context.Context, obj *confgraph.Event) (*string, error)
 	EndDate(ctx context.Context, obj *confgraph.Event) (*string, error)
 	TalkCount(ctx context.Context, objs []*confgraph.Event) ([]int, error)
-	TopProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error)
+	TopProjects(ctx context.Context, objs []*confgraph.Event, first *int, limit *int, offset *int) ([][]*ProjectCount, error)
 	Talks(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
 	TalksConnection(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
 	Recaps(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
@@ -429,7 +429,7 @@ type ProjectResolver interface {
 	Incubating(ctx context.Context, obj *confgraph.Project) (*string, error)
 	Graduated(ctx context.Context, obj *confgraph.Project) (*string, error)
 	TalkCount(ctx context.Context, objs []*confgraph.Project) ([]int, error)
-	Companies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error)
+	Companies(ctx context.Context, objs []*confgraph.Project, limit *int, offset *int) ([][]*CompanyCount, error)
 	Talks(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
 	TalksConnection(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
 	Recaps(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
@@ -586,7 +586,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Company.Projects(childComplexity), true
+		args, err := ec.field_Company_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Company.Projects(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
 	case "Company.speakerCount":
 		if e.ComplexityRoot.Company.SpeakerCount == nil {
 			break
@@ -776,7 +781,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.TopProjects(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Event.TopProjects(childComplexity, args["first"].(*int), args["limit"].(*int), args["offset"].(*int)), true
 	case "Event.year":
 		if e.ComplexityRoot.Event.Year == nil {
 			break
@@ -939,7 +944,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Project.Companies(childComplexity), true
+		args, err := ec.field_Project_companies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Companies(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
 	case "Project.graduated":
 		if e.ComplexityRoot.Project.Graduated == nil {
 			break
@@ -3098,15 +3108,22 @@ type Event implements Node {
   "Number of sessions."
   talkCount: Int! @goField(batch: true)
   "The projects its talks discuss most, with how many talks discuss each."
-  topProjects("Most projects to return (1-100)." first: Int = 10): [ProjectCount!]! @goField(batch: true)
+  topProjects(
+    "Most projects to return (0-100); the same as ` + "`" + `limit` + "`" + `, kept for older clients. 10 when neither is given."
+    first: Int
+    "Most projects to return (0-100); 10 when neither this nor ` + "`" + `first` + "`" + ` is given."
+    limit: Int
+    "Projects to skip first."
+    offset: Int = 0
+  ): [ProjectCount!]! @goField(batch: true)
   "The its sessions, filtered and ordered like the top-level list."
   talks(
     "Only those matching this filter."
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3127,8 +3144,8 @@ type Event implements Node {
     where: RecapWhere
     "Sort keys, applied in order."
     sort: [RecapSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Recap!]! @goField(batch: true)
@@ -3171,8 +3188,8 @@ type Talk implements Node {
     where: SpeakerWhere
     "Sort keys, applied in order."
     sort: [SpeakerSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Speaker!]! @goField(batch: true)
@@ -3193,8 +3210,8 @@ type Talk implements Node {
     where: ProjectWhere
     "Sort keys, applied in order."
     sort: [ProjectSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Project!]! @goField(batch: true)
@@ -3228,8 +3245,8 @@ type Talk implements Node {
     where: RecapWhere
     "Sort keys, applied in order."
     sort: [RecapSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Recap!]! @goField(batch: true)
@@ -3276,8 +3293,8 @@ type Speaker implements Node {
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3298,8 +3315,8 @@ type Speaker implements Node {
     where: CompanyWhere
     "Sort keys, applied in order."
     sort: [CompanySort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Company!]! @goField(batch: true)
@@ -3328,16 +3345,21 @@ type Company implements Node {
   speakerCount: Int! @goField(batch: true)
   "Number of talks given by its speakers."
   talkCount: Int! @goField(batch: true)
-  "The projects its speakers' talks discuss, with how many of those talks discuss each, most first."
-  projects: [ProjectCount!]! @goField(batch: true)
+  "The projects its speakers' talks discuss, with how many of those talks discuss each, most first (ties by name)."
+  projects(
+    "Most projects to return (0-100); every one when omitted."
+    limit: Int
+    "Projects to skip first."
+    offset: Int = 0
+  ): [ProjectCount!]! @goField(batch: true)
   "The people who work there, filtered and ordered like the top-level list."
   speakers(
     "Only those matching this filter."
     where: SpeakerWhere
     "Sort keys, applied in order."
     sort: [SpeakerSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Speaker!]! @goField(batch: true)
@@ -3378,16 +3400,21 @@ type Project implements Node {
   graduated: String
   "Number of talks that discuss it."
   talkCount: Int! @goField(batch: true)
-  "Companies whose speakers' talks discuss the project, with how many such talks, most first."
-  companies: [CompanyCount!]! @goField(batch: true)
+  "Companies whose speakers' talks discuss the project, with how many such talks, most first (ties by name)."
+  companies(
+    "Most companies to return (0-100); every one when omitted."
+    limit: Int
+    "Companies to skip first."
+    offset: Int = 0
+  ): [CompanyCount!]! @goField(batch: true)
   "The talks that discuss it, filtered and ordered like the top-level list."
   talks(
     "Only those matching this filter."
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3408,8 +3435,8 @@ type Project implements Node {
     where: RecapWhere
     "Sort keys, applied in order."
     sort: [RecapSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Recap!]! @goField(batch: true)
@@ -3457,8 +3484,8 @@ type Recap implements Node {
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3479,8 +3506,8 @@ type Recap implements Node {
     where: ProjectWhere
     "Sort keys, applied in order."
     sort: [ProjectSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Project!]! @goField(batch: true)
@@ -4307,6 +4334,28 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Company_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Company_speakersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4546,6 +4595,22 @@ func (ec *executionContext) field_Event_topProjects_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg2
 	return args, nil
 }
 
@@ -4568,6 +4633,28 @@ func (ec *executionContext) field_Mutation_addDocument_args(ctx context.Context,
 		return nil, err
 	}
 	args["text"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg1
 	return args, nil
 }
 
@@ -6432,7 +6519,7 @@ func (ec *executionContext) _Company_projects(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Company_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Company_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Company",
 		Field:      field,
@@ -6442,13 +6529,25 @@ func (ec *executionContext) fieldContext_Company_projects(_ context.Context, fie
 			return ec.childFields_ProjectCount(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Company_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Company_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (any, error) {
 	resolver := ec.Resolvers.Company()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Company](ctx, "Company"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Projects(ctx, batch.Parents)
+			return resolver.Projects(ctx, batch.Parents, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*ProjectCount](
 			ctx,
@@ -6459,7 +6558,7 @@ func (ec *executionContext) resolveBatch_Company_projects(ctx context.Context, f
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Projects(ctx, []*confgraph.Company{obj})
+	results, err := resolver.Projects(ctx, []*confgraph.Company{obj}, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*ProjectCount](
 		ctx,
 		results,
@@ -7099,7 +7198,7 @@ func (ec *executionContext) resolveBatch_Event_topProjects(ctx context.Context, 
 	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.TopProjects(ctx, batch.Parents, fc.Args["first"].(*int))
+			return resolver.TopProjects(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*ProjectCount](
 			ctx,
@@ -7110,7 +7209,7 @@ func (ec *executionContext) resolveBatch_Event_topProjects(ctx context.Context, 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.TopProjects(ctx, []*confgraph.Event{obj}, fc.Args["first"].(*int))
+	results, err := resolver.TopProjects(ctx, []*confgraph.Event{obj}, fc.Args["first"].(*int), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*ProjectCount](
 		ctx,
 		results,
@@ -8261,7 +8360,7 @@ func (ec *executionContext) _Project_companies(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Project_companies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Project_companies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Project",
 		Field:      field,
@@ -8271,13 +8370,25 @@ func (ec *executionContext) fieldContext_Project_companies(_ context.Context, fi
 			return ec.childFields_CompanyCount(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_companies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Project_companies(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
 	resolver := ec.Resolvers.Project()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Companies(ctx, batch.Parents)
+			return resolver.Companies(ctx, batch.Parents, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*CompanyCount](
 			ctx,
@@ -8288,7 +8399,7 @@ func (ec *executionContext) resolveBatch_Project_companies(ctx context.Context, 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Companies(ctx, []*confgraph.Project{obj})
+	results, err := resolver.Companies(ctx, []*confgraph.Project{obj}, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*CompanyCount](
 		ctx,
 		results,

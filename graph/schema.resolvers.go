@@ -27,8 +27,8 @@ func (r *companyResolver) TalkCount(ctx context.Context, objs []*confgraph.Compa
 }
 
 // Projects is the batch resolver for the projects field.
-func (r *companyResolver) Projects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error) {
-	return r.companyProjects(ctx, objs)
+func (r *companyResolver) Projects(ctx context.Context, objs []*confgraph.Company, limit *int, offset *int) ([][]*ProjectCount, error) {
+	return r.companyProjects(ctx, objs, limit, offset)
 }
 
 // Speakers is the batch resolver for the speakers field.
@@ -100,8 +100,8 @@ func (r *eventResolver) TalkCount(ctx context.Context, objs []*confgraph.Event) 
 }
 
 // TopProjects is the batch resolver for the topProjects field.
-func (r *eventResolver) TopProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error) {
-	return r.topProjects(ctx, objs, first)
+func (r *eventResolver) TopProjects(ctx context.Context, objs []*confgraph.Event, first *int, limit *int, offset *int) ([][]*ProjectCount, error) {
+	return r.topProjects(ctx, objs, first, limit, offset)
 }
 
 // Talks is the batch resolver for the talks field.
@@ -219,8 +219,8 @@ func (r *projectResolver) TalkCount(ctx context.Context, objs []*confgraph.Proje
 }
 
 // Companies is the batch resolver for the companies field.
-func (r *projectResolver) Companies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
-	return r.projectCompanies(ctx, objs)
+func (r *projectResolver) Companies(ctx context.Context, objs []*confgraph.Project, limit *int, offset *int) ([][]*CompanyCount, error) {
+	return r.projectCompanies(ctx, objs, limit, offset)
 }
 
 // Talks is the batch resolver for the talks field.

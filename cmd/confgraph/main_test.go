@@ -110,6 +110,7 @@ func TestServeAnswersQueries(t *testing.T) {
 func checkQueries(t *testing.T, base string) {
 	t.Run("ReadmeCookbook", func(t *testing.T) { checkReadme(t, base) })
 	t.Run("Hostile", func(t *testing.T) { checkHostile(t, base) })
+	t.Run("Frontend", func(t *testing.T) { checkFrontend(t, base) })
 
 	t.Run("TalkSpeakersAndCompanies", func(t *testing.T) {
 		r := query(t, base, `{ talks(where: { event: { some: { city: { eq: "Austin" } } } }, limit: 100, offset: 100) { title kind level durationMinutes event { name city } speakers { name companies { name } } projects { name } } }`, nil)

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// checkFrontend asks what a frontend developer building a talk explorer
+// asks; both stores run it (checkQueries).
+func checkFrontend(t *testing.T, base string) {
+	t.Run("NoSilentCuts", func(t *testing.T) { checkNoSilentCuts(t, base) })
+	t.Run("RankingPages", func(t *testing.T) { checkRankingPages(t, base) })
+}
+
+// decode runs q and decodes its data into v, failing on any error.
+func decode(t *testing.T, base, q string, vars map[string]any, v any) {
+	t.Helper()
+	r := query(t, base, q, vars)
+	if len(r.Errors) > 0 {
+		t.Fatalf("errors: %+v\n%s", r.Errors, q)
+	}
+	if err := json.Unmarshal(r.Data, v); err != nil {
+		t.Fatalf("%v: %s", err, r.Data)
+	}
+}
+
+func checkNoSilentCuts(t *testing.T, base string) {
+	// The issue's query: every event with every talk, its speakers and
+	// their companies, accepted and uncut.
+	var d struct {
+		Events []struct {
+			Name      string
+			TalkCount int
+			Talks     []struct {
+				Title    string
+				Speakers []struct {
+					Name      string
+					Companies []struct{ Name string }
+				}
+			}
+		}
+	}
+	decode(t, base, `{ events { name talkCount talks { title speakers { name companies { name } } } } }`, nil, &d)
+	big := false
+	for _, e := range d.Events {
+		if len(e.Talks) != e.TalkCount {
+			t.Errorf("%s: talks returns %d talks, talkCount says %d", e.Name, len(e.Talks), e.TalkCount)
+		}
+		big = big || e.TalkCount > 100
+	}
+	if !big {
+		t.Errorf("no event has more than 100 talks, so nothing shows a cut: %+v", d.Events)
+	}
+	var p struct {
+		Project struct {
+			TalkCount int
+			Talks     []struct{ Title string }
+			Limited   []struct{ Title string }
+		}
+	}
+	decode(t, base, `{ project(name: "Kubernetes") { talkCount talks { title } limited: talks(limit: 3, offset: 1) { title } } }`, nil, &p)
+	if p.Project.TalkCount <= 100 || len(p.Project.Talks) != p.Project.TalkCount {
+		t.Errorf("Kubernetes: %d talks returned, talkCount %d (want every one, more than 100)", len(p.Project.Talks), p.Project.TalkCount)
+	}
+	if len(p.Project.Limited) != 3 || len(p.Project.Talks) > 4 && p.Project.Limited[0].Title != p.Project.Talks[1].Title {
+		t.Errorf("talks(limit: 3, offset: 1) = %+v, want the 2nd to 4th of %d", p.Project.Limited, len(p.Project.Talks))
+	}
+}
+
+func checkRankingPages(t *testing.T, base string) {
+	var d struct {
+		Project struct {
+			Companies []struct {
+				Company   struct{ Name string }
+				TalkCount int
+			}
+			Page []struct {
+				Company   struct{ Name string }
+				TalkCount int
+			}
+		}
+		Company struct {
+			Projects []struct{ Project struct{ Name string } }
+			Page     []struct{ Project struct{ Name string } }
+		}
+		Events []struct {
+			Name        string
+			TopProjects []struct{ Project struct{ Name string } }
+			Default     []struct{ Project struct{ Name string } }
+			Page        []struct{ Project struct{ Name string } }
+		}
+	}
+	decode(t, base, `{
+  project(name: "Kubernetes") { companies { company { name } talkCount } page: companies(limit: 5, offset: 2) { company { name } talkCount } }
+  company(name: "Google") { projects { project { name } } page: projects(limit: 2, offset: 1) { project { name } } }
+  events { name topProjects(limit: 100) { project { name } } default: topProjects { project { name } } page: topProjects(limit: 3, offset: 2) { project { name } } }
+}`, nil, &d)
+	all := d.Project.Companies
+	if len(all) <= 20 {
+		t.Fatalf("Kubernetes is discussed by the speakers of %d companies, want more than 20 (every one)", len(all))
+	}
+	for i := 1; i < len(all); i++ {
+		if all[i].TalkCount > all[i-1].TalkCount {
+			t.Errorf("companies not most first: %+v before %+v", all[i-1], all[i])
+		}
+	}
+	if len(d.Project.Page) != 5 || d.Project.Page[0] != all[2] || d.Project.Page[4] != all[6] {
+		t.Errorf("companies(limit: 5, offset: 2) = %+v, want the 3rd to 7th of %+v", d.Project.Page, all[:7])
+	}
+	if len(d.Company.Projects) < 3 || len(d.Company.Page) != 2 || d.Company.Page[0] != d.Company.Projects[1] || d.Company.Page[1] != d.Company.Projects[2] {
+		t.Errorf("Google's projects(limit: 2, offset: 1) = %+v; all: %+v", d.Company.Page, d.Company.Projects)
+	}
+	for _, e := range d.Events {
+		if len(e.TopProjects) > 10 && len(e.Default) != 10 {
+			t.Errorf("%s: topProjects without a limit gives %d, want 10", e.Name, len(e.Default))
+		}
+		if len(e.TopProjects) >= 5 && (len(e.Page) != 3 || e.Page[0] != e.TopProjects[2]) {
+			t.Errorf("%s: topProjects(limit: 3, offset: 2) = %+v, want from %+v", e.Name, e.Page, e.TopProjects[2])
+		}
+	}
+	r := query(t, base, `{ event(name: "KubeCon + CloudNativeCon North America 2017") { topProjects(first: 2, limit: 2) { talkCount } } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "first or limit") {
+		t.Errorf("first and limit together: %+v, want one BAD_USER_INPUT", r.Errors)
+	}
+	r = query(t, base, `{ project(name: "Kubernetes") { companies(offset: -1) { talkCount } } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
+		t.Errorf("negative offset: %+v, want one BAD_USER_INPUT", r.Errors)
+	}
+}
