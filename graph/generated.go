@@ -2399,7 +2399,7 @@ type Count {
   count: Int!
 }
 
-"The audience level a listing gives a talk."
+"The audience level a listing gives a talk. Sorts go from BEGINNER to ADVANCED (talks without a level first)."
 enum Level {
   "Marked [B] in the listing."
   BEGINNER
@@ -2409,12 +2409,12 @@ enum Level {
   ADVANCED
 }
 
-"What sort of session a talk is."
+"What sort of session a talk is. Sorts follow the order declared here: KEYNOTE, TALK, PANEL, OTHER."
 enum TalkKind {
-  "A talk presented by its speakers."
-  TALK
   "A keynote (the listing title starts with 'Keynote:')."
   KEYNOTE
+  "A talk presented by its speakers."
+  TALK
   "A panel (the listing title starts with 'Panel:')."
   PANEL
   "Anything else: awards, salons, sessions that are hosted rather than presented."
@@ -2587,9 +2587,9 @@ input TalkListFilter {
 input TalkSort {
   "Order by title."
   title: SortDirection
-  "Order by level."
+  "Order by level, by meaning: BEGINNER, INTERMEDIATE, ADVANCED (ASC puts talks without a level first)."
   level: SortDirection
-  "Order by kind."
+  "Order by kind, in TalkKind's order: KEYNOTE, TALK, PANEL, OTHER."
   kind: SortDirection
   "Order by durationMinutes."
   durationMinutes: SortDirection

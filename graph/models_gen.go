@@ -616,9 +616,9 @@ type TalkListFilter struct {
 type TalkSort struct {
 	// Order by title.
 	Title *SortDirection `json:"title,omitempty"`
-	// Order by level.
+	// Order by level, by meaning: BEGINNER, INTERMEDIATE, ADVANCED (ASC puts talks without a level first).
 	Level *SortDirection `json:"level,omitempty"`
-	// Order by kind.
+	// Order by kind, in TalkKind's order: KEYNOTE, TALK, PANEL, OTHER.
 	Kind *SortDirection `json:"kind,omitempty"`
 	// Order by durationMinutes.
 	DurationMinutes *SortDirection `json:"durationMinutes,omitempty"`

@@ -11,6 +11,7 @@ import (
 func checkFrontend(t *testing.T, base string) {
 	t.Run("NoSilentCuts", func(t *testing.T) { checkNoSilentCuts(t, base) })
 	t.Run("RankingPages", func(t *testing.T) { checkRankingPages(t, base) })
+	t.Run("EnumsSortByMeaning", func(t *testing.T) { checkEnumOrder(t, base) })
 }
 
 // decode runs q and decodes its data into v, failing on any error.
@@ -126,5 +127,33 @@ func checkRankingPages(t *testing.T, base string) {
 	r = query(t, base, `{ project(name: "Kubernetes") { companies(offset: -1) { talkCount } } }`, nil)
 	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" {
 		t.Errorf("negative offset: %+v, want one BAD_USER_INPUT", r.Errors)
+	}
+}
+
+func checkEnumOrder(t *testing.T, base string) {
+	rank := map[string]int{"": 0, "BEGINNER": 1, "INTERMEDIATE": 2, "ADVANCED": 3, "KEYNOTE": 1, "TALK": 2, "PANEL": 3, "OTHER": 4}
+	for _, key := range []string{"level", "kind"} {
+		var d struct {
+			TalksConnection struct {
+				Edges []struct{ Node map[string]*string }
+			}
+		}
+		decode(t, base, `{ talksConnection(sort: [{ `+key+`: DESC }], first: 100) { edges { node { level kind } } } }`, nil, &d)
+		seen := map[string]bool{}
+		prev := 99
+		for _, e := range d.TalksConnection.Edges {
+			v := ""
+			if p := e.Node[key]; p != nil {
+				v = *p
+			}
+			seen[v] = true
+			if rank[v] > prev {
+				t.Fatalf("%s DESC: %q after a smaller value", key, v)
+			}
+			prev = rank[v]
+		}
+		if key == "level" && !(seen["ADVANCED"] && seen["BEGINNER"] && seen["INTERMEDIATE"]) {
+			t.Errorf("the first 100 talks by level DESC show %v, want every level", seen)
+		}
 	}
 }

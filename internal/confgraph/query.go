@@ -32,6 +32,39 @@ var Fields = map[Label]map[string]FieldKind{
 	LabelRecap:   {"id": KindString, "title": KindString, "author": KindString, "published": KindDate, "document": KindString},
 }
 
+// EnumOrder lists, per label and property, the values of an enumerated
+// property in the order sorts put them: by meaning, not by spelling.
+// Levels go from beginner to advanced; kinds from the keynotes that open
+// a day to the talks, the panels and the other sessions. A node without
+// the property sorts before every value.
+var EnumOrder = map[Label]map[string][]string{
+	LabelTalk: {
+		"level": {string(LevelBeginner), string(LevelIntermediate), string(LevelAdvanced)},
+		"kind":  {string(KindKeynote), string(KindTalk), string(KindPanel), string(KindOther)},
+	},
+}
+
+// EnumRank is the position of an enumerated property's value in its
+// EnumOrder, counting from 1; 0 for a missing or unknown value.
+func EnumRank(label Label, field, value string) int {
+	for i, v := range EnumOrder[label][field] {
+		if v == value {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// SortsAsInt reports whether a sort key of label compares whole numbers:
+// counts, number properties and enumerated properties (by EnumRank).
+func SortsAsInt(label Label, k SortKey) bool {
+	if k.Count != nil || Fields[label][k.Field] == KindInt {
+		return true
+	}
+	_, enum := EnumOrder[label][k.Field]
+	return enum
+}
+
 // FieldValue returns a node's property by name: a string or an int, and
 // false when the node does not have it (empty strings and zero ints are
 // absent, as in the stores).
@@ -278,6 +311,10 @@ func SortValue(n Node, k SortKey, count func(RelCount) int) any {
 		return count(*k.Count)
 	}
 	v, ok := FieldValue(n, k.Field)
+	if _, enum := EnumOrder[n.NodeLabel()][k.Field]; enum {
+		s, _ := v.(string)
+		return EnumRank(n.NodeLabel(), k.Field, s)
+	}
 	if !ok {
 		if Fields[n.NodeLabel()][k.Field] == KindInt {
 			return 0

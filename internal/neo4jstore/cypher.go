@@ -389,6 +389,15 @@ func (b *builder) order(label confgraph.Label, sort []confgraph.SortKey, v strin
 		case k.Field == confgraph.DisplayField(label):
 			// Lower-cased by Go, exactly as confgraph.SortValue does.
 			e = v + "." + ident(sortKeyProp)
+		case confgraph.EnumOrder[label][k.Field] != nil:
+			// By meaning, as confgraph.EnumRank ranks.
+			var sb strings.Builder
+			sb.WriteString("CASE " + v + "." + ident(k.Field))
+			for i, val := range confgraph.EnumOrder[label][k.Field] {
+				fmt.Fprintf(&sb, " WHEN %s THEN %d", b.param(val), i+1)
+			}
+			sb.WriteString(" ELSE 0 END")
+			e = sb.String()
 		case confgraph.Fields[label][k.Field] == confgraph.KindInt:
 			e = "coalesce(" + v + "." + ident(k.Field) + ", 0)"
 		default:
@@ -438,7 +447,7 @@ func (o order) by(reverse bool) string {
 func cursorValues(label confgraph.Label, sort []confgraph.SortKey, c *confgraph.Cursor) []any {
 	var out []any
 	for i, k := range sort {
-		isInt := k.Count != nil || confgraph.Fields[label][k.Field] == confgraph.KindInt
+		isInt := confgraph.SortsAsInt(label, k)
 		switch v := c.Values[i].(type) {
 		case int:
 			if isInt {

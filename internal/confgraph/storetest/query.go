@@ -223,8 +223,15 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"TitleDesc", talk, []confgraph.SortKey{desc("title")},
 				[]string{talkEclairs, talkZeroTrust, talkKeynote, talkEBPF, talkClosingEU, talkClosingNA, talkPanel}},
 			{"StringWithMissing", confgraph.LabelSpeaker, []confgraph.SortKey{asc("role")}, []string{speakerChen, speakerDana, speakerBruno, speakerAda}},
+			// Kinds sort by confgraph.EnumOrder: keynotes, talks, panels, others.
 			{"TwoKeys", talk, []confgraph.SortKey{asc("kind"), desc("durationMinutes")},
-				[]string{talkKeynote, talkClosingEU, talkClosingNA, talkPanel, talkZeroTrust, talkEBPF, talkEclairs}},
+				[]string{talkKeynote, talkZeroTrust, talkEBPF, talkEclairs, talkPanel, talkClosingEU, talkClosingNA}},
+			// Levels sort by meaning, not spelling: no level, then
+			// BEGINNER < INTERMEDIATE < ADVANCED.
+			{"LevelByMeaning", talk, []confgraph.SortKey{asc("level")},
+				[]string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote, talkEBPF, talkEclairs, talkZeroTrust}},
+			{"LevelByMeaningDesc", talk, []confgraph.SortKey{desc("level")},
+				[]string{talkZeroTrust, talkEclairs, talkEBPF, talkPanel, talkClosingEU, talkClosingNA, talkKeynote}},
 			{"CountDesc", talk, []confgraph.SortKey{byCount(confgraph.RelPresented, in, true)},
 				[]string{talkPanel, talkEBPF, talkKeynote, talkZeroTrust, talkEclairs, talkClosingEU, talkClosingNA}},
 			{"CountAsc", confgraph.LabelProject, []confgraph.SortKey{byCount(confgraph.RelDiscusses, in, false)}, []string{projectTidewater, projectLumen}},
