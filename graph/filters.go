@@ -35,6 +35,12 @@ func (w *where) cond(field string, op confgraph.Op, v any, fold bool) {
 	w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: op, Value: v, Fold: fold})
 }
 
+func (w *where) isNull(field string, v *bool) {
+	if v != nil {
+		w.cond(field, confgraph.OpIsNull, *v, false)
+	}
+}
+
 func (w *where) in(field string, vs []any, fold bool) {
 	w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: confgraph.OpIn, Values: vs, Fold: fold})
 }
@@ -55,6 +61,7 @@ func (w *where) str(field string, f *StringFilter) {
 	if f.In != nil {
 		w.in(field, anys(f.In), fold)
 	}
+	w.isNull(field, f.IsNull)
 }
 
 func (w *where) num(field string, f *IntFilter) {
@@ -72,6 +79,7 @@ func (w *where) num(field string, f *IntFilter) {
 	if f.In != nil {
 		w.in(field, anys(f.In), false)
 	}
+	w.isNull(field, f.IsNull)
 }
 
 var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -100,6 +108,7 @@ func (w *where) date(field string, f *DateFilter) {
 		}
 		w.in(field, anys(f.In), false)
 	}
+	w.isNull(field, f.IsNull)
 }
 
 func (w *where) id(f *IDFilter) {
@@ -152,6 +161,19 @@ func rel[T any](w *where, r confgraph.RelType, d confgraph.Direction, some, all,
 	}
 }
 
+// toOne adds the condition of a to-one link (a talk's or a recap's event):
+// the node at its end matches inner; a node without one never matches.
+func toOne[T any](w *where, r confgraph.RelType, d confgraph.Direction, inner *T, conv func(*T) (*confgraph.Filter, error)) {
+	if inner == nil {
+		return
+	}
+	f, err := conv(inner)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	w.f.Rels = append(w.f.Rels, confgraph.RelCond{Rel: r, Dir: d, Quant: confgraph.Some, Where: f})
+}
+
 // group adds AND, OR and NOT groups.
 func group[T any](w *where, and, or []*T, not *T, conv func(*T) (*confgraph.Filter, error)) {
 	for _, g := range and {
@@ -202,6 +224,7 @@ func talkWhere(t *TalkWhere) (*confgraph.Filter, error) {
 	w.str("abstract", t.Abstract)
 	if t.Level != nil {
 		w.enum("level", (*string)(t.Level.Eq), levels(t.Level.In))
+		w.isNull("level", t.Level.IsNull)
 	}
 	if t.Kind != nil {
 		w.enum("kind", (*string)(t.Kind.Eq), kinds(t.Kind.In))
@@ -214,9 +237,7 @@ func talkWhere(t *TalkWhere) (*confgraph.Filter, error) {
 	if p := t.Projects; p != nil {
 		rel(w, confgraph.RelDiscusses, confgraph.Out, p.Some, p.All, p.None, p.Single, projectWhere)
 	}
-	if e := t.Event; e != nil {
-		rel(w, confgraph.RelPartOf, confgraph.Out, e.Some, e.All, e.None, e.Single, eventWhere)
-	}
+	toOne(w, confgraph.RelPartOf, confgraph.Out, t.Event, eventWhere)
 	if r := t.Recaps; r != nil {
 		rel(w, confgraph.RelReviews, confgraph.In, r.Some, r.All, r.None, r.Single, recapWhere)
 	}
@@ -311,9 +332,7 @@ func recapWhere(t *RecapWhere) (*confgraph.Filter, error) {
 	w.str("author", t.Author)
 	w.date("published", t.Published)
 	w.str("document", t.Document)
-	if x := t.Event; x != nil {
-		rel(w, confgraph.RelCovers, confgraph.Out, x.Some, x.All, x.None, x.Single, eventWhere)
-	}
+	toOne(w, confgraph.RelCovers, confgraph.Out, t.Event, eventWhere)
 	if x := t.Talks; x != nil {
 		rel(w, confgraph.RelReviews, confgraph.Out, x.Some, x.All, x.None, x.Single, talkWhere)
 	}

@@ -2083,7 +2083,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCompanySort,
 		ec.unmarshalInputCompanyWhere,
 		ec.unmarshalInputDateFilter,
-		ec.unmarshalInputEventListFilter,
 		ec.unmarshalInputEventSort,
 		ec.unmarshalInputEventWhere,
 		ec.unmarshalInputIDFilter,
@@ -2469,6 +2468,8 @@ input StringFilter {
   endsWith: String
   "Compare ignoring case (applies to every operator above)."
   caseInsensitive: Boolean = false
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a whole-number property. All given operators must hold."
@@ -2485,6 +2486,8 @@ input IntFilter {
   gt: Int
   "Greater than or equal to."
   gte: Int
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a date property (YYYY-MM-DD). All given operators must hold."
@@ -2501,6 +2504,8 @@ input DateFilter {
   gt: String
   "On or after."
   gte: String
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a global ID."
@@ -2517,6 +2522,8 @@ input LevelFilter {
   eq: Level
   "One of."
   in: [Level!]
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a talk's kind."
@@ -2539,7 +2546,7 @@ type PageInfo {
   endCursor: String
 }
 
-"Conditions on talks. Everything given must hold; relationship fields take some/all/none/single."
+"Conditions on talks. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly."
 input TalkWhere {
   "Condition on id."
   id: IDFilter
@@ -2559,8 +2566,8 @@ input TalkWhere {
   speakers: SpeakerListFilter
   "Condition on the projects its title or abstract names."
   projects: ProjectListFilter
-  "Condition on the the event it was part of."
-  event: EventListFilter
+  "Condition on the event it was part of (a to-one link: no some/all; a talk without an event never matches)."
+  event: EventWhere
   "Condition on the recaps that write about it."
   recaps: RecapListFilter
   "All of these filters hold."
@@ -2933,18 +2940,6 @@ input EventWhere {
   NOT: EventWhere
 }
 
-"How many related events must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
-input EventListFilter {
-  "At least one matches."
-  some: EventWhere
-  "Every one matches (true when there are none)."
-  all: EventWhere
-  "None matches."
-  none: EventWhere
-  "Exactly one matches."
-  single: EventWhere
-}
-
 "One sort key for events: set exactly one field."
 input EventSort {
   "Order by name."
@@ -2999,7 +2994,7 @@ type RelatedEventEdge {
   evidence: [Evidence!]!
 }
 
-"Conditions on recaps. Everything given must hold; relationship fields take some/all/none/single."
+"Conditions on recaps. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly."
 input RecapWhere {
   "Condition on id."
   id: IDFilter
@@ -3011,8 +3006,8 @@ input RecapWhere {
   published: DateFilter
   "Condition on document."
   document: StringFilter
-  "Condition on the the event it covers."
-  event: EventListFilter
+  "Condition on the event it covers (a to-one link: no some/all; a recap without an event never matches)."
+  event: EventWhere
   "Condition on the talks it writes about."
   talks: TalkListFilter
   "Condition on the projects it names."
@@ -14702,7 +14697,7 @@ func (ec *executionContext) unmarshalInputDateFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte"}
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14751,57 +14746,13 @@ func (ec *executionContext) unmarshalInputDateFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Gte = data
-		}
-	}
-	return it, nil
-}
-
-func (ec *executionContext) unmarshalInputEventListFilter(ctx context.Context, obj any) (EventListFilter, error) {
-	var it EventListFilter
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"some", "all", "none", "single"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "some":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Some = data
-		case "all":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.All = data
-		case "none":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.None = data
-		case "single":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Single = data
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -15013,7 +14964,7 @@ func (ec *executionContext) unmarshalInputIntFilter(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte"}
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15062,6 +15013,13 @@ func (ec *executionContext) unmarshalInputIntFilter(ctx context.Context, obj any
 				return it, err
 			}
 			it.Gte = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -15078,7 +15036,7 @@ func (ec *executionContext) unmarshalInputLevelFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eq", "in"}
+	fieldsInOrder := [...]string{"eq", "in", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15099,6 +15057,13 @@ func (ec *executionContext) unmarshalInputLevelFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.In = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -15470,7 +15435,7 @@ func (ec *executionContext) unmarshalInputRecapWhere(ctx context.Context, obj an
 			it.Document = data
 		case "event":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
-			data, err := ec.unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx, v)
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15704,7 +15669,7 @@ func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj 
 		asMap["caseInsensitive"] = false
 	}
 
-	fieldsInOrder := [...]string{"eq", "in", "contains", "startsWith", "endsWith", "caseInsensitive"}
+	fieldsInOrder := [...]string{"eq", "in", "contains", "startsWith", "endsWith", "caseInsensitive", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15753,6 +15718,13 @@ func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.CaseInsensitive = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -16008,7 +15980,7 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 			it.Projects = data
 		case "event":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
-			data, err := ec.unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx, v)
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -22933,14 +22905,6 @@ func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋconfgraphᚋconfgrap
 		return graphql.Null
 	}
 	return ec._Event(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx context.Context, v any) (*EventListFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputEventListFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOEventSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSortᚄ(ctx context.Context, v any) ([]*EventSort, error) {

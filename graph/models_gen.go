@@ -87,6 +87,8 @@ type DateFilter struct {
 	Gt *string `json:"gt,omitempty"`
 	// On or after.
 	Gte *string `json:"gte,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // A event in a connection.
@@ -95,18 +97,6 @@ type EventEdge struct {
 	Cursor string `json:"cursor"`
 	// The event.
 	Node *confgraph.Event `json:"node"`
-}
-
-// How many related events must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
-type EventListFilter struct {
-	// At least one matches.
-	Some *EventWhere `json:"some,omitempty"`
-	// Every one matches (true when there are none).
-	All *EventWhere `json:"all,omitempty"`
-	// None matches.
-	None *EventWhere `json:"none,omitempty"`
-	// Exactly one matches.
-	Single *EventWhere `json:"single,omitempty"`
 }
 
 // One sort key for events: set exactly one field.
@@ -171,6 +161,8 @@ type IntFilter struct {
 	Gt *int `json:"gt,omitempty"`
 	// Greater than or equal to.
 	Gte *int `json:"gte,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // Conditions on a talk's level.
@@ -179,6 +171,8 @@ type LevelFilter struct {
 	Eq *confgraph.Level `json:"eq,omitempty"`
 	// One of.
 	In []confgraph.Level `json:"in,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // Changes to the graph. Writes need the header `Authorization: Bearer <token>`
@@ -330,7 +324,7 @@ type RecapSort struct {
 	TalkCount *SortDirection `json:"talkCount,omitempty"`
 }
 
-// Conditions on recaps. Everything given must hold; relationship fields take some/all/none/single.
+// Conditions on recaps. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly.
 type RecapWhere struct {
 	// Condition on id.
 	ID *IDFilter `json:"id,omitempty"`
@@ -342,8 +336,8 @@ type RecapWhere struct {
 	Published *DateFilter `json:"published,omitempty"`
 	// Condition on document.
 	Document *StringFilter `json:"document,omitempty"`
-	// Condition on the the event it covers.
-	Event *EventListFilter `json:"event,omitempty"`
+	// Condition on the event it covers (a to-one link: no some/all; a recap without an event never matches).
+	Event *EventWhere `json:"event,omitempty"`
 	// Condition on the talks it writes about.
 	Talks *TalkListFilter `json:"talks,omitempty"`
 	// Condition on the projects it names.
@@ -582,6 +576,8 @@ type StringFilter struct {
 	EndsWith *string `json:"endsWith,omitempty"`
 	// Compare ignoring case (applies to every operator above).
 	CaseInsensitive *bool `json:"caseInsensitive,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // A talk in a connection.
@@ -632,7 +628,7 @@ type TalkSort struct {
 	RecapCount *SortDirection `json:"recapCount,omitempty"`
 }
 
-// Conditions on talks. Everything given must hold; relationship fields take some/all/none/single.
+// Conditions on talks. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly.
 type TalkWhere struct {
 	// Condition on id.
 	ID *IDFilter `json:"id,omitempty"`
@@ -652,8 +648,8 @@ type TalkWhere struct {
 	Speakers *SpeakerListFilter `json:"speakers,omitempty"`
 	// Condition on the projects its title or abstract names.
 	Projects *ProjectListFilter `json:"projects,omitempty"`
-	// Condition on the the event it was part of.
-	Event *EventListFilter `json:"event,omitempty"`
+	// Condition on the event it was part of (a to-one link: no some/all; a talk without an event never matches).
+	Event *EventWhere `json:"event,omitempty"`
 	// Condition on the recaps that write about it.
 	Recaps *RecapListFilter `json:"recaps,omitempty"`
 	// All of these filters hold.

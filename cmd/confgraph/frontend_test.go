@@ -12,6 +12,8 @@ func checkFrontend(t *testing.T, base string) {
 	t.Run("NoSilentCuts", func(t *testing.T) { checkNoSilentCuts(t, base) })
 	t.Run("RankingPages", func(t *testing.T) { checkRankingPages(t, base) })
 	t.Run("EnumsSortByMeaning", func(t *testing.T) { checkEnumOrder(t, base) })
+	t.Run("IsNull", func(t *testing.T) { checkIsNull(t, base) })
+	t.Run("ToOneFilter", func(t *testing.T) { checkToOneFilter(t, base) })
 }
 
 // decode runs q and decodes its data into v, failing on any error.
@@ -155,5 +157,84 @@ func checkEnumOrder(t *testing.T, base string) {
 		if key == "level" && !(seen["ADVANCED"] && seen["BEGINNER"] && seen["INTERMEDIATE"]) {
 			t.Errorf("the first 100 talks by level DESC show %v, want every level", seen)
 		}
+	}
+}
+
+func checkIsNull(t *testing.T, base string) {
+	var d struct {
+		All, NoLevel, WithLevel struct{ TotalCount int }
+		Sample                  []struct {
+			Title string
+			Level *string
+		}
+		Speakers []struct {
+			Name string
+			Role *string
+		}
+	}
+	decode(t, base, `{
+  all: talksConnection { totalCount }
+  noLevel: talksConnection(where: { level: { isNull: true } }) { totalCount }
+  withLevel: talksConnection(where: { level: { isNull: false } }) { totalCount }
+  sample: talks(where: { level: { isNull: true }, title: { contains: "Envoy" } }, limit: 100) { title level }
+  speakers(where: { role: { isNull: false } }, limit: 100) { name role }
+}`, nil, &d)
+	if d.NoLevel.TotalCount == 0 || d.WithLevel.TotalCount == 0 || d.NoLevel.TotalCount+d.WithLevel.TotalCount != d.All.TotalCount {
+		t.Errorf("talks without a level %d + with one %d, want both non-zero and adding up to %d", d.NoLevel.TotalCount, d.WithLevel.TotalCount, d.All.TotalCount)
+	}
+	found := false
+	for _, tk := range d.Sample {
+		found = found || tk.Title == "The Mechanics of Deploying Envoy at Lyft"
+		if tk.Level != nil {
+			t.Errorf("%q has level %s, asked for none", tk.Title, *tk.Level)
+		}
+	}
+	if !found {
+		t.Errorf("level isNull: true lacks The Mechanics of Deploying Envoy at Lyft (no level in the listing): %+v", d.Sample)
+	}
+	for _, s := range d.Speakers {
+		if s.Role == nil || *s.Role == "" {
+			t.Errorf("%s has no role, asked for one", s.Name)
+		}
+	}
+	r := query(t, base, `{ talks(where: { title: { isNull: true } }) { title } }`, nil)
+	if len(r.Errors) > 0 || string(r.Data) != `{"talks":[]}` {
+		t.Errorf("a title is never null: %s %+v", r.Data, r.Errors)
+	}
+}
+
+func checkToOneFilter(t *testing.T, base string) {
+	var d struct {
+		Event  struct{ TalkCount int }
+		Austin struct{ TotalCount int }
+		Recaps []struct {
+			Title string
+			Event struct{ City string }
+		}
+		NoEvent struct{ TotalCount int }
+	}
+	decode(t, base, `{
+  event(name: "KubeCon + CloudNativeCon North America 2017") { talkCount }
+  austin: talksConnection(where: { event: { city: { eq: "Austin" } } }) { totalCount }
+  recaps(where: { event: { city: { eq: "Copenhagen" } } }) { title event { city } }
+  noEvent: talksConnection(where: { NOT: { event: {} } }) { totalCount }
+}`, nil, &d)
+	if d.Austin.TotalCount != d.Event.TalkCount || d.Event.TalkCount == 0 {
+		t.Errorf("talks whose event is in Austin: %d, the Austin event's talkCount %d", d.Austin.TotalCount, d.Event.TalkCount)
+	}
+	if len(d.Recaps) == 0 {
+		t.Error("no recap of the Copenhagen event")
+	}
+	for _, r := range d.Recaps {
+		if r.Event.City != "Copenhagen" {
+			t.Errorf("recap %q covers an event in %q", r.Title, r.Event.City)
+		}
+	}
+	if d.NoEvent.TotalCount != 0 {
+		t.Errorf("%d talks have no event, want 0 (every talk is part of one)", d.NoEvent.TotalCount)
+	}
+	r := query(t, base, `{ talks(where: { event: { some: { city: { eq: "Austin" } } } }) { title } }`, nil)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "GRAPHQL_VALIDATION_FAILED" {
+		t.Errorf("the old some on a to-one link: %+v, want a validation error", r.Errors)
 	}
 }

@@ -94,6 +94,9 @@ const (
 	OpLte        Op = "lte"
 	OpGt         Op = "gt"
 	OpGte        Op = "gte"
+	// OpIsNull holds when the node lacks the property (Value true) or
+	// has it (Value false). Empty strings and zero numbers are absent.
+	OpIsNull Op = "isNull"
 )
 
 // Cond compares one property. Value is a string or an int; for OpIn,
@@ -151,6 +154,11 @@ func (f *Filter) Validate(label Label) error {
 			return Errorf(EINVALID, "%s has no field %q to filter on", label, c.Field)
 		}
 		switch c.Op {
+		case OpIsNull:
+			if _, ok := c.Value.(bool); !ok {
+				return Errorf(EINVALID, "%s.%s: isNull takes true or false", label, c.Field)
+			}
+			continue
 		case OpEq, OpIn:
 		case OpContains, OpStartsWith, OpEndsWith:
 			if kind == KindInt {

@@ -331,6 +331,10 @@ func inSet(c *confgraph.Cond) map[string]bool {
 
 func condHolds(n confgraph.Node, c confgraph.Cond) bool {
 	v, ok := confgraph.FieldValue(n, c.Field)
+	if c.Op == confgraph.OpIsNull {
+		null, _ := c.Value.(bool)
+		return ok != null
+	}
 	if !ok {
 		return false
 	}

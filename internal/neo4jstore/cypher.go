@@ -177,6 +177,12 @@ func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact 
 	}
 	var expr string
 	switch c.Op {
+	case confgraph.OpIsNull:
+		// Never null itself, so exact or not it needs no coalesce.
+		if null, _ := c.Value.(bool); null {
+			return lhs + " IS NULL"
+		}
+		return lhs + " IS NOT NULL"
 	case confgraph.OpEq:
 		expr = lower(lhs) + " = " + b.param(folded(c.Value))
 	case confgraph.OpIn:

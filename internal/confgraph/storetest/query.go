@@ -142,6 +142,12 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"DateGte", confgraph.LabelEvent, where(cond("startDate", confgraph.OpGte, "2031-01-01")), []string{eventEU}},
 			{"DateLt", confgraph.LabelProject, where(cond("accepted", confgraph.OpLt, "2028")), []string{projectLumen}},
 			{"TwoConditions", talk, where(cond("kind", confgraph.OpEq, "TALK"), cond("durationMinutes", confgraph.OpGt, 0)), []string{talkEBPF, talkZeroTrust}},
+			// isNull asks for a missing property (or a present one).
+			{"IsNullString", talk, where(cond("level", confgraph.OpIsNull, true)), []string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote}},
+			{"IsNullFalse", talk, where(cond("level", confgraph.OpIsNull, false)), []string{talkEBPF, talkZeroTrust, talkEclairs}},
+			{"IsNullInt", talk, where(cond("durationMinutes", confgraph.OpIsNull, true)), []string{talkClosingNA, talkEclairs}},
+			{"IsNullNeverNull", talk, where(cond("title", confgraph.OpIsNull, true)), nil},
+			{"NotIsNull", confgraph.LabelSpeaker, not(where(cond("role", confgraph.OpIsNull, true))), []string{speakerAda, speakerBruno}},
 			// A missing property matches no condition, so NOT of one holds.
 			{"NotOverMissingInt", talk, not(where(cond("durationMinutes", confgraph.OpLt, 30))),
 				[]string{talkPanel, talkClosingNA, talkEBPF, talkZeroTrust, talkEclairs}},
