@@ -239,11 +239,17 @@ func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, fir
 	return out, nil
 }
 
-// byName finds a node by a name, ignoring case.
+// byName finds a node by a name, ignoring case; for a label whose nodes
+// have aliases (speakers, companies, projects), a node none of whose names
+// is that is then looked up by its aliases ("k8s" finds Kubernetes).
 func byName[T confgraph.Node](ctx context.Context, s confgraph.Store, label confgraph.Label, field, name string) (T, error) {
 	var zero T
 	nodes, err := findPlanned(ctx, s, confgraph.Query{Label: label, Limit: 1,
 		Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: field, Op: confgraph.OpEq, Value: name, Fold: true}}}}, string(label), false)
+	if err == nil && len(nodes) == 0 && confgraph.HasAliases(label) {
+		nodes, err = findPlanned(ctx, s, confgraph.Query{Label: label, Limit: 1,
+			Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: confgraph.AliasField, Op: confgraph.OpEq, Value: name, Fold: true}}}}, string(label), false)
+	}
 	if err != nil || len(nodes) == 0 {
 		return zero, err
 	}

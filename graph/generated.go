@@ -2352,11 +2352,11 @@ type Query {
   ): RecapConnection!
   "A talk by its ID, or by its title (case-insensitive; the first match when several events share a title)."
   talk("The talk's ID." id: ID, "The talk's title." title: String): Talk
-  "A speaker by name (case-insensitive)."
+  "A speaker by name or, when no speaker has that name, by one of their aliases (case-insensitive)."
   speaker("The speaker's name." name: String!): Speaker
-  "A company by name (case-insensitive)."
+  "A company by name or, when no company has that name, by one of its aliases (case-insensitive)."
   company("The company's name." name: String!): Company
-  "A project by name (case-insensitive)."
+  "A project by name or, when no project has that name, by one of its aliases such as k8s (case-insensitive)."
   project("The project's name." name: String!): Project
   "An event by name (case-insensitive)."
   event("The event's name." name: String!): Event

@@ -14,6 +14,7 @@ func checkFrontend(t *testing.T, base string) {
 	t.Run("EnumsSortByMeaning", func(t *testing.T) { checkEnumOrder(t, base) })
 	t.Run("IsNull", func(t *testing.T) { checkIsNull(t, base) })
 	t.Run("ToOneFilter", func(t *testing.T) { checkToOneFilter(t, base) })
+	t.Run("AliasLookup", func(t *testing.T) { checkAliasLookup(t, base) })
 }
 
 // decode runs q and decodes its data into v, failing on any error.
@@ -236,5 +237,19 @@ func checkToOneFilter(t *testing.T, base string) {
 	r := query(t, base, `{ talks(where: { event: { some: { city: { eq: "Austin" } } } }) { title } }`, nil)
 	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "GRAPHQL_VALIDATION_FAILED" {
 		t.Errorf("the old some on a to-one link: %+v, want a validation error", r.Errors)
+	}
+}
+
+func checkAliasLookup(t *testing.T, base string) {
+	var d struct {
+		K8s, Upper, Name struct{ Name string }
+		Nobody           *struct{ Name string }
+	}
+	decode(t, base, `{ k8s: project(name: "k8s") { name } upper: project(name: "K8S") { name } name: project(name: "kubernetes") { name } nobody: project(name: "no such project") { name } }`, nil, &d)
+	if d.K8s.Name != "Kubernetes" || d.Upper.Name != "Kubernetes" || d.Name.Name != "Kubernetes" {
+		t.Errorf("project(name: k8s / K8S / kubernetes) = %q / %q / %q, want Kubernetes", d.K8s.Name, d.Upper.Name, d.Name.Name)
+	}
+	if d.Nobody != nil {
+		t.Errorf("an unknown name found %+v", d.Nobody)
 	}
 }

@@ -32,6 +32,35 @@ var Fields = map[Label]map[string]FieldKind{
 	LabelRecap:   {"id": KindString, "title": KindString, "author": KindString, "published": KindDate, "document": KindString},
 }
 
+// AliasField is the list property of other names a speaker, company or
+// project has. Only an equality tests it (OpEq, usually ignoring case),
+// and it holds when one of the names is equal: name lookups fall back to
+// it.
+const AliasField = "aliases"
+
+// HasAliases reports the labels whose nodes have AliasField.
+func HasAliases(label Label) bool {
+	return label == LabelSpeaker || label == LabelCompany || label == LabelProject
+}
+
+// AliasHolds reports whether one of a node's aliases equals s (after
+// FoldCase of both when fold).
+func AliasHolds(n Node, s string, fold bool) bool {
+	names, _ := Properties(n)[AliasField].([]string)
+	if fold {
+		s = FoldCase(s)
+	}
+	for _, a := range names {
+		if fold {
+			a = FoldCase(a)
+		}
+		if a == s {
+			return true
+		}
+	}
+	return false
+}
+
 // EnumOrder lists, per label and property, the values of an enumerated
 // property in the order sorts put them: by meaning, not by spelling.
 // Levels go from beginner to advanced; kinds from the keynotes that open
@@ -149,6 +178,12 @@ func (f *Filter) Validate(label Label) error {
 		return nil
 	}
 	for _, c := range f.Conds {
+		if c.Field == AliasField && HasAliases(label) {
+			if _, ok := c.Value.(string); !ok || c.Op != OpEq {
+				return Errorf(EINVALID, "%s.%s is tested only for equality with a name", label, c.Field)
+			}
+			continue
+		}
 		kind, ok := Fields[label][c.Field]
 		if !ok {
 			return Errorf(EINVALID, "%s has no field %q to filter on", label, c.Field)

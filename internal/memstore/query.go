@@ -330,6 +330,10 @@ func inSet(c *confgraph.Cond) map[string]bool {
 }
 
 func condHolds(n confgraph.Node, c confgraph.Cond) bool {
+	if c.Field == confgraph.AliasField {
+		s, _ := c.Value.(string)
+		return confgraph.AliasHolds(n, s, c.Fold)
+	}
 	v, ok := confgraph.FieldValue(n, c.Field)
 	if c.Op == confgraph.OpIsNull {
 		null, _ := c.Value.(bool)

@@ -159,6 +159,15 @@ func (b *builder) filter(f *confgraph.Filter, label confgraph.Label, v string, e
 }
 
 func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact bool) string {
+	if c.Field == confgraph.AliasField {
+		// As confgraph.AliasHolds: one of the names equal, folded once
+		// here on the operand's side.
+		s, _ := c.Value.(string)
+		if c.Fold {
+			return fmt.Sprintf("any(a IN coalesce(%s.%s, []) WHERE toLower(a) = %s)", v, ident(c.Field), b.param(confgraph.FoldCase(s)))
+		}
+		return fmt.Sprintf("any(a IN coalesce(%s.%s, []) WHERE a = %s)", v, ident(c.Field), b.param(s))
+	}
 	fold := c.Fold && confgraph.Fields[label][c.Field] != confgraph.KindInt
 	lhs := v + "." + ident(c.Field)
 	lower := func(x string) string {

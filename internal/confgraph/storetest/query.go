@@ -142,6 +142,10 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"DateGte", confgraph.LabelEvent, where(cond("startDate", confgraph.OpGte, "2031-01-01")), []string{eventEU}},
 			{"DateLt", confgraph.LabelProject, where(cond("accepted", confgraph.OpLt, "2028")), []string{projectLumen}},
 			{"TwoConditions", talk, where(cond("kind", confgraph.OpEq, "TALK"), cond("durationMinutes", confgraph.OpGt, 0)), []string{talkEBPF, talkZeroTrust}},
+			// Aliases are tested by equality with one of them.
+			{"AliasFold", confgraph.LabelSpeaker, where(fold(cond(confgraph.AliasField, confgraph.OpEq, "a. OKAFOR"))), []string{speakerAda}},
+			{"AliasExact", confgraph.LabelSpeaker, where(cond(confgraph.AliasField, confgraph.OpEq, "a. OKAFOR")), nil},
+			{"AliasNotAName", confgraph.LabelSpeaker, where(fold(cond(confgraph.AliasField, confgraph.OpEq, "Ada Okafor"))), nil},
 			// isNull asks for a missing property (or a present one).
 			{"IsNullString", talk, where(cond("level", confgraph.OpIsNull, true)), []string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote}},
 			{"IsNullFalse", talk, where(cond("level", confgraph.OpIsNull, false)), []string{talkEBPF, talkZeroTrust, talkEclairs}},
