@@ -332,7 +332,7 @@ func (r *Resolver) search(ctx context.Context, query string, types []SearchType,
 	return out, nil
 }
 
-func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int) (*Path, error) {
+func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int, relTypes []RelationshipType) (*Path, error) {
 	a, err := StoreID(from)
 	if err != nil {
 		return nil, err
@@ -345,7 +345,11 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *i
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	p, err := r.Store.ShortestPath(ctx, a, b, hops)
+	types := make([]confgraph.RelType, len(relTypes))
+	for i, t := range relTypes {
+		types[i] = confgraph.RelType(t)
+	}
+	p, err := r.Store.ShortestPath(ctx, a, b, hops, types)
 	if err != nil || p == nil {
 		return nil, err
 	}

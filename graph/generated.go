@@ -195,7 +195,7 @@ type ComplexityRoot struct {
 		Recaps              func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
 		RecapsConnection    func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string, last *int, before *string) int
 		Search              func(childComplexity int, query string, types []SearchType, first *int) int
-		ShortestPath        func(childComplexity int, from string, to string, maxHops *int) int
+		ShortestPath        func(childComplexity int, from string, to string, maxHops *int, relationshipTypes []RelationshipType) int
 		Speaker             func(childComplexity int, name string) int
 		Speakers            func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
 		SpeakersConnection  func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string, last *int, before *string) int
@@ -458,7 +458,7 @@ type QueryResolver interface {
 	Event(ctx context.Context, name string) (*confgraph.Event, error)
 	Node(ctx context.Context, id string) (confgraph.Node, error)
 	Search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int) (*Path, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []RelationshipType) (*Path, error)
 	Stats(ctx context.Context) ([]*Count, error)
 }
 type RecapResolver interface {
@@ -1253,7 +1253,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationshipTypes"].([]RelationshipType)), true
 	case "Query.speaker":
 		if e.ComplexityRoot.Query.Speaker == nil {
 			break
@@ -2371,7 +2371,13 @@ type Query {
     "Most results to return (1-100)."
     first: Int = 10
   ): [SearchResult!]!
-  "A shortest way two nodes are connected, over relationships of any type and direction; null when there is none within maxHops."
+  """
+  A shortest way two nodes are connected, over relationships of the given
+  types (any type when omitted) in either direction; null when there is none
+  within maxHops. When several paths are equally short, the answer is the one
+  whose node IDs, compared one by one from the start, come first (then by
+  relationship type), so every store gives the same path.
+  """
   shortestPath(
     "Global ID of the start."
     from: ID!
@@ -2379,6 +2385,8 @@ type Query {
     to: ID!
     "Longest path to consider, in relationships (1-6)."
     maxHops: Int = 4
+    "Only follow these relationship types; leave out PART_OF and COVERS to keep the path off the Event hub. Every type when omitted."
+    relationshipTypes: [RelationshipType!]
   ): Path
   "How many nodes and relationships of each kind the graph holds."
   stats: [Count!]!
@@ -2426,6 +2434,24 @@ enum SortDirection {
   ASC
   "Largest (or Z) first."
   DESC
+}
+
+"The types of relationship in the graph."
+enum RelationshipType {
+  "(Speaker)-[:PRESENTED]->(Talk)"
+  PRESENTED
+  "(Speaker)-[:WORKS_AT]->(Company)"
+  WORKS_AT
+  "(Talk)-[:PART_OF]->(Event)"
+  PART_OF
+  "(Talk)-[:DISCUSSES]->(Project)"
+  DISCUSSES
+  "(Recap)-[:COVERS]->(Event)"
+  COVERS
+  "(Recap)-[:REVIEWS]->(Talk)"
+  REVIEWS
+  "(Recap)-[:MENTIONS]->(Project)"
+  MENTIONS
 }
 
 "Kinds of node full-text search covers."
@@ -5314,6 +5340,14 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg3
 	return args, nil
 }
 
@@ -9714,7 +9748,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationshipTypes"].([]RelationshipType))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *Path) graphql.Marshaler {
@@ -22421,6 +22455,16 @@ func (ec *executionContext) marshalNRelatedTalkEdge2ᚖgithubᚗcomᚋconfgraph�
 	return ec._RelatedTalkEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx context.Context, v any) (RelationshipType, error) {
+	var res RelationshipType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx context.Context, sel ast.SelectionSet, v RelationshipType) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSearchResult2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*SearchResult) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -23253,6 +23297,42 @@ func (ec *executionContext) unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋc
 	}
 	res, err := ec.unmarshalInputRecapWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipTypeᚄ(ctx context.Context, v any) ([]RelationshipType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]RelationshipType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORelationshipType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []RelationshipType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOSearchType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchTypeᚄ(ctx context.Context, v any) ([]SearchType, error) {

@@ -660,6 +660,79 @@ type TalkWhere struct {
 	Not *TalkWhere `json:"NOT,omitempty"`
 }
 
+// The types of relationship in the graph.
+type RelationshipType string
+
+const (
+	// (Speaker)-[:PRESENTED]->(Talk)
+	RelationshipTypePresented RelationshipType = "PRESENTED"
+	// (Speaker)-[:WORKS_AT]->(Company)
+	RelationshipTypeWorksAt RelationshipType = "WORKS_AT"
+	// (Talk)-[:PART_OF]->(Event)
+	RelationshipTypePartOf RelationshipType = "PART_OF"
+	// (Talk)-[:DISCUSSES]->(Project)
+	RelationshipTypeDiscusses RelationshipType = "DISCUSSES"
+	// (Recap)-[:COVERS]->(Event)
+	RelationshipTypeCovers RelationshipType = "COVERS"
+	// (Recap)-[:REVIEWS]->(Talk)
+	RelationshipTypeReviews RelationshipType = "REVIEWS"
+	// (Recap)-[:MENTIONS]->(Project)
+	RelationshipTypeMentions RelationshipType = "MENTIONS"
+)
+
+var AllRelationshipType = []RelationshipType{
+	RelationshipTypePresented,
+	RelationshipTypeWorksAt,
+	RelationshipTypePartOf,
+	RelationshipTypeDiscusses,
+	RelationshipTypeCovers,
+	RelationshipTypeReviews,
+	RelationshipTypeMentions,
+}
+
+func (e RelationshipType) IsValid() bool {
+	switch e {
+	case RelationshipTypePresented, RelationshipTypeWorksAt, RelationshipTypePartOf, RelationshipTypeDiscusses, RelationshipTypeCovers, RelationshipTypeReviews, RelationshipTypeMentions:
+		return true
+	}
+	return false
+}
+
+func (e RelationshipType) String() string {
+	return string(e)
+}
+
+func (e *RelationshipType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RelationshipType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RelationshipType", str)
+	}
+	return nil
+}
+
+func (e RelationshipType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RelationshipType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RelationshipType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Kinds of node full-text search covers.
 type SearchType string
 

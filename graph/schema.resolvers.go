@@ -534,8 +534,8 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []Search
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int) (*Path, error) {
-	return r.shortestPath(ctx, from, to, maxHops)
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []RelationshipType) (*Path, error) {
+	return r.shortestPath(ctx, from, to, maxHops, relationshipTypes)
 }
 
 // Stats is the resolver for the stats field.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -15,6 +16,7 @@ func checkFrontend(t *testing.T, base string) {
 	t.Run("IsNull", func(t *testing.T) { checkIsNull(t, base) })
 	t.Run("ToOneFilter", func(t *testing.T) { checkToOneFilter(t, base) })
 	t.Run("AliasLookup", func(t *testing.T) { checkAliasLookup(t, base) })
+	t.Run("ShortestPath", func(t *testing.T) { checkShortestPath(t, base) })
 }
 
 // decode runs q and decodes its data into v, failing on any error.
@@ -251,5 +253,50 @@ func checkAliasLookup(t *testing.T, base string) {
 	}
 	if d.Nobody != nil {
 		t.Errorf("an unknown name found %+v", d.Nobody)
+	}
+}
+
+func checkShortestPath(t *testing.T, base string) {
+	type path struct {
+		Length int
+		Nodes  []struct {
+			Typename string `json:"__typename"`
+			Name     string
+			Title    string
+		}
+		Relationships []struct{ Type string }
+	}
+	var d struct{ Any, Off path }
+	decode(t, base, `{
+  any: shortestPath(from: "c3BlYWtlcjptYXR0LWtsZWlu", to: "cHJvamVjdDprdWJlcm5ldGVz", maxHops: 4) { ...p }
+  off: shortestPath(from: "c3BlYWtlcjptYXR0LWtsZWlu", to: "cHJvamVjdDprdWJlcm5ldGVz", maxHops: 4, relationshipTypes: [PRESENTED, WORKS_AT, DISCUSSES]) { ...p }
+}
+fragment p on Path { length nodes { __typename ... on Speaker { name } ... on Talk { title } ... on Project { name } ... on Event { name } } relationships { type } }`, nil, &d)
+	label := func(p path) []string {
+		var out []string
+		for _, n := range p.Nodes {
+			out = append(out, n.Typename+" "+n.Name+n.Title)
+		}
+		return out
+	}
+	// Of the four-hop ways, the one whose IDs sort first: the panel Matt
+	// Klein sat on (its ID sorts before his Envoy talk's), then its event.
+	if got := label(d.Any); d.Any.Length != 4 || len(got) != 5 || got[1] != "Talk Ask Me Anything: Microservices and Service Mesh" ||
+		got[2] != "Event KubeCon + CloudNativeCon North America 2017" {
+		t.Errorf("any type: %d hops through %q", d.Any.Length, got)
+	}
+	want := []string{"Speaker Matt Klein", "Talk Ask Me Anything: Microservices and Service Mesh", "Project Envoy",
+		"Talk Bottoms-Up Adoption of a Microservices Workflow Using Kubernetes & Envoy", "Project Kubernetes"}
+	if got := label(d.Off); !slices.Equal(got, want) {
+		t.Errorf("off the Event hub: %q, want %q", got, want)
+	}
+	for _, r := range d.Off.Relationships {
+		if r.Type != "PRESENTED" && r.Type != "DISCUSSES" && r.Type != "WORKS_AT" {
+			t.Errorf("the path follows %s", r.Type)
+		}
+	}
+	r := query(t, base, `{ shortestPath(from: "c3BlYWtlcjptYXR0LWtsZWlu", to: "cHJvamVjdDprdWJlcm5ldGVz", relationshipTypes: [KNOWS]) { length } }`, nil)
+	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "GRAPHQL_VALIDATION_FAILED" {
+		t.Errorf("an unknown relationship type: %+v, want a validation error", r.Errors)
 	}
 }

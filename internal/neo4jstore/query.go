@@ -339,9 +339,21 @@ func uniq(in []string) []string {
 // any type and direction between two nodes, or nil when there is none.
 // One statement finds both ends (by ID, whatever their labels) and the
 // path.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, types []confgraph.RelType) (*confgraph.Path, error) {
 	if maxHops < 1 || maxHops > confgraph.MaxHops {
 		return nil, fmt.Errorf("neo4jstore: shortest path: %w", confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops))
+	}
+	if err := confgraph.CheckPathTypes(types); err != nil {
+		return nil, fmt.Errorf("neo4jstore: shortest path: %w", err)
+	}
+	typePattern := ""
+	for i, t := range types {
+		if i == 0 {
+			typePattern = ":"
+		} else {
+			typePattern += "|"
+		}
+		typePattern += ident(string(t))
 	}
 	if from == to {
 		m, err := s.Nodes(ctx, []string{from})
@@ -355,7 +367,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	}
 	params := map[string]any{"from": from, "to": to}
 	run := func(cypher string) ([]*neo4j.Record, []any, error) {
-		recs, err := s.query(ctx, fmt.Sprintf(cypher, maxHops), params)
+		recs, err := s.query(ctx, fmt.Sprintf(cypher, typePattern, maxHops), params)
 		if err != nil {
 			return nil, nil, s.fail(ctx, "shortest path", err)
 		}

@@ -602,17 +602,32 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			from, to string
 			maxHops  int
 			length   int // -1: no path
+			types    []confgraph.RelType
+			nodes    []string // the path's nodes, when given
 		}{
-			{"Neighbours", speakerAda, companyAcme, 1, 1},
-			{"Backwards", companyAcme, speakerAda, 1, 1},
-			{"ThroughAPanel", speakerAda, companyGlobex, confgraph.MaxHops, 3},
-			{"FourHops", speakerDana, projectLumen, confgraph.MaxHops, 4},
-			{"ExactlyEnoughHops", speakerDana, projectLumen, 4, 4},
-			{"TooFar", speakerDana, projectLumen, 3, -1},
-			{"Itself", talkPanel, talkPanel, 1, 0},
+			{"Neighbours", speakerAda, companyAcme, 1, 1, nil, nil},
+			{"Backwards", companyAcme, speakerAda, 1, 1, nil, nil},
+			// Through Chen Wei or Dana Moreno: the smaller ID wins.
+			{"ThroughAPanel", speakerAda, companyGlobex, confgraph.MaxHops, 3, nil, []string{speakerAda, talkPanel, speakerChen, companyGlobex}},
+			{"FourHops", speakerDana, projectLumen, confgraph.MaxHops, 4, nil, nil},
+			{"ExactlyEnoughHops", speakerDana, projectLumen, 4, 4, nil, nil},
+			{"TooFar", speakerDana, projectLumen, 3, -1, nil, nil},
+			{"Itself", talkPanel, talkPanel, 1, 0, nil, nil},
+			// Through Globex or through the panel, both four hops: the
+			// company's ID sorts first.
+			{"TieBreak", speakerDana, projectTidewater, 6, 4, nil, []string{speakerDana, companyGlobex, speakerChen, talkEclairs, projectTidewater}},
+			// Without WORKS_AT only the panel's way is left.
+			{"OnlyTheseTypes", speakerDana, projectTidewater, 6, 4, []confgraph.RelType{confgraph.RelPresented, confgraph.RelDiscusses},
+				[]string{speakerDana, talkPanel, speakerChen, talkEclairs, projectTidewater}},
+			// The European talks meet at their event; kept off it, eBPF
+			// and Éclairs meet through the panel Ada and Chen sat on.
+			{"ThroughTheEvent", talkEBPF, talkEclairs, 6, 2, nil, []string{talkEBPF, eventEU, talkEclairs}},
+			{"OffTheEvent", talkEBPF, talkEclairs, 6, 4, []confgraph.RelType{confgraph.RelPresented, confgraph.RelDiscusses, confgraph.RelReviews},
+				[]string{talkEBPF, speakerAda, talkPanel, speakerChen, talkEclairs}},
+			{"OffTheEventTooFar", talkEBPF, talkEclairs, 3, -1, []confgraph.RelType{confgraph.RelPresented, confgraph.RelDiscusses, confgraph.RelReviews}, nil},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				p, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops)
+				p, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops, tc.types)
 				if err != nil {
 					t.Fatalf("ShortestPath: %v", err)
 				}
@@ -626,6 +641,14 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 					t.Fatalf("ShortestPath(%s, %s, %d) = nil, want %d hops", tc.from, tc.to, tc.maxHops, tc.length)
 				}
 				checkPath(t, p, tc.from, tc.to, tc.length)
+				if tc.nodes != nil && !slices.Equal(ids(p.Nodes), tc.nodes) {
+					t.Errorf("path = %v, want %v", ids(p.Nodes), tc.nodes)
+				}
+				for _, r := range p.Rels {
+					if tc.types != nil && !slices.Contains(tc.types, r.Type) {
+						t.Errorf("path follows %s, not among %v", r.Type, tc.types)
+					}
+				}
 			})
 		}
 		for _, tc := range []struct {
@@ -640,10 +663,14 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"TooManyHops", speakerAda, companyAcme, confgraph.MaxHops + 1, confgraph.EINVALID},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				_, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops)
+				_, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops, nil)
 				checkCode(t, err, tc.code)
 			})
 		}
+		t.Run("UnknownType", func(t *testing.T) {
+			_, err := s.ShortestPath(ctx, speakerAda, companyAcme, 3, []confgraph.RelType{"KNOWS"})
+			checkCode(t, err, confgraph.EINVALID)
+		})
 	})
 }
 
