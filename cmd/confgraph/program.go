@@ -395,11 +395,16 @@ func (p *Program) load(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Write(ctx, res.Batch); err != nil {
-		return fmt.Errorf("load into neo4j: %s", confgraph.ErrorMessage(err))
+	report, err := reportChanges(ctx, st, func() error {
+		if err := st.Write(ctx, res.Batch); err != nil {
+			return fmt.Errorf("load into neo4j: %s", confgraph.ErrorMessage(err))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	nodes, rels := res.Batch.Len()
-	fmt.Fprintf(p.Stderr, "loaded %d documents into neo4j at %s: %d nodes, %d relationships\n", len(res.Loaded), c.neo4j.URI, nodes, rels)
+	fmt.Fprintf(p.Stderr, "loaded %d documents into neo4j at %s: %s\n", len(res.Loaded), c.neo4j.URI, report)
 	return nil
 }
 
@@ -415,9 +420,16 @@ func (p *Program) replaceFiles(ctx context.Context, cfg neo4jstore.Config, files
 		return err
 	}
 	defer st.Close()
-	return p.addFiles(ctx, &ingest.Service{World: w, Store: st}, files, func(res *confgraph.AddResult) string {
-		return fmt.Sprintf("loaded %s (%s) into neo4j at %s: %d nodes, %d relationships", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
+	report, err := reportChanges(ctx, st, func() error {
+		return p.addFiles(ctx, &ingest.Service{World: w, Store: st}, files, func(res *confgraph.AddResult) string {
+			return fmt.Sprintf("loaded %s (%s) into neo4j at %s: it gives %d nodes, %d relationships", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
+		})
 	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(p.Stderr, "the graph in neo4j at %s: %s\n", cfg.URI, report)
+	return nil
 }
 
 // addFiles adds each file through svc, saying what each became.
