@@ -2,7 +2,10 @@ package graph
 
 import (
 	"context"
+	"encoding/base64"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -306,7 +309,25 @@ var searchLabels = map[SearchType]confgraph.Label{
 	SearchTypeCompany: confgraph.LabelCompany, SearchTypeRecap: confgraph.LabelRecap,
 }
 
-func (r *Resolver) search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error) {
+// maxSearchDepth bounds how far search pages go (after + first).
+const maxSearchDepth = 1000
+
+// searchCursor is the opaque cursor of the result at position i (from 0)
+// of a search's ranking.
+func searchCursor(i int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("search:" + strconv.Itoa(i)))
+}
+
+func decodeSearchCursor(c string) (int, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	n, convErr := strconv.Atoi(strings.TrimPrefix(string(b), "search:"))
+	if err != nil || convErr != nil || !strings.HasPrefix(string(b), "search:") || n < 0 {
+		return 0, confgraph.Errorf(confgraph.EINVALID, "invalid search cursor %q", c)
+	}
+	return n, nil
+}
+
+func (r *Resolver) search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
 	n := 10
 	if first != nil {
 		n = *first
@@ -314,20 +335,31 @@ func (r *Resolver) search(ctx context.Context, query string, types []SearchType,
 	if n < 1 || n > confgraph.MaxPage {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
 	}
-	if len(query) > 500 {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than 500 characters")
+	if len(query) > confgraph.MaxSearchLength {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than %d characters", confgraph.MaxSearchLength)
+	}
+	skip := 0
+	if after != nil {
+		at, err := decodeSearchCursor(*after)
+		if err != nil {
+			return nil, err
+		}
+		skip = at + 1
+	}
+	if skip+n > maxSearchDepth {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "search pages stop at result %d", maxSearchDepth)
 	}
 	var labels []confgraph.Label
 	for _, t := range types {
 		labels = append(labels, searchLabels[t])
 	}
-	hits, err := r.Store.Search(ctx, query, labels, n)
+	hits, err := r.Store.Search(ctx, query, labels, skip+n)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*SearchResult, len(hits))
-	for i, h := range hits {
-		out[i] = &SearchResult{Score: h.Score, Node: h.Node}
+	out := []*SearchResult{}
+	for i := skip; i < len(hits); i++ {
+		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: searchCursor(i)})
 	}
 	return out, nil
 }

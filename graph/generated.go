@@ -194,7 +194,7 @@ type ComplexityRoot struct {
 		ProjectsConnection  func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, first *int, after *string, last *int, before *string) int
 		Recaps              func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
 		RecapsConnection    func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string, last *int, before *string) int
-		Search              func(childComplexity int, query string, types []SearchType, first *int) int
+		Search              func(childComplexity int, query string, types []SearchType, first *int, after *string) int
 		ShortestPath        func(childComplexity int, from string, to string, maxHops *int, relationshipTypes []RelationshipType) int
 		Speaker             func(childComplexity int, name string) int
 		Speakers            func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
@@ -321,8 +321,9 @@ type ComplexityRoot struct {
 	}
 
 	SearchResult struct {
-		Node  func(childComplexity int) int
-		Score func(childComplexity int) int
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+		Score  func(childComplexity int) int
 	}
 
 	Speaker struct {
@@ -457,7 +458,7 @@ type QueryResolver interface {
 	Project(ctx context.Context, name string) (*confgraph.Project, error)
 	Event(ctx context.Context, name string) (*confgraph.Event, error)
 	Node(ctx context.Context, id string) (confgraph.Node, error)
-	Search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error)
+	Search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error)
 	ShortestPath(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []RelationshipType) (*Path, error)
 	Stats(ctx context.Context) ([]*Count, error)
 }
@@ -1242,7 +1243,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]SearchType), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]SearchType), args["first"].(*int), args["after"].(*string)), true
 	case "Query.shortestPath":
 		if e.ComplexityRoot.Query.ShortestPath == nil {
 			break
@@ -1770,6 +1771,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RelatedTalkEdge.Type(childComplexity), true
 
+	case "SearchResult.cursor":
+		if e.ComplexityRoot.SearchResult.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Cursor(childComplexity), true
 	case "SearchResult.node":
 		if e.ComplexityRoot.SearchResult.Node == nil {
 			break
@@ -2362,14 +2369,27 @@ type Query {
   event("The event's name." name: String!): Event
   "Any node by its global ID."
   node("A global ID, as returned in a node's id field." id: ID!): Node
-  "Full-text search over talks (title, abstract), speakers (name, bio), projects, companies and recaps, best match first."
+  """
+  Search as you type over talks (title, abstract), speakers (name, bio),
+  projects, companies and recaps, best match first. A node matches when it
+  holds any word of the query: the last word also matches the words it
+  starts ("envo" finds Envoy), and a word of 5 letters or more also matches
+  words one typo away (8 or more: two; a typo is a letter added, dropped,
+  replaced, or two neighbours swapped). Ranked by: the query naming the
+  node word for word ("kube" names Kubernetes, while Kube-router only
+  contains the word), then how many words match, exact before prefix before
+  typo, then BM25 (a match counts more in a short text); ties in name
+  order. Pass a result's cursor as ` + "`" + `after` + "`" + ` for the next page.
+  """
   search(
-    "Words to look for; a node matches when it contains any of them."
+    "Words to look for (at most 500 characters)."
     query: String!
     "Kinds of node to search; all when omitted."
     types: [SearchType!]
     "Most results to return (1-100)."
     first: Int = 10
+    "Cursor of the result to start after."
+    after: String
   ): [SearchResult!]!
   """
   A shortest way two nodes are connected, over relationships of the given
@@ -3565,6 +3585,8 @@ type CompanyCount {
 type SearchResult {
   "How well it matches; higher is better."
   score: Float!
+  "Pass as search's ` + "`" + `after` + "`" + ` to get the results that follow this one."
+  cursor: String!
   "The node."
   node: Node!
 }
@@ -4123,6 +4145,8 @@ func (ec *executionContext) childFields_SearchResult(ctx context.Context, field 
 	switch field.Name {
 	case "score":
 		return ec.fieldContext_SearchResult_score(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SearchResult_cursor(ctx, field)
 	case "node":
 		return ec.fieldContext_SearchResult_node(ctx, field)
 	}
@@ -5310,6 +5334,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -9704,7 +9736,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]SearchType), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]SearchType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*SearchResult) graphql.Marshaler {
@@ -11956,6 +11988,29 @@ func (ec *executionContext) _SearchResult_score(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_SearchResult_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SearchResult", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _SearchResult_cursor(ctx context.Context, field graphql.CollectedField, obj *SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *SearchResult) (ret graphql.Marshaler) {
@@ -19981,6 +20036,11 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 			out.Values[i] = graphql.MarshalString("SearchResult")
 		case "score":
 			out.Values[i] = ec._SearchResult_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._SearchResult_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -508,6 +508,8 @@ type RelatedTalkEdge struct {
 type SearchResult struct {
 	// How well it matches; higher is better.
 	Score float64 `json:"score"`
+	// Pass as search's `after` to get the results that follow this one.
+	Cursor string `json:"cursor"`
 	// The node.
 	Node confgraph.Node `json:"node"`
 }

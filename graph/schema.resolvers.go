@@ -529,8 +529,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (confgraph.Node, er
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error) {
-	return r.search(ctx, query, types, first)
+func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
+	return r.search(ctx, query, types, first, after)
 }
 
 // ShortestPath is the resolver for the shortestPath field.

@@ -17,6 +17,7 @@ func checkFrontend(t *testing.T, base string) {
 	t.Run("ToOneFilter", func(t *testing.T) { checkToOneFilter(t, base) })
 	t.Run("AliasLookup", func(t *testing.T) { checkAliasLookup(t, base) })
 	t.Run("ShortestPath", func(t *testing.T) { checkShortestPath(t, base) })
+	t.Run("SearchAsYouType", func(t *testing.T) { checkSearchAsYouType(t, base) })
 }
 
 // decode runs q and decodes its data into v, failing on any error.
@@ -298,5 +299,71 @@ fragment p on Path { length nodes { __typename ... on Speaker { name } ... on Ta
 	r := query(t, base, `{ shortestPath(from: "c3BlYWtlcjptYXR0LWtsZWlu", to: "cHJvamVjdDprdWJlcm5ldGVz", relationshipTypes: [KNOWS]) { length } }`, nil)
 	if len(r.Errors) == 0 || r.Errors[0].Extensions["code"] != "GRAPHQL_VALIDATION_FAILED" {
 		t.Errorf("an unknown relationship type: %+v, want a validation error", r.Errors)
+	}
+}
+
+func checkSearchAsYouType(t *testing.T, base string) {
+	type hit struct {
+		Score  float64
+		Cursor string
+		Node   struct {
+			Typename string `json:"__typename"`
+			Name     string
+			Title    string
+		}
+	}
+	first := func(t *testing.T, q string, types string) []hit {
+		t.Helper()
+		var d struct{ Search []hit }
+		decode(t, base, `query($q: String!) { search(query: $q`+types+`, first: 5) { score cursor node { __typename ... on Project { name } ... on Speaker { name } ... on Talk { title } } } }`,
+			map[string]any{"q": q}, &d)
+		return d.Search
+	}
+	for _, tc := range []struct{ query, types, want string }{
+		{"kube", "", "Project Kubernetes"}, // the name it completes, not Kube-router's word
+		{"prom", ", types: [PROJECT]", "Project Prometheus"},
+		{"promethe", ", types: [PROJECT]", "Project Prometheus"},
+		{"Promethues", ", types: [PROJECT]", "Project Prometheus"},
+		{"kubernets", ", types: [PROJECT]", "Project Kubernetes"},
+		{"envo", ", types: [PROJECT]", "Project Envoy"},
+		{"kels", ", types: [SPEAKER]", "Speaker Kelsey Hightower"},
+		{"kelsey hightowr", ", types: [SPEAKER]", "Speaker Kelsey Hightower"},
+	} {
+		hits := first(t, tc.query, tc.types)
+		if len(hits) == 0 {
+			t.Errorf("search %q%s: nothing, want %s first", tc.query, tc.types, tc.want)
+			continue
+		}
+		got := hits[0].Node.Typename + " " + hits[0].Node.Name + hits[0].Node.Title
+		if got != tc.want {
+			t.Errorf("search %q%s: %s first, want %s", tc.query, tc.types, got, tc.want)
+		}
+	}
+	// Kube-router holds the word "kube" and still comes after Kubernetes.
+	var d struct{ Search []hit }
+	decode(t, base, `{ search(query: "kube", types: [PROJECT], first: 20) { node { ... on Project { name } } } }`, nil, &d)
+	var names []string
+	for _, h := range d.Search {
+		names = append(names, h.Node.Name)
+	}
+	if k, r := slices.Index(names, "Kubernetes"), slices.Index(names, "Kube-router"); k != 0 || r < 0 {
+		t.Errorf("kube among projects: %q, want Kubernetes first and Kube-router after it", names)
+	}
+
+	// Pages with cursors: the second page of three is the 4th to 6th.
+	var all, p1, p2 struct{ Search []hit }
+	decode(t, base, `{ search(query: "kubernetes service", first: 6) { score cursor node { id } } }`, nil, &all)
+	decode(t, base, `{ search(query: "kubernetes service", first: 3) { score cursor node { id } } }`, nil, &p1)
+	if len(all.Search) != 6 || len(p1.Search) != 3 {
+		t.Fatalf("pages of %d and %d, want 6 and 3", len(all.Search), len(p1.Search))
+	}
+	decode(t, base, `query($after: String) { search(query: "kubernetes service", first: 3, after: $after) { score cursor node { id } } }`,
+		map[string]any{"after": p1.Search[2].Cursor}, &p2)
+	if len(p2.Search) != 3 || p2.Search[0] != all.Search[3] || p2.Search[2] != all.Search[5] {
+		t.Errorf("the page after %s = %+v, want %+v", p1.Search[2].Cursor, p2.Search, all.Search[3:])
+	}
+	r := query(t, base, `{ search(query: "kube", after: "bm90IGEgY3Vyc29y") { score } }`, nil)
+	if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != "BAD_USER_INPUT" || !strings.Contains(r.Errors[0].Message, "cursor") {
+		t.Errorf("a bad cursor: %+v, want one BAD_USER_INPUT about the cursor", r.Errors)
 	}
 }

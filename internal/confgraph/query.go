@@ -4,9 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -468,68 +466,6 @@ var SearchFields = map[Label][]string{
 // same nodes for the same words.
 func Tokens(text string) []string {
 	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// SearchDoc is a node with the words of its searchable fields (Tokens of
-// each SearchFields property, in order).
-type SearchDoc struct {
-	Node  Node
-	Words []string
-}
-
-// RankSearch scores the nodes that hold at least one of terms with BM25
-// (k1 1.2, b 0.75): a word counts more the rarer it is among the nodes
-// searched, and a match counts more in a short text than in a long one.
-// total is the number of nodes searched and totalWords the words they hold
-// between them. Every store ranks with this one function, so that the same
-// words give the same order. It returns the best first, ties in display
-// order, at most limit (all when limit is 0).
-func RankSearch(terms []string, docs []SearchDoc, total, totalWords, limit int) []SearchHit {
-	if total == 0 || len(docs) == 0 {
-		return []SearchHit{}
-	}
-	df := map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		for _, w := range d.Words {
-			if !seen[w] {
-				seen[w] = true
-				df[w]++
-			}
-		}
-	}
-	avg := float64(totalWords) / float64(total)
-	hits := make([]SearchHit, 0, len(docs))
-	for _, d := range docs {
-		score := 0.0
-		for _, t := range terms {
-			tf := 0
-			for _, w := range d.Words {
-				if w == t {
-					tf++
-				}
-			}
-			if tf == 0 {
-				continue
-			}
-			idf := math.Log(1 + (float64(total)-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			norm := float64(tf) * 2.2 / (float64(tf) + 1.2*(0.25+0.75*float64(len(d.Words))/avg))
-			score += idf * norm
-		}
-		if score > 0 {
-			hits = append(hits, SearchHit{Node: d.Node, Score: score})
-		}
-	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return Less(hits[i].Node, hits[j].Node)
-	})
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
-	}
-	return hits
 }
 
 // SearchWords returns the words of a node's searchable fields.

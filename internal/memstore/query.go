@@ -20,12 +20,9 @@ var indexedFields = map[string]bool{"name": true, "title": true}
 func (s *Store) reindex() {
 	s.shape.Store(nil)
 	s.byKey = map[confgraph.Label]map[string]map[string][]string{}
-	s.words = map[string][]string{}
+	s.words = s.buildSearchIndex()
 	for _, n := range s.nodes {
 		l := n.NodeLabel()
-		if _, ok := confgraph.SearchFields[l]; ok {
-			s.words[n.NodeID()] = confgraph.SearchWords(n)
-		}
 		for f := range indexedFields {
 			v, ok := confgraph.FieldValue(n, f)
 			if !ok {
@@ -652,52 +649,6 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 		out[id] = n
 	}
 	return out, nil
-}
-
-// Search ranks the nodes holding a word of text with confgraph.RankSearch.
-func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
-	terms := uniqStrings(confgraph.Tokens(text))
-	if len(terms) == 0 {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "search needs at least one word")
-	}
-	if len(labels) == 0 {
-		for l := range confgraph.SearchFields {
-			labels = append(labels, l)
-		}
-	}
-	labels = slices.Compact(slices.Sorted(slices.Values(labels)))
-	want := map[string]bool{}
-	for _, t := range terms {
-		want[t] = true
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	e := s.eval(ctx)
-	var docs []confgraph.SearchDoc
-	total, totalWords := 0, 0
-	for _, l := range labels {
-		if _, ok := confgraph.SearchFields[l]; !ok {
-			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
-		}
-		for _, n := range s.byLabel[l] {
-			if !e.tick() {
-				return nil, e.err
-			}
-			words := s.words[n.NodeID()]
-			total++
-			totalWords += len(words)
-			for _, w := range words {
-				if want[w] {
-					docs = append(docs, confgraph.SearchDoc{Node: confgraph.CloneNode(n), Words: words})
-					break
-				}
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return confgraph.RankSearch(terms, docs, total, totalWords, limit), nil
 }
 
 func uniqStrings(in []string) []string {

@@ -549,8 +549,18 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"Limit", "LUMEN!", nil, 1, []string{projectLumen}},
 			// Equal texts score the same and go in display order.
 			{"TiesInDisplayOrder", "remarks", nil, 0, []string{talkClosingEU, talkClosingNA}},
-			{"WordsNotPrefixes", "lum mesh", nil, 0, nil},
-			{"AccentsMatter", "eclairs", nil, 0, nil},
+			// Only the last word is a prefix: "lum" finds nothing, "mesh"
+			// finds "meshes" (the shorter text first).
+			{"LastWordIsAPrefix", "lum mesh", nil, 0, []string{speakerBruno, talkZeroTrust}},
+			{"PrefixNamesTheProject", "lum", nil, 0, []string{projectLumen, speakerAda, recapLisbon}},
+			{"EarlierWordsWhole", "lum cloud", []confgraph.Label{confgraph.LabelCompany}, 0, []string{companyAcme}},
+			// Five letters and more tolerate one typo, eight and more two.
+			{"OneTypo", "lumne", nil, 0, []string{projectLumen, speakerAda, recapLisbon}},
+			{"TwoTypos", "tidwatre", nil, 0, []string{projectTidewater}},
+			{"TwoTyposTooManyForSeven", "tidwatr", nil, 0, nil},
+			{"ShortWordsExact", "lume ada", []confgraph.Label{confgraph.LabelProject}, 0, nil},
+			// An accent is a typo: é for e is one letter replaced.
+			{"AccentIsATypo", "eclairs", nil, 0, []string{talkEclairs}},
 			{"Accented", "Éclairs", nil, 0, []string{talkEclairs}},
 			{"OperatorsAreWords", "AND", []confgraph.Label{confgraph.LabelTalk}, 0, []string{talkEclairs}},
 			{"QuerySyntaxIsText", `title:"zero" +(trust || -tls)~2 \ NOT`, []confgraph.Label{confgraph.LabelTalk}, 0, []string{talkZeroTrust}},
