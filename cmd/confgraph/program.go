@@ -241,13 +241,18 @@ func (p *Program) openNeo4j(ctx context.Context, cfg neo4jstore.Config, wait boo
 	}
 }
 
+// defaultPlaygroundAssets is where scripts/playground-assets.sh puts the
+// playground's files, relative to the repository (make run's directory).
+const defaultPlaygroundAssets = "tools/playground/assets"
+
 func (p *Program) serve(ctx context.Context, args []string) error {
 	var c common
 	fs := p.flags("serve", &c)
 	p.storeFlags(fs, &c)
 	addr := fs.String("addr", envOr(p.Getenv, "CONFGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env CONFGRAPH_ADDR)")
 	cfg := server.DefaultConfig
-	fs.StringVar(&cfg.PlaygroundAssets, "playground-assets", p.Getenv("CONFGRAPH_PLAYGROUND_ASSETS"), "directory of the playground's scripts, for use offline (scripts/playground-assets.sh makes one; env CONFGRAPH_PLAYGROUND_ASSETS)")
+	fs.StringVar(&cfg.PlaygroundAssets, "playground-assets", envOr(p.Getenv, "CONFGRAPH_PLAYGROUND_ASSETS", defaultPlaygroundAssets), "directory of the playground's scripts, so that it works offline (scripts/playground-assets.sh fetches them; env CONFGRAPH_PLAYGROUND_ASSETS)")
+	fs.BoolVar(&cfg.PlaygroundCDN, "playground-cdn", envBool(p.Getenv, "CONFGRAPH_PLAYGROUND_CDN", false), "load the playground's scripts from the jsDelivr CDN instead (env CONFGRAPH_PLAYGROUND_CDN)")
 	cors := fs.String("cors-origins", p.Getenv("CONFGRAPH_CORS_ORIGINS"), "comma-separated origins browsers may call the API from, or * (env CONFGRAPH_CORS_ORIGINS)")
 	fs.BoolVar(&cfg.Introspection, "introspection", envBool(p.Getenv, "CONFGRAPH_INTROSPECTION", true), "allow schema introspection (env CONFGRAPH_INTROSPECTION)")
 	fs.DurationVar(&cfg.Timeout, "request-timeout", envDuration(p.Getenv, "CONFGRAPH_REQUEST_TIMEOUT", cfg.Timeout), "time limit of one request, store calls included (env CONFGRAPH_REQUEST_TIMEOUT)")
@@ -346,7 +351,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(h, slog.LevelWarn),
 	}
-	fmt.Fprintf(p.Stderr, "serving GraphQL on http://%s/graphql (playground at http://%s/)\n", ln.Addr(), ln.Addr())
+	fmt.Fprintf(p.Stderr, "serving GraphQL on http://%s/graphql (playground at http://%s/: %s)\n", ln.Addr(), ln.Addr(), server.PlaygroundSource(cfg))
 	if p.Ready != nil {
 		p.Ready(ln.Addr().String())
 	}
