@@ -413,3 +413,42 @@ func maturityOn(p *confgraph.Project, date string) (*string, error) {
 	}
 	return &got, nil
 }
+
+// eventDays gives each event's first (or last) day: the one a document
+// states, else the first (last) day its schedules date a talk, asked in
+// one store call for all the events that state none.
+func (r *Resolver) eventDays(ctx context.Context, objs []*confgraph.Event, last bool) ([]*string, error) {
+	out := make([]*string, len(objs))
+	var missing []string
+	for i, e := range objs {
+		day := e.StartDate
+		if last {
+			day = e.EndDate
+		}
+		if day != "" {
+			out[i] = &day
+		} else {
+			missing = append(missing, e.ID)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	q := confgraph.Query{Limit: 1,
+		Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: "date", Op: confgraph.OpIsNull, Value: false}}},
+		Sort:  []confgraph.SortKey{{Field: "date", Desc: last}}}
+	m, err := relatedQuery(ctx, r.Store, uniq(missing), confgraph.RelPartOf, confgraph.In, q)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range objs {
+		if out[i] != nil || len(m[e.ID]) == 0 {
+			continue
+		}
+		if t, ok := m[e.ID][0].Node.(*confgraph.Talk); ok && t.Date != "" {
+			day := t.Date
+			out[i] = &day
+		}
+	}
+	return out, nil
+}

@@ -111,6 +111,36 @@ func (w *where) date(field string, f *DateFilter) {
 	w.isNull(field, f.IsNull)
 }
 
+var timeRe = regexp.MustCompile(`^(?:[01]\d|2[0-3]):[0-5]\d$`)
+
+// timeOfDay adds the conditions on a time of day, HH:MM.
+func (w *where) timeOfDay(field string, f *TimeFilter) {
+	if f == nil {
+		return
+	}
+	check := func(s string) string {
+		if !timeRe.MatchString(s) && w.err == nil {
+			w.err = confgraph.Errorf(confgraph.EINVALID, "%s: %q is not a time of day (HH:MM, 24-hour)", field, s)
+		}
+		return s
+	}
+	for _, c := range []struct {
+		op confgraph.Op
+		v  *string
+	}{{confgraph.OpEq, f.Eq}, {confgraph.OpLt, f.Lt}, {confgraph.OpLte, f.Lte}, {confgraph.OpGt, f.Gt}, {confgraph.OpGte, f.Gte}} {
+		if c.v != nil {
+			w.cond(field, c.op, check(*c.v), false)
+		}
+	}
+	if f.In != nil {
+		for _, s := range f.In {
+			check(s)
+		}
+		w.in(field, anys(f.In), false)
+	}
+	w.isNull(field, f.IsNull)
+}
+
 func (w *where) id(f *IDFilter) {
 	if f == nil {
 		return
@@ -231,6 +261,9 @@ func talkWhere(t *TalkWhere) (*confgraph.Filter, error) {
 	}
 	w.num("durationMinutes", t.DurationMinutes)
 	w.num("participants", t.Participants)
+	w.date("date", t.Date)
+	w.timeOfDay("startsAt", t.StartsAt)
+	w.str("room", t.Room)
 	if s := t.Speakers; s != nil {
 		rel(w, confgraph.RelPresented, confgraph.In, s.Some, s.All, s.None, s.Single, speakerWhere)
 	}

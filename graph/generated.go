@@ -352,6 +352,7 @@ type ComplexityRoot struct {
 
 	Talk struct {
 		Abstract           func(childComplexity int) int
+		Date               func(childComplexity int) int
 		DurationMinutes    func(childComplexity int) int
 		Event              func(childComplexity int) int
 		EventConnection    func(childComplexity int, where *EventWhere, sort []*EventSort, first *int, after *string) int
@@ -364,9 +365,12 @@ type ComplexityRoot struct {
 		Recaps             func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
 		RecapsConnection   func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string) int
 		Related            func(childComplexity int, first *int) int
+		Room               func(childComplexity int) int
+		Scheduled          func(childComplexity int) int
 		SpeakerCount       func(childComplexity int) int
 		Speakers           func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
 		SpeakersConnection func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) int
+		StartsAt           func(childComplexity int) int
 		Title              func(childComplexity int) int
 	}
 
@@ -404,8 +408,8 @@ type EventResolver interface {
 	City(ctx context.Context, obj *confgraph.Event) (*string, error)
 	Country(ctx context.Context, obj *confgraph.Event) (*string, error)
 	Year(ctx context.Context, obj *confgraph.Event) (*int, error)
-	StartDate(ctx context.Context, obj *confgraph.Event) (*string, error)
-	EndDate(ctx context.Context, obj *confgraph.Event) (*string, error)
+	StartDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error)
+	EndDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error)
 	TalkCount(ctx context.Context, objs []*confgraph.Event) ([]int, error)
 	TopProjects(ctx context.Context, objs []*confgraph.Event, first *int, limit *int, offset *int) ([][]*ProjectCount, error)
 	Talks(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
@@ -500,6 +504,10 @@ type TalkResolver interface {
 
 	DurationMinutes(ctx context.Context, obj *confgraph.Talk) (*int, error)
 	Participants(ctx context.Context, obj *confgraph.Talk) (*int, error)
+	Date(ctx context.Context, obj *confgraph.Talk) (*string, error)
+	StartsAt(ctx context.Context, obj *confgraph.Talk) (*string, error)
+	Room(ctx context.Context, obj *confgraph.Talk) (*string, error)
+	Scheduled(ctx context.Context, obj *confgraph.Talk) (*confgraph.Evidence, error)
 	SpeakerCount(ctx context.Context, objs []*confgraph.Talk) ([]int, error)
 	Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error)
 	Speakers(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
@@ -1909,6 +1917,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.Abstract(childComplexity), true
+	case "Talk.date":
+		if e.ComplexityRoot.Talk.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.Date(childComplexity), true
 	case "Talk.durationMinutes":
 		if e.ComplexityRoot.Talk.DurationMinutes == nil {
 			break
@@ -2011,6 +2025,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.Related(childComplexity, args["first"].(*int)), true
+	case "Talk.room":
+		if e.ComplexityRoot.Talk.Room == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.Room(childComplexity), true
+	case "Talk.scheduled":
+		if e.ComplexityRoot.Talk.Scheduled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.Scheduled(childComplexity), true
 	case "Talk.speakerCount":
 		if e.ComplexityRoot.Talk.SpeakerCount == nil {
 			break
@@ -2039,6 +2065,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.SpeakersConnection(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["first"].(*int), args["after"].(*string)), true
+	case "Talk.startsAt":
+		if e.ComplexityRoot.Talk.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.StartsAt(childComplexity), true
 	case "Talk.title":
 		if e.ComplexityRoot.Talk.Title == nil {
 			break
@@ -2109,6 +2141,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputTalkListFilter,
 		ec.unmarshalInputTalkSort,
 		ec.unmarshalInputTalkWhere,
+		ec.unmarshalInputTimeFilter,
 	)
 	first := true
 
@@ -2554,6 +2587,24 @@ input DateFilter {
   isNull: Boolean
 }
 
+"Conditions on a time of day (HH:MM, 24-hour). All given operators must hold."
+input TimeFilter {
+  "At this time."
+  eq: String
+  "At one of these times."
+  in: [String!]
+  "Before."
+  lt: String
+  "At or before."
+  lte: String
+  "After."
+  gt: String
+  "At or after."
+  gte: String
+  "true: only nodes without a time; false: only nodes with one."
+  isNull: Boolean
+}
+
 "Conditions on a global ID."
 input IDFilter {
   "Equal to."
@@ -2608,6 +2659,12 @@ input TalkWhere {
   durationMinutes: IntFilter
   "Condition on participants."
   participants: IntFilter
+  "Condition on the day it was given (from a schedule)."
+  date: DateFilter
+  "Condition on the time it started (HH:MM, 24-hour)."
+  startsAt: TimeFilter
+  "Condition on the room."
+  room: StringFilter
   "Condition on the people who presented it."
   speakers: SpeakerListFilter
   "Condition on the projects its title or abstract names."
@@ -2648,6 +2705,12 @@ input TalkSort {
   durationMinutes: SortDirection
   "Order by participants."
   participants: SortDirection
+  "Order by day (talks no schedule dates first in ASC)."
+  date: SortDirection
+  "Order by start time; with date first, a day's talks in the order they were given."
+  startsAt: SortDirection
+  "Order by room."
+  room: SortDirection
   "Order by number of speakers."
   speakerCount: SortDirection
   "Order by number of projects discussed."
@@ -3142,10 +3205,10 @@ type Event implements Node {
   country: String
   "Year of the edition."
   year: Int
-  "First day (YYYY-MM-DD), when a document states it."
-  startDate: String
-  "Last day (YYYY-MM-DD), when a document states it."
-  endDate: String
+  "First day (YYYY-MM-DD): as a document states it, else the first day its schedules date a talk. Filters and sorts read the stated day only."
+  startDate: String @goField(batch: true)
+  "Last day (YYYY-MM-DD): as a document states it, else the last day its schedules date a talk. Filters and sorts read the stated day only."
+  endDate: String @goField(batch: true)
   "Number of sessions."
   talkCount: Int! @goField(batch: true)
   "The projects its talks discuss most, with how many talks discuss each."
@@ -3219,6 +3282,14 @@ type Talk implements Node {
   durationMinutes: Int
   "Number of participants the listing reports, when known."
   participants: Int
+  "The day it was given (YYYY-MM-DD), when a schedule states it."
+  date: String
+  "The local time it started (HH:MM, 24-hour, in the event's time zone), when a schedule states it."
+  startsAt: String
+  "The room, as the schedule names it."
+  room: String
+  "The schedule line that states its day, time or room; null when no schedule does."
+  scheduled: Evidence
   "Number of speakers."
   speakerCount: Int! @goField(batch: true)
   "Other talks that share projects, speakers or companies with this one, best first, with the reasons."
@@ -4217,6 +4288,14 @@ func (ec *executionContext) childFields_Talk(ctx context.Context, field graphql.
 		return ec.fieldContext_Talk_durationMinutes(ctx, field)
 	case "participants":
 		return ec.fieldContext_Talk_participants(ctx, field)
+	case "date":
+		return ec.fieldContext_Talk_date(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Talk_startsAt(ctx, field)
+	case "room":
+		return ec.fieldContext_Talk_room(ctx, field)
+	case "scheduled":
+		return ec.fieldContext_Talk_scheduled(ctx, field)
 	case "speakerCount":
 		return ec.fieldContext_Talk_speakerCount(ctx, field)
 	case "related":
@@ -7129,7 +7208,7 @@ func (ec *executionContext) _Event_startDate(ctx context.Context, field graphql.
 			return ec.fieldContext_Event_startDate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().StartDate(ctx, obj)
+			return ec.resolveBatch_Event_startDate(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -7142,6 +7221,29 @@ func (ec *executionContext) _Event_startDate(ctx context.Context, field graphql.
 func (ec *executionContext) fieldContext_Event_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type String does not have child fields"))
 }
+func (ec *executionContext) resolveBatch_Event_startDate(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.StartDate(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*string](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.startDate",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.StartDate(ctx, []*confgraph.Event{obj})
+	return graphql.ResolveBatchSingleResult[*string](
+		ctx,
+		results,
+		err,
+		"Event.startDate",
+	)
+}
 
 func (ec *executionContext) _Event_endDate(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -7152,7 +7254,7 @@ func (ec *executionContext) _Event_endDate(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Event_endDate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().EndDate(ctx, obj)
+			return ec.resolveBatch_Event_endDate(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -7164,6 +7266,29 @@ func (ec *executionContext) _Event_endDate(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Event_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type String does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Event_endDate(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.EndDate(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*string](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.endDate",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.EndDate(ctx, []*confgraph.Event{obj})
+	return graphql.ResolveBatchSingleResult[*string](
+		ctx,
+		results,
+		err,
+		"Event.endDate",
+	)
 }
 
 func (ec *executionContext) _Event_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
@@ -12777,6 +12902,107 @@ func (ec *executionContext) fieldContext_Talk_participants(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _Talk_date(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Talk_startsAt(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().StartsAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Talk_room(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_room(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().Room(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_room(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Talk_scheduled(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_scheduled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().Scheduled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalOEvidence2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_scheduled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Talk_speakerCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15918,7 +16144,7 @@ func (ec *executionContext) unmarshalInputTalkSort(ctx context.Context, obj any)
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "level", "kind", "durationMinutes", "participants", "speakerCount", "projectCount", "recapCount"}
+	fieldsInOrder := [...]string{"title", "level", "kind", "durationMinutes", "participants", "date", "startsAt", "room", "speakerCount", "projectCount", "recapCount"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15960,6 +16186,27 @@ func (ec *executionContext) unmarshalInputTalkSort(ctx context.Context, obj any)
 				return it, err
 			}
 			it.Participants = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "room":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("room"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Room = data
 		case "speakerCount":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerCount"))
 			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
@@ -15997,7 +16244,7 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "abstract", "level", "kind", "durationMinutes", "participants", "speakers", "projects", "event", "recaps", "AND", "OR", "NOT"}
+	fieldsInOrder := [...]string{"id", "title", "abstract", "level", "kind", "durationMinutes", "participants", "date", "startsAt", "room", "speakers", "projects", "event", "recaps", "AND", "OR", "NOT"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16053,6 +16300,27 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 				return it, err
 			}
 			it.Participants = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOTimeFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "room":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("room"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Room = data
 		case "speakers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakers"))
 			data, err := ec.unmarshalOSpeakerListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerListFilter(ctx, v)
@@ -16102,6 +16370,78 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 				return it, err
 			}
 			it.Not = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTimeFilter(ctx context.Context, obj any) (TimeFilter, error) {
+	var it TimeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte", "isNull"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -20753,6 +21093,158 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "date":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_date(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "startsAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_startsAt(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "room":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_room(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "scheduled":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_scheduled(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "speakerCount":
 			field := field
 
@@ -23053,6 +23545,13 @@ func (ec *executionContext) unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *confgraph.Evidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
 	if v == nil {
 		return nil, nil
@@ -23694,6 +24193,14 @@ func (ec *executionContext) unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋco
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputTalkWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOTimeFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTimeFilter(ctx context.Context, v any) (*TimeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTimeFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

@@ -622,6 +622,12 @@ type TalkSort struct {
 	DurationMinutes *SortDirection `json:"durationMinutes,omitempty"`
 	// Order by participants.
 	Participants *SortDirection `json:"participants,omitempty"`
+	// Order by day (talks no schedule dates first in ASC).
+	Date *SortDirection `json:"date,omitempty"`
+	// Order by start time; with date first, a day's talks in the order they were given.
+	StartsAt *SortDirection `json:"startsAt,omitempty"`
+	// Order by room.
+	Room *SortDirection `json:"room,omitempty"`
 	// Order by number of speakers.
 	SpeakerCount *SortDirection `json:"speakerCount,omitempty"`
 	// Order by number of projects discussed.
@@ -646,6 +652,12 @@ type TalkWhere struct {
 	DurationMinutes *IntFilter `json:"durationMinutes,omitempty"`
 	// Condition on participants.
 	Participants *IntFilter `json:"participants,omitempty"`
+	// Condition on the day it was given (from a schedule).
+	Date *DateFilter `json:"date,omitempty"`
+	// Condition on the time it started (HH:MM, 24-hour).
+	StartsAt *TimeFilter `json:"startsAt,omitempty"`
+	// Condition on the room.
+	Room *StringFilter `json:"room,omitempty"`
 	// Condition on the people who presented it.
 	Speakers *SpeakerListFilter `json:"speakers,omitempty"`
 	// Condition on the projects its title or abstract names.
@@ -660,6 +672,24 @@ type TalkWhere struct {
 	Or []*TalkWhere `json:"OR,omitempty"`
 	// This filter does not hold.
 	Not *TalkWhere `json:"NOT,omitempty"`
+}
+
+// Conditions on a time of day (HH:MM, 24-hour). All given operators must hold.
+type TimeFilter struct {
+	// At this time.
+	Eq *string `json:"eq,omitempty"`
+	// At one of these times.
+	In []string `json:"in,omitempty"`
+	// Before.
+	Lt *string `json:"lt,omitempty"`
+	// At or before.
+	Lte *string `json:"lte,omitempty"`
+	// After.
+	Gt *string `json:"gt,omitempty"`
+	// At or after.
+	Gte *string `json:"gte,omitempty"`
+	// true: only nodes without a time; false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // The types of relationship in the graph.

@@ -109,7 +109,8 @@ var tallies = map[string]confgraph.Tally{
 // property of its objects.
 var scalarProps = map[string]map[string][]string{
 	"Talk": {"title": {"title"}, "abstract": {"abstract"}, "level": {"level"}, "kind": {"kind"},
-		"durationMinutes": {"durationMinutes"}, "participants": {"participants"}},
+		"durationMinutes": {"durationMinutes"}, "participants": {"participants"}, "date": {"date"}, "startsAt": {"startsAt"}, "room": {"room"},
+		"scheduled": {"scheduledDocument", "scheduledLine", "scheduledSnippet", "scheduledRule"}},
 	"Speaker": {"name": {"name"}, "aliases": {"aliases"}, "bio": {"bio"}, "role": {"role"}},
 	"Company": {"name": {"name"}, "aliases": {"aliases"}},
 	"Project": {"name": {"name"}, "aliases": {"aliases"}, "homepage": {"homepage"}, "repo": {"repo"}, "maturity": {"maturity"},

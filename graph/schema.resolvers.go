@@ -84,14 +84,14 @@ func (r *eventResolver) Year(ctx context.Context, obj *confgraph.Event) (*int, e
 	return opt(obj.Year), nil
 }
 
-// StartDate is the resolver for the startDate field.
-func (r *eventResolver) StartDate(ctx context.Context, obj *confgraph.Event) (*string, error) {
-	return opt(obj.StartDate), nil
+// StartDate is the batch resolver for the startDate field.
+func (r *eventResolver) StartDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error) {
+	return r.eventDays(ctx, objs, false)
 }
 
-// EndDate is the resolver for the endDate field.
-func (r *eventResolver) EndDate(ctx context.Context, obj *confgraph.Event) (*string, error) {
-	return opt(obj.EndDate), nil
+// EndDate is the batch resolver for the endDate field.
+func (r *eventResolver) EndDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error) {
+	return r.eventDays(ctx, objs, true)
 }
 
 // TalkCount is the batch resolver for the talkCount field.
@@ -760,6 +760,29 @@ func (r *talkResolver) DurationMinutes(ctx context.Context, obj *confgraph.Talk)
 // Participants is the resolver for the participants field.
 func (r *talkResolver) Participants(ctx context.Context, obj *confgraph.Talk) (*int, error) {
 	return opt(obj.Participants), nil
+}
+
+// Date is the resolver for the date field.
+func (r *talkResolver) Date(ctx context.Context, obj *confgraph.Talk) (*string, error) {
+	return opt(obj.Date), nil
+}
+
+// StartsAt is the resolver for the startsAt field.
+func (r *talkResolver) StartsAt(ctx context.Context, obj *confgraph.Talk) (*string, error) {
+	return opt(obj.StartsAt), nil
+}
+
+// Room is the resolver for the room field.
+func (r *talkResolver) Room(ctx context.Context, obj *confgraph.Talk) (*string, error) {
+	return opt(obj.Room), nil
+}
+
+// Scheduled is the resolver for the scheduled field.
+func (r *talkResolver) Scheduled(ctx context.Context, obj *confgraph.Talk) (*confgraph.Evidence, error) {
+	if obj.Scheduled.Document == "" {
+		return nil, nil
+	}
+	return &obj.Scheduled, nil
 }
 
 // SpeakerCount is the batch resolver for the speakerCount field.

@@ -350,8 +350,22 @@ func readmeQueries(t *testing.T) []string {
 
 // checkReadme runs every cookbook query: no errors, and every top-level
 // field answers with something.
+// schedulesCorpus marks a README query that needs a corpus with
+// schedules: it runs against testdata/corpus4 (TestScheduleOnBothStores).
+const schedulesCorpus = "# corpus: testdata/corpus4"
+
 func checkReadme(t *testing.T, base string) {
+	checkReadmeOn(t, base, false)
+}
+
+// checkReadmeOn runs the README's queries, those for the corpus with
+// schedules when schedules is set, the others otherwise: each answers
+// without errors and with something in every top-level field.
+func checkReadmeOn(t *testing.T, base string, schedules bool) {
 	for i, q := range readmeQueries(t) {
+		if strings.Contains(q, schedulesCorpus) != schedules {
+			continue
+		}
 		r := query(t, base, q, nil)
 		if len(r.Errors) > 0 {
 			t.Errorf("README query %d: %+v\n%s", i+1, r.Errors, q)

@@ -121,6 +121,11 @@ type Talk struct {
 	Kind            TalkKind
 	DurationMinutes int // 0 when unknown
 	Participants    int // 0 when unknown
+	// When and where a schedule says the talk was given: the day
+	// (YYYY-MM-DD), the local time it starts (HH:MM, 24-hour), the room as
+	// the schedule names it, and the line they were read from.
+	Date, StartsAt, Room string
+	Scheduled            Evidence // Document empty when no schedule says
 }
 
 // Speaker is a person who presents, moderates or hosts a talk.

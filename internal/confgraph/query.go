@@ -12,7 +12,8 @@ import (
 // FieldKind is the type of a filterable, sortable node property.
 type FieldKind int
 
-// Field kinds. Dates are YYYY-MM-DD strings, compared as strings.
+// Field kinds. Dates are YYYY-MM-DD strings (and times of day HH:MM
+// strings), compared as strings.
 const (
 	KindString FieldKind = iota
 	KindInt
@@ -22,8 +23,9 @@ const (
 // Fields lists, per label, the properties queries may filter and sort on,
 // by their GraphQL and Neo4j name.
 var Fields = map[Label]map[string]FieldKind{
-	LabelEvent:   {"id": KindString, "name": KindString, "city": KindString, "country": KindString, "year": KindInt, "startDate": KindDate, "endDate": KindDate},
-	LabelTalk:    {"id": KindString, "title": KindString, "abstract": KindString, "level": KindString, "kind": KindString, "durationMinutes": KindInt, "participants": KindInt},
+	LabelEvent: {"id": KindString, "name": KindString, "city": KindString, "country": KindString, "year": KindInt, "startDate": KindDate, "endDate": KindDate},
+	LabelTalk: {"id": KindString, "title": KindString, "abstract": KindString, "level": KindString, "kind": KindString, "durationMinutes": KindInt, "participants": KindInt,
+		"date": KindDate, "startsAt": KindDate, "room": KindString},
 	LabelSpeaker: {"id": KindString, "name": KindString, "bio": KindString, "role": KindString},
 	LabelCompany: {"id": KindString, "name": KindString},
 	LabelProject: {"id": KindString, "name": KindString, "homepage": KindString, "maturity": KindString, "accepted": KindDate, "incubating": KindDate, "graduated": KindDate},

@@ -146,6 +146,10 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"AliasFold", confgraph.LabelSpeaker, where(fold(cond(confgraph.AliasField, confgraph.OpEq, "a. OKAFOR"))), []string{speakerAda}},
 			{"AliasExact", confgraph.LabelSpeaker, where(cond(confgraph.AliasField, confgraph.OpEq, "a. OKAFOR")), nil},
 			{"AliasNotAName", confgraph.LabelSpeaker, where(fold(cond(confgraph.AliasField, confgraph.OpEq, "Ada Okafor"))), nil},
+			// A schedule's day, time and room.
+			{"DateEq", talk, where(cond("date", confgraph.OpEq, "2031-03-19")), []string{talkEBPF}},
+			{"DateRange", talk, where(cond("date", confgraph.OpGte, "2031-03-18"), cond("startsAt", confgraph.OpGte, "12:00")), []string{talkZeroTrust}},
+			{"RoomFold", talk, where(fold(cond("room", confgraph.OpStartsWith, "hall"))), []string{talkEBPF, talkZeroTrust}},
 			// isNull asks for a missing property (or a present one).
 			{"IsNullString", talk, where(cond("level", confgraph.OpIsNull, true)), []string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote}},
 			{"IsNullFalse", talk, where(cond("level", confgraph.OpIsNull, false)), []string{talkEBPF, talkZeroTrust, talkEclairs}},
@@ -236,6 +240,9 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			// Kinds sort by confgraph.EnumOrder: keynotes, talks, panels, others.
 			{"TwoKeys", talk, []confgraph.SortKey{asc("kind"), desc("durationMinutes")},
 				[]string{talkKeynote, talkZeroTrust, talkEBPF, talkEclairs, talkPanel, talkClosingEU, talkClosingNA}},
+			// Talks no schedule dates first, then by day and start.
+			{"DayThenStart", talk, []confgraph.SortKey{asc("date"), asc("startsAt")},
+				[]string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote, talkEclairs, talkZeroTrust, talkEBPF}},
 			// Levels sort by meaning, not spelling: no level, then
 			// BEGINNER < INTERMEDIATE < ADVANCED.
 			{"LevelByMeaning", talk, []confgraph.SortKey{asc("level")},
@@ -602,6 +609,32 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			_, err = s.Search(ctx, "lisbon", []confgraph.Label{confgraph.LabelEvent}, 0)
 			checkCode(t, err, confgraph.EINVALID)
 		})
+	})
+
+	// The first and last day an event's schedules date a talk: what the
+	// API gives an event no document dates.
+	t.Run("EventDaysFromTalks", func(t *testing.T) {
+		s := loaded(t)
+		for _, tc := range []struct {
+			last bool
+			want string
+		}{{false, talkZeroTrust}, {true, talkEBPF}} {
+			q := confgraph.Query{Label: talk, Limit: 1, Where: where(cond("date", confgraph.OpIsNull, false)),
+				Sort: []confgraph.SortKey{{Field: "date", Desc: tc.last}}}
+			m, err := s.RelatedQuery(context.Background(), []string{eventEU, eventNA}, confgraph.RelPartOf, in, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m[eventEU]; len(got) != 1 || got[0].Node.NodeID() != tc.want {
+				t.Errorf("last=%v: %v, want %s", tc.last, got, tc.want)
+			}
+			if got := m[eventNA]; len(got) != 0 {
+				t.Errorf("the undated event's talks gave %v", got)
+			}
+			if tk, ok := m[eventEU][0].Node.(*confgraph.Talk); ok && (tk.Date == "" || tk.Scheduled.Line == 0) {
+				t.Errorf("the talk came back without its day or evidence: %+v", tk)
+			}
+		}
 	})
 
 	t.Run("ShortestPath", func(t *testing.T) {
