@@ -2408,7 +2408,7 @@ type Query {
   holds any word of the query: the last word also matches the words it
   starts ("envo" finds Envoy), and a word of 5 letters or more also matches
   words one typo away (8 or more: two; a typo is a letter added, dropped,
-  replaced, or two neighbours swapped). Ranked by: the query naming the
+  replaced, or two neighbours swapped; only the query's first 8 such words). Ranked by: the query naming the
   node word for word ("kube" names Kubernetes, while Kube-router only
   contains the word), then how many words match, exact before prefix before
   typo, then BM25 (a match counts more in a short text); ties in name

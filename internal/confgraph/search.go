@@ -39,9 +39,13 @@ import (
 // tested to give the same answers.
 
 // Typo thresholds, in letters (Unicode code points) of the query word.
+// Only the first MaxFuzzyTerms words of a query tolerate typos: each one
+// is compared with every indexed word, so a long query of long words
+// would cost a scan per word.
 const (
 	FuzzyOneLetters = 5
 	FuzzyTwoLetters = 8
+	MaxFuzzyTerms   = 8
 )
 
 // Match grades of a term against a word; 0 is no match.
@@ -64,16 +68,21 @@ type SearchTerm struct {
 func ParseSearch(text string) []SearchTerm {
 	words := Tokens(text)
 	var terms []SearchTerm
+	fuzzy := 0
 	for _, w := range words {
 		if slices.ContainsFunc(terms, func(t SearchTerm) bool { return t.Word == w }) {
 			continue
 		}
 		t := SearchTerm{Word: w, runes: []rune(w)}
 		switch n := len(t.runes); {
+		case fuzzy >= MaxFuzzyTerms:
 		case n >= FuzzyTwoLetters:
 			t.Edits = 2
 		case n >= FuzzyOneLetters:
 			t.Edits = 1
+		}
+		if t.Edits > 0 {
+			fuzzy++
 		}
 		terms = append(terms, t)
 	}

@@ -18,6 +18,15 @@ func TestParseSearch(t *testing.T) {
 	}
 }
 
+func TestParseSearchBoundsTypos(t *testing.T) {
+	terms := ParseSearch("alpha bravo charlie delta echoes foxtrot golfing hotels indigo juliet")
+	for i, tm := range terms {
+		if want := i < MaxFuzzyTerms; (tm.Edits > 0) != want {
+			t.Errorf("term %d %q tolerates %d typos", i, tm.Word, tm.Edits)
+		}
+	}
+}
+
 func TestGrade(t *testing.T) {
 	for _, tc := range []struct {
 		query, word string
