@@ -451,32 +451,26 @@ func newShapeCache(store confgraph.Store, ttl time.Duration) *shapeCache {
 	return &shapeCache{read: read, ttl: ttl}
 }
 
-// shapeRetry is how soon a shape is asked for again after the store could
-// not give it.
-const shapeRetry = time.Second
-
 // get returns the shape, or nil when the store cannot say (lists are then
-// priced by their default pages).
+// priced by their default pages). Until a first shape has been read (the
+// read at start finds a store that is still connecting), each request asks
+// again, so that no query is priced without the graph's figures for
+// longer than the store takes to answer.
 func (c *shapeCache) get(ctx context.Context) *confgraph.Shape {
 	c.mu.Lock()
 	sh, age := c.shape, time.Since(c.at)
-	ttl := c.ttl
-	if sh == nil {
-		ttl = shapeRetry
-	}
 	switch {
-	case c.at.IsZero():
-	case age < ttl || c.refreshing:
+	case sh == nil:
+	case age < c.ttl || c.refreshing:
 		c.mu.Unlock()
 		return sh
-	case sh != nil:
+	default:
 		c.refreshing = true
 		c.mu.Unlock()
 		go c.refresh(context.WithoutCancel(ctx))
 		return sh
 	}
 	c.mu.Unlock()
-	// Nothing known yet, or the last try failed long enough ago.
 	return c.refresh(ctx)
 }
 
