@@ -7,9 +7,18 @@ SOAK ?= 60s
 
 .PHONY: run test vet check-generated generate unit fuzz bench neo4j neo4j-stop build http-audit browser
 
-## run: load the corpus into the embedded store and serve GraphQL on $(ADDR)
+PLAYGROUND ?= local
+
+## run: load the corpus into the embedded store and serve GraphQL on $(ADDR). The playground's
+## files are fetched from npm once (scripts/playground-assets.sh, pinned versions) and served from
+## here, so it works offline; PLAYGROUND=cdn loads them from the jsDelivr CDN instead.
 run:
-	$(GO) run ./cmd/confgraph serve --corpus $(CORPUS) --addr $(ADDR)
+ifeq ($(PLAYGROUND),cdn)
+	$(GO) run ./cmd/confgraph serve --corpus $(CORPUS) --addr $(ADDR) --playground-cdn
+else
+	@scripts/playground-assets.sh >/dev/null || echo "make run: could not fetch the playground's files (is npm installed?); / will say how to get them" >&2
+	$(GO) run ./cmd/confgraph serve --corpus $(CORPUS) --addr $(ADDR) --playground-assets tools/playground/assets
+endif
 
 build:
 	$(GO) build -o bin/confgraph ./cmd/confgraph

@@ -2,7 +2,10 @@ package graph
 
 import (
 	"context"
+	"encoding/base64"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -17,36 +20,108 @@ var (
 	partOfIn     = confgraph.RelCount{Rel: confgraph.RelPartOf, Dir: confgraph.In}
 )
 
-// companyProjects: for each company, the projects its speakers' talks
-// discuss, with how many of those talks discuss each.
-func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error) {
-	counted, err := tallyOf(ctx, r.Store, ids(objs), "Company.projects", 0)
+// rankPage is the page of a ranking (Company.projects, Project.companies,
+// Event.topProjects): at most limit entries (all when unset) after offset.
+type rankPage struct {
+	limit, offset int
+	unset, none   bool
+}
+
+// rankPageOf reads a ranking's page arguments. topProjects keeps its old
+// `first` (the same as limit) and shows 10 when given neither; the other
+// rankings show every entry when given no limit.
+func rankPageOf(name string, first, limit, offset *int) (rankPage, error) {
+	var p rankPage
+	if first != nil && limit != nil {
+		return p, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
+	}
+	if limit == nil {
+		limit = first
+	}
+	switch {
+	case limit != nil:
+		p.limit = *limit
+		p.none = p.limit == 0
+	case name == "Event.topProjects":
+		p.limit = 10
+	default:
+		p.unset = true
+	}
+	if offset != nil {
+		p.offset = *offset
+	}
+	if err := checkPage("limit", p.limit); err != nil {
+		return p, err
+	}
+	if p.offset < 0 {
+		return p, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
+	}
+	return p, nil
+}
+
+// storeLimit is how many entries to ask the store for: the page and what
+// it skips, or 0 for all.
+func (p rankPage) storeLimit() int {
+	if p.unset {
+		return 0
+	}
+	return p.offset + p.limit
+}
+
+// cut returns the page of a ranked list.
+func (p rankPage) cut(list []confgraph.Counted) []confgraph.Counted {
+	if p.offset >= len(list) {
+		return nil
+	}
+	list = list[p.offset:]
+	if !p.unset && len(list) > p.limit {
+		list = list[:p.limit]
+	}
+	return list
+}
+
+// ranking counts the named tally for every parent and cuts each list to
+// its page; nil lists when the page is empty by request.
+func (r *Resolver) ranking(ctx context.Context, parents []string, name string, first, limit, offset *int) ([][]confgraph.Counted, error) {
+	p, err := rankPageOf(name, first, limit, offset)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]*ProjectCount, len(objs))
-	for i, c := range objs {
-		out[i] = []*ProjectCount{}
-		for _, x := range counted[c.ID] {
-			if p, ok := x.Node.(*confgraph.Project); ok {
-				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: x.N})
-			}
-		}
+	out := make([][]confgraph.Counted, len(parents))
+	if p.none {
+		return out, nil
+	}
+	counted, err := tallyOf(ctx, r.Store, parents, name, p.storeLimit())
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range parents {
+		out[i] = p.cut(counted[id])
 	}
 	return out, nil
 }
 
+// companyProjects: for each company, the projects its speakers' talks
+// discuss, with how many of those talks discuss each.
+func (r *Resolver) companyProjects(ctx context.Context, objs []*confgraph.Company, limit, offset *int) ([][]*ProjectCount, error) {
+	lists, err := r.ranking(ctx, ids(objs), "Company.projects", nil, limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	return projectCounts(lists), nil
+}
+
 // projectCompanies: for each project, the companies whose speakers' talks
 // discuss it, with how many such talks.
-func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
-	counted, err := tallyOf(ctx, r.Store, ids(objs), "Project.companies", 0)
+func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Project, limit, offset *int) ([][]*CompanyCount, error) {
+	lists, err := r.ranking(ctx, ids(objs), "Project.companies", nil, limit, offset)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]*CompanyCount, len(objs))
-	for i, p := range objs {
+	for i, list := range lists {
 		out[i] = []*CompanyCount{}
-		for _, x := range counted[p.ID] {
+		for _, x := range list {
 			if c, ok := x.Node.(*confgraph.Company); ok {
 				out[i] = append(out[i], &CompanyCount{Company: c, TalkCount: x.N})
 			}
@@ -56,31 +131,25 @@ func (r *Resolver) projectCompanies(ctx context.Context, objs []*confgraph.Proje
 }
 
 // topProjects: for each event, the projects most of its talks discuss.
-func (r *Resolver) topProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error) {
-	n, err := firstOr(first, 10)
+func (r *Resolver) topProjects(ctx context.Context, objs []*confgraph.Event, first, limit, offset *int) ([][]*ProjectCount, error) {
+	lists, err := r.ranking(ctx, ids(objs), "Event.topProjects", first, limit, offset)
 	if err != nil {
 		return nil, err
 	}
-	out := make([][]*ProjectCount, len(objs))
-	if n == 0 {
-		for i := range out {
-			out[i] = []*ProjectCount{}
-		}
-		return out, nil
-	}
-	counted, err := tallyOf(ctx, r.Store, ids(objs), "Event.topProjects", n)
-	if err != nil {
-		return nil, err
-	}
-	for i, e := range objs {
+	return projectCounts(lists), nil
+}
+
+func projectCounts(lists [][]confgraph.Counted) [][]*ProjectCount {
+	out := make([][]*ProjectCount, len(lists))
+	for i, list := range lists {
 		out[i] = []*ProjectCount{}
-		for _, x := range counted[e.ID] {
+		for _, x := range list {
 			if p, ok := x.Node.(*confgraph.Project); ok {
 				out[i] = append(out[i], &ProjectCount{Project: p, TalkCount: x.N})
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 // relatedPaths are the ways relatedTalks finds other talks: out from a
@@ -173,11 +242,17 @@ func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, fir
 	return out, nil
 }
 
-// byName finds a node by a name, ignoring case.
+// byName finds a node by a name, ignoring case; for a label whose nodes
+// have aliases (speakers, companies, projects), a node none of whose names
+// is that is then looked up by its aliases ("k8s" finds Kubernetes).
 func byName[T confgraph.Node](ctx context.Context, s confgraph.Store, label confgraph.Label, field, name string) (T, error) {
 	var zero T
 	nodes, err := findPlanned(ctx, s, confgraph.Query{Label: label, Limit: 1,
 		Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: field, Op: confgraph.OpEq, Value: name, Fold: true}}}}, string(label), false)
+	if err == nil && len(nodes) == 0 && confgraph.HasAliases(label) {
+		nodes, err = findPlanned(ctx, s, confgraph.Query{Label: label, Limit: 1,
+			Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: confgraph.AliasField, Op: confgraph.OpEq, Value: name, Fold: true}}}}, string(label), false)
+	}
 	if err != nil || len(nodes) == 0 {
 		return zero, err
 	}
@@ -234,7 +309,25 @@ var searchLabels = map[SearchType]confgraph.Label{
 	SearchTypeCompany: confgraph.LabelCompany, SearchTypeRecap: confgraph.LabelRecap,
 }
 
-func (r *Resolver) search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error) {
+// maxSearchDepth bounds how far search pages go (after + first).
+const maxSearchDepth = 1000
+
+// searchCursor is the opaque cursor of the result at position i (from 0)
+// of a search's ranking.
+func searchCursor(i int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("search:" + strconv.Itoa(i)))
+}
+
+func decodeSearchCursor(c string) (int, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	n, convErr := strconv.Atoi(strings.TrimPrefix(string(b), "search:"))
+	if err != nil || convErr != nil || !strings.HasPrefix(string(b), "search:") || n < 0 {
+		return 0, confgraph.Errorf(confgraph.EINVALID, "invalid search cursor %q", c)
+	}
+	return n, nil
+}
+
+func (r *Resolver) search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
 	n := 10
 	if first != nil {
 		n = *first
@@ -242,25 +335,36 @@ func (r *Resolver) search(ctx context.Context, query string, types []SearchType,
 	if n < 1 || n > confgraph.MaxPage {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
 	}
-	if len(query) > 500 {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than 500 characters")
+	if len(query) > confgraph.MaxSearchLength {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than %d characters", confgraph.MaxSearchLength)
+	}
+	skip := 0
+	if after != nil {
+		at, err := decodeSearchCursor(*after)
+		if err != nil {
+			return nil, err
+		}
+		skip = at + 1
+	}
+	if skip+n > maxSearchDepth {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "search pages stop at result %d", maxSearchDepth)
 	}
 	var labels []confgraph.Label
 	for _, t := range types {
 		labels = append(labels, searchLabels[t])
 	}
-	hits, err := r.Store.Search(ctx, query, labels, n)
+	hits, err := r.Store.Search(ctx, query, labels, skip+n)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*SearchResult, len(hits))
-	for i, h := range hits {
-		out[i] = &SearchResult{Score: h.Score, Node: h.Node}
+	out := []*SearchResult{}
+	for i := skip; i < len(hits); i++ {
+		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: searchCursor(i)})
 	}
 	return out, nil
 }
 
-func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int) (*Path, error) {
+func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int, relTypes []RelationshipType) (*Path, error) {
 	a, err := StoreID(from)
 	if err != nil {
 		return nil, err
@@ -273,7 +377,11 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *i
 	if maxHops != nil {
 		hops = *maxHops
 	}
-	p, err := r.Store.ShortestPath(ctx, a, b, hops)
+	types := make([]confgraph.RelType, len(relTypes))
+	for i, t := range relTypes {
+		types[i] = confgraph.RelType(t)
+	}
+	p, err := r.Store.ShortestPath(ctx, a, b, hops, types)
 	if err != nil || p == nil {
 		return nil, err
 	}
@@ -304,4 +412,43 @@ func maturityOn(p *confgraph.Project, date string) (*string, error) {
 		return nil, nil
 	}
 	return &got, nil
+}
+
+// eventDays gives each event's first (or last) day: the one a document
+// states, else the first (last) day its schedules date a talk, asked in
+// one store call for all the events that state none.
+func (r *Resolver) eventDays(ctx context.Context, objs []*confgraph.Event, last bool) ([]*string, error) {
+	out := make([]*string, len(objs))
+	var missing []string
+	for i, e := range objs {
+		day := e.StartDate
+		if last {
+			day = e.EndDate
+		}
+		if day != "" {
+			out[i] = &day
+		} else {
+			missing = append(missing, e.ID)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	q := confgraph.Query{Limit: 1,
+		Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: "date", Op: confgraph.OpIsNull, Value: false}}},
+		Sort:  []confgraph.SortKey{{Field: "date", Desc: last}}}
+	m, err := relatedQuery(ctx, r.Store, uniq(missing), confgraph.RelPartOf, confgraph.In, q)
+	if err != nil {
+		return nil, err
+	}
+	for i, e := range objs {
+		if out[i] != nil || len(m[e.ID]) == 0 {
+			continue
+		}
+		if t, ok := m[e.ID][0].Node.(*confgraph.Talk); ok && t.Date != "" {
+			day := t.Date
+			out[i] = &day
+		}
+	}
+	return out, nil
 }

@@ -35,6 +35,12 @@ func (w *where) cond(field string, op confgraph.Op, v any, fold bool) {
 	w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: op, Value: v, Fold: fold})
 }
 
+func (w *where) isNull(field string, v *bool) {
+	if v != nil {
+		w.cond(field, confgraph.OpIsNull, *v, false)
+	}
+}
+
 func (w *where) in(field string, vs []any, fold bool) {
 	w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: confgraph.OpIn, Values: vs, Fold: fold})
 }
@@ -55,6 +61,7 @@ func (w *where) str(field string, f *StringFilter) {
 	if f.In != nil {
 		w.in(field, anys(f.In), fold)
 	}
+	w.isNull(field, f.IsNull)
 }
 
 func (w *where) num(field string, f *IntFilter) {
@@ -72,6 +79,7 @@ func (w *where) num(field string, f *IntFilter) {
 	if f.In != nil {
 		w.in(field, anys(f.In), false)
 	}
+	w.isNull(field, f.IsNull)
 }
 
 var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
@@ -100,6 +108,37 @@ func (w *where) date(field string, f *DateFilter) {
 		}
 		w.in(field, anys(f.In), false)
 	}
+	w.isNull(field, f.IsNull)
+}
+
+var timeRe = regexp.MustCompile(`^(?:[01]\d|2[0-3]):[0-5]\d$`)
+
+// timeOfDay adds the conditions on a time of day, HH:MM.
+func (w *where) timeOfDay(field string, f *TimeFilter) {
+	if f == nil {
+		return
+	}
+	check := func(s string) string {
+		if !timeRe.MatchString(s) && w.err == nil {
+			w.err = confgraph.Errorf(confgraph.EINVALID, "%s: %q is not a time of day (HH:MM, 24-hour)", field, s)
+		}
+		return s
+	}
+	for _, c := range []struct {
+		op confgraph.Op
+		v  *string
+	}{{confgraph.OpEq, f.Eq}, {confgraph.OpLt, f.Lt}, {confgraph.OpLte, f.Lte}, {confgraph.OpGt, f.Gt}, {confgraph.OpGte, f.Gte}} {
+		if c.v != nil {
+			w.cond(field, c.op, check(*c.v), false)
+		}
+	}
+	if f.In != nil {
+		for _, s := range f.In {
+			check(s)
+		}
+		w.in(field, anys(f.In), false)
+	}
+	w.isNull(field, f.IsNull)
 }
 
 func (w *where) id(f *IDFilter) {
@@ -152,6 +191,19 @@ func rel[T any](w *where, r confgraph.RelType, d confgraph.Direction, some, all,
 	}
 }
 
+// toOne adds the condition of a to-one link (a talk's or a recap's event):
+// the node at its end matches inner; a node without one never matches.
+func toOne[T any](w *where, r confgraph.RelType, d confgraph.Direction, inner *T, conv func(*T) (*confgraph.Filter, error)) {
+	if inner == nil {
+		return
+	}
+	f, err := conv(inner)
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	w.f.Rels = append(w.f.Rels, confgraph.RelCond{Rel: r, Dir: d, Quant: confgraph.Some, Where: f})
+}
+
 // group adds AND, OR and NOT groups.
 func group[T any](w *where, and, or []*T, not *T, conv func(*T) (*confgraph.Filter, error)) {
 	for _, g := range and {
@@ -202,21 +254,23 @@ func talkWhere(t *TalkWhere) (*confgraph.Filter, error) {
 	w.str("abstract", t.Abstract)
 	if t.Level != nil {
 		w.enum("level", (*string)(t.Level.Eq), levels(t.Level.In))
+		w.isNull("level", t.Level.IsNull)
 	}
 	if t.Kind != nil {
 		w.enum("kind", (*string)(t.Kind.Eq), kinds(t.Kind.In))
 	}
 	w.num("durationMinutes", t.DurationMinutes)
 	w.num("participants", t.Participants)
+	w.date("date", t.Date)
+	w.timeOfDay("startsAt", t.StartsAt)
+	w.str("room", t.Room)
 	if s := t.Speakers; s != nil {
 		rel(w, confgraph.RelPresented, confgraph.In, s.Some, s.All, s.None, s.Single, speakerWhere)
 	}
 	if p := t.Projects; p != nil {
 		rel(w, confgraph.RelDiscusses, confgraph.Out, p.Some, p.All, p.None, p.Single, projectWhere)
 	}
-	if e := t.Event; e != nil {
-		rel(w, confgraph.RelPartOf, confgraph.Out, e.Some, e.All, e.None, e.Single, eventWhere)
-	}
+	toOne(w, confgraph.RelPartOf, confgraph.Out, t.Event, eventWhere)
 	if r := t.Recaps; r != nil {
 		rel(w, confgraph.RelReviews, confgraph.In, r.Some, r.All, r.None, r.Single, recapWhere)
 	}
@@ -311,9 +365,7 @@ func recapWhere(t *RecapWhere) (*confgraph.Filter, error) {
 	w.str("author", t.Author)
 	w.date("published", t.Published)
 	w.str("document", t.Document)
-	if x := t.Event; x != nil {
-		rel(w, confgraph.RelCovers, confgraph.Out, x.Some, x.All, x.None, x.Single, eventWhere)
-	}
+	toOne(w, confgraph.RelCovers, confgraph.Out, t.Event, eventWhere)
 	if x := t.Talks; x != nil {
 		rel(w, confgraph.RelReviews, confgraph.Out, x.Some, x.All, x.None, x.Single, talkWhere)
 	}

@@ -60,7 +60,7 @@ type ComplexityRoot struct {
 		Aliases            func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Name               func(childComplexity int) int
-		Projects           func(childComplexity int) int
+		Projects           func(childComplexity int, limit *int, offset *int) int
 		SpeakerCount       func(childComplexity int) int
 		Speakers           func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
 		SpeakersConnection func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) int
@@ -100,7 +100,7 @@ type ComplexityRoot struct {
 		TalkCount        func(childComplexity int) int
 		Talks            func(childComplexity int, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) int
 		TalksConnection  func(childComplexity int, where *TalkWhere, sort []*TalkSort, first *int, after *string) int
-		TopProjects      func(childComplexity int, first *int) int
+		TopProjects      func(childComplexity int, first *int, limit *int, offset *int) int
 		Year             func(childComplexity int) int
 	}
 
@@ -149,7 +149,7 @@ type ComplexityRoot struct {
 	Project struct {
 		Accepted         func(childComplexity int) int
 		Aliases          func(childComplexity int) int
-		Companies        func(childComplexity int) int
+		Companies        func(childComplexity int, limit *int, offset *int) int
 		Graduated        func(childComplexity int) int
 		Homepage         func(childComplexity int) int
 		ID               func(childComplexity int) int
@@ -194,8 +194,8 @@ type ComplexityRoot struct {
 		ProjectsConnection  func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, first *int, after *string, last *int, before *string) int
 		Recaps              func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
 		RecapsConnection    func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string, last *int, before *string) int
-		Search              func(childComplexity int, query string, types []SearchType, first *int) int
-		ShortestPath        func(childComplexity int, from string, to string, maxHops *int) int
+		Search              func(childComplexity int, query string, types []SearchType, first *int, after *string) int
+		ShortestPath        func(childComplexity int, from string, to string, maxHops *int, relationshipTypes []RelationshipType) int
 		Speaker             func(childComplexity int, name string) int
 		Speakers            func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
 		SpeakersConnection  func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string, last *int, before *string) int
@@ -321,8 +321,9 @@ type ComplexityRoot struct {
 	}
 
 	SearchResult struct {
-		Node  func(childComplexity int) int
-		Score func(childComplexity int) int
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+		Score  func(childComplexity int) int
 	}
 
 	Speaker struct {
@@ -351,6 +352,7 @@ type ComplexityRoot struct {
 
 	Talk struct {
 		Abstract           func(childComplexity int) int
+		Date               func(childComplexity int) int
 		DurationMinutes    func(childComplexity int) int
 		Event              func(childComplexity int) int
 		EventConnection    func(childComplexity int, where *EventWhere, sort []*EventSort, first *int, after *string) int
@@ -363,9 +365,12 @@ type ComplexityRoot struct {
 		Recaps             func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
 		RecapsConnection   func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string) int
 		Related            func(childComplexity int, first *int) int
+		Room               func(childComplexity int) int
+		Scheduled          func(childComplexity int) int
 		SpeakerCount       func(childComplexity int) int
 		Speakers           func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) int
 		SpeakersConnection func(childComplexity int, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) int
+		StartsAt           func(childComplexity int) int
 		Title              func(childComplexity int) int
 	}
 
@@ -390,7 +395,7 @@ type CompanyResolver interface {
 
 	SpeakerCount(ctx context.Context, objs []*confgraph.Company) ([]int, error)
 	TalkCount(ctx context.Context, objs []*confgraph.Company) ([]int, error)
-	Projects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error)
+	Projects(ctx context.Context, objs []*confgraph.Company, limit *int, offset *int) ([][]*ProjectCount, error)
 	Speakers(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
 	SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error)
 }
@@ -403,10 +408,10 @@ type EventResolver interface {
 	City(ctx context.Context, obj *confgraph.Event) (*string, error)
 	Country(ctx context.Context, obj *confgraph.Event) (*string, error)
 	Year(ctx context.Context, obj *confgraph.Event) (*int, error)
-	StartDate(ctx context.Context, obj *confgraph.Event) (*string, error)
-	EndDate(ctx context.Context, obj *confgraph.Event) (*string, error)
+	StartDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error)
+	EndDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error)
 	TalkCount(ctx context.Context, objs []*confgraph.Event) ([]int, error)
-	TopProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error)
+	TopProjects(ctx context.Context, objs []*confgraph.Event, first *int, limit *int, offset *int) ([][]*ProjectCount, error)
 	Talks(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
 	TalksConnection(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
 	Recaps(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
@@ -429,7 +434,7 @@ type ProjectResolver interface {
 	Incubating(ctx context.Context, obj *confgraph.Project) (*string, error)
 	Graduated(ctx context.Context, obj *confgraph.Project) (*string, error)
 	TalkCount(ctx context.Context, objs []*confgraph.Project) ([]int, error)
-	Companies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error)
+	Companies(ctx context.Context, objs []*confgraph.Project, limit *int, offset *int) ([][]*CompanyCount, error)
 	Talks(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error)
 	TalksConnection(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
 	Recaps(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
@@ -457,8 +462,8 @@ type QueryResolver interface {
 	Project(ctx context.Context, name string) (*confgraph.Project, error)
 	Event(ctx context.Context, name string) (*confgraph.Event, error)
 	Node(ctx context.Context, id string) (confgraph.Node, error)
-	Search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error)
-	ShortestPath(ctx context.Context, from string, to string, maxHops *int) (*Path, error)
+	Search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error)
+	ShortestPath(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []RelationshipType) (*Path, error)
 	Stats(ctx context.Context) ([]*Count, error)
 }
 type RecapResolver interface {
@@ -499,6 +504,10 @@ type TalkResolver interface {
 
 	DurationMinutes(ctx context.Context, obj *confgraph.Talk) (*int, error)
 	Participants(ctx context.Context, obj *confgraph.Talk) (*int, error)
+	Date(ctx context.Context, obj *confgraph.Talk) (*string, error)
+	StartsAt(ctx context.Context, obj *confgraph.Talk) (*string, error)
+	Room(ctx context.Context, obj *confgraph.Talk) (*string, error)
+	Scheduled(ctx context.Context, obj *confgraph.Talk) (*confgraph.Evidence, error)
 	SpeakerCount(ctx context.Context, objs []*confgraph.Talk) ([]int, error)
 	Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error)
 	Speakers(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
@@ -586,7 +595,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Company.Projects(childComplexity), true
+		args, err := ec.field_Company_projects_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Company.Projects(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
 	case "Company.speakerCount":
 		if e.ComplexityRoot.Company.SpeakerCount == nil {
 			break
@@ -776,7 +790,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Event.TopProjects(childComplexity, args["first"].(*int)), true
+		return e.ComplexityRoot.Event.TopProjects(childComplexity, args["first"].(*int), args["limit"].(*int), args["offset"].(*int)), true
 	case "Event.year":
 		if e.ComplexityRoot.Event.Year == nil {
 			break
@@ -939,7 +953,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Project.Companies(childComplexity), true
+		args, err := ec.field_Project_companies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Project.Companies(childComplexity, args["limit"].(*int), args["offset"].(*int)), true
 	case "Project.graduated":
 		if e.ComplexityRoot.Project.Graduated == nil {
 			break
@@ -1232,7 +1251,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]SearchType), args["first"].(*int)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["query"].(string), args["types"].([]SearchType), args["first"].(*int), args["after"].(*string)), true
 	case "Query.shortestPath":
 		if e.ComplexityRoot.Query.ShortestPath == nil {
 			break
@@ -1243,7 +1262,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPath(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationshipTypes"].([]RelationshipType)), true
 	case "Query.speaker":
 		if e.ComplexityRoot.Query.Speaker == nil {
 			break
@@ -1760,6 +1779,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RelatedTalkEdge.Type(childComplexity), true
 
+	case "SearchResult.cursor":
+		if e.ComplexityRoot.SearchResult.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchResult.Cursor(childComplexity), true
 	case "SearchResult.node":
 		if e.ComplexityRoot.SearchResult.Node == nil {
 			break
@@ -1892,6 +1917,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.Abstract(childComplexity), true
+	case "Talk.date":
+		if e.ComplexityRoot.Talk.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.Date(childComplexity), true
 	case "Talk.durationMinutes":
 		if e.ComplexityRoot.Talk.DurationMinutes == nil {
 			break
@@ -1994,6 +2025,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.Related(childComplexity, args["first"].(*int)), true
+	case "Talk.room":
+		if e.ComplexityRoot.Talk.Room == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.Room(childComplexity), true
+	case "Talk.scheduled":
+		if e.ComplexityRoot.Talk.Scheduled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.Scheduled(childComplexity), true
 	case "Talk.speakerCount":
 		if e.ComplexityRoot.Talk.SpeakerCount == nil {
 			break
@@ -2022,6 +2065,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.SpeakersConnection(childComplexity, args["where"].(*SpeakerWhere), args["sort"].([]*SpeakerSort), args["first"].(*int), args["after"].(*string)), true
+	case "Talk.startsAt":
+		if e.ComplexityRoot.Talk.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.StartsAt(childComplexity), true
 	case "Talk.title":
 		if e.ComplexityRoot.Talk.Title == nil {
 			break
@@ -2073,7 +2122,6 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCompanySort,
 		ec.unmarshalInputCompanyWhere,
 		ec.unmarshalInputDateFilter,
-		ec.unmarshalInputEventListFilter,
 		ec.unmarshalInputEventSort,
 		ec.unmarshalInputEventWhere,
 		ec.unmarshalInputIDFilter,
@@ -2093,6 +2141,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputTalkListFilter,
 		ec.unmarshalInputTalkSort,
 		ec.unmarshalInputTalkWhere,
+		ec.unmarshalInputTimeFilter,
 	)
 	first := true
 
@@ -2343,26 +2392,45 @@ type Query {
   ): RecapConnection!
   "A talk by its ID, or by its title (case-insensitive; the first match when several events share a title)."
   talk("The talk's ID." id: ID, "The talk's title." title: String): Talk
-  "A speaker by name (case-insensitive)."
+  "A speaker by name or, when no speaker has that name, by one of their aliases (case-insensitive)."
   speaker("The speaker's name." name: String!): Speaker
-  "A company by name (case-insensitive)."
+  "A company by name or, when no company has that name, by one of its aliases (case-insensitive)."
   company("The company's name." name: String!): Company
-  "A project by name (case-insensitive)."
+  "A project by name or, when no project has that name, by one of its aliases such as k8s (case-insensitive)."
   project("The project's name." name: String!): Project
   "An event by name (case-insensitive)."
   event("The event's name." name: String!): Event
   "Any node by its global ID."
   node("A global ID, as returned in a node's id field." id: ID!): Node
-  "Full-text search over talks (title, abstract), speakers (name, bio), projects, companies and recaps, best match first."
+  """
+  Search as you type over talks (title, abstract), speakers (name, bio),
+  projects, companies and recaps, best match first. A node matches when it
+  holds any word of the query: the last word also matches the words it
+  starts ("envo" finds Envoy), and a word of 5 letters or more also matches
+  words one typo away (8 or more: two; a typo is a letter added, dropped,
+  replaced, or two neighbours swapped; only the query's first 8 such words). Ranked by: the query naming the
+  node word for word ("kube" names Kubernetes, while Kube-router only
+  contains the word), then how many words match, exact before prefix before
+  typo, then BM25 (a match counts more in a short text); ties in name
+  order. Pass a result's cursor as ` + "`" + `after` + "`" + ` for the next page.
+  """
   search(
-    "Words to look for; a node matches when it contains any of them."
+    "Words to look for (at most 500 characters)."
     query: String!
     "Kinds of node to search; all when omitted."
     types: [SearchType!]
     "Most results to return (1-100)."
     first: Int = 10
+    "Cursor of the result to start after."
+    after: String
   ): [SearchResult!]!
-  "A shortest way two nodes are connected, over relationships of any type and direction; null when there is none within maxHops."
+  """
+  A shortest way two nodes are connected, over relationships of the given
+  types (any type when omitted) in either direction; null when there is none
+  within maxHops. When several paths are equally short, the answer is the one
+  whose node IDs, compared one by one from the start, come first (then by
+  relationship type), so every store gives the same path.
+  """
   shortestPath(
     "Global ID of the start."
     from: ID!
@@ -2370,6 +2438,8 @@ type Query {
     to: ID!
     "Longest path to consider, in relationships (1-6)."
     maxHops: Int = 4
+    "Only follow these relationship types; leave out PART_OF and COVERS to keep the path off the Event hub. Every type when omitted."
+    relationshipTypes: [RelationshipType!]
   ): Path
   "How many nodes and relationships of each kind the graph holds."
   stats: [Count!]!
@@ -2389,7 +2459,7 @@ type Count {
   count: Int!
 }
 
-"The audience level a listing gives a talk."
+"The audience level a listing gives a talk. Sorts go from BEGINNER to ADVANCED (talks without a level first)."
 enum Level {
   "Marked [B] in the listing."
   BEGINNER
@@ -2399,12 +2469,12 @@ enum Level {
   ADVANCED
 }
 
-"What sort of session a talk is."
+"What sort of session a talk is. Sorts follow the order declared here: KEYNOTE, TALK, PANEL, OTHER."
 enum TalkKind {
-  "A talk presented by its speakers."
-  TALK
   "A keynote (the listing title starts with 'Keynote:')."
   KEYNOTE
+  "A talk presented by its speakers."
+  TALK
   "A panel (the listing title starts with 'Panel:')."
   PANEL
   "Anything else: awards, salons, sessions that are hosted rather than presented."
@@ -2417,6 +2487,24 @@ enum SortDirection {
   ASC
   "Largest (or Z) first."
   DESC
+}
+
+"The types of relationship in the graph."
+enum RelationshipType {
+  "(Speaker)-[:PRESENTED]->(Talk)"
+  PRESENTED
+  "(Speaker)-[:WORKS_AT]->(Company)"
+  WORKS_AT
+  "(Talk)-[:PART_OF]->(Event)"
+  PART_OF
+  "(Talk)-[:DISCUSSES]->(Project)"
+  DISCUSSES
+  "(Recap)-[:COVERS]->(Event)"
+  COVERS
+  "(Recap)-[:REVIEWS]->(Talk)"
+  REVIEWS
+  "(Recap)-[:MENTIONS]->(Project)"
+  MENTIONS
 }
 
 "Kinds of node full-text search covers."
@@ -2459,6 +2547,8 @@ input StringFilter {
   endsWith: String
   "Compare ignoring case (applies to every operator above)."
   caseInsensitive: Boolean = false
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a whole-number property. All given operators must hold."
@@ -2475,6 +2565,8 @@ input IntFilter {
   gt: Int
   "Greater than or equal to."
   gte: Int
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a date property (YYYY-MM-DD). All given operators must hold."
@@ -2491,6 +2583,26 @@ input DateFilter {
   gt: String
   "On or after."
   gte: String
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
+}
+
+"Conditions on a time of day (HH:MM, 24-hour). All given operators must hold."
+input TimeFilter {
+  "At this time."
+  eq: String
+  "At one of these times."
+  in: [String!]
+  "Before."
+  lt: String
+  "At or before."
+  lte: String
+  "After."
+  gt: String
+  "At or after."
+  gte: String
+  "true: only nodes without a time; false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a global ID."
@@ -2507,6 +2619,8 @@ input LevelFilter {
   eq: Level
   "One of."
   in: [Level!]
+  "true: only nodes without a value here (for a field that is never null, none); false: only nodes with one."
+  isNull: Boolean
 }
 
 "Conditions on a talk's kind."
@@ -2529,7 +2643,7 @@ type PageInfo {
   endCursor: String
 }
 
-"Conditions on talks. Everything given must hold; relationship fields take some/all/none/single."
+"Conditions on talks. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly."
 input TalkWhere {
   "Condition on id."
   id: IDFilter
@@ -2545,12 +2659,18 @@ input TalkWhere {
   durationMinutes: IntFilter
   "Condition on participants."
   participants: IntFilter
+  "Condition on the day it was given (from a schedule)."
+  date: DateFilter
+  "Condition on the time it started (HH:MM, 24-hour)."
+  startsAt: TimeFilter
+  "Condition on the room."
+  room: StringFilter
   "Condition on the people who presented it."
   speakers: SpeakerListFilter
   "Condition on the projects its title or abstract names."
   projects: ProjectListFilter
-  "Condition on the the event it was part of."
-  event: EventListFilter
+  "Condition on the event it was part of (a to-one link: no some/all; a talk without an event never matches)."
+  event: EventWhere
   "Condition on the recaps that write about it."
   recaps: RecapListFilter
   "All of these filters hold."
@@ -2577,14 +2697,20 @@ input TalkListFilter {
 input TalkSort {
   "Order by title."
   title: SortDirection
-  "Order by level."
+  "Order by level, by meaning: BEGINNER, INTERMEDIATE, ADVANCED (ASC puts talks without a level first)."
   level: SortDirection
-  "Order by kind."
+  "Order by kind, in TalkKind's order: KEYNOTE, TALK, PANEL, OTHER."
   kind: SortDirection
   "Order by durationMinutes."
   durationMinutes: SortDirection
   "Order by participants."
   participants: SortDirection
+  "Order by day (talks no schedule dates first in ASC)."
+  date: SortDirection
+  "Order by start time; with date first, a day's talks in the order they were given."
+  startsAt: SortDirection
+  "Order by room."
+  room: SortDirection
   "Order by number of speakers."
   speakerCount: SortDirection
   "Order by number of projects discussed."
@@ -2923,18 +3049,6 @@ input EventWhere {
   NOT: EventWhere
 }
 
-"How many related events must match: some (at least one), all (every one; true when there are none), none, or single (exactly one)."
-input EventListFilter {
-  "At least one matches."
-  some: EventWhere
-  "Every one matches (true when there are none)."
-  all: EventWhere
-  "None matches."
-  none: EventWhere
-  "Exactly one matches."
-  single: EventWhere
-}
-
 "One sort key for events: set exactly one field."
 input EventSort {
   "Order by name."
@@ -2989,7 +3103,7 @@ type RelatedEventEdge {
   evidence: [Evidence!]!
 }
 
-"Conditions on recaps. Everything given must hold; relationship fields take some/all/none/single."
+"Conditions on recaps. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly."
 input RecapWhere {
   "Condition on id."
   id: IDFilter
@@ -3001,8 +3115,8 @@ input RecapWhere {
   published: DateFilter
   "Condition on document."
   document: StringFilter
-  "Condition on the the event it covers."
-  event: EventListFilter
+  "Condition on the event it covers (a to-one link: no some/all; a recap without an event never matches)."
+  event: EventWhere
   "Condition on the talks it writes about."
   talks: TalkListFilter
   "Condition on the projects it names."
@@ -3091,22 +3205,29 @@ type Event implements Node {
   country: String
   "Year of the edition."
   year: Int
-  "First day (YYYY-MM-DD), when a document states it."
-  startDate: String
-  "Last day (YYYY-MM-DD), when a document states it."
-  endDate: String
+  "First day (YYYY-MM-DD): as a document states it, else the first day its schedules date a talk. Filters and sorts read the stated day only."
+  startDate: String @goField(batch: true)
+  "Last day (YYYY-MM-DD): as a document states it, else the last day its schedules date a talk. Filters and sorts read the stated day only."
+  endDate: String @goField(batch: true)
   "Number of sessions."
   talkCount: Int! @goField(batch: true)
   "The projects its talks discuss most, with how many talks discuss each."
-  topProjects("Most projects to return (1-100)." first: Int = 10): [ProjectCount!]! @goField(batch: true)
+  topProjects(
+    "Most projects to return (0-100); the same as ` + "`" + `limit` + "`" + `, kept for older clients. 10 when neither is given."
+    first: Int
+    "Most projects to return (0-100); 10 when neither this nor ` + "`" + `first` + "`" + ` is given."
+    limit: Int
+    "Projects to skip first."
+    offset: Int = 0
+  ): [ProjectCount!]! @goField(batch: true)
   "The its sessions, filtered and ordered like the top-level list."
   talks(
     "Only those matching this filter."
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3127,8 +3248,8 @@ type Event implements Node {
     where: RecapWhere
     "Sort keys, applied in order."
     sort: [RecapSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Recap!]! @goField(batch: true)
@@ -3161,6 +3282,14 @@ type Talk implements Node {
   durationMinutes: Int
   "Number of participants the listing reports, when known."
   participants: Int
+  "The day it was given (YYYY-MM-DD), when a schedule states it."
+  date: String
+  "The local time it started (HH:MM, 24-hour, in the event's time zone), when a schedule states it."
+  startsAt: String
+  "The room, as the schedule names it."
+  room: String
+  "The schedule line that states its day, time or room; null when no schedule does."
+  scheduled: Evidence
   "Number of speakers."
   speakerCount: Int! @goField(batch: true)
   "Other talks that share projects, speakers or companies with this one, best first, with the reasons."
@@ -3171,8 +3300,8 @@ type Talk implements Node {
     where: SpeakerWhere
     "Sort keys, applied in order."
     sort: [SpeakerSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Speaker!]! @goField(batch: true)
@@ -3193,8 +3322,8 @@ type Talk implements Node {
     where: ProjectWhere
     "Sort keys, applied in order."
     sort: [ProjectSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Project!]! @goField(batch: true)
@@ -3228,8 +3357,8 @@ type Talk implements Node {
     where: RecapWhere
     "Sort keys, applied in order."
     sort: [RecapSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Recap!]! @goField(batch: true)
@@ -3276,8 +3405,8 @@ type Speaker implements Node {
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3298,8 +3427,8 @@ type Speaker implements Node {
     where: CompanyWhere
     "Sort keys, applied in order."
     sort: [CompanySort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Company!]! @goField(batch: true)
@@ -3328,16 +3457,21 @@ type Company implements Node {
   speakerCount: Int! @goField(batch: true)
   "Number of talks given by its speakers."
   talkCount: Int! @goField(batch: true)
-  "The projects its speakers' talks discuss, with how many of those talks discuss each, most first."
-  projects: [ProjectCount!]! @goField(batch: true)
+  "The projects its speakers' talks discuss, with how many of those talks discuss each, most first (ties by name)."
+  projects(
+    "Most projects to return (0-100); every one when omitted."
+    limit: Int
+    "Projects to skip first."
+    offset: Int = 0
+  ): [ProjectCount!]! @goField(batch: true)
   "The people who work there, filtered and ordered like the top-level list."
   speakers(
     "Only those matching this filter."
     where: SpeakerWhere
     "Sort keys, applied in order."
     sort: [SpeakerSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Speaker!]! @goField(batch: true)
@@ -3378,16 +3512,21 @@ type Project implements Node {
   graduated: String
   "Number of talks that discuss it."
   talkCount: Int! @goField(batch: true)
-  "Companies whose speakers' talks discuss the project, with how many such talks, most first."
-  companies: [CompanyCount!]! @goField(batch: true)
+  "Companies whose speakers' talks discuss the project, with how many such talks, most first (ties by name)."
+  companies(
+    "Most companies to return (0-100); every one when omitted."
+    limit: Int
+    "Companies to skip first."
+    offset: Int = 0
+  ): [CompanyCount!]! @goField(batch: true)
   "The talks that discuss it, filtered and ordered like the top-level list."
   talks(
     "Only those matching this filter."
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3408,8 +3547,8 @@ type Project implements Node {
     where: RecapWhere
     "Sort keys, applied in order."
     sort: [RecapSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Recap!]! @goField(batch: true)
@@ -3457,8 +3596,8 @@ type Recap implements Node {
     where: TalkWhere
     "Sort keys, applied in order."
     sort: [TalkSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Talk!]! @goField(batch: true)
@@ -3479,8 +3618,8 @@ type Recap implements Node {
     where: ProjectWhere
     "Sort keys, applied in order."
     sort: [ProjectSort!]
-    "Most items to return (0-100)."
-    limit: Int = 100
+    "Most items to return (0-100); every related one when omitted."
+    limit: Int
     "Items to skip first."
     offset: Int = 0
   ): [Project!]! @goField(batch: true)
@@ -3517,6 +3656,8 @@ type CompanyCount {
 type SearchResult {
   "How well it matches; higher is better."
   score: Float!
+  "Pass as search's ` + "`" + `after` + "`" + ` to get the results that follow this one."
+  cursor: String!
   "The node."
   node: Node!
 }
@@ -4075,6 +4216,8 @@ func (ec *executionContext) childFields_SearchResult(ctx context.Context, field 
 	switch field.Name {
 	case "score":
 		return ec.fieldContext_SearchResult_score(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SearchResult_cursor(ctx, field)
 	case "node":
 		return ec.fieldContext_SearchResult_node(ctx, field)
 	}
@@ -4145,6 +4288,14 @@ func (ec *executionContext) childFields_Talk(ctx context.Context, field graphql.
 		return ec.fieldContext_Talk_durationMinutes(ctx, field)
 	case "participants":
 		return ec.fieldContext_Talk_participants(ctx, field)
+	case "date":
+		return ec.fieldContext_Talk_date(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Talk_startsAt(ctx, field)
+	case "room":
+		return ec.fieldContext_Talk_room(ctx, field)
+	case "scheduled":
+		return ec.fieldContext_Talk_scheduled(ctx, field)
 	case "speakerCount":
 		return ec.fieldContext_Talk_speakerCount(ctx, field)
 	case "related":
@@ -4306,6 +4457,28 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 // endregion ************************** internal!.gotpl ***************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Company_projects_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg1
+	return args, nil
+}
 
 func (ec *executionContext) field_Company_speakersConnection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
@@ -4546,6 +4719,22 @@ func (ec *executionContext) field_Event_topProjects_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg2
 	return args, nil
 }
 
@@ -4568,6 +4757,28 @@ func (ec *executionContext) field_Mutation_addDocument_args(ctx context.Context,
 		return nil, err
 	}
 	args["text"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Project_companies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg1
 	return args, nil
 }
 
@@ -5202,6 +5413,14 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -5232,6 +5451,14 @@ func (ec *executionContext) field_Query_shortestPath_args(ctx context.Context, r
 		return nil, err
 	}
 	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg3
 	return args, nil
 }
 
@@ -6432,7 +6659,7 @@ func (ec *executionContext) _Company_projects(ctx context.Context, field graphql
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Company_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Company_projects(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Company",
 		Field:      field,
@@ -6442,13 +6669,25 @@ func (ec *executionContext) fieldContext_Company_projects(_ context.Context, fie
 			return ec.childFields_ProjectCount(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Company_projects_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Company_projects(ctx context.Context, field graphql.CollectedField, obj *confgraph.Company) (any, error) {
 	resolver := ec.Resolvers.Company()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Company](ctx, "Company"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Projects(ctx, batch.Parents)
+			return resolver.Projects(ctx, batch.Parents, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*ProjectCount](
 			ctx,
@@ -6459,7 +6698,7 @@ func (ec *executionContext) resolveBatch_Company_projects(ctx context.Context, f
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Projects(ctx, []*confgraph.Company{obj})
+	results, err := resolver.Projects(ctx, []*confgraph.Company{obj}, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*ProjectCount](
 		ctx,
 		results,
@@ -6969,7 +7208,7 @@ func (ec *executionContext) _Event_startDate(ctx context.Context, field graphql.
 			return ec.fieldContext_Event_startDate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().StartDate(ctx, obj)
+			return ec.resolveBatch_Event_startDate(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -6982,6 +7221,29 @@ func (ec *executionContext) _Event_startDate(ctx context.Context, field graphql.
 func (ec *executionContext) fieldContext_Event_startDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type String does not have child fields"))
 }
+func (ec *executionContext) resolveBatch_Event_startDate(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.StartDate(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*string](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.startDate",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.StartDate(ctx, []*confgraph.Event{obj})
+	return graphql.ResolveBatchSingleResult[*string](
+		ctx,
+		results,
+		err,
+		"Event.startDate",
+	)
+}
 
 func (ec *executionContext) _Event_endDate(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -6992,7 +7254,7 @@ func (ec *executionContext) _Event_endDate(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Event_endDate(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Event().EndDate(ctx, obj)
+			return ec.resolveBatch_Event_endDate(ctx, field, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -7004,6 +7266,29 @@ func (ec *executionContext) _Event_endDate(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Event_endDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Event", field, true, true, errors.New("field of type String does not have child fields"))
+}
+func (ec *executionContext) resolveBatch_Event_endDate(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (any, error) {
+	resolver := ec.Resolvers.Event()
+	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
+		result := batch.FieldResult(field, func() (any, error) {
+			return resolver.EndDate(ctx, batch.Parents)
+		})
+		return graphql.ResolveBatchGroupResult[*string](
+			ctx,
+			batch.Index,
+			len(batch.Parents),
+			result,
+			"Event.endDate",
+			batch.IndexMap,
+		)
+	}
+	results, err := resolver.EndDate(ctx, []*confgraph.Event{obj})
+	return graphql.ResolveBatchSingleResult[*string](
+		ctx,
+		results,
+		err,
+		"Event.endDate",
+	)
 }
 
 func (ec *executionContext) _Event_talkCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Event) (ret graphql.Marshaler) {
@@ -7099,7 +7384,7 @@ func (ec *executionContext) resolveBatch_Event_topProjects(ctx context.Context, 
 	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Event](ctx, "Event"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.TopProjects(ctx, batch.Parents, fc.Args["first"].(*int))
+			return resolver.TopProjects(ctx, batch.Parents, fc.Args["first"].(*int), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*ProjectCount](
 			ctx,
@@ -7110,7 +7395,7 @@ func (ec *executionContext) resolveBatch_Event_topProjects(ctx context.Context, 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.TopProjects(ctx, []*confgraph.Event{obj}, fc.Args["first"].(*int))
+	results, err := resolver.TopProjects(ctx, []*confgraph.Event{obj}, fc.Args["first"].(*int), fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*ProjectCount](
 		ctx,
 		results,
@@ -8261,7 +8546,7 @@ func (ec *executionContext) _Project_companies(ctx context.Context, field graphq
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Project_companies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Project_companies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Project",
 		Field:      field,
@@ -8271,13 +8556,25 @@ func (ec *executionContext) fieldContext_Project_companies(_ context.Context, fi
 			return ec.childFields_CompanyCount(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Project_companies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
 }
 func (ec *executionContext) resolveBatch_Project_companies(ctx context.Context, field graphql.CollectedField, obj *confgraph.Project) (any, error) {
 	resolver := ec.Resolvers.Project()
+	fc := graphql.GetFieldContext(ctx)
 	if batch, ok := graphql.BatchParentsFor[*confgraph.Project](ctx, "Project"); ok {
 		result := batch.FieldResult(field, func() (any, error) {
-			return resolver.Companies(ctx, batch.Parents)
+			return resolver.Companies(ctx, batch.Parents, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 		})
 		return graphql.ResolveBatchGroupResult[[]*CompanyCount](
 			ctx,
@@ -8288,7 +8585,7 @@ func (ec *executionContext) resolveBatch_Project_companies(ctx context.Context, 
 			batch.IndexMap,
 		)
 	}
-	results, err := resolver.Companies(ctx, []*confgraph.Project{obj})
+	results, err := resolver.Companies(ctx, []*confgraph.Project{obj}, fc.Args["limit"].(*int), fc.Args["offset"].(*int))
 	return graphql.ResolveBatchSingleResult[[]*CompanyCount](
 		ctx,
 		results,
@@ -9564,7 +9861,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]SearchType), fc.Args["first"].(*int))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["query"].(string), fc.Args["types"].([]SearchType), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*SearchResult) graphql.Marshaler {
@@ -9608,7 +9905,7 @@ func (ec *executionContext) _Query_shortestPath(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int))
+			return ec.Resolvers.Query().ShortestPath(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationshipTypes"].([]RelationshipType))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *Path) graphql.Marshaler {
@@ -11818,6 +12115,29 @@ func (ec *executionContext) fieldContext_SearchResult_score(_ context.Context, f
 	return graphql.NewScalarFieldContext("SearchResult", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _SearchResult_cursor(ctx context.Context, field graphql.CollectedField, obj *SearchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchResult_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchResult_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _SearchResult_node(ctx context.Context, field graphql.CollectedField, obj *SearchResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12580,6 +12900,107 @@ func (ec *executionContext) _Talk_participants(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Talk_participants(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Talk_date(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().Date(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Talk_startsAt(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().StartsAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Talk_room(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_room(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().Room(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_room(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Talk", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Talk_scheduled(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_scheduled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().Scheduled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalOEvidence2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidence(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_scheduled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Talk_speakerCount(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
@@ -14591,7 +15012,7 @@ func (ec *executionContext) unmarshalInputDateFilter(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte"}
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14640,57 +15061,13 @@ func (ec *executionContext) unmarshalInputDateFilter(ctx context.Context, obj an
 				return it, err
 			}
 			it.Gte = data
-		}
-	}
-	return it, nil
-}
-
-func (ec *executionContext) unmarshalInputEventListFilter(ctx context.Context, obj any) (EventListFilter, error) {
-	var it EventListFilter
-	if obj == nil {
-		return it, nil
-	}
-
-	asMap := map[string]any{}
-	for k, v := range obj.(map[string]any) {
-		asMap[k] = v
-	}
-
-	fieldsInOrder := [...]string{"some", "all", "none", "single"}
-	for _, k := range fieldsInOrder {
-		v, ok := asMap[k]
-		if !ok {
-			continue
-		}
-		switch k {
-		case "some":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("some"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Some = data
-		case "all":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("all"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.All = data
-		case "none":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("none"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.None = data
-		case "single":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("single"))
-			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Single = data
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -14902,7 +15279,7 @@ func (ec *executionContext) unmarshalInputIntFilter(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte"}
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14951,6 +15328,13 @@ func (ec *executionContext) unmarshalInputIntFilter(ctx context.Context, obj any
 				return it, err
 			}
 			it.Gte = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -14967,7 +15351,7 @@ func (ec *executionContext) unmarshalInputLevelFilter(ctx context.Context, obj a
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"eq", "in"}
+	fieldsInOrder := [...]string{"eq", "in", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -14988,6 +15372,13 @@ func (ec *executionContext) unmarshalInputLevelFilter(ctx context.Context, obj a
 				return it, err
 			}
 			it.In = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -15359,7 +15750,7 @@ func (ec *executionContext) unmarshalInputRecapWhere(ctx context.Context, obj an
 			it.Document = data
 		case "event":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
-			data, err := ec.unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx, v)
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15593,7 +15984,7 @@ func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj 
 		asMap["caseInsensitive"] = false
 	}
 
-	fieldsInOrder := [...]string{"eq", "in", "contains", "startsWith", "endsWith", "caseInsensitive"}
+	fieldsInOrder := [...]string{"eq", "in", "contains", "startsWith", "endsWith", "caseInsensitive", "isNull"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15642,6 +16033,13 @@ func (ec *executionContext) unmarshalInputStringFilter(ctx context.Context, obj 
 				return it, err
 			}
 			it.CaseInsensitive = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -15746,7 +16144,7 @@ func (ec *executionContext) unmarshalInputTalkSort(ctx context.Context, obj any)
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"title", "level", "kind", "durationMinutes", "participants", "speakerCount", "projectCount", "recapCount"}
+	fieldsInOrder := [...]string{"title", "level", "kind", "durationMinutes", "participants", "date", "startsAt", "room", "speakerCount", "projectCount", "recapCount"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15788,6 +16186,27 @@ func (ec *executionContext) unmarshalInputTalkSort(ctx context.Context, obj any)
 				return it, err
 			}
 			it.Participants = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "room":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("room"))
+			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Room = data
 		case "speakerCount":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakerCount"))
 			data, err := ec.unmarshalOSortDirection2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSortDirection(ctx, v)
@@ -15825,7 +16244,7 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"id", "title", "abstract", "level", "kind", "durationMinutes", "participants", "speakers", "projects", "event", "recaps", "AND", "OR", "NOT"}
+	fieldsInOrder := [...]string{"id", "title", "abstract", "level", "kind", "durationMinutes", "participants", "date", "startsAt", "room", "speakers", "projects", "event", "recaps", "AND", "OR", "NOT"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15881,6 +16300,27 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 				return it, err
 			}
 			it.Participants = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODateFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐDateFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalOTimeFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTimeFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "room":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("room"))
+			data, err := ec.unmarshalOStringFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐStringFilter(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Room = data
 		case "speakers":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("speakers"))
 			data, err := ec.unmarshalOSpeakerListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSpeakerListFilter(ctx, v)
@@ -15897,7 +16337,7 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 			it.Projects = data
 		case "event":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("event"))
-			data, err := ec.unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx, v)
+			data, err := ec.unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventWhere(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15930,6 +16370,78 @@ func (ec *executionContext) unmarshalInputTalkWhere(ctx context.Context, obj any
 				return it, err
 			}
 			it.Not = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTimeFilter(ctx context.Context, obj any) (TimeFilter, error) {
+	var it TimeFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"eq", "in", "lt", "lte", "gt", "gte", "isNull"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "eq":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eq"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Eq = data
+		case "in":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("in"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.In = data
+		case "lt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lt = data
+		case "lte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lte"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Lte = data
+		case "gt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gt"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gt = data
+		case "gte":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gte"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gte = data
+		case "isNull":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isNull"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsNull = data
 		}
 	}
 	return it, nil
@@ -19867,6 +20379,11 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "cursor":
+			out.Values[i] = ec._SearchResult_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "node":
 			out.Values[i] = ec._SearchResult_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -20548,6 +21065,158 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Talk_participants(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "date":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_date(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "startsAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_startsAt(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "room":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_room(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "scheduled":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_scheduled(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -22338,6 +23007,16 @@ func (ec *executionContext) marshalNRelatedTalkEdge2ᚖgithubᚗcomᚋconfgraph�
 	return ec._RelatedTalkEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx context.Context, v any) (RelationshipType, error) {
+	var res RelationshipType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx context.Context, sel ast.SelectionSet, v RelationshipType) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSearchResult2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchResultᚄ(ctx context.Context, sel ast.SelectionSet, v []*SearchResult) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -22824,14 +23503,6 @@ func (ec *executionContext) marshalOEvent2ᚖgithubᚗcomᚋconfgraphᚋconfgrap
 	return ec._Event(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalOEventListFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventListFilter(ctx context.Context, v any) (*EventListFilter, error) {
-	if v == nil {
-		return nil, nil
-	}
-	res, err := ec.unmarshalInputEventListFilter(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
 func (ec *executionContext) unmarshalOEventSort2ᚕᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐEventSortᚄ(ctx context.Context, v any) ([]*EventSort, error) {
 	if v == nil {
 		return nil, nil
@@ -22872,6 +23543,13 @@ func (ec *executionContext) unmarshalOEventWhere2ᚖgithubᚗcomᚋconfgraphᚋc
 	}
 	res, err := ec.unmarshalInputEventWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOEvidence2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidence(ctx context.Context, sel ast.SelectionSet, v *confgraph.Evidence) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Evidence(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -23180,6 +23858,42 @@ func (ec *executionContext) unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋc
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipTypeᚄ(ctx context.Context, v any) ([]RelationshipType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]RelationshipType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORelationshipType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []RelationshipType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationshipType2githubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOSearchType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐSearchTypeᚄ(ctx context.Context, v any) ([]SearchType, error) {
 	if v == nil {
 		return nil, nil
@@ -23479,6 +24193,14 @@ func (ec *executionContext) unmarshalOTalkWhere2ᚖgithubᚗcomᚋconfgraphᚋco
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputTalkWhere(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOTimeFilter2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐTimeFilter(ctx context.Context, v any) (*TimeFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputTimeFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 

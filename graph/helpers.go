@@ -24,6 +24,20 @@ func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.
 	return q, nil
 }
 
+// relPageQuery validates the limit and offset of a relationship list. A
+// list without a limit holds every related node (Limit 0 to the store);
+// none reports an explicit limit of 0.
+func relPageQuery(where *confgraph.Filter, keys []confgraph.SortKey, limit, offset *int) (q confgraph.Query, none bool, err error) {
+	all := 0
+	if limit == nil {
+		limit = &all
+	} else if *limit == 0 {
+		none = true
+	}
+	q, err = pageQuery("", where, keys, limit, offset)
+	return q, none, err
+}
+
 func checkPage(arg string, n int) error {
 	if n < 0 {
 		return confgraph.Errorf(confgraph.EINVALID, "%s must not be negative", arg)
@@ -213,12 +227,12 @@ func relList[P confgraph.Node, C confgraph.Node](ctx context.Context, s confgrap
 	if kerr != nil {
 		return nil, kerr
 	}
-	q, err := pageQuery("", where, keys, limit, offset)
+	q, none, err := relPageQuery(where, keys, limit, offset)
 	if err != nil {
 		return nil, err
 	}
 	out := make([][]C, len(parents))
-	if q.Limit == 0 {
+	if none {
 		for i := range out {
 			out[i] = []C{}
 		}

@@ -87,6 +87,8 @@ type DateFilter struct {
 	Gt *string `json:"gt,omitempty"`
 	// On or after.
 	Gte *string `json:"gte,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // A event in a connection.
@@ -95,18 +97,6 @@ type EventEdge struct {
 	Cursor string `json:"cursor"`
 	// The event.
 	Node *confgraph.Event `json:"node"`
-}
-
-// How many related events must match: some (at least one), all (every one; true when there are none), none, or single (exactly one).
-type EventListFilter struct {
-	// At least one matches.
-	Some *EventWhere `json:"some,omitempty"`
-	// Every one matches (true when there are none).
-	All *EventWhere `json:"all,omitempty"`
-	// None matches.
-	None *EventWhere `json:"none,omitempty"`
-	// Exactly one matches.
-	Single *EventWhere `json:"single,omitempty"`
 }
 
 // One sort key for events: set exactly one field.
@@ -171,6 +161,8 @@ type IntFilter struct {
 	Gt *int `json:"gt,omitempty"`
 	// Greater than or equal to.
 	Gte *int `json:"gte,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // Conditions on a talk's level.
@@ -179,6 +171,8 @@ type LevelFilter struct {
 	Eq *confgraph.Level `json:"eq,omitempty"`
 	// One of.
 	In []confgraph.Level `json:"in,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // Changes to the graph. Writes need the header `Authorization: Bearer <token>`
@@ -330,7 +324,7 @@ type RecapSort struct {
 	TalkCount *SortDirection `json:"talkCount,omitempty"`
 }
 
-// Conditions on recaps. Everything given must hold; relationship fields take some/all/none/single.
+// Conditions on recaps. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly.
 type RecapWhere struct {
 	// Condition on id.
 	ID *IDFilter `json:"id,omitempty"`
@@ -342,8 +336,8 @@ type RecapWhere struct {
 	Published *DateFilter `json:"published,omitempty"`
 	// Condition on document.
 	Document *StringFilter `json:"document,omitempty"`
-	// Condition on the the event it covers.
-	Event *EventListFilter `json:"event,omitempty"`
+	// Condition on the event it covers (a to-one link: no some/all; a recap without an event never matches).
+	Event *EventWhere `json:"event,omitempty"`
 	// Condition on the talks it writes about.
 	Talks *TalkListFilter `json:"talks,omitempty"`
 	// Condition on the projects it names.
@@ -514,6 +508,8 @@ type RelatedTalkEdge struct {
 type SearchResult struct {
 	// How well it matches; higher is better.
 	Score float64 `json:"score"`
+	// Pass as search's `after` to get the results that follow this one.
+	Cursor string `json:"cursor"`
 	// The node.
 	Node confgraph.Node `json:"node"`
 }
@@ -582,6 +578,8 @@ type StringFilter struct {
 	EndsWith *string `json:"endsWith,omitempty"`
 	// Compare ignoring case (applies to every operator above).
 	CaseInsensitive *bool `json:"caseInsensitive,omitempty"`
+	// true: only nodes without a value here (for a field that is never null, none); false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
 }
 
 // A talk in a connection.
@@ -616,14 +614,20 @@ type TalkListFilter struct {
 type TalkSort struct {
 	// Order by title.
 	Title *SortDirection `json:"title,omitempty"`
-	// Order by level.
+	// Order by level, by meaning: BEGINNER, INTERMEDIATE, ADVANCED (ASC puts talks without a level first).
 	Level *SortDirection `json:"level,omitempty"`
-	// Order by kind.
+	// Order by kind, in TalkKind's order: KEYNOTE, TALK, PANEL, OTHER.
 	Kind *SortDirection `json:"kind,omitempty"`
 	// Order by durationMinutes.
 	DurationMinutes *SortDirection `json:"durationMinutes,omitempty"`
 	// Order by participants.
 	Participants *SortDirection `json:"participants,omitempty"`
+	// Order by day (talks no schedule dates first in ASC).
+	Date *SortDirection `json:"date,omitempty"`
+	// Order by start time; with date first, a day's talks in the order they were given.
+	StartsAt *SortDirection `json:"startsAt,omitempty"`
+	// Order by room.
+	Room *SortDirection `json:"room,omitempty"`
 	// Order by number of speakers.
 	SpeakerCount *SortDirection `json:"speakerCount,omitempty"`
 	// Order by number of projects discussed.
@@ -632,7 +636,7 @@ type TalkSort struct {
 	RecapCount *SortDirection `json:"recapCount,omitempty"`
 }
 
-// Conditions on talks. Everything given must hold; relationship fields take some/all/none/single.
+// Conditions on talks. Everything given must hold; to-many relationship fields take some/all/none/single, the to-one event takes the event's conditions directly.
 type TalkWhere struct {
 	// Condition on id.
 	ID *IDFilter `json:"id,omitempty"`
@@ -648,12 +652,18 @@ type TalkWhere struct {
 	DurationMinutes *IntFilter `json:"durationMinutes,omitempty"`
 	// Condition on participants.
 	Participants *IntFilter `json:"participants,omitempty"`
+	// Condition on the day it was given (from a schedule).
+	Date *DateFilter `json:"date,omitempty"`
+	// Condition on the time it started (HH:MM, 24-hour).
+	StartsAt *TimeFilter `json:"startsAt,omitempty"`
+	// Condition on the room.
+	Room *StringFilter `json:"room,omitempty"`
 	// Condition on the people who presented it.
 	Speakers *SpeakerListFilter `json:"speakers,omitempty"`
 	// Condition on the projects its title or abstract names.
 	Projects *ProjectListFilter `json:"projects,omitempty"`
-	// Condition on the the event it was part of.
-	Event *EventListFilter `json:"event,omitempty"`
+	// Condition on the event it was part of (a to-one link: no some/all; a talk without an event never matches).
+	Event *EventWhere `json:"event,omitempty"`
 	// Condition on the recaps that write about it.
 	Recaps *RecapListFilter `json:"recaps,omitempty"`
 	// All of these filters hold.
@@ -662,6 +672,97 @@ type TalkWhere struct {
 	Or []*TalkWhere `json:"OR,omitempty"`
 	// This filter does not hold.
 	Not *TalkWhere `json:"NOT,omitempty"`
+}
+
+// Conditions on a time of day (HH:MM, 24-hour). All given operators must hold.
+type TimeFilter struct {
+	// At this time.
+	Eq *string `json:"eq,omitempty"`
+	// At one of these times.
+	In []string `json:"in,omitempty"`
+	// Before.
+	Lt *string `json:"lt,omitempty"`
+	// At or before.
+	Lte *string `json:"lte,omitempty"`
+	// After.
+	Gt *string `json:"gt,omitempty"`
+	// At or after.
+	Gte *string `json:"gte,omitempty"`
+	// true: only nodes without a time; false: only nodes with one.
+	IsNull *bool `json:"isNull,omitempty"`
+}
+
+// The types of relationship in the graph.
+type RelationshipType string
+
+const (
+	// (Speaker)-[:PRESENTED]->(Talk)
+	RelationshipTypePresented RelationshipType = "PRESENTED"
+	// (Speaker)-[:WORKS_AT]->(Company)
+	RelationshipTypeWorksAt RelationshipType = "WORKS_AT"
+	// (Talk)-[:PART_OF]->(Event)
+	RelationshipTypePartOf RelationshipType = "PART_OF"
+	// (Talk)-[:DISCUSSES]->(Project)
+	RelationshipTypeDiscusses RelationshipType = "DISCUSSES"
+	// (Recap)-[:COVERS]->(Event)
+	RelationshipTypeCovers RelationshipType = "COVERS"
+	// (Recap)-[:REVIEWS]->(Talk)
+	RelationshipTypeReviews RelationshipType = "REVIEWS"
+	// (Recap)-[:MENTIONS]->(Project)
+	RelationshipTypeMentions RelationshipType = "MENTIONS"
+)
+
+var AllRelationshipType = []RelationshipType{
+	RelationshipTypePresented,
+	RelationshipTypeWorksAt,
+	RelationshipTypePartOf,
+	RelationshipTypeDiscusses,
+	RelationshipTypeCovers,
+	RelationshipTypeReviews,
+	RelationshipTypeMentions,
+}
+
+func (e RelationshipType) IsValid() bool {
+	switch e {
+	case RelationshipTypePresented, RelationshipTypeWorksAt, RelationshipTypePartOf, RelationshipTypeDiscusses, RelationshipTypeCovers, RelationshipTypeReviews, RelationshipTypeMentions:
+		return true
+	}
+	return false
+}
+
+func (e RelationshipType) String() string {
+	return string(e)
+}
+
+func (e *RelationshipType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RelationshipType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RelationshipType", str)
+	}
+	return nil
+}
+
+func (e RelationshipType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RelationshipType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RelationshipType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Kinds of node full-text search covers.

@@ -109,7 +109,8 @@ var tallies = map[string]confgraph.Tally{
 // property of its objects.
 var scalarProps = map[string]map[string][]string{
 	"Talk": {"title": {"title"}, "abstract": {"abstract"}, "level": {"level"}, "kind": {"kind"},
-		"durationMinutes": {"durationMinutes"}, "participants": {"participants"}},
+		"durationMinutes": {"durationMinutes"}, "participants": {"participants"}, "date": {"date"}, "startsAt": {"startsAt"}, "room": {"room"},
+		"scheduled": {"scheduledDocument", "scheduledLine", "scheduledSnippet", "scheduledRule"}},
 	"Speaker": {"name": {"name"}, "aliases": {"aliases"}, "bio": {"bio"}, "role": {"role"}},
 	"Company": {"name": {"name"}, "aliases": {"aliases"}},
 	"Project": {"name": {"name"}, "aliases": {"aliases"}, "homepage": {"homepage"}, "repo": {"repo"}, "maturity": {"maturity"},
@@ -308,8 +309,8 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 		if err != nil || kerr != nil {
 			return nil
 		}
-		q, err := pageQuery("", w, k, intArg(c.Args, "limit"), intArg(c.Args, "offset"))
-		if err != nil || q.Limit == 0 {
+		q, none, err := relPageQuery(w, k, intArg(c.Args, "limit"), intArg(c.Args, "offset"))
+		if err != nil || none {
 			return nil
 		}
 		return []*confgraph.Fetch{{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
@@ -347,13 +348,11 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 		return []*confgraph.Fetch{{Key: degreeKey(spec.count, nil), Kind: confgraph.FetchDegree, Count: spec.count}}
 	case kindTally:
 		t := tallies[spec.tally]
-		if _, ok := c.Args["first"]; ok {
-			n, err := firstOr(intArg(c.Args, "first"), 10)
-			if err != nil || n == 0 {
-				return nil
-			}
-			t.Limit = n
+		rp, err := rankPageOf(spec.tally, intArg(c.Args, "first"), intArg(c.Args, "limit"), intArg(c.Args, "offset"))
+		if err != nil || rp.none {
+			return nil
 		}
+		t.Limit = rp.storeLimit()
 		return []*confgraph.Fetch{{Key: tallyKey(spec.tally, t.Limit), Kind: confgraph.FetchTally, Tally: t}}
 	}
 	return nil

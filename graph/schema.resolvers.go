@@ -27,8 +27,8 @@ func (r *companyResolver) TalkCount(ctx context.Context, objs []*confgraph.Compa
 }
 
 // Projects is the batch resolver for the projects field.
-func (r *companyResolver) Projects(ctx context.Context, objs []*confgraph.Company) ([][]*ProjectCount, error) {
-	return r.companyProjects(ctx, objs)
+func (r *companyResolver) Projects(ctx context.Context, objs []*confgraph.Company, limit *int, offset *int) ([][]*ProjectCount, error) {
+	return r.companyProjects(ctx, objs, limit, offset)
 }
 
 // Speakers is the batch resolver for the speakers field.
@@ -84,14 +84,14 @@ func (r *eventResolver) Year(ctx context.Context, obj *confgraph.Event) (*int, e
 	return opt(obj.Year), nil
 }
 
-// StartDate is the resolver for the startDate field.
-func (r *eventResolver) StartDate(ctx context.Context, obj *confgraph.Event) (*string, error) {
-	return opt(obj.StartDate), nil
+// StartDate is the batch resolver for the startDate field.
+func (r *eventResolver) StartDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error) {
+	return r.eventDays(ctx, objs, false)
 }
 
-// EndDate is the resolver for the endDate field.
-func (r *eventResolver) EndDate(ctx context.Context, obj *confgraph.Event) (*string, error) {
-	return opt(obj.EndDate), nil
+// EndDate is the batch resolver for the endDate field.
+func (r *eventResolver) EndDate(ctx context.Context, objs []*confgraph.Event) ([]*string, error) {
+	return r.eventDays(ctx, objs, true)
 }
 
 // TalkCount is the batch resolver for the talkCount field.
@@ -100,8 +100,8 @@ func (r *eventResolver) TalkCount(ctx context.Context, objs []*confgraph.Event) 
 }
 
 // TopProjects is the batch resolver for the topProjects field.
-func (r *eventResolver) TopProjects(ctx context.Context, objs []*confgraph.Event, first *int) ([][]*ProjectCount, error) {
-	return r.topProjects(ctx, objs, first)
+func (r *eventResolver) TopProjects(ctx context.Context, objs []*confgraph.Event, first *int, limit *int, offset *int) ([][]*ProjectCount, error) {
+	return r.topProjects(ctx, objs, first, limit, offset)
 }
 
 // Talks is the batch resolver for the talks field.
@@ -219,8 +219,8 @@ func (r *projectResolver) TalkCount(ctx context.Context, objs []*confgraph.Proje
 }
 
 // Companies is the batch resolver for the companies field.
-func (r *projectResolver) Companies(ctx context.Context, objs []*confgraph.Project) ([][]*CompanyCount, error) {
-	return r.projectCompanies(ctx, objs)
+func (r *projectResolver) Companies(ctx context.Context, objs []*confgraph.Project, limit *int, offset *int) ([][]*CompanyCount, error) {
+	return r.projectCompanies(ctx, objs, limit, offset)
 }
 
 // Talks is the batch resolver for the talks field.
@@ -529,13 +529,13 @@ func (r *queryResolver) Node(ctx context.Context, id string) (confgraph.Node, er
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int) ([]*SearchResult, error) {
-	return r.search(ctx, query, types, first)
+func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
+	return r.search(ctx, query, types, first, after)
 }
 
 // ShortestPath is the resolver for the shortestPath field.
-func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int) (*Path, error) {
-	return r.shortestPath(ctx, from, to, maxHops)
+func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []RelationshipType) (*Path, error) {
+	return r.shortestPath(ctx, from, to, maxHops, relationshipTypes)
 }
 
 // Stats is the resolver for the stats field.
@@ -760,6 +760,29 @@ func (r *talkResolver) DurationMinutes(ctx context.Context, obj *confgraph.Talk)
 // Participants is the resolver for the participants field.
 func (r *talkResolver) Participants(ctx context.Context, obj *confgraph.Talk) (*int, error) {
 	return opt(obj.Participants), nil
+}
+
+// Date is the resolver for the date field.
+func (r *talkResolver) Date(ctx context.Context, obj *confgraph.Talk) (*string, error) {
+	return opt(obj.Date), nil
+}
+
+// StartsAt is the resolver for the startsAt field.
+func (r *talkResolver) StartsAt(ctx context.Context, obj *confgraph.Talk) (*string, error) {
+	return opt(obj.StartsAt), nil
+}
+
+// Room is the resolver for the room field.
+func (r *talkResolver) Room(ctx context.Context, obj *confgraph.Talk) (*string, error) {
+	return opt(obj.Room), nil
+}
+
+// Scheduled is the resolver for the scheduled field.
+func (r *talkResolver) Scheduled(ctx context.Context, obj *confgraph.Talk) (*confgraph.Evidence, error) {
+	if obj.Scheduled.Document == "" {
+		return nil, nil
+	}
+	return &obj.Scheduled, nil
 }
 
 // SpeakerCount is the batch resolver for the speakerCount field.

@@ -40,6 +40,7 @@ func talkSort(in []*TalkSort) ([]confgraph.SortKey, error) {
 	return keys(in, "TalkSort", func(s *TalkSort) []sortKey {
 		return []sortKey{{s.Title, "title", nil}, {s.Level, "level", nil}, {s.Kind, "kind", nil},
 			{s.DurationMinutes, "durationMinutes", nil}, {s.Participants, "participants", nil},
+			{s.Date, "date", nil}, {s.StartsAt, "startsAt", nil}, {s.Room, "room", nil},
 			{s.SpeakerCount, "", count(confgraph.RelPresented, confgraph.In)},
 			{s.ProjectCount, "", count(confgraph.RelDiscusses, confgraph.Out)},
 			{s.RecapCount, "", count(confgraph.RelReviews, confgraph.In)}}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/loaders/layout"
@@ -179,6 +180,7 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 			talk.Level = confgraph.Level(strings.ToUpper(m[1]))
 		}
 		talk.DurationMinutes = duration(detail)
+		sessionWhen(doc, it, spans[i], event.Year).apply(talk, doc.Name)
 		b.AddNode(talk)
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID, Evidence: itemEvidence(doc, it)})
 		w.presenters(b, known, doc, talk.ID, it)
@@ -249,4 +251,166 @@ func duration(detail string) int {
 		return d
 	}
 	return 0
+}
+
+// When and where a schedule places a session. The rules read the item's
+// table row (columns named date, start, room …) or the lines under it: the
+// first line that holds both a day and a clock time (a sched page's
+// "Wednesday March 20, 2024 11:00am - 11:35am CET", a post's "When:
+// Wednesday, November 13, 11:15am - 11:50am MST"), and the room from a
+// "Where:" / "Venue:" / "Room:" line or, on a sched page, the venue line
+// right after the time. A day without a year takes the event's year. A
+// day heading alone ("Day 2", "Wednesday, March 20") dates nothing: the
+// lines under a session must say it.
+
+// ruleScheduleWhen names the rule in the evidence of a talk's day and time.
+const ruleScheduleWhen = "schedule-when"
+
+// whenLookahead is how many lines under a session the day and time may be.
+const whenLookahead = 6
+
+var (
+	isoDay       = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	monthName    = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?`
+	monthDay     = regexp.MustCompile(`(?i)\b` + monthName + `\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
+	dayMonth     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthName + `(?:,?\s+(\d{4})\b)?`)
+	sessionClock = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*(am|pm)?`)
+	whereKey     = regexp.MustCompile(`(?i)^\W*(?:where|venue|room|location)\s*[:：]\s*(\S.*?)\s*$`)
+	roomWord     = regexp.MustCompile(`(?i)\b(?:room|hall|ballroom|level|foyer|stage|theat(?:er|re)|salon|auditorium|cent(?:er|re))\b|\|`)
+)
+
+var monthNumber = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+
+// when is what a schedule says of one session's day, time and room.
+type when struct {
+	date, start, room string
+	line              int
+	text, rule        string
+}
+
+func (w when) apply(t *confgraph.Talk, docName string) {
+	if w.date == "" && w.start == "" && w.room == "" {
+		return
+	}
+	t.Date, t.StartsAt, t.Room = w.date, w.start, w.room
+	t.Scheduled = confgraph.Evidence{Document: docName, Line: w.line, Snippet: w.text, Rule: w.rule}
+}
+
+// sessionWhen reads when and where the schedule places the item.
+func sessionWhen(doc *recap.Document, it recap.Item, sp span, year int) when {
+	if k, ok := doc.Layout.At(it.Line); ok && doc.Layout.Blocks[k].Kind == layout.TableRow {
+		if w, ok := tableWhen(doc.Layout.Blocks[k], year); ok {
+			w.line, w.text, w.rule = it.Line, it.Text, recap.RuleTableRow
+			return w
+		}
+	}
+	var w when
+	lines := sp.lines[:min(len(sp.lines), whenLookahead)]
+	for i, l := range lines {
+		if w.date != "" {
+			break
+		}
+		day := dayIn(l.Text, year)
+		m := sessionClock.FindStringSubmatch(l.Text)
+		if day == "" || m == nil {
+			continue
+		}
+		w.date, w.start = day, clock(m)
+		w.line, w.text, w.rule = l.No, strings.TrimSpace(l.Text), ruleScheduleWhen
+		// A sched page names the venue on the line after the time.
+		if i+1 < len(lines) {
+			if next := strings.TrimSpace(lines[i+1].Text); len(next) < 100 && roomWord.MatchString(next) && !strings.HasSuffix(next, ".") &&
+				!strings.Contains(next, ":") {
+				w.room = next
+			}
+		}
+	}
+	for _, l := range lines {
+		if m := whereKey.FindStringSubmatch(l.Text); m != nil {
+			w.room = m[1]
+			if w.line == 0 {
+				w.line, w.text, w.rule = l.No, strings.TrimSpace(l.Text), ruleScheduleWhen
+			}
+			break
+		}
+	}
+	return w
+}
+
+// tableWhen reads a table row's columns: a day, a start time and a room.
+func tableWhen(bl layout.Block, year int) (when, bool) {
+	var w when
+	for k, h := range bl.Header {
+		if k >= len(bl.Cells) {
+			break
+		}
+		cell := strings.TrimSpace(bl.Cells[k])
+		switch h := strings.ToLower(strings.TrimSpace(h)); {
+		case h == "date" || h == "day":
+			w.date = dayIn(cell, year)
+		case h == "start" || h == "time" || h == "starts" || h == "start time":
+			if m := sessionClock.FindStringSubmatch(cell); m != nil {
+				w.start = clock(m)
+			}
+		case h == "room" || h == "location" || h == "venue" || h == "where":
+			w.room = cell
+		}
+	}
+	return w, w.date != "" || w.start != "" || w.room != ""
+}
+
+// dayIn returns the day a text names (2024-08-21, March 20, 2024, 20
+// March), YYYY-MM-DD, a missing year taken from year; "" when none or no
+// such day.
+func dayIn(text string, year int) string {
+	var y, mo, d int
+	switch {
+	case isoDay.MatchString(text):
+		m := isoDay.FindStringSubmatch(text)
+		y, _ = strconv.Atoi(m[1])
+		mo, _ = strconv.Atoi(m[2])
+		d, _ = strconv.Atoi(m[3])
+	case monthDay.MatchString(text):
+		m := monthDay.FindStringSubmatch(text)
+		mo = monthNumber[strings.ToLower(m[1])[:3]]
+		d, _ = strconv.Atoi(m[2])
+		y = year
+		if m[3] != "" {
+			y, _ = strconv.Atoi(m[3])
+		}
+	case dayMonth.MatchString(text):
+		m := dayMonth.FindStringSubmatch(text)
+		d, _ = strconv.Atoi(m[1])
+		mo = monthNumber[strings.ToLower(m[2])[:3]]
+		y = year
+		if m[3] != "" {
+			y, _ = strconv.Atoi(m[3])
+		}
+	default:
+		return ""
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if y < 1990 || mo < 1 || mo > 12 || t.Day() != d {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// clock turns a matched clock time into HH:MM on 24 hours.
+func clock(m []string) string {
+	h, _ := strconv.Atoi(m[1])
+	switch strings.ToLower(m[3]) {
+	case "pm":
+		if h < 12 {
+			h += 12
+		}
+	case "am":
+		if h == 12 {
+			h = 0
+		}
+	}
+	if h > 23 {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%s", h, m[2])
 }

@@ -131,8 +131,8 @@ if [[ -z "$QUICK" ]]; then
   # A failing benchmark is reported, not fatal: the figures above stand.
   GOBENCH=bench/results/gobench.txt
   {
-    echo "go test -c ./loaders ./internal/server; each binary: taskset -c $SCPU <pkg>.test -test.run '^\$' -test.bench . -test.benchmem -test.count 3 -test.benchtime 1s"
-    for pkg in loaders internal/server; do
+    echo "go test -c ./loaders ./internal/server ./internal/memstore; each binary: taskset -c $SCPU <pkg>.test -test.run '^\$' -test.bench . -test.benchmem -test.count 3 -test.benchtime 1s"
+    for pkg in loaders internal/server internal/memstore; do
       bin="$WORK/$(basename "$pkg").test"
       if ! go test -c -o "$bin" "./$pkg" 2>&1; then echo "exit: go test -c ./$pkg failed"; continue; fi
       set +e

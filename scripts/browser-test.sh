@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Drives the GraphiQL playground in headless Chromium the way a person would:
-# runs the README's headline query and checks the answer on the page
-# (tests/browser/playground.test.mjs). Installs what it needs: Chromium from
+# runs the README's headline query and checks the answer on the page, opens
+# the Docs pane on Talk and checks its fields, and types a query to see
+# autocomplete offer `speakers` (tests/browser/playground.test.mjs). Installs what it needs: Chromium from
 # Debian's packages when `chromium` is missing (as root, or with sudo),
 # playwright-core from tests/browser/package-lock.json, and the playground's
 # scripts (scripts/playground-assets.sh), so the page loads nothing from

@@ -230,7 +230,7 @@ RETURN p.name AS name, p.homepage AS homepage, p.repo AS repo, p.maturity AS mat
             WITH c, count(DISTINCT t) AS n ORDER BY n DESC, c.sortKey, c.id RETURN [c.name, n] } AS companies`
 
 	floorSchedule = `MATCH (:Event {name: $event})<-[:PART_OF]-(t:Talk)
-WITH t ORDER BY t.kind, t.sortKey, t.id
+WITH t ORDER BY t.sortKey, t.id
 WITH collect(t) AS ts
 UNWIND ts[0..20] AS t
 RETURN size(ts) AS total, t.title AS title, t.kind AS kind, t.level AS level, t.durationMinutes AS minutes,

@@ -21,6 +21,9 @@ import (
 type composeFile struct {
 	Services map[string]struct {
 		Image       string            `yaml:"image"`
+		PullPolicy  string            `yaml:"pull_policy"`
+		Entrypoint  []string          `yaml:"entrypoint"`
+		Volumes     []string          `yaml:"volumes"`
 		Build       any               `yaml:"build"`
 		Command     []string          `yaml:"command"`
 		Environment map[string]string `yaml:"environment"`
@@ -29,7 +32,8 @@ type composeFile struct {
 			Condition string `yaml:"condition"`
 		} `yaml:"depends_on"`
 		Healthcheck struct {
-			Test []string `yaml:"test"`
+			Test        []string `yaml:"test"`
+			StartPeriod string   `yaml:"start_period"`
 		} `yaml:"healthcheck"`
 	} `yaml:"services"`
 }
@@ -68,8 +72,8 @@ func TestComposeMatchesTheBinary(t *testing.T) {
 		if !ok {
 			t.Fatalf("no %s service", name)
 		}
-		if s.Build == nil {
-			t.Errorf("%s: not built from the Dockerfile", name)
+		if s.Image != "confgraph:local" {
+			t.Errorf("%s: image %q, want the one image built from the Dockerfile, confgraph:local", name, s.Image)
 		}
 		for k, v := range s.Environment {
 			if !slices.Contains(known, k) {
@@ -88,8 +92,29 @@ func TestComposeMatchesTheBinary(t *testing.T) {
 		}
 	}
 	srv := c.Services["confgraph"]
-	if !slices.Contains(srv.Ports, "8080:8080") || !slices.Contains(srv.Command, "0.0.0.0:8080") {
-		t.Errorf("confgraph serves on %v with ports %v, want 0.0.0.0:8080 published as 8080", srv.Command, srv.Ports)
+	// The image is built once: by load, which runs first; confgraph
+	// reuses it and never pulls a confgraph:local from a registry.
+	if c.Services["load"].Build == nil || srv.Build != nil || srv.PullPolicy != "never" {
+		t.Errorf("build: load %v, confgraph %v (pull_policy %q); want the image built once, by load", c.Services["load"].Build, srv.Build, srv.PullPolicy)
+	}
+	// Published on loopback only, like Neo4j.
+	if !slices.Contains(srv.Ports, "127.0.0.1:8080:8080") || !slices.Contains(srv.Command, "0.0.0.0:8080") || slices.Contains(srv.Ports, "8080:8080") {
+		t.Errorf("confgraph serves on %v with ports %v, want 0.0.0.0:8080 in the container published on 127.0.0.1:8080", srv.Command, srv.Ports)
+	}
+	for _, name := range []string{"neo4j", "confgraph"} {
+		if c.Services[name].Healthcheck.StartPeriod == "" {
+			t.Errorf("%s: the health check has no start period", name)
+		}
+	}
+	// Neo4j's password follows NEO4J_PASSWORD after the volume is made:
+	// the entrypoint wrapper is mounted and changes it.
+	script := "./scripts/compose-neo4j.sh:/confgraph/compose-neo4j.sh:ro"
+	if !slices.Contains(neo.Volumes, script) || !slices.Equal(neo.Entrypoint, []string{"/bin/bash", "/confgraph/compose-neo4j.sh"}) {
+		t.Errorf("neo4j: entrypoint %v, volumes %v; want scripts/compose-neo4j.sh mounted and run", neo.Entrypoint, neo.Volumes)
+	}
+	if b, err := os.ReadFile("../../scripts/compose-neo4j.sh"); err != nil || !strings.Contains(string(b), "ALTER CURRENT USER SET PASSWORD") ||
+		!strings.Contains(string(b), "/startup/docker-entrypoint.sh neo4j") {
+		t.Errorf("scripts/compose-neo4j.sh does not start Neo4j and change its password (%v)", err)
 	}
 	if srv.Environment["CONFGRAPH_STORE"] != "neo4j" {
 		t.Errorf("confgraph service does not serve from Neo4j")
@@ -99,6 +124,21 @@ func TestComposeMatchesTheBinary(t *testing.T) {
 	}
 	if srv.Healthcheck.Test[1] != "/confgraph" || srv.Healthcheck.Test[2] != "health" {
 		t.Errorf("confgraph health check = %v, want the binary's health command", srv.Healthcheck.Test)
+	}
+}
+
+// TestDockerignore: the build context leaves out what is large and not
+// source: test runs' files, npm packages, GraphiQL's downloaded copy.
+func TestDockerignore(t *testing.T) {
+	b, err := os.ReadFile("../../.dockerignore")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	for _, want := range []string{".git", "artifacts", "tools/playground", "**/node_modules", "tools/neo4j/target", "tools/neo4j/run"} {
+		if !slices.Contains(lines, want) {
+			t.Errorf(".dockerignore lacks %s", want)
+		}
 	}
 }
 

@@ -160,8 +160,8 @@ func (g *gate) Search(ctx context.Context, text string, labels []confgraph.Label
 	return through(g, func(s confgraph.Store) ([]confgraph.SearchHit, error) { return s.Search(ctx, text, labels, limit) })
 }
 
-func (g *gate) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
-	return through(g, func(s confgraph.Store) (*confgraph.Path, error) { return s.ShortestPath(ctx, from, to, maxHops) })
+func (g *gate) ShortestPath(ctx context.Context, from, to string, maxHops int, types []confgraph.RelType) (*confgraph.Path, error) {
+	return through(g, func(s confgraph.Store) (*confgraph.Path, error) { return s.ShortestPath(ctx, from, to, maxHops, types) })
 }
 
 func (g *gate) ReplaceDocument(ctx context.Context, name string, b *confgraph.Batch) error {

@@ -241,13 +241,18 @@ func (p *Program) openNeo4j(ctx context.Context, cfg neo4jstore.Config, wait boo
 	}
 }
 
+// defaultPlaygroundAssets is where scripts/playground-assets.sh puts the
+// playground's files, relative to the repository (make run's directory).
+const defaultPlaygroundAssets = "tools/playground/assets"
+
 func (p *Program) serve(ctx context.Context, args []string) error {
 	var c common
 	fs := p.flags("serve", &c)
 	p.storeFlags(fs, &c)
 	addr := fs.String("addr", envOr(p.Getenv, "CONFGRAPH_ADDR", "127.0.0.1:8080"), "address to listen on (env CONFGRAPH_ADDR)")
 	cfg := server.DefaultConfig
-	fs.StringVar(&cfg.PlaygroundAssets, "playground-assets", p.Getenv("CONFGRAPH_PLAYGROUND_ASSETS"), "directory of the playground's scripts, for use offline (scripts/playground-assets.sh makes one; env CONFGRAPH_PLAYGROUND_ASSETS)")
+	fs.StringVar(&cfg.PlaygroundAssets, "playground-assets", envOr(p.Getenv, "CONFGRAPH_PLAYGROUND_ASSETS", defaultPlaygroundAssets), "directory of the playground's scripts, so that it works offline (scripts/playground-assets.sh fetches them; env CONFGRAPH_PLAYGROUND_ASSETS)")
+	fs.BoolVar(&cfg.PlaygroundCDN, "playground-cdn", envBool(p.Getenv, "CONFGRAPH_PLAYGROUND_CDN", false), "load the playground's scripts from the jsDelivr CDN instead (env CONFGRAPH_PLAYGROUND_CDN)")
 	cors := fs.String("cors-origins", p.Getenv("CONFGRAPH_CORS_ORIGINS"), "comma-separated origins browsers may call the API from, or * (env CONFGRAPH_CORS_ORIGINS)")
 	fs.BoolVar(&cfg.Introspection, "introspection", envBool(p.Getenv, "CONFGRAPH_INTROSPECTION", true), "allow schema introspection (env CONFGRAPH_INTROSPECTION)")
 	fs.DurationVar(&cfg.Timeout, "request-timeout", envDuration(p.Getenv, "CONFGRAPH_REQUEST_TIMEOUT", cfg.Timeout), "time limit of one request, store calls included (env CONFGRAPH_REQUEST_TIMEOUT)")
@@ -346,7 +351,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          slog.NewLogLogger(h, slog.LevelWarn),
 	}
-	fmt.Fprintf(p.Stderr, "serving GraphQL on http://%s/graphql (playground at http://%s/)\n", ln.Addr(), ln.Addr())
+	fmt.Fprintf(p.Stderr, "serving GraphQL on http://%s/graphql (playground at http://%s/: %s)\n", ln.Addr(), ln.Addr(), server.PlaygroundSource(cfg))
 	if p.Ready != nil {
 		p.Ready(ln.Addr().String())
 	}
@@ -395,11 +400,16 @@ func (p *Program) load(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := st.Write(ctx, res.Batch); err != nil {
-		return fmt.Errorf("load into neo4j: %s", confgraph.ErrorMessage(err))
+	report, err := reportChanges(ctx, st, func() error {
+		if err := st.Write(ctx, res.Batch); err != nil {
+			return fmt.Errorf("load into neo4j: %s", confgraph.ErrorMessage(err))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	nodes, rels := res.Batch.Len()
-	fmt.Fprintf(p.Stderr, "loaded %d documents into neo4j at %s: %d nodes, %d relationships\n", len(res.Loaded), c.neo4j.URI, nodes, rels)
+	fmt.Fprintf(p.Stderr, "loaded %d documents into neo4j at %s: %s\n", len(res.Loaded), c.neo4j.URI, report)
 	return nil
 }
 
@@ -415,9 +425,16 @@ func (p *Program) replaceFiles(ctx context.Context, cfg neo4jstore.Config, files
 		return err
 	}
 	defer st.Close()
-	return p.addFiles(ctx, &ingest.Service{World: w, Store: st}, files, func(res *confgraph.AddResult) string {
-		return fmt.Sprintf("loaded %s (%s) into neo4j at %s: %d nodes, %d relationships", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
+	report, err := reportChanges(ctx, st, func() error {
+		return p.addFiles(ctx, &ingest.Service{World: w, Store: st}, files, func(res *confgraph.AddResult) string {
+			return fmt.Sprintf("loaded %s (%s) into neo4j at %s: it gives %d nodes, %d relationships", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
+		})
 	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(p.Stderr, "the graph in neo4j at %s: %s\n", cfg.URI, report)
+	return nil
 }
 
 // addFiles adds each file through svc, saying what each became.

@@ -46,7 +46,7 @@ func stats(t *testing.T, base string) string {
 
 func talkTitles(t *testing.T, base, event string) string {
 	t.Helper()
-	r := query(t, base, `query($e: String!) { talks(where: { event: { some: { name: { eq: $e } } } }, limit: 100) { title } }`, map[string]any{"e": event})
+	r := query(t, base, `query($e: String!) { talks(where: { event: { name: { eq: $e } } }, limit: 100) { title } }`, map[string]any{"e": event})
 	if len(r.Errors) > 0 {
 		t.Fatalf("talks: %+v", r.Errors)
 	}

@@ -140,6 +140,10 @@ func MergeNode(dst, src Node) {
 			if d.Participants == 0 {
 				d.Participants = s.Participants
 			}
+			if d.Date == "" && d.StartsAt == "" && d.Room == "" {
+				// When and where come together, from one schedule.
+				d.Date, d.StartsAt, d.Room, d.Scheduled = s.Date, s.StartsAt, s.Room, s.Scheduled
+			}
 		}
 	case *Speaker:
 		if s, ok := src.(*Speaker); ok {

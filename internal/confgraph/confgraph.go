@@ -121,6 +121,11 @@ type Talk struct {
 	Kind            TalkKind
 	DurationMinutes int // 0 when unknown
 	Participants    int // 0 when unknown
+	// When and where a schedule says the talk was given: the day
+	// (YYYY-MM-DD), the local time it starts (HH:MM, 24-hour), the room as
+	// the schedule names it, and the line they were read from.
+	Date, StartsAt, Room string
+	Scheduled            Evidence // Document empty when no schedule says
 }
 
 // Speaker is a person who presents, moderates or hosts a talk.
@@ -255,6 +260,35 @@ type Path struct {
 // MaxHops bounds a shortest-path search.
 const MaxHops = 6
 
+// PathBefore is the tie-break between shortest paths of the same length:
+// the one whose node IDs, compared from the start one by one, are smaller
+// comes first, then by the types of its relationships the same way.
+// Choosing at each step the smallest neighbour that is still on a
+// shortest path gives the first path in this order.
+func PathBefore(a, b *Path) bool {
+	for i := range min(len(a.Nodes), len(b.Nodes)) {
+		if x, y := a.Nodes[i].NodeID(), b.Nodes[i].NodeID(); x != y {
+			return x < y
+		}
+	}
+	for i := range min(len(a.Rels), len(b.Rels)) {
+		if a.Rels[i].Type != b.Rels[i].Type {
+			return a.Rels[i].Type < b.Rels[i].Type
+		}
+	}
+	return len(a.Rels) < len(b.Rels)
+}
+
+// CheckPathTypes validates the relationship types a path may follow.
+func CheckPathTypes(types []RelType) error {
+	for _, t := range types {
+		if from, _ := t.Endpoints(); from == "" {
+			return Errorf(EINVALID, "unknown relationship type %q", t)
+		}
+	}
+	return nil
+}
+
 // Store is a read/write view of the graph. Every backend answers the same
 // questions the same way: lists are ordered by the node's display name
 // (title for talks and recaps) and then by ID.
@@ -294,9 +328,11 @@ type Store interface {
 	// text matches any word of text, best first, at most limit.
 	Search(ctx context.Context, text string, labels []Label, limit int) ([]SearchHit, error)
 	// ShortestPath returns a shortest path between two nodes over
-	// relationships of any type and direction, of at most maxHops
-	// relationships, or nil when there is none.
-	ShortestPath(ctx context.Context, from, to string, maxHops int) (*Path, error)
+	// relationships of the given types (every type when empty) in either
+	// direction, of at most maxHops relationships, or nil when there is
+	// none. Of several shortest paths it returns the one PathBefore puts
+	// first, so that every store returns the same one.
+	ShortestPath(ctx context.Context, from, to string, maxHops int, types []RelType) (*Path, error)
 	// Close releases the store's resources.
 	Close() error
 }

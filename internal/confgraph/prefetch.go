@@ -390,6 +390,10 @@ func Trim(n Node, fields []string) Node {
 		if keep("participants") {
 			c.Participants = v.Participants
 		}
+		c.Date, c.StartsAt, c.Room = pick("date", v.Date), pick("startsAt", v.StartsAt), pick("room", v.Room)
+		if keep("scheduledDocument") {
+			c.Scheduled = v.Scheduled
+		}
 		return c
 	case *Speaker:
 		c := &Speaker{ID: v.ID, Name: pick("name", v.Name), Bio: pick("bio", v.Bio), Role: pick("role", v.Role)}

@@ -42,6 +42,13 @@ func Properties(n Node) map[string]any {
 		set("kind", string(v.Kind))
 		set("durationMinutes", v.DurationMinutes)
 		set("participants", v.Participants)
+		set("date", v.Date)
+		set("startsAt", v.StartsAt)
+		set("room", v.Room)
+		set("scheduledDocument", v.Scheduled.Document)
+		set("scheduledLine", v.Scheduled.Line)
+		set("scheduledSnippet", v.Scheduled.Snippet)
+		set("scheduledRule", v.Scheduled.Rule)
 	case *Speaker:
 		set("name", v.Name)
 		set("aliases", v.Aliases)

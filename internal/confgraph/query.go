@@ -4,9 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 )
@@ -14,7 +12,8 @@ import (
 // FieldKind is the type of a filterable, sortable node property.
 type FieldKind int
 
-// Field kinds. Dates are YYYY-MM-DD strings, compared as strings.
+// Field kinds. Dates are YYYY-MM-DD strings (and times of day HH:MM
+// strings), compared as strings.
 const (
 	KindString FieldKind = iota
 	KindInt
@@ -24,12 +23,75 @@ const (
 // Fields lists, per label, the properties queries may filter and sort on,
 // by their GraphQL and Neo4j name.
 var Fields = map[Label]map[string]FieldKind{
-	LabelEvent:   {"id": KindString, "name": KindString, "city": KindString, "country": KindString, "year": KindInt, "startDate": KindDate, "endDate": KindDate},
-	LabelTalk:    {"id": KindString, "title": KindString, "abstract": KindString, "level": KindString, "kind": KindString, "durationMinutes": KindInt, "participants": KindInt},
+	LabelEvent: {"id": KindString, "name": KindString, "city": KindString, "country": KindString, "year": KindInt, "startDate": KindDate, "endDate": KindDate},
+	LabelTalk: {"id": KindString, "title": KindString, "abstract": KindString, "level": KindString, "kind": KindString, "durationMinutes": KindInt, "participants": KindInt,
+		"date": KindDate, "startsAt": KindDate, "room": KindString},
 	LabelSpeaker: {"id": KindString, "name": KindString, "bio": KindString, "role": KindString},
 	LabelCompany: {"id": KindString, "name": KindString},
 	LabelProject: {"id": KindString, "name": KindString, "homepage": KindString, "maturity": KindString, "accepted": KindDate, "incubating": KindDate, "graduated": KindDate},
 	LabelRecap:   {"id": KindString, "title": KindString, "author": KindString, "published": KindDate, "document": KindString},
+}
+
+// AliasField is the list property of other names a speaker, company or
+// project has. Only an equality tests it (OpEq, usually ignoring case),
+// and it holds when one of the names is equal: name lookups fall back to
+// it.
+const AliasField = "aliases"
+
+// HasAliases reports the labels whose nodes have AliasField.
+func HasAliases(label Label) bool {
+	return label == LabelSpeaker || label == LabelCompany || label == LabelProject
+}
+
+// AliasHolds reports whether one of a node's aliases equals s (after
+// FoldCase of both when fold).
+func AliasHolds(n Node, s string, fold bool) bool {
+	names, _ := Properties(n)[AliasField].([]string)
+	if fold {
+		s = FoldCase(s)
+	}
+	for _, a := range names {
+		if fold {
+			a = FoldCase(a)
+		}
+		if a == s {
+			return true
+		}
+	}
+	return false
+}
+
+// EnumOrder lists, per label and property, the values of an enumerated
+// property in the order sorts put them: by meaning, not by spelling.
+// Levels go from beginner to advanced; kinds from the keynotes that open
+// a day to the talks, the panels and the other sessions. A node without
+// the property sorts before every value.
+var EnumOrder = map[Label]map[string][]string{
+	LabelTalk: {
+		"level": {string(LevelBeginner), string(LevelIntermediate), string(LevelAdvanced)},
+		"kind":  {string(KindKeynote), string(KindTalk), string(KindPanel), string(KindOther)},
+	},
+}
+
+// EnumRank is the position of an enumerated property's value in its
+// EnumOrder, counting from 1; 0 for a missing or unknown value.
+func EnumRank(label Label, field, value string) int {
+	for i, v := range EnumOrder[label][field] {
+		if v == value {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// SortsAsInt reports whether a sort key of label compares whole numbers:
+// counts, number properties and enumerated properties (by EnumRank).
+func SortsAsInt(label Label, k SortKey) bool {
+	if k.Count != nil || Fields[label][k.Field] == KindInt {
+		return true
+	}
+	_, enum := EnumOrder[label][k.Field]
+	return enum
 }
 
 // FieldValue returns a node's property by name: a string or an int, and
@@ -61,6 +123,9 @@ const (
 	OpLte        Op = "lte"
 	OpGt         Op = "gt"
 	OpGte        Op = "gte"
+	// OpIsNull holds when the node lacks the property (Value true) or
+	// has it (Value false). Empty strings and zero numbers are absent.
+	OpIsNull Op = "isNull"
 )
 
 // Cond compares one property. Value is a string or an int; for OpIn,
@@ -113,11 +178,22 @@ func (f *Filter) Validate(label Label) error {
 		return nil
 	}
 	for _, c := range f.Conds {
+		if c.Field == AliasField && HasAliases(label) {
+			if _, ok := c.Value.(string); !ok || c.Op != OpEq {
+				return Errorf(EINVALID, "%s.%s is tested only for equality with a name", label, c.Field)
+			}
+			continue
+		}
 		kind, ok := Fields[label][c.Field]
 		if !ok {
 			return Errorf(EINVALID, "%s has no field %q to filter on", label, c.Field)
 		}
 		switch c.Op {
+		case OpIsNull:
+			if _, ok := c.Value.(bool); !ok {
+				return Errorf(EINVALID, "%s.%s: isNull takes true or false", label, c.Field)
+			}
+			continue
 		case OpEq, OpIn:
 		case OpContains, OpStartsWith, OpEndsWith:
 			if kind == KindInt {
@@ -278,6 +354,10 @@ func SortValue(n Node, k SortKey, count func(RelCount) int) any {
 		return count(*k.Count)
 	}
 	v, ok := FieldValue(n, k.Field)
+	if _, enum := EnumOrder[n.NodeLabel()][k.Field]; enum {
+		s, _ := v.(string)
+		return EnumRank(n.NodeLabel(), k.Field, s)
+	}
 	if !ok {
 		if Fields[n.NodeLabel()][k.Field] == KindInt {
 			return 0
@@ -388,68 +468,6 @@ var SearchFields = map[Label][]string{
 // same nodes for the same words.
 func Tokens(text string) []string {
 	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-}
-
-// SearchDoc is a node with the words of its searchable fields (Tokens of
-// each SearchFields property, in order).
-type SearchDoc struct {
-	Node  Node
-	Words []string
-}
-
-// RankSearch scores the nodes that hold at least one of terms with BM25
-// (k1 1.2, b 0.75): a word counts more the rarer it is among the nodes
-// searched, and a match counts more in a short text than in a long one.
-// total is the number of nodes searched and totalWords the words they hold
-// between them. Every store ranks with this one function, so that the same
-// words give the same order. It returns the best first, ties in display
-// order, at most limit (all when limit is 0).
-func RankSearch(terms []string, docs []SearchDoc, total, totalWords, limit int) []SearchHit {
-	if total == 0 || len(docs) == 0 {
-		return []SearchHit{}
-	}
-	df := map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		for _, w := range d.Words {
-			if !seen[w] {
-				seen[w] = true
-				df[w]++
-			}
-		}
-	}
-	avg := float64(totalWords) / float64(total)
-	hits := make([]SearchHit, 0, len(docs))
-	for _, d := range docs {
-		score := 0.0
-		for _, t := range terms {
-			tf := 0
-			for _, w := range d.Words {
-				if w == t {
-					tf++
-				}
-			}
-			if tf == 0 {
-				continue
-			}
-			idf := math.Log(1 + (float64(total)-float64(df[t])+0.5)/(float64(df[t])+0.5))
-			norm := float64(tf) * 2.2 / (float64(tf) + 1.2*(0.25+0.75*float64(len(d.Words))/avg))
-			score += idf * norm
-		}
-		if score > 0 {
-			hits = append(hits, SearchHit{Node: d.Node, Score: score})
-		}
-	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return Less(hits[i].Node, hits[j].Node)
-	})
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
-	}
-	return hits
 }
 
 // SearchWords returns the words of a node's searchable fields.

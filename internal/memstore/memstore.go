@@ -23,7 +23,7 @@ type Store struct {
 	rels    map[string]*confgraph.Relationship
 	adj     [2]map[confgraph.RelType]map[string][]string       // [dir][type][node] -> rel keys
 	byKey   map[confgraph.Label]map[string]map[string][]string // label -> field -> lowercased value -> IDs
-	words   map[string][]string                                // searchable node ID -> its words, for Search
+	words   *searchIndex                                       // the inverted index Search walks
 	shape   atomic.Pointer[confgraph.Shape]                    // nil after a change, until Shape computes it
 }
 

@@ -20,12 +20,9 @@ var indexedFields = map[string]bool{"name": true, "title": true}
 func (s *Store) reindex() {
 	s.shape.Store(nil)
 	s.byKey = map[confgraph.Label]map[string]map[string][]string{}
-	s.words = map[string][]string{}
+	s.words = s.buildSearchIndex()
 	for _, n := range s.nodes {
 		l := n.NodeLabel()
-		if _, ok := confgraph.SearchFields[l]; ok {
-			s.words[n.NodeID()] = confgraph.SearchWords(n)
-		}
 		for f := range indexedFields {
 			v, ok := confgraph.FieldValue(n, f)
 			if !ok {
@@ -330,7 +327,15 @@ func inSet(c *confgraph.Cond) map[string]bool {
 }
 
 func condHolds(n confgraph.Node, c confgraph.Cond) bool {
+	if c.Field == confgraph.AliasField {
+		s, _ := c.Value.(string)
+		return confgraph.AliasHolds(n, s, c.Fold)
+	}
 	v, ok := confgraph.FieldValue(n, c.Field)
+	if c.Op == confgraph.OpIsNull {
+		null, _ := c.Value.(bool)
+		return ok != null
+	}
 	if !ok {
 		return false
 	}
@@ -646,52 +651,6 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	return out, nil
 }
 
-// Search ranks the nodes holding a word of text with confgraph.RankSearch.
-func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
-	terms := uniqStrings(confgraph.Tokens(text))
-	if len(terms) == 0 {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "search needs at least one word")
-	}
-	if len(labels) == 0 {
-		for l := range confgraph.SearchFields {
-			labels = append(labels, l)
-		}
-	}
-	labels = slices.Compact(slices.Sorted(slices.Values(labels)))
-	want := map[string]bool{}
-	for _, t := range terms {
-		want[t] = true
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	e := s.eval(ctx)
-	var docs []confgraph.SearchDoc
-	total, totalWords := 0, 0
-	for _, l := range labels {
-		if _, ok := confgraph.SearchFields[l]; !ok {
-			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
-		}
-		for _, n := range s.byLabel[l] {
-			if !e.tick() {
-				return nil, e.err
-			}
-			words := s.words[n.NodeID()]
-			total++
-			totalWords += len(words)
-			for _, w := range words {
-				if want[w] {
-					docs = append(docs, confgraph.SearchDoc{Node: confgraph.CloneNode(n), Words: words})
-					break
-				}
-			}
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return confgraph.RankSearch(terms, docs, total, totalWords, limit), nil
-}
-
 func uniqStrings(in []string) []string {
 	var out []string
 	for _, s := range in {
@@ -702,11 +661,19 @@ func uniqStrings(in []string) []string {
 	return out
 }
 
-// ShortestPath searches breadth-first over relationships of every type in
-// both directions.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
+// ShortestPath searches breadth-first from the end over relationships of
+// the given types in both directions, then walks from the start choosing
+// at each step the smallest (ID, then type) neighbour one step nearer the
+// end: the first shortest path in confgraph.PathBefore's order.
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, types []confgraph.RelType) (*confgraph.Path, error) {
 	if maxHops < 1 || maxHops > confgraph.MaxHops {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops)
+	}
+	if err := confgraph.CheckPathTypes(types); err != nil {
+		return nil, err
+	}
+	if len(types) == 0 {
+		types = confgraph.RelTypes
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -718,46 +685,64 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	if from == to {
 		return &confgraph.Path{Nodes: []confgraph.Node{confgraph.CloneNode(s.nodes[from])}}, nil
 	}
-	type step struct {
-		prev string
-		rel  string
-	}
-	seen := map[string]step{from: {}}
-	frontier := []string{from}
 	e := s.eval(ctx)
-	for hop := 0; hop < maxHops && len(frontier) > 0; hop++ {
+	// neighbours calls f with each relationship of the allowed types at
+	// id and the node at its other end.
+	neighbours := func(id string, f func(key, other string)) {
+		for _, t := range types {
+			for d := range s.adj {
+				for _, k := range s.adj[d][t][id] {
+					r := s.rels[k]
+					other := r.To
+					if confgraph.Direction(d) == confgraph.In {
+						other = r.From
+					}
+					f(k, other)
+				}
+			}
+		}
+	}
+	dist := map[string]int{to: 0}
+	frontier := []string{to}
+	for hop := 1; hop <= maxHops && len(frontier) > 0 && !hasKey(dist, from); hop++ {
 		var next []string
 		for _, id := range frontier {
 			if !e.tick() {
 				return nil, e.err
 			}
-			for _, t := range confgraph.RelTypes {
-				for d := range s.adj {
-					for _, k := range s.adj[d][t][id] {
-						r := s.rels[k]
-						other := r.To
-						if confgraph.Direction(d) == confgraph.In {
-							other = r.From
-						}
-						if _, ok := seen[other]; ok {
-							continue
-						}
-						seen[other] = step{id, k}
-						if other == to {
-							var keys []string
-							for at := to; at != from; at = seen[at].prev {
-								keys = append([]string{seen[at].rel}, keys...)
-							}
-							return s.walkBack(keys, from), nil
-						}
-						next = append(next, other)
-					}
+			neighbours(id, func(_, other string) {
+				if _, ok := dist[other]; !ok {
+					dist[other] = hop
+					next = append(next, other)
 				}
-			}
+			})
 		}
 		frontier = next
 	}
-	return nil, nil
+	d, ok := dist[from]
+	if !ok {
+		return nil, nil
+	}
+	var keys []string
+	for at := from; d > 0; d-- {
+		best, bestKey := "", ""
+		neighbours(at, func(k, other string) {
+			if n, ok := dist[other]; !ok || n != d-1 {
+				return
+			}
+			if best == "" || other < best || other == best && s.rels[k].Type < s.rels[bestKey].Type {
+				best, bestKey = other, k
+			}
+		})
+		keys = append(keys, bestKey)
+		at = best
+	}
+	return s.walkBack(keys, from), nil
+}
+
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 func (s *Store) walkBack(keys []string, from string) *confgraph.Path {

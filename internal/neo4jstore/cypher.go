@@ -159,6 +159,15 @@ func (b *builder) filter(f *confgraph.Filter, label confgraph.Label, v string, e
 }
 
 func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact bool) string {
+	if c.Field == confgraph.AliasField {
+		// As confgraph.AliasHolds: one of the names equal, folded once
+		// here on the operand's side.
+		s, _ := c.Value.(string)
+		if c.Fold {
+			return fmt.Sprintf("any(a IN coalesce(%s.%s, []) WHERE toLower(a) = %s)", v, ident(c.Field), b.param(confgraph.FoldCase(s)))
+		}
+		return fmt.Sprintf("any(a IN coalesce(%s.%s, []) WHERE a = %s)", v, ident(c.Field), b.param(s))
+	}
 	fold := c.Fold && confgraph.Fields[label][c.Field] != confgraph.KindInt
 	lhs := v + "." + ident(c.Field)
 	lower := func(x string) string {
@@ -177,6 +186,12 @@ func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact 
 	}
 	var expr string
 	switch c.Op {
+	case confgraph.OpIsNull:
+		// Never null itself, so exact or not it needs no coalesce.
+		if null, _ := c.Value.(bool); null {
+			return lhs + " IS NULL"
+		}
+		return lhs + " IS NOT NULL"
 	case confgraph.OpEq:
 		expr = lower(lhs) + " = " + b.param(folded(c.Value))
 	case confgraph.OpIn:
@@ -389,6 +404,15 @@ func (b *builder) order(label confgraph.Label, sort []confgraph.SortKey, v strin
 		case k.Field == confgraph.DisplayField(label):
 			// Lower-cased by Go, exactly as confgraph.SortValue does.
 			e = v + "." + ident(sortKeyProp)
+		case confgraph.EnumOrder[label][k.Field] != nil:
+			// By meaning, as confgraph.EnumRank ranks.
+			var sb strings.Builder
+			sb.WriteString("CASE " + v + "." + ident(k.Field))
+			for i, val := range confgraph.EnumOrder[label][k.Field] {
+				fmt.Fprintf(&sb, " WHEN %s THEN %d", b.param(val), i+1)
+			}
+			sb.WriteString(" ELSE 0 END")
+			e = sb.String()
 		case confgraph.Fields[label][k.Field] == confgraph.KindInt:
 			e = "coalesce(" + v + "." + ident(k.Field) + ", 0)"
 		default:
@@ -438,7 +462,7 @@ func (o order) by(reverse bool) string {
 func cursorValues(label confgraph.Label, sort []confgraph.SortKey, c *confgraph.Cursor) []any {
 	var out []any
 	for i, k := range sort {
-		isInt := k.Count != nil || confgraph.Fields[label][k.Field] == confgraph.KindInt
+		isInt := confgraph.SortsAsInt(label, k)
 		switch v := c.Values[i].(type) {
 		case int:
 			if isInt {

@@ -112,7 +112,10 @@ func decodeNode(label confgraph.Label, v any) (confgraph.Node, error) {
 	case confgraph.LabelTalk:
 		n = &confgraph.Talk{ID: id, Title: p.str("title"), Abstract: p.str("abstract"),
 			Level: confgraph.Level(p.str("level")), Kind: confgraph.TalkKind(p.str("kind")),
-			DurationMinutes: p.int("durationMinutes"), Participants: p.int("participants")}
+			DurationMinutes: p.int("durationMinutes"), Participants: p.int("participants"),
+			Date: p.str("date"), StartsAt: p.str("startsAt"), Room: p.str("room"),
+			Scheduled: confgraph.Evidence{Document: p.str("scheduledDocument"), Line: p.int("scheduledLine"),
+				Snippet: p.str("scheduledSnippet"), Rule: p.str("scheduledRule")}}
 	case confgraph.LabelSpeaker:
 		n = &confgraph.Speaker{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Bio: p.str("bio"), Role: p.str("role")}
 	case confgraph.LabelCompany:

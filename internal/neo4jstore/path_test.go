@@ -25,7 +25,7 @@ func TestShortestPathIDsThatNameNoLabel(t *testing.T) {
 	for _, tc := range []struct{ from, to string }{
 		{"odd-talk", "company:acme"}, {"company:acme", "odd-talk"}, {"project:not-a-project", "company:acme"},
 	} {
-		p, err := s.ShortestPath(ctx, tc.from, tc.to, 3)
+		p, err := s.ShortestPath(ctx, tc.from, tc.to, 3, nil)
 		if err != nil {
 			t.Fatalf("ShortestPath(%s, %s): %v", tc.from, tc.to, err)
 		}
@@ -33,7 +33,7 @@ func TestShortestPathIDsThatNameNoLabel(t *testing.T) {
 			t.Errorf("ShortestPath(%s, %s) = %+v", tc.from, tc.to, p)
 		}
 	}
-	if _, err := s.ShortestPath(ctx, "speaker:nobody", "company:acme", 3); confgraph.ErrorCode(err) != confgraph.ENOTFOUND {
+	if _, err := s.ShortestPath(ctx, "speaker:nobody", "company:acme", 3, nil); confgraph.ErrorCode(err) != confgraph.ENOTFOUND {
 		t.Errorf("unknown start: %v, want %s", err, confgraph.ENOTFOUND)
 	}
 }

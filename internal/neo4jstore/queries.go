@@ -42,9 +42,12 @@ func ident(name string) string {
 	return "`" + name + "`"
 }
 
-// shortestPathTail follows the ends a and b with the path between them;
-// %d is the bound, an int checked by the caller.
-const shortestPathTail = "OPTIONAL CALL (a, b) { MATCH p = shortestPath((a)-[*..%d]-(b)) RETURN p } " +
+// shortestPathTail follows the ends a and b with the path between them:
+// of all the shortest ones, the first in confgraph.PathBefore's order. %s
+// is the types (":`A`|`B`" or nothing), %d the bound, both checked by the
+// caller.
+const shortestPathTail = "OPTIONAL CALL (a, b) { MATCH p = allShortestPaths((a)-[%s*..%d]-(b)) " +
+	"RETURN p ORDER BY [x IN nodes(p) | x.id], [r IN relationships(p) | type(r)] LIMIT 1 } " +
 	"RETURN [a.id, b.id] AS ends, [x IN nodes(p) | [head(labels(x)), properties(x)]] AS nodes, " +
 	"[r IN relationships(p) | [type(r), startNode(r).id, endNode(r).id, properties(r)]] AS rels"
 

@@ -209,7 +209,7 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 // most maxSearchWords words; a longer one is asked in parts.
 const searchHitsCypher = "CALL () { UNWIND $queries AS query CALL db.index.fulltext.queryNodes($index, query) YIELD node " +
 	"WITH DISTINCT node WITH node, [l IN labels(node) WHERE l IN $labels] AS ls WHERE size(ls) > 0 " +
-	"RETURN collect([head(ls), properties(node)]) AS hits } "
+	"RETURN collect([head(ls), properties(node), COUNT { (node)--() }]) AS hits } "
 
 // searchStatsCypher adds the statistics the ranking needs: how many
 // searchable nodes of those labels there are and how many words they
@@ -249,8 +249,8 @@ const maxSearchWords = 1024
 // Search returns the nodes of labels (every searchable label when empty)
 // with a searchable field holding a word of text, best first.
 func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
-	words := uniq(confgraph.Tokens(text))
-	if len(words) == 0 {
+	terms := confgraph.ParseSearch(text)
+	if len(terms) == 0 {
 		return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "search needs at least one word"))
 	}
 	var names []string
@@ -271,9 +271,24 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	}
 	// The words hold only letters and digits, none of which Lucene's
 	// query syntax gives a meaning, and are lower case, so none is an
-	// operator: the query is the words, any of which may match.
+	// operator. Each term asks the index for its word, the words it
+	// starts (Lucene's prefix operator, word*) when it is the last one, and
+	// the words within its typos (the fuzzy operator, word~1 or word~2,
+	// which counts a swap of neighbours as one edit, as the ranking does):
+	// the candidates hold every hit, and confgraph.RankSearch keeps and
+	// ranks exactly those the search rules match.
+	var clauses []string
+	for _, t := range terms {
+		clauses = append(clauses, t.Word)
+		if t.Prefix {
+			clauses = append(clauses, t.Word+"*")
+		}
+		if t.Edits > 0 {
+			clauses = append(clauses, fmt.Sprintf("%s~%d", t.Word, t.Edits))
+		}
+	}
 	var queries []string
-	for part := range slices.Chunk(words, maxSearchWords) {
+	for part := range slices.Chunk(clauses, maxSearchWords) {
 		queries = append(queries, strings.Join(part, " OR "))
 	}
 	key := strings.Join(names, "|")
@@ -305,9 +320,10 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	docs := make([]confgraph.SearchDoc, 0, len(hits))
 	for _, h := range hits {
 		pair, _ := h.([]any)
-		if len(pair) != 2 {
+		if len(pair) != 3 {
 			return nil, s.fail(ctx, "search", fmt.Errorf("search hit %v", h))
 		}
+		degree, _ := pair[2].(int64)
 		label, _ := pair[0].(string)
 		n, err := decodeNode(confgraph.Label(label), pair[1])
 		if err != nil {
@@ -320,9 +336,9 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 		if text != "" {
 			words = strings.Split(text, " ")
 		}
-		docs = append(docs, confgraph.SearchDoc{Node: n, Words: words})
+		docs = append(docs, confgraph.SearchDoc{Node: n, Words: words, Degree: int(degree)})
 	}
-	return confgraph.RankSearch(words, docs, total, totalWords, limit), nil
+	return confgraph.RankSearch(terms, docs, total, totalWords, limit), nil
 }
 
 func uniq(in []string) []string {
@@ -339,9 +355,21 @@ func uniq(in []string) []string {
 // any type and direction between two nodes, or nil when there is none.
 // One statement finds both ends (by ID, whatever their labels) and the
 // path.
-func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) (*confgraph.Path, error) {
+func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, types []confgraph.RelType) (*confgraph.Path, error) {
 	if maxHops < 1 || maxHops > confgraph.MaxHops {
 		return nil, fmt.Errorf("neo4jstore: shortest path: %w", confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops))
+	}
+	if err := confgraph.CheckPathTypes(types); err != nil {
+		return nil, fmt.Errorf("neo4jstore: shortest path: %w", err)
+	}
+	typePattern := ""
+	for i, t := range types {
+		if i == 0 {
+			typePattern = ":"
+		} else {
+			typePattern += "|"
+		}
+		typePattern += ident(string(t))
 	}
 	if from == to {
 		m, err := s.Nodes(ctx, []string{from})
@@ -355,7 +383,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	}
 	params := map[string]any{"from": from, "to": to}
 	run := func(cypher string) ([]*neo4j.Record, []any, error) {
-		recs, err := s.query(ctx, fmt.Sprintf(cypher, maxHops), params)
+		recs, err := s.query(ctx, fmt.Sprintf(cypher, typePattern, maxHops), params)
 		if err != nil {
 			return nil, nil, s.fail(ctx, "shortest path", err)
 		}

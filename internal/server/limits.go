@@ -22,9 +22,11 @@ import (
 // expected size times the cost of what it selects (a connection: its page
 // size times what its edges select). The expected size of a list is its
 // page argument (limit, first or last) when the query gives one;
-// otherwise the smaller of its default page and what the graph holds: the
-// number of nodes of the label for a top-level list, the largest degree
-// of the relationship for a relationship field (from the store's Shape).
+// otherwise, for a relationship list or ranking (which then returns every
+// related node), what the graph holds: the largest degree of the
+// relationship (from the store's Shape), or the nodes a ranking ranks;
+// for other lists, the smaller of its default page and what the graph
+// holds (the number of nodes of the label for a top-level list).
 // Fields whose resolver walks the graph before ranking (Talk.related,
 // the projects and companies rankings) add the nodes that walk can visit,
 // and filters add the size of their operands (an `in` list of n values
@@ -296,6 +298,13 @@ func (m *measure) expected(f *ast.Field, parent string, dflt int) int {
 			}
 		}
 	}
+	if everyOne(f.Definition) && parent != "Query" {
+		// A relationship list without a limit returns every related node.
+		if holds, ok := m.holds(f, parent); ok {
+			return holds
+		}
+		return dflt
+	}
 	for _, name := range []string{"limit", "first"} {
 		if a := f.Definition.Arguments.ForName(name); a != nil && a.DefaultValue != nil {
 			if v, err := a.DefaultValue.Value(nil); err == nil {
@@ -309,6 +318,14 @@ func (m *measure) expected(f *ast.Field, parent string, dflt int) int {
 		return min(dflt, holds)
 	}
 	return dflt
+}
+
+// everyOne reports a list field that returns all it holds when the query
+// gives no page: one with a limit argument that has no default (and no
+// first argument that would bring one).
+func everyOne(def *ast.FieldDefinition) bool {
+	a := def.Arguments.ForName("limit")
+	return a != nil && a.DefaultValue == nil && def.Arguments.ForName("first") == nil
 }
 
 // holds returns the most items a list field can hold, from the store's
@@ -434,32 +451,26 @@ func newShapeCache(store confgraph.Store, ttl time.Duration) *shapeCache {
 	return &shapeCache{read: read, ttl: ttl}
 }
 
-// shapeRetry is how soon a shape is asked for again after the store could
-// not give it.
-const shapeRetry = time.Second
-
 // get returns the shape, or nil when the store cannot say (lists are then
-// priced by their default pages).
+// priced by their default pages). Until a first shape has been read (the
+// read at start finds a store that is still connecting), each request asks
+// again, so that no query is priced without the graph's figures for
+// longer than the store takes to answer.
 func (c *shapeCache) get(ctx context.Context) *confgraph.Shape {
 	c.mu.Lock()
 	sh, age := c.shape, time.Since(c.at)
-	ttl := c.ttl
-	if sh == nil {
-		ttl = shapeRetry
-	}
 	switch {
-	case c.at.IsZero():
-	case age < ttl || c.refreshing:
+	case sh == nil:
+	case age < c.ttl || c.refreshing:
 		c.mu.Unlock()
 		return sh
-	case sh != nil:
+	default:
 		c.refreshing = true
 		c.mu.Unlock()
 		go c.refresh(context.WithoutCancel(ctx))
 		return sh
 	}
 	c.mu.Unlock()
-	// Nothing known yet, or the last try failed long enough ago.
 	return c.refresh(ctx)
 }
 

@@ -93,10 +93,10 @@ func (s observed) Search(ctx context.Context, text string, ls []confgraph.Label,
 	return s.Store.Search(ctx, text, ls, limit)
 }
 
-func (s observed) ShortestPath(ctx context.Context, from, to string, hops int) (v *confgraph.Path, err error) {
+func (s observed) ShortestPath(ctx context.Context, from, to string, hops int, types []confgraph.RelType) (v *confgraph.Path, err error) {
 	ctx, end := s.start(ctx, "ShortestPath")
 	defer func() { end(err) }()
-	return s.Store.ShortestPath(ctx, from, to, hops)
+	return s.Store.ShortestPath(ctx, from, to, hops, types)
 }
 
 func (s observed) Counts(ctx context.Context) (v map[string]int, err error) {

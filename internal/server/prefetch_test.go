@@ -88,7 +88,7 @@ func TestPrefetchPlansEveryCall(t *testing.T) {
 		"speaker page": `{ speaker(name: "Kelsey Hightower") { name role bio companies { name } talks { title kind event { name } projects { name } } } }`,
 		"company page": `{ company(name: "Google") { name speakers(sort: [{ talkCount: DESC }, { name: ASC }], limit: 10) { name talkCount } projects { project { name } talkCount } } }`,
 		"project page": `{ project(name: "Kubernetes") { name homepage repo maturity talks(limit: 5, sort: [{ title: ASC }]) { title speakers { name companies { name } } } companies { company { name } talkCount } } }`,
-		"event schedule": `{ talksConnection(where: { event: { some: { name: { eq: "KubeCon + CloudNativeCon North America 2017" } } } }, sort: [{ kind: ASC }, { title: ASC }], first: 20) {
+		"event schedule": `{ talksConnection(where: { event: { name: { eq: "KubeCon + CloudNativeCon North America 2017" } } }, sort: [{ kind: ASC }, { title: ASC }], first: 20) {
 			totalCount pageInfo { hasNextPage endCursor } edges { cursor node { title kind level durationMinutes speakers { name } } } } }`,
 		"schedule by count, page 2": `{ talksConnection(sort: [{ speakerCount: DESC }], first: 3, after: "CURSOR") { totalCount edges { cursor node { title speakerCount } } } }`,
 		"headline":                  `{ talks(where: { projects: { some: { name: { eq: "Envoy" } } }, speakers: { some: { companies: { some: { name: { eq: "Google" } } } } } }) { title speakers { name companies { name } } } }`,

@@ -10,7 +10,9 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"html"
 	"io"
 	"log/slog"
 	"net/http"
@@ -56,9 +58,12 @@ type Config struct {
 	Ready func(context.Context) error
 	// PlaygroundAssets, when set, is a directory holding the playground's
 	// scripts and styles (see scripts/playground-assets.sh), served from
-	// /playground-assets/ so that the playground works offline; otherwise
-	// the page loads them from the jsDelivr CDN.
+	// /playground-assets/ so that the playground works offline.
 	PlaygroundAssets string
+	// PlaygroundCDN makes the playground page load its scripts from the
+	// jsDelivr CDN. With neither this nor usable PlaygroundAssets, / says
+	// how to get the files instead of showing a page that cannot load.
+	PlaygroundCDN bool
 	// Logger receives one line per request and internal errors; nil logs
 	// nothing.
 	Logger *slog.Logger
@@ -138,10 +143,10 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", cors(cfg.CORSOrigins, limit(authenticate(cfg.APIToken, conform(srv)), cfg)))
-	pg, err := playgroundHandler(cfg.PlaygroundAssets)
+	pg, err := playgroundHandler(cfg.PlaygroundAssets, cfg.PlaygroundCDN)
 	if err != nil {
-		log.Error("playground assets unusable; the playground loads them from the CDN", "dir", cfg.PlaygroundAssets, "err", err)
-		pg = playground.Handler("confgraph", "/graphql")
+		log.Warn("the playground's files are not here; / says how to get them", "dir", cfg.PlaygroundAssets, "err", err)
+		pg = playgroundMissing(cfg.PlaygroundAssets)
 	}
 	mux.Handle("GET /{$}", pg)
 	if cfg.PlaygroundAssets != "" {
@@ -226,10 +231,66 @@ var playgroundAssets = []string{
 	"@graphiql/plugin-explorer/dist/index.umd.js", "@graphiql/plugin-explorer/dist/style.css",
 }
 
-// playgroundHandler serves GraphiQL, from local assets when dir is set.
-func playgroundHandler(dir string) (http.Handler, error) {
-	if dir == "" {
+// playgroundPins are the sha256 sums of those files in the versions
+// scripts/playground-assets.sh fetches (graphiql 4.1.2, react and
+// react-dom 18.2.0, @graphiql/plugin-explorer 4.0.6; the first five are
+// also the sums gqlgen's page pins for the CDN). A directory holding other
+// files is not served: the page would run code nobody pinned.
+var playgroundPins = map[string]string{
+	"graphiql/graphiql.min.js":                    "sha256-hnImuor1znlJkD/FOTL3jayfS/xsyNoP04abi8bFJWs=",
+	"graphiql/graphiql.min.css":                   "sha256-MEh+B2NdMSpj9kexQNN3QKc8UzMrCXW/Sx/phcpuyIU=",
+	"react/umd/react.production.min.js":           "sha256-S0lp+k7zWUMk2ixteM6HZvu8L9Eh//OVrt+ZfbCpmgY=",
+	"react-dom/umd/react-dom.production.min.js":   "sha256-IXWO0ITNDjfnNXIu5POVfqlgYoop36bDzhodR6LW5Pc=",
+	"@graphiql/plugin-explorer/dist/index.umd.js": "sha256-UM8sWOS0Xa9yLY85q6Clh0pF4qpxX+TOcJ41flECqBs=",
+	"@graphiql/plugin-explorer/dist/style.css":    "sha256-aJCaSuI7+t/EWRrLTis8jU9EFTua5/o7fnwxnroxDvE=",
+}
+
+// PlaygroundSource says where the playground page loads GraphiQL from, for
+// the start-up line: the directory, the CDN, or that it cannot.
+func PlaygroundSource(cfg Config) string {
+	if cfg.PlaygroundCDN {
+		return "GraphiQL from the jsDelivr CDN"
+	}
+	if cfg.PlaygroundAssets == "" {
+		return "GraphiQL's files missing: fetch them with scripts/playground-assets.sh, or pass --playground-cdn"
+	}
+	if _, err := playgroundHandler(cfg.PlaygroundAssets, false); err != nil {
+		return fmt.Sprintf("GraphiQL's files missing from %s (%v): fetch them with scripts/playground-assets.sh, or pass --playground-cdn", cfg.PlaygroundAssets, err)
+	}
+	return "GraphiQL from " + cfg.PlaygroundAssets
+}
+
+// playgroundMissing is the page / serves when the playground's files are
+// not here and the CDN was not asked for: what to do, not a page that
+// would wait for scripts forever.
+func playgroundMissing(dir string) http.Handler {
+	where := "no directory was given (--playground-assets)"
+	if dir != "" {
+		where = "they are not in " + html.EscapeString(dir)
+	}
+	page := `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>confgraph</title></head><body>
+<h1>confgraph</h1>
+<p>The GraphQL API answers at <a href="/graphql">/graphql</a> (POST, or GET with <code>?query=</code>).</p>
+<p>The playground (GraphiQL) is served from local files so that it works offline, but ` + where + `.
+Fetch them from npm with <code>scripts/playground-assets.sh</code> (into <code>tools/playground/assets</code>, which
+<code>confgraph serve</code> uses when started from the repository; <code>make run</code> does both), or start the
+server with <code>--playground-cdn</code> (<code>CONFGRAPH_PLAYGROUND_CDN=true</code>) to load them from the jsDelivr CDN.</p>
+</body></html>
+`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, page)
+	})
+}
+
+// playgroundHandler serves GraphiQL: from the CDN when cdn is set, else
+// from the local assets in dir (an error when they are not there).
+func playgroundHandler(dir string, cdn bool) (http.Handler, error) {
+	if cdn {
 		return playground.Handler("confgraph", "/graphql"), nil
+	}
+	if dir == "" {
+		return nil, errors.New("no playground assets directory")
 	}
 	sri := map[string]string{}
 	for _, f := range playgroundAssets {
@@ -239,6 +300,9 @@ func playgroundHandler(dir string) (http.Handler, error) {
 		}
 		sum := sha256.Sum256(b)
 		sri[f] = "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
+		if sri[f] != playgroundPins[f] {
+			return nil, fmt.Errorf("%s is not the pinned version (%s, want %s)", f, sri[f], playgroundPins[f])
+		}
 	}
 	url := func(f string) string { return "/playground-assets/" + f }
 	return playground.Handler("confgraph", "/graphql",

@@ -26,7 +26,7 @@ async function headlineQuery() {
   return m[1].trim();
 }
 
-test('the playground runs the README headline query and shows the answer', async (t) => {
+test('the playground runs the README headline query, documents the schema and autocompletes', async (t) => {
   assert.ok(url, 'CONFGRAPH_URL is not set (run scripts/browser-test.sh)');
   const query = await headlineQuery();
   const loopback = new Set([new URL(url).host]);
@@ -129,5 +129,37 @@ test('the playground runs the README headline query and shows the answer', async
   const titles = (body.data?.talks ?? []).map((talk) => talk.title);
   assert.ok(titles.includes(wantTitle), `the result lacks "${wantTitle}"; talks: ${JSON.stringify(titles)}`);
   console.log(`result pane: ${titles.length} talk(s): ${titles.join(' | ')}`);
+
+  // The Docs pane: the schema arrived by introspection, so the explorer
+  // lists the root type's fields and, a click on Talk later, Talk's own.
+  await page.locator('button[aria-label="Show Documentation Explorer"]').first().click();
+  const docs = page.locator('.graphiql-doc-explorer').first();
+  await docs.waitFor({ state: 'visible', timeout: 10_000 });
+  await docs.getByText('Query', { exact: true }).first().click();
+  await docs.locator('a.graphiql-doc-explorer-type-name', { hasText: /^Talk$/ }).first().click();
+  await page.waitForFunction(() => {
+    const t = document.querySelector('.graphiql-doc-explorer')?.innerText ?? '';
+    return /\bTalk\b/.test(t) && /\bspeakers\b/.test(t) && /\bdurationMinutes\b/.test(t);
+  }, undefined, { timeout: 10_000 }).catch(() => {});
+  const docText = await docs.innerText();
+  await page.screenshot({ path: path.join(artifacts, 'playground-docs.png') });
+  for (const field of ['title', 'abstract', 'level', 'kind', 'speakers', 'projects', 'event', 'recaps']) {
+    assert.match(docText, new RegExp(`\\b${field}\\b`), `the Docs pane for Talk lacks the field ${field}:\n${docText.slice(0, 1500)}`);
+  }
+  const heading = (await docs.locator('.graphiql-doc-explorer-title').first().innerText().catch(() => '')).trim();
+  assert.equal(heading, 'Talk', `the Docs pane shows ${JSON.stringify(heading)}, not Talk:\n${docText.slice(0, 500)}`);
+  console.log('docs pane: Talk and its fields listed');
+
+  // Autocomplete: typing a selection on talks offers speakers.
+  await editor.evaluate((el) => el.CodeMirror.setValue(''));
+  await editor.click();
+  await page.keyboard.type('{ talks { sp', { delay: 30 });
+  const hints = page.locator('.CodeMirror-hints').first();
+  await hints.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => {});
+  const offered = (await hints.count()) ? await hints.innerText() : '';
+  await page.screenshot({ path: path.join(artifacts, 'playground-autocomplete.png') });
+  assert.match(offered, /\bspeakers\b/, `autocomplete did not offer speakers after "{ talks { sp"; hints: ${JSON.stringify(offered)}`);
+  console.log(`autocomplete: ${offered.split('\n').join(', ')}`);
+
   assert.deepEqual(problems, [], 'the page did not load everything from confgraph itself');
 });

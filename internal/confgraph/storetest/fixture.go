@@ -48,8 +48,10 @@ func Fixture() *confgraph.Batch {
 		&confgraph.Event{ID: eventEU, Name: "Example Cloud Summit Europe 2031", City: "Lisbon", Country: "Portugal", Year: 2031, StartDate: "2031-03-18", EndDate: "2031-03-21"},
 		&confgraph.Event{ID: eventNA, Name: "Example Cloud Summit North America 2030", City: "Denver", Country: "United States", Year: 2030, StartDate: "2030-11-05", EndDate: "2030-11-08"},
 
-		&confgraph.Talk{ID: talkEBPF, Title: "eBPF for Everyone", Abstract: "A gentle tour of kernel probes.", Level: confgraph.LevelBeginner, Kind: confgraph.KindTalk, DurationMinutes: 30},
-		&confgraph.Talk{ID: talkZeroTrust, Title: "Zero Trust Service Meshes", Abstract: "Mutual TLS without tears.", Level: confgraph.LevelAdvanced, Kind: confgraph.KindTalk, DurationMinutes: 35},
+		&confgraph.Talk{ID: talkEBPF, Title: "eBPF for Everyone", Abstract: "A gentle tour of kernel probes.", Level: confgraph.LevelBeginner, Kind: confgraph.KindTalk, DurationMinutes: 30,
+			Date: "2031-03-19", StartsAt: "11:00", Room: "Hall B", Scheduled: confgraph.Evidence{Document: listingEU, Line: 11, Snippet: "Wed 19 March 2031 11:00-11:30, Hall B", Rule: "schedule-when"}},
+		&confgraph.Talk{ID: talkZeroTrust, Title: "Zero Trust Service Meshes", Abstract: "Mutual TLS without tears.", Level: confgraph.LevelAdvanced, Kind: confgraph.KindTalk, DurationMinutes: 35,
+			Date: "2031-03-18", StartsAt: "14:30", Room: "Hall A", Scheduled: confgraph.Evidence{Document: listingEU, Line: 19, Snippet: "Tue 18 March 2031 14:30-15:05, Hall A", Rule: "schedule-when"}},
 		&confgraph.Talk{ID: talkEclairs, Title: "Éclairs and etcd: Tuning Storage", Level: confgraph.LevelIntermediate, Kind: confgraph.KindTalk},
 		&confgraph.Talk{ID: talkClosingEU, Title: "closing remarks", Kind: confgraph.KindOther, DurationMinutes: 10},
 		&confgraph.Talk{ID: talkPanel, Title: "Ask the Maintainers: A Panel", Kind: confgraph.KindPanel, DurationMinutes: 45, Participants: 4},

@@ -40,6 +40,9 @@ func filterFrom(data []byte, label confgraph.Label, depth int) (*confgraph.Filte
 			} else if confgraph.Fields[label][name] == confgraph.KindString && (op == confgraph.OpLt || op == confgraph.OpGte) {
 				op = confgraph.OpEq
 			}
+			if b%5 == 4 {
+				op, v = confgraph.OpIsNull, b&2 == 2
+			}
 			f.Conds = append(f.Conds, confgraph.Cond{Field: name, Op: op, Value: v, Fold: b&1 == 1})
 		case 3, 4:
 			if depth >= 3 {

@@ -142,6 +142,20 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"DateGte", confgraph.LabelEvent, where(cond("startDate", confgraph.OpGte, "2031-01-01")), []string{eventEU}},
 			{"DateLt", confgraph.LabelProject, where(cond("accepted", confgraph.OpLt, "2028")), []string{projectLumen}},
 			{"TwoConditions", talk, where(cond("kind", confgraph.OpEq, "TALK"), cond("durationMinutes", confgraph.OpGt, 0)), []string{talkEBPF, talkZeroTrust}},
+			// Aliases are tested by equality with one of them.
+			{"AliasFold", confgraph.LabelSpeaker, where(fold(cond(confgraph.AliasField, confgraph.OpEq, "a. OKAFOR"))), []string{speakerAda}},
+			{"AliasExact", confgraph.LabelSpeaker, where(cond(confgraph.AliasField, confgraph.OpEq, "a. OKAFOR")), nil},
+			{"AliasNotAName", confgraph.LabelSpeaker, where(fold(cond(confgraph.AliasField, confgraph.OpEq, "Ada Okafor"))), nil},
+			// A schedule's day, time and room.
+			{"DateEq", talk, where(cond("date", confgraph.OpEq, "2031-03-19")), []string{talkEBPF}},
+			{"DateRange", talk, where(cond("date", confgraph.OpGte, "2031-03-18"), cond("startsAt", confgraph.OpGte, "12:00")), []string{talkZeroTrust}},
+			{"RoomFold", talk, where(fold(cond("room", confgraph.OpStartsWith, "hall"))), []string{talkEBPF, talkZeroTrust}},
+			// isNull asks for a missing property (or a present one).
+			{"IsNullString", talk, where(cond("level", confgraph.OpIsNull, true)), []string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote}},
+			{"IsNullFalse", talk, where(cond("level", confgraph.OpIsNull, false)), []string{talkEBPF, talkZeroTrust, talkEclairs}},
+			{"IsNullInt", talk, where(cond("durationMinutes", confgraph.OpIsNull, true)), []string{talkClosingNA, talkEclairs}},
+			{"IsNullNeverNull", talk, where(cond("title", confgraph.OpIsNull, true)), nil},
+			{"NotIsNull", confgraph.LabelSpeaker, not(where(cond("role", confgraph.OpIsNull, true))), []string{speakerAda, speakerBruno}},
 			// A missing property matches no condition, so NOT of one holds.
 			{"NotOverMissingInt", talk, not(where(cond("durationMinutes", confgraph.OpLt, 30))),
 				[]string{talkPanel, talkClosingNA, talkEBPF, talkZeroTrust, talkEclairs}},
@@ -223,8 +237,18 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"TitleDesc", talk, []confgraph.SortKey{desc("title")},
 				[]string{talkEclairs, talkZeroTrust, talkKeynote, talkEBPF, talkClosingEU, talkClosingNA, talkPanel}},
 			{"StringWithMissing", confgraph.LabelSpeaker, []confgraph.SortKey{asc("role")}, []string{speakerChen, speakerDana, speakerBruno, speakerAda}},
+			// Kinds sort by confgraph.EnumOrder: keynotes, talks, panels, others.
 			{"TwoKeys", talk, []confgraph.SortKey{asc("kind"), desc("durationMinutes")},
-				[]string{talkKeynote, talkClosingEU, talkClosingNA, talkPanel, talkZeroTrust, talkEBPF, talkEclairs}},
+				[]string{talkKeynote, talkZeroTrust, talkEBPF, talkEclairs, talkPanel, talkClosingEU, talkClosingNA}},
+			// Talks no schedule dates first, then by day and start.
+			{"DayThenStart", talk, []confgraph.SortKey{asc("date"), asc("startsAt")},
+				[]string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote, talkEclairs, talkZeroTrust, talkEBPF}},
+			// Levels sort by meaning, not spelling: no level, then
+			// BEGINNER < INTERMEDIATE < ADVANCED.
+			{"LevelByMeaning", talk, []confgraph.SortKey{asc("level")},
+				[]string{talkPanel, talkClosingEU, talkClosingNA, talkKeynote, talkEBPF, talkEclairs, talkZeroTrust}},
+			{"LevelByMeaningDesc", talk, []confgraph.SortKey{desc("level")},
+				[]string{talkZeroTrust, talkEclairs, talkEBPF, talkPanel, talkClosingEU, talkClosingNA, talkKeynote}},
 			{"CountDesc", talk, []confgraph.SortKey{byCount(confgraph.RelPresented, in, true)},
 				[]string{talkPanel, talkEBPF, talkKeynote, talkZeroTrust, talkEclairs, talkClosingEU, talkClosingNA}},
 			{"CountAsc", confgraph.LabelProject, []confgraph.SortKey{byCount(confgraph.RelDiscusses, in, false)}, []string{projectTidewater, projectLumen}},
@@ -532,8 +556,18 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"Limit", "LUMEN!", nil, 1, []string{projectLumen}},
 			// Equal texts score the same and go in display order.
 			{"TiesInDisplayOrder", "remarks", nil, 0, []string{talkClosingEU, talkClosingNA}},
-			{"WordsNotPrefixes", "lum mesh", nil, 0, nil},
-			{"AccentsMatter", "eclairs", nil, 0, nil},
+			// Only the last word is a prefix: "lum" finds nothing, "mesh"
+			// finds "meshes" (the shorter text first).
+			{"LastWordIsAPrefix", "lum mesh", nil, 0, []string{speakerBruno, talkZeroTrust}},
+			{"PrefixNamesTheProject", "lum", nil, 0, []string{projectLumen, speakerAda, recapLisbon}},
+			{"EarlierWordsWhole", "lum cloud", []confgraph.Label{confgraph.LabelCompany}, 0, []string{companyAcme}},
+			// Five letters and more tolerate one typo, eight and more two.
+			{"OneTypo", "lumne", nil, 0, []string{projectLumen, speakerAda, recapLisbon}},
+			{"TwoTypos", "tidwatre", nil, 0, []string{projectTidewater}},
+			{"TwoTyposTooManyForSeven", "tidwatr", nil, 0, nil},
+			{"ShortWordsExact", "lume ada", []confgraph.Label{confgraph.LabelProject}, 0, nil},
+			// An accent is a typo: é for e is one letter replaced.
+			{"AccentIsATypo", "eclairs", nil, 0, []string{talkEclairs}},
 			{"Accented", "Éclairs", nil, 0, []string{talkEclairs}},
 			{"OperatorsAreWords", "AND", []confgraph.Label{confgraph.LabelTalk}, 0, []string{talkEclairs}},
 			{"QuerySyntaxIsText", `title:"zero" +(trust || -tls)~2 \ NOT`, []confgraph.Label{confgraph.LabelTalk}, 0, []string{talkZeroTrust}},
@@ -577,6 +611,32 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		})
 	})
 
+	// The first and last day an event's schedules date a talk: what the
+	// API gives an event no document dates.
+	t.Run("EventDaysFromTalks", func(t *testing.T) {
+		s := loaded(t)
+		for _, tc := range []struct {
+			last bool
+			want string
+		}{{false, talkZeroTrust}, {true, talkEBPF}} {
+			q := confgraph.Query{Label: talk, Limit: 1, Where: where(cond("date", confgraph.OpIsNull, false)),
+				Sort: []confgraph.SortKey{{Field: "date", Desc: tc.last}}}
+			m, err := s.RelatedQuery(context.Background(), []string{eventEU, eventNA}, confgraph.RelPartOf, in, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m[eventEU]; len(got) != 1 || got[0].Node.NodeID() != tc.want {
+				t.Errorf("last=%v: %v, want %s", tc.last, got, tc.want)
+			}
+			if got := m[eventNA]; len(got) != 0 {
+				t.Errorf("the undated event's talks gave %v", got)
+			}
+			if tk, ok := m[eventEU][0].Node.(*confgraph.Talk); ok && (tk.Date == "" || tk.Scheduled.Line == 0) {
+				t.Errorf("the talk came back without its day or evidence: %+v", tk)
+			}
+		}
+	})
+
 	t.Run("ShortestPath", func(t *testing.T) {
 		s := loaded(t)
 		ctx := context.Background()
@@ -585,17 +645,32 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			from, to string
 			maxHops  int
 			length   int // -1: no path
+			types    []confgraph.RelType
+			nodes    []string // the path's nodes, when given
 		}{
-			{"Neighbours", speakerAda, companyAcme, 1, 1},
-			{"Backwards", companyAcme, speakerAda, 1, 1},
-			{"ThroughAPanel", speakerAda, companyGlobex, confgraph.MaxHops, 3},
-			{"FourHops", speakerDana, projectLumen, confgraph.MaxHops, 4},
-			{"ExactlyEnoughHops", speakerDana, projectLumen, 4, 4},
-			{"TooFar", speakerDana, projectLumen, 3, -1},
-			{"Itself", talkPanel, talkPanel, 1, 0},
+			{"Neighbours", speakerAda, companyAcme, 1, 1, nil, nil},
+			{"Backwards", companyAcme, speakerAda, 1, 1, nil, nil},
+			// Through Chen Wei or Dana Moreno: the smaller ID wins.
+			{"ThroughAPanel", speakerAda, companyGlobex, confgraph.MaxHops, 3, nil, []string{speakerAda, talkPanel, speakerChen, companyGlobex}},
+			{"FourHops", speakerDana, projectLumen, confgraph.MaxHops, 4, nil, nil},
+			{"ExactlyEnoughHops", speakerDana, projectLumen, 4, 4, nil, nil},
+			{"TooFar", speakerDana, projectLumen, 3, -1, nil, nil},
+			{"Itself", talkPanel, talkPanel, 1, 0, nil, nil},
+			// Through Globex or through the panel, both four hops: the
+			// company's ID sorts first.
+			{"TieBreak", speakerDana, projectTidewater, 6, 4, nil, []string{speakerDana, companyGlobex, speakerChen, talkEclairs, projectTidewater}},
+			// Without WORKS_AT only the panel's way is left.
+			{"OnlyTheseTypes", speakerDana, projectTidewater, 6, 4, []confgraph.RelType{confgraph.RelPresented, confgraph.RelDiscusses},
+				[]string{speakerDana, talkPanel, speakerChen, talkEclairs, projectTidewater}},
+			// The European talks meet at their event; kept off it, eBPF
+			// and Éclairs meet through the panel Ada and Chen sat on.
+			{"ThroughTheEvent", talkEBPF, talkEclairs, 6, 2, nil, []string{talkEBPF, eventEU, talkEclairs}},
+			{"OffTheEvent", talkEBPF, talkEclairs, 6, 4, []confgraph.RelType{confgraph.RelPresented, confgraph.RelDiscusses, confgraph.RelReviews},
+				[]string{talkEBPF, speakerAda, talkPanel, speakerChen, talkEclairs}},
+			{"OffTheEventTooFar", talkEBPF, talkEclairs, 3, -1, []confgraph.RelType{confgraph.RelPresented, confgraph.RelDiscusses, confgraph.RelReviews}, nil},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				p, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops)
+				p, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops, tc.types)
 				if err != nil {
 					t.Fatalf("ShortestPath: %v", err)
 				}
@@ -609,6 +684,14 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 					t.Fatalf("ShortestPath(%s, %s, %d) = nil, want %d hops", tc.from, tc.to, tc.maxHops, tc.length)
 				}
 				checkPath(t, p, tc.from, tc.to, tc.length)
+				if tc.nodes != nil && !slices.Equal(ids(p.Nodes), tc.nodes) {
+					t.Errorf("path = %v, want %v", ids(p.Nodes), tc.nodes)
+				}
+				for _, r := range p.Rels {
+					if tc.types != nil && !slices.Contains(tc.types, r.Type) {
+						t.Errorf("path follows %s, not among %v", r.Type, tc.types)
+					}
+				}
 			})
 		}
 		for _, tc := range []struct {
@@ -623,10 +706,14 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			{"TooManyHops", speakerAda, companyAcme, confgraph.MaxHops + 1, confgraph.EINVALID},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
-				_, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops)
+				_, err := s.ShortestPath(ctx, tc.from, tc.to, tc.maxHops, nil)
 				checkCode(t, err, tc.code)
 			})
 		}
+		t.Run("UnknownType", func(t *testing.T) {
+			_, err := s.ShortestPath(ctx, speakerAda, companyAcme, 3, []confgraph.RelType{"KNOWS"})
+			checkCode(t, err, confgraph.EINVALID)
+		})
 	})
 }
 

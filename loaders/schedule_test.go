@@ -1,0 +1,90 @@
+package loaders
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+func TestDayIn(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		year int
+		want string
+	}{
+		{"2024-08-21", 0, "2024-08-21"},
+		{"Wednesday March 20, 2024 11:00am - 11:35am CET", 0, "2024-03-20"},
+		{"When: Wednesday, November 13, 11:15am - 11:50am MST", 2024, "2024-11-13"},
+		{"DateTime: Thursday April 3, 2025 14:30 - 15:00 BST", 2030, "2025-04-03"},
+		{"Thu 3rd April 2025", 0, "2025-04-03"},
+		{"Sept. 9 10:00", 2023, "2023-09-09"},
+		{"February 30, 2024 9:00", 0, ""}, // no such day
+		{"March 20 at 11:00", 0, ""},      // no year known
+		{"Room 151 at 11:00", 2024, ""},
+	} {
+		if got := dayIn(tc.text, tc.year); got != tc.want {
+			t.Errorf("dayIn(%q, %d) = %q, want %q", tc.text, tc.year, got, tc.want)
+		}
+	}
+	for in, want := range map[string]string{"9:00am": "09:00", "12:30pm": "12:30", "12:05am": "00:05", "5:05pm": "17:05", "14:30": "14:30"} {
+		if got := clock(sessionClock.FindStringSubmatch(in)); got != want {
+			t.Errorf("clock(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestScheduleWhen: the day, start and room each schedule shape of
+// testdata/corpus4 states, with the line they were read from.
+func TestScheduleWhen(t *testing.T) {
+	w, err := DefaultWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.LoadDir("../testdata/corpus4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks := map[string]*confgraph.Talk{}
+	dated := 0
+	for _, n := range res.Batch.Nodes() {
+		if tk, ok := n.(*confgraph.Talk); ok {
+			talks[tk.Title] = tk
+			if tk.Date != "" {
+				dated++
+			}
+		}
+	}
+	for _, tc := range []struct {
+		title, date, start, room string
+		line                     int
+		snippet                  string // a regular expression
+	}{
+		// A sched page: the time line under the title, the venue under it.
+		{"Envoy at the Edge of Reason", "2024-03-20", "11:00", "Paris Expo Porte de Versailles | Hall 7 | Level 7.3 | S03", 24, `^Wednesday March 20, 2024 11:00am`},
+		{"Four and a Half Years of Kubernetes", "2018-12-11", "09:10", "Hall 4AB, Washington State Convention Center", 32, `^Tuesday December 11, 2018 9:10am`},
+		// A CSV export: the date, start and room columns of the row.
+		{"Envoy Gateway in a Bank That Still Runs Mainframes", "2024-08-22", "11:50", "Level 1 | Hung Hom Room 7", 21, `^2024-08-22,11:50,12:25`},
+		// A post's When:/Where: lines, the year the event's.
+		{"Karmada Fleet Drills for the Rest of Us", "2024-11-13", "11:15", "Salt Palace | Level 1 | Room 151 G", 19, `^When: Wednesday, November 13`},
+		// A list item's DateTime: and Venue: keys, on 24 hours.
+		{"Durable Workflows Without the Drama: Running Dapr in Production at a Logistics Company", "2025-04-03", "14:30", "Level 0 | ICC Capital Hall | Room N", 21, `DateTime: Thursday April 3, 2025 14:30`},
+	} {
+		tk := talks[tc.title]
+		if tk == nil {
+			t.Errorf("no talk %q", tc.title)
+			continue
+		}
+		if tk.Date != tc.date || tk.StartsAt != tc.start || tk.Room != tc.room {
+			t.Errorf("%q: %s %s in %q, want %s %s in %q", tc.title, tk.Date, tk.StartsAt, tk.Room, tc.date, tc.start, tc.room)
+		}
+		if tk.Scheduled.Line != tc.line || !regexp.MustCompile(tc.snippet).MatchString(tk.Scheduled.Snippet) || tk.Scheduled.Document == "" {
+			t.Errorf("%q: evidence %+v, want line %d matching %s", tc.title, tk.Scheduled, tc.line, tc.snippet)
+		}
+	}
+	// Schedules that give no time (a picks list, a link list) date nothing;
+	// the others date their sessions.
+	if dated < 40 {
+		t.Errorf("%d talks of corpus4 dated, want at least 40", dated)
+	}
+}
