@@ -72,7 +72,7 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			end := min(len(text), loc[1]+nameWindow)
 			win := text[loc[0]:end]
 			sign := 1
-			if weight != weightTitle && otherTimes.MatchString(text[max(0, loc[0]-40):loc[0]]) {
+			if weight != weightTitle && otherEdition(text[max(0, loc[0]-40):loc[0]]) {
 				sign = -1
 			}
 			for _, r := range w.regions {
@@ -92,7 +92,7 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			for _, n := range append([]string{c.Name}, c.Aliases...) {
 				for _, at := range wordPositions(text, n) {
 					sign := 1
-					if weight != weightTitle && otherTimes.MatchString(text[max(0, at-40):at]) {
+					if weight != weightTitle && otherEdition(text[max(0, at-40):at]) {
 						sign = -1
 					}
 					cityRegion[c.Name] = c.Region
@@ -112,7 +112,7 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			// "The next KubeCon will be in Amsterdam in 2020": a year in a
 			// sentence about another edition counts against it.
 			sign := 1
-			if weight != weightTitle && (otherTimes.MatchString(text[max(0, yp.at-60):yp.at]) || nextEdition.MatchString(sentenceOf(text, yp.at))) {
+			if weight != weightTitle && (otherEdition(text[max(0, yp.at-60):yp.at]) || nextEdition.MatchString(sentenceOf(text, yp.at))) {
 				sign = -1
 			}
 			add(eventClue{year: yp.year, weight: sign * weight})
@@ -395,4 +395,14 @@ func (w *World) editionByDays(city string, lines []string) int {
 		}
 	}
 	return found
+}
+
+// personalFirst is the writer's own first time ("my first tech conference:
+// KubeCon Europe 2022"), which is this edition, not the first one.
+var personalFirst = regexp.MustCompile(`(?i)\b(?:my|our|his|her|their)\s+(?:very\s+)?first\b`)
+
+// otherEdition reports text just before a name, city or year that points
+// at another edition ("next year in", "the first KubeCon in").
+func otherEdition(before string) bool {
+	return otherTimes.MatchString(before) && !personalFirst.MatchString(before)
 }

@@ -59,3 +59,18 @@ func TestEventFromDaysInHostCity(t *testing.T) {
 		}
 	}
 }
+
+// TestEventMyFirstConference: "my first tech conference: KubeCon Europe
+// 2022" is that edition, not the first one.
+func TestEventMyFirstConference(t *testing.T) {
+	doc := "Home again\n\nI just returned from my first tech conference: Kubecon CloudNativeCon Europe 2022. It was loud.\n\n## Talks\n\nI liked the keynotes.\n"
+	b, _, _, err := world(t).LoadDocument("f.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range b.Nodes() {
+		if e, ok := n.(*confgraph.Event); ok && e.Name != "KubeCon + CloudNativeCon Europe 2022" {
+			t.Errorf("event = %s, want KubeCon + CloudNativeCon Europe 2022", e.Name)
+		}
+	}
+}
