@@ -162,7 +162,7 @@ func (d *Document) Items() []Item {
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || quotation(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
+		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
 			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
 			continue
 		}
@@ -182,6 +182,14 @@ func (d *Document) Items() []Item {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
+}
+
+// personCaption reports a line that names a person with a Japanese
+// honorific ("CNCF の Executive Director、Priyanka Sharma 氏"): a photo's
+// caption, not a session.
+func personCaption(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, "氏") || strings.HasSuffix(t, "さん") || strings.HasSuffix(t, "様")
 }
 
 // proseItem reports an item read from running text, where one paragraph
