@@ -648,6 +648,8 @@ var companyAfter = regexp.MustCompile(`^\s+(?:from|of|at)\s+(\p{Lu}[\p{L}0-9&.\-
 // "In this session, Ana Luz will discuss …".
 var sessionHere = regexp.MustCompile(`(?i)\b(?:in|during)\s+(?:this|the|her|his|their)\s+(?:talk|session|keynote|presentation|panel|workshop)\b`)
 
+var thanksLead = regexp.MustCompile(`(?i)^(?:thank you|thanks|merci|danke|gracias|obrigad[oa]|ありがとう|谢谢)\b`)
+
 var asideLead = regexp.MustCompile(`(?i)^(?:note|notes|nb|update|updated|edit|ps|p\.s\.|tl;dr|tldr|disclaimer|aside)\s*:`)
 
 // oneSession is a word for one session, not a block of them ("Operators
@@ -1228,7 +1230,7 @@ func sectionHeading(t string) bool {
 	last := strings.Trim(ws[len(ws)-1], ".:!?")
 	return weekdayRe.MatchString(t) || strings.Contains(strings.ToLower(t), "kubecon") && !talkCue.MatchString(t) ||
 		// "NOTE: Diversity Scholarship", "Update: slides are up": an aside.
-		asideLead.MatchString(t) ||
+		asideLead.MatchString(t) || thanksLead.MatchString(t) ||
 		// "Platform Engineering Day", "Cilium + eBPF Day": a co-located event.
 		len(ws) <= 5 && (last == "day" || last == "summit" || last == "forum") ||
 		// "2023 AI": a line of a timeline.

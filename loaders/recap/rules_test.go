@@ -83,6 +83,7 @@ func TestBlockRules(t *testing.T) {
 		{"HeadingThenInThisSessionName", "# Our picks\n\n## Reliability for Humans and Teams\n\nHumans break plans. In [this session](https://x.sched.com/event/1/r), Tove Lind will discuss a personal approach.\n",
 			[]string{"heading: Reliability for Humans and Teams | Tove Lind @ "}},
 		{"JapaneseCaptionOfAPersonIsNoTalk", "レポート\n\nキーノートの様子です。\n\nCNCFのExecutive Director、Ana Luz氏\n\n講演では多くの発表がありました。\n", nil},
+		{"ThanksHeadingIsNoTalk", "# Notes\n\n## Thank You, KubeCon India\n\nSee you next year, everyone. The talks were great.\n", nil},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
