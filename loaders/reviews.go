@@ -283,7 +283,7 @@ func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, 
 	spans := itemSpans(doc, items)
 	docWords := projectmatch.Words(doc.Text())
 	for i, it := range items {
-		if it.NamedBySpeaker && ix.person(it.Speakers[0].Name) == nil {
+		if it.NamedBySpeaker && !it.SurelyNamed && ix.person(it.Speakers[0].Name) == nil {
 			// "Name - Company" or "Name - title" only when Name is someone
 			// we know; otherwise the heading is a title with a subtitle.
 			it.Title, it.Speakers, it.SpeakerOnly, it.NamedBySpeaker = it.Heading, nil, false, false

@@ -28,6 +28,10 @@ type Item struct {
 	// the name turns out to be no speaker's.
 	NamedBySpeaker bool
 	Heading        string
+	// SurelyNamed is set when the name before the dash reads as nobody's
+	// title and the rest as a title ("Dawn Foster - Be a Good Citizen in
+	// Kubernetes"): the speaker counts even when no listing knows them.
+	SurelyNamed bool
 	// Section is the heading of the part of the post the item is in
 	// ("Keynote Summaries", "Morning Keynotes").
 	Section string
@@ -407,7 +411,7 @@ func titleWithSpeakers(t string, heading bool, g attrib.Gazetteer) (Item, bool) 
 			}
 			return Item{Title: cleanTitle(title), Speakers: sp, Weak: !keynote && !titleShaped(title)}, true
 		}
-		if !heading || k > 0 || !listing.Personish(left) || blockish(left) {
+		if !heading && !(onlyPerson(left) && titleShaped(right) && len(strings.Fields(right)) > 3) || k > 0 || !listing.Personish(left) || blockish(left) {
 			continue
 		}
 		// "Ben Sigelman - Lightstep": the session is named by its speaker.
@@ -417,7 +421,8 @@ func titleWithSpeakers(t string, heading bool, g attrib.Gazetteer) (Item, bool) 
 		}
 		// "Brendan Burns - This job is too hard": speaker, then the title.
 		if len(strings.Fields(right)) > 3 {
-			return Item{Title: right, Speakers: []listing.Speaker{{Name: left, Part: "speaker"}}, NamedBySpeaker: true, Heading: cleanTitle(t)}, true
+			return Item{Title: right, Speakers: []listing.Speaker{{Name: left, Part: "speaker"}}, NamedBySpeaker: true, Heading: cleanTitle(t),
+				SurelyNamed: onlyPerson(left) && titleShaped(right)}, true
 		}
 	}
 	return Item{}, false

@@ -84,6 +84,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"heading: Reliability for Humans and Teams | Tove Lind @ "}},
 		{"JapaneseCaptionOfAPersonIsNoTalk", "レポート\n\nキーノートの様子です。\n\nCNCFのExecutive Director、Ana Luz氏\n\n講演では多くの発表がありました。\n", nil},
 		{"ThanksHeadingIsNoTalk", "# Notes\n\n## Thank You, KubeCon India\n\nSee you next year, everyone. The talks were great.\n", nil},
+		{"SpeakerDashTitleLine", "Wrap-up\n\nTove Lindqvist - Be a Good Corporate Citizen in Clusters\nThe first talk I attended was from Tove, titled Be a Good Corporate Citizen in Clusters.\n",
+			[]string{"title-dash-people: Be a Good Corporate Citizen in Clusters | Tove Lindqvist @ "}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",
 			[]string{"quoted-title: How Good Is Our Code Anyway | Dan Roe @ "}},
 		{"HeadingThenTalkBy", "Notes\n\n## Rethinking Ingress\n\nThis great talk by Lee Fake (Acme) showed the new resources.\n",
