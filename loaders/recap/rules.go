@@ -1093,7 +1093,7 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 var (
 	byNames    = regexp.MustCompile(`^(?:by|with|featuring)\s+((?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?(?:(?:,\s*|\s+and\s+|\s*&\s*)(?:\p{Lu}(?:\.|[\p{L}'’\-]+)\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?)*)`)
 	proseLead  = regexp.MustCompile(`(?i)(?:^|[:;—–]\s+|[.!?]\s+|\b(?:enjoyed|caught|attended|loved|liked|saw|watched|recommend|was|were|is|also)\s+)`)
-	sessionOn  = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})['’]s\s+(?:\w+\s+)?(?:talk|session|keynote|presentation|lightning talk)\s+(?:on|about|called|titled|named)\s+`)
+	sessionOn  = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}(?:\s+and\s+\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})?)['’]s\s+(?:\w+\s+){0,2}(?:talk|session|keynote|presentation|lightning talk)(?:\s+slot)?(?:\s+(?:on|about|called|titled|named)\s+|,\s+|\s+)`)
 	smallTitle = wordSet(`a an the of in on for with and to at from under over without is are your our my vs via by into`)
 )
 
@@ -1154,10 +1154,20 @@ func proseTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	for _, m := range sessionOn.FindAllStringSubmatchIndex(text, -1) {
 		name := text[m[2]:m[3]]
 		title := titleRun(text[m[1]:])
-		if len(strings.Fields(title)) < 2 || !attrib.NameLike(name) {
+		if len(strings.Fields(title)) < 2 || !titleCased(title) {
 			continue
 		}
-		out = append(out, Item{Title: title, Speakers: []listing.Speaker{{Name: name, Part: "speaker"}}, Rule: RuleProseTitle})
+		// "Ian Coldwater and Brad Geesaman’s talk on …": one or two names.
+		var sp []listing.Speaker
+		for _, n := range strings.Split(name, " and ") {
+			if attrib.NameLike(n) {
+				sp = append(sp, listing.Speaker{Name: strings.TrimSpace(n), Part: "speaker"})
+			}
+		}
+		if len(sp) == 0 {
+			continue
+		}
+		out = append(out, Item{Title: title, Speakers: sp, Rule: RuleProseTitle})
 	}
 	return out
 }
