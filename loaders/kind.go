@@ -39,7 +39,7 @@ var (
 	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "見たい", "気になる", "おすすめ", "楽しみ", "注目", "推荐", "值得", "想听", "期待"}
 	storyWords    = wordSet(`was were had gave showed explained talked presented spoke discussed demoed demonstrated shared walked described argued told opened closed ended started war waren zeigte fand erklärte était fue mostró`)
 	storyMarks    = []string{"ました", "でした", "了"}
-	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: | register registered registration`)
+	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: register registered registration`)
 	schedulePhr   = []string{"join us", "catch us", "visit us", "meet us", "see you at", "see you in", "our session", "our talk", "our speaker"}
 	scheduleMarks = []string{"会場", "時間", "場所"}
 	clockTime     = regexp.MustCompile(`\b\d{1,2}:\d{2}\b`)
