@@ -36,8 +36,8 @@ func TestScheduleNamesATalkTwice(t *testing.T) {
 // "中文 | English" titles are a recap when someone writes them; the bar
 // between the two titles is no table.
 func TestBilingualTitlesAreNoScheduleCue(t *testing.T) {
-	doc := "# KubeCon China 2023 上海 笔记\n\n我参加了三天的会议，下面是我的笔记。\n\n" +
-		"[Istio 毕业后的下一步 | Next Hop of Istio After Graduation - Ana Ruiz, Acme](https://kccncosschn2023.sched.com/event/1/a)\n\n我觉得这个演讲很好，介绍了 Ambient Mesh。\n\n" +
+	doc := "# KubeCon China 2023 上海 笔记\n\n三天的会议，下面是笔记。\n\n" +
+		"[Istio 毕业后的下一步 | Next Hop of Istio After Graduation - Ana Ruiz, Acme](https://kccncosschn2023.sched.com/event/1/a)\n\n介绍 Ambient Mesh 和 Gateway API 的支持。\n\n" +
 		"[KubeVirt 一周年 | One Year of KubeVirt in Production - Bo Sample, Initech](https://kccncosschn2023.sched.com/event/2/b)\n\n使用 Kubernetes 管理虚拟机，我学到了很多。\n\n" +
 		"[服务网格的未来 | The Future of the Mesh - Cy Demo, Acme](https://kccncosschn2023.sched.com/event/3/c)\n\n讲得很清楚了。\n"
 	_, kind, _, err := world(t).LoadDocument("n.md", []byte(doc))
