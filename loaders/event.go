@@ -86,6 +86,11 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 			for _, y := range yearsIn(win) {
 				add(eventClue{year: y, weight: sign * 2 * weight})
 			}
+			// "KubeCon US 2018": the country written in capitals names the
+			// North American edition ("us" in lower case is a pronoun).
+			if usName.MatchString(win) {
+				add(eventClue{region: "North America", weight: sign * 2 * weight})
+			}
 		}
 		// Host cities and years anywhere.
 		for _, c := range w.cities {
@@ -396,6 +401,8 @@ func (w *World) editionByDays(city string, lines []string) int {
 	}
 	return found
 }
+
+var usName = regexp.MustCompile(`^(?i:kubecon|cloudnativecon)(?:\s*(?:\+|&|and)?\s*(?i:cloudnativecon))?\s+(?:US|USA|U\.S\.)\b`)
 
 // personalFirst is the writer's own first time ("my first tech conference:
 // KubeCon Europe 2022"), which is this edition, not the first one.

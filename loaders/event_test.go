@@ -74,3 +74,18 @@ func TestEventMyFirstConference(t *testing.T) {
 		}
 	}
 }
+
+// TestEventKubeConUS: "KubeCon US" is the North American edition; "join
+// us at KubeCon" says nothing of it.
+func TestEventKubeConUS(t *testing.T) {
+	doc := "Six talks not to miss at KubeCon US 2018\n\nWe picked six sessions for you; join us at the booth.\n\n## Scaling Queues Calmly - Ana Ruiz, Acme\n\nA talk about queues.\n"
+	b, _, _, err := world(t).LoadDocument("us.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range b.Nodes() {
+		if e, ok := n.(*confgraph.Event); ok && e.Name != "KubeCon + CloudNativeCon North America 2018" {
+			t.Errorf("event = %s, want KubeCon + CloudNativeCon North America 2018", e.Name)
+		}
+	}
+}
