@@ -18,7 +18,9 @@ import (
 // use.
 type Store struct {
 	mu      sync.RWMutex
-	nodes   map[string]confgraph.Node
+	nodes   map[string]confgraph.Node            // each resolved from its claims
+	claims  map[string]confgraph.Claims          // node ID -> what each document says of it
+	docs    map[string]map[string]bool           // document -> IDs of the nodes it claims
 	byLabel map[confgraph.Label][]confgraph.Node // sorted by confgraph.Less
 	rels    map[string]*confgraph.Relationship
 	adj     [2]map[confgraph.RelType]map[string][]string       // [dir][type][node] -> rel keys
@@ -31,6 +33,8 @@ type Store struct {
 func New() *Store {
 	s := &Store{
 		nodes:   map[string]confgraph.Node{},
+		claims:  map[string]confgraph.Claims{},
+		docs:    map[string]map[string]bool{},
 		byLabel: map[confgraph.Label][]confgraph.Node{},
 		rels:    map[string]*confgraph.Relationship{},
 	}
@@ -50,12 +54,13 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.write(b)
+	return s.write(b, "")
 }
 
 // write merges b; the caller holds the lock. It checks everything before
-// changing anything.
-func (s *Store) write(b *confgraph.Batch) error {
+// changing anything. When doc is not empty, b is what document doc says:
+// its claims on nodes are doc's.
+func (s *Store) write(b *confgraph.Batch, doc string) error {
 	for _, n := range b.Nodes() {
 		if old := s.nodes[n.NodeID()]; old != nil && old.NodeLabel() != n.NodeLabel() {
 			return confgraph.Errorf(confgraph.EINVALID, "node %s is a %s, not a %s", n.NodeID(), old.NodeLabel(), n.NodeLabel())
@@ -82,11 +87,24 @@ func (s *Store) write(b *confgraph.Batch) error {
 	}
 	touched := map[confgraph.Label]bool{}
 	for _, n := range b.Nodes() {
-		if old, ok := s.nodes[n.NodeID()]; ok {
-			confgraph.MergeNode(old, n)
-		} else {
-			s.nodes[n.NodeID()] = confgraph.CloneNode(n)
+		id := n.NodeID()
+		claims := b.Claims(id)
+		if len(claims) == 0 {
+			claims = confgraph.Claims{{Node: n}}
 		}
+		for _, c := range claims {
+			if doc != "" {
+				c.Document = doc
+			}
+			s.claims[id] = s.claims[id].With(c)
+			if c.Document != "" {
+				if s.docs[c.Document] == nil {
+					s.docs[c.Document] = map[string]bool{}
+				}
+				s.docs[c.Document][id] = true
+			}
+		}
+		s.nodes[id] = s.claims[id].Resolve()
 		touched[n.NodeLabel()] = true
 	}
 	for l := range touched {

@@ -2,6 +2,7 @@ package memstore
 
 import (
 	"context"
+	"maps"
 	"slices"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -38,13 +39,25 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 		s.unlink(confgraph.In, r.Type, r.To, k)
 		delete(s.rels, k)
 	}
+	// The nodes name claimed are resolved again from the claims left; a
+	// node no document claims any more goes when nothing links it.
+	for id := range s.docs[name] {
+		touched[id] = true
+		cs, _ := s.claims[id].Without(name)
+		s.claims[id] = cs
+		if len(cs) > 0 {
+			s.nodes[id] = cs.Resolve()
+		}
+	}
+	delete(s.docs, name)
 	for id := range touched {
-		if !s.linked(id) {
+		if !s.claims[id].Documented() && !s.linked(id) {
 			delete(s.nodes, id)
+			delete(s.claims, id)
 		}
 	}
 	s.rebuildLists()
-	if err := s.write(b); err != nil {
+	if err := s.write(b, name); err != nil {
 		s.restore(backup)
 		return err
 	}
@@ -70,8 +83,10 @@ func (s *Store) linked(id string) bool {
 }
 
 type snapshot struct {
-	nodes map[string]confgraph.Node
-	rels  map[string]*confgraph.Relationship
+	nodes  map[string]confgraph.Node
+	claims map[string]confgraph.Claims
+	docs   map[string]map[string]bool
+	rels   map[string]*confgraph.Relationship
 }
 
 // snapshot copies the store's state so that a failed replacement can be
@@ -80,6 +95,12 @@ func (s *Store) snapshot() snapshot {
 	sn := snapshot{nodes: make(map[string]confgraph.Node, len(s.nodes)), rels: make(map[string]*confgraph.Relationship, len(s.rels))}
 	for id, n := range s.nodes {
 		sn.nodes[id] = confgraph.CloneNode(n)
+	}
+	// Claims are never changed in place, so sharing them is a copy.
+	sn.claims = maps.Clone(s.claims)
+	sn.docs = make(map[string]map[string]bool, len(s.docs))
+	for d, ids := range s.docs {
+		sn.docs[d] = maps.Clone(ids)
 	}
 	for k, r := range s.rels {
 		c := *r
@@ -90,7 +111,7 @@ func (s *Store) snapshot() snapshot {
 }
 
 func (s *Store) restore(sn snapshot) {
-	s.nodes, s.rels = sn.nodes, sn.rels
+	s.nodes, s.claims, s.docs, s.rels = sn.nodes, sn.claims, sn.docs, sn.rels
 	for d := range s.adj {
 		s.adj[d] = map[confgraph.RelType]map[string][]string{}
 	}

@@ -119,7 +119,7 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 	if _, err := s.query(vctx, "RETURN 1 AS ok", nil); err != nil {
 		return s.openError(cfg, err)
 	}
-	for _, q := range schema {
+	for _, q := range append(slices.Clone(schema), claimSchema...) {
 		if _, err := s.exec(ctx, q, schemaParams); err != nil {
 			return s.openError(cfg, err)
 		}
@@ -474,15 +474,16 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, writeTx(ctx, tx, b, nodes, rels)
+		return struct{}{}, writeTx(ctx, tx, b, "", nodes, rels)
 	})
 	return s.fail(ctx, "write", errors.Join(err, sess.Close(ctx)))
 }
 
 // writeTx does the work of Write inside a transaction. It may run more
 // than once (the driver retries transient failures), so it changes
-// nothing it did not read itself: the caller's batch is left alone.
-func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batch, nodes []confgraph.Node, rels []confgraph.Relationship) error {
+// nothing it did not read itself: the caller's batch is left alone. When
+// doc is not empty, b is what document doc says: its claims are doc's.
+func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batch, doc string, nodes []confgraph.Node, rels []confgraph.Relationship) error {
 	ids := map[string]bool{}
 	for _, n := range nodes {
 		ids[n.NodeID()] = true
@@ -516,23 +517,47 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 		}
 	}
 
-	nodeRows := map[confgraph.Label][]any{}
+	// Each node is resolved again from its stored claims and the batch's.
+	nodeIDs := make([]string, 0, len(nodes))
 	for _, n := range nodes {
-		merged := n
-		if old := stored[n.NodeID()]; old != nil {
-			if old.NodeLabel() != n.NodeLabel() {
-				// MergeNode leaves a node of another type unchanged; so does
-				// the embedded store.
-				continue
-			}
-			before := confgraph.Properties(old)
-			confgraph.MergeNode(old, n) // old is our own decoded copy
-			if reflect.DeepEqual(before, confgraph.Properties(old)) {
-				continue
-			}
-			merged = old
+		if old := stored[n.NodeID()]; old == nil || old.NodeLabel() == n.NodeLabel() {
+			nodeIDs = append(nodeIDs, n.NodeID())
 		}
-		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], map[string]any{"id": n.NodeID(), "props": nodeProps(merged)})
+	}
+	claims, err := readClaims(ctx, tx, nodeIDs, stored)
+	if err != nil {
+		return err
+	}
+	nodeRows := map[confgraph.Label][]any{}
+	var claimRows []any
+	for _, n := range nodes {
+		id := n.NodeID()
+		old := stored[id]
+		if old != nil && old.NodeLabel() != n.NodeLabel() {
+			// A node of another type is left unchanged; so does the
+			// embedded store.
+			continue
+		}
+		add := b.Claims(id)
+		if len(add) == 0 {
+			add = confgraph.Claims{{Node: n}}
+		}
+		after := claims[id]
+		for _, c := range add {
+			if doc != "" {
+				c.Document = doc
+			}
+			after = after.With(c)
+		}
+		claimRows = append(claimRows, claimChanges(id, claims[id], after)...)
+		merged := after.Resolve()
+		if old != nil && reflect.DeepEqual(confgraph.Properties(old), confgraph.Properties(merged)) {
+			continue
+		}
+		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], map[string]any{"id": id, "props": nodeProps(merged)})
+	}
+	if err := writeClaims(ctx, tx, claimRows); err != nil {
+		return err
 	}
 
 	// Only a relationship between two stored nodes can be stored: on a
@@ -561,12 +586,8 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 		relRows[r.Type] = append(relRows[r.Type], map[string]any{"from": r.From, "to": r.To, "props": props})
 	}
 
-	for _, l := range confgraph.Labels {
-		for chunk := range slices.Chunk(nodeRows[l], chunkSize) {
-			if _, err := collect(ctx, tx, writeNodesQuery[l], map[string]any{"rows": chunk}); err != nil {
-				return err
-			}
-		}
+	if err := writeNodeRows(ctx, tx, nodeRows); err != nil {
+		return err
 	}
 	for _, t := range confgraph.RelTypes {
 		for chunk := range slices.Chunk(relRows[t], chunkSize) {
