@@ -6,6 +6,7 @@ package memstore
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -16,8 +17,17 @@ import (
 
 // Store implements confgraph.Store in memory. It is safe for concurrent
 // use.
+//
+// The graph is kept in versions that never change once published: a
+// write copies the current version, changes the copy and publishes it, so
+// readers take no lock and never see half a write, and a request that
+// pins a version (Pin) reads that one version in every call. The Store New
+// returns holds only the current version and the writers' lock; its
+// methods read or write through it.
 type Store struct {
-	mu      sync.RWMutex
+	wmu sync.Mutex            // serialises writers
+	cur atomic.Pointer[Store] // the current version; nil in a version itself
+
 	nodes   map[string]confgraph.Node            // each resolved from its claims
 	claims  map[string]confgraph.Claims          // node ID -> what each document says of it
 	docs    map[string]map[string]bool           // document -> IDs of the nodes it claims
@@ -31,6 +41,13 @@ type Store struct {
 
 // New returns an empty store.
 func New() *Store {
+	root := &Store{}
+	root.cur.Store(newVersion())
+	return root
+}
+
+// newVersion returns an empty version.
+func newVersion() *Store {
 	s := &Store{
 		nodes:   map[string]confgraph.Node{},
 		claims:  map[string]confgraph.Claims{},
@@ -44,17 +61,93 @@ func New() *Store {
 	return s
 }
 
-var _ confgraph.Store = (*Store)(nil)
+var (
+	_ confgraph.Store  = (*Store)(nil)
+	_ confgraph.Pinner = (*Store)(nil)
+)
 
 // Write merges a batch. Relationships whose ends are missing from both the
 // store and the batch are rejected before anything changes.
 func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
+	return s.update(ctx, func(next *Store) error { return next.write(b, "") })
+}
+
+// update applies change to a copy of the current version and publishes
+// the copy when change succeeds; a failed change leaves no trace.
+func (s *Store) update(ctx context.Context, change func(next *Store) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.write(b, "")
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	next := s.cur.Load().clone()
+	if err := change(next); err != nil {
+		return err
+	}
+	s.cur.Store(next)
+	return nil
+}
+
+type pinKey struct{ s *Store }
+
+// Pin returns a context in which every call to s reads the version of the
+// graph current now, whatever is written meanwhile; release does nothing
+// here (a version lives while something refers to it).
+func (s *Store) Pin(ctx context.Context) (context.Context, func()) {
+	if s.cur.Load() == nil {
+		return ctx, func() {}
+	}
+	return context.WithValue(ctx, pinKey{s}, s.cur.Load()), func() {}
+}
+
+// view returns the version a call with ctx reads: the one ctx pins, else
+// the current one. A version views itself.
+func (s *Store) view(ctx context.Context) *Store {
+	cur := s.cur.Load()
+	if cur == nil {
+		return s
+	}
+	if v, ok := ctx.Value(pinKey{s}).(*Store); ok {
+		return v
+	}
+	return cur
+}
+
+// clone copies a version for a writer to change: what a write changes in
+// place (adjacency lists, relationships, per-label lists, the documents'
+// node sets) is copied, nodes and claims (replaced, never changed) are
+// shared, and the indexes reindex rebuilds are left to it.
+func (s *Store) clone() *Store {
+	c := &Store{
+		nodes:   maps.Clone(s.nodes),
+		claims:  maps.Clone(s.claims),
+		docs:    make(map[string]map[string]bool, len(s.docs)),
+		byLabel: make(map[confgraph.Label][]confgraph.Node, len(s.byLabel)),
+		rels:    make(map[string]*confgraph.Relationship, len(s.rels)),
+		byKey:   s.byKey,
+		words:   s.words,
+	}
+	for d, ids := range s.docs {
+		c.docs[d] = maps.Clone(ids)
+	}
+	for l, list := range s.byLabel {
+		c.byLabel[l] = slices.Clone(list)
+	}
+	for k, r := range s.rels {
+		cp := *r
+		c.rels[k] = &cp
+	}
+	for d := range s.adj {
+		c.adj[d] = make(map[confgraph.RelType]map[string][]string, len(s.adj[d]))
+		for t, byNode := range s.adj[d] {
+			m := make(map[string][]string, len(byNode))
+			for id, keys := range byNode {
+				m[id] = slices.Clone(keys)
+			}
+			c.adj[d][t] = m
+		}
+	}
+	return c
 }
 
 // write merges b; the caller holds the lock. It checks everything before
@@ -151,8 +244,7 @@ func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.
 	if !slices.Contains(confgraph.Labels, label) {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown label %q", label)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	all := s.byLabel[label]
 	if page.Offset >= len(all) {
 		return []confgraph.Node{}, nil
@@ -167,8 +259,7 @@ func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.
 
 // Nodes returns the nodes with the given IDs.
 func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]confgraph.Node, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string]confgraph.Node, len(ids))
 	for _, id := range ids {
@@ -187,8 +278,7 @@ func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType
 	if !slices.Contains(confgraph.RelTypes, rel) {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
@@ -214,8 +304,7 @@ func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType
 
 // Counts returns the number of nodes per label and relationships per type.
 func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	out := map[string]int{}
 	for _, l := range confgraph.Labels {
 		out[string(l)] = len(s.byLabel[l])
@@ -232,8 +321,7 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 
 // Dump returns a copy of the whole graph.
 func (s *Store) Dump(ctx context.Context) (*confgraph.Batch, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	b := confgraph.NewBatch()
 	for _, n := range s.nodes {
 		b.AddNode(confgraph.CloneNode(n))

@@ -529,8 +529,7 @@ func (s *Store) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, 
 	if err := validate(q); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := e.page(e.selectNodes(q.Label, q.Where), q)
 	if e.err != nil {
@@ -544,8 +543,7 @@ func (s *Store) Count(ctx context.Context, label confgraph.Label, where *confgra
 	if err := validate(confgraph.Query{Label: label, Where: where}); err != nil {
 		return 0, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	if where.Empty() {
 		return len(s.byLabel[label]), nil
 	}
@@ -575,8 +573,7 @@ func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.Re
 	if err := validate(q); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
@@ -619,8 +616,7 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	if err := validate(confgraph.Query{Label: farLabel(rel, dir), Where: where}); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string]int, len(ids))
 	for _, id := range ids {
@@ -662,8 +658,7 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	for _, t := range terms {
 		want[t] = true
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	var docs []confgraph.SearchDoc
 	total, totalWords := 0, 0
@@ -708,8 +703,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int) 
 	if maxHops < 1 || maxHops > confgraph.MaxHops {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	for _, id := range []string{from, to} {
 		if s.nodes[id] == nil {
 			return nil, confgraph.Errorf(confgraph.ENOTFOUND, "no node with id %q", id)

@@ -2,7 +2,6 @@ package memstore
 
 import (
 	"context"
-	"maps"
 	"slices"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -13,12 +12,11 @@ import (
 // relationship) and writes b, as one step: a reader sees the old or the new
 // state, and an invalid b leaves the store as it was.
 func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.Batch) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	backup := s.snapshot()
+	return s.update(ctx, func(next *Store) error { return next.replace(name, b) })
+}
+
+// replace does the work of ReplaceDocument on a version being written.
+func (s *Store) replace(name string, b *confgraph.Batch) error {
 	touched := map[string]bool{}
 	for k, r := range s.rels {
 		kept := r.Evidence[:0:0]
@@ -57,11 +55,7 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 		}
 	}
 	s.rebuildLists()
-	if err := s.write(b, name); err != nil {
-		s.restore(backup)
-		return err
-	}
-	return nil
+	return s.write(b, name)
 }
 
 func (s *Store) unlink(d confgraph.Direction, t confgraph.RelType, id, key string) {
@@ -80,46 +74,6 @@ func (s *Store) linked(id string) bool {
 		}
 	}
 	return false
-}
-
-type snapshot struct {
-	nodes  map[string]confgraph.Node
-	claims map[string]confgraph.Claims
-	docs   map[string]map[string]bool
-	rels   map[string]*confgraph.Relationship
-}
-
-// snapshot copies the store's state so that a failed replacement can be
-// undone.
-func (s *Store) snapshot() snapshot {
-	sn := snapshot{nodes: make(map[string]confgraph.Node, len(s.nodes)), rels: make(map[string]*confgraph.Relationship, len(s.rels))}
-	for id, n := range s.nodes {
-		sn.nodes[id] = confgraph.CloneNode(n)
-	}
-	// Claims are never changed in place, so sharing them is a copy.
-	sn.claims = maps.Clone(s.claims)
-	sn.docs = make(map[string]map[string]bool, len(s.docs))
-	for d, ids := range s.docs {
-		sn.docs[d] = maps.Clone(ids)
-	}
-	for k, r := range s.rels {
-		c := *r
-		c.Evidence = slices.Clone(r.Evidence)
-		sn.rels[k] = &c
-	}
-	return sn
-}
-
-func (s *Store) restore(sn snapshot) {
-	s.nodes, s.claims, s.docs, s.rels = sn.nodes, sn.claims, sn.docs, sn.rels
-	for d := range s.adj {
-		s.adj[d] = map[confgraph.RelType]map[string][]string{}
-	}
-	for k, r := range s.rels {
-		s.link(confgraph.Out, r.Type, r.From, k)
-		s.link(confgraph.In, r.Type, r.To, k)
-	}
-	s.rebuildLists()
 }
 
 // rebuildLists recomputes the per-label lists and the lookup indexes.

@@ -69,6 +69,10 @@ type Store struct {
 	// writes from one process must not interleave. Writers in other
 	// processes are not coordinated with.
 	writeMu sync.Mutex
+	// versionMu is held for reading by pinned requests (Pin) and for
+	// writing by this process's writes, so that a pinned request never
+	// sees a write of this process between two of its reads.
+	versionMu sync.RWMutex
 
 	// Search statistics by label set (see StatsTTL).
 	statsMu sync.Mutex
@@ -243,6 +247,9 @@ func (s *Store) fail(ctx context.Context, op string, err error) error {
 
 // query runs a read query in the configured database on a reader.
 func (s *Store) query(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if recs, ok, err := s.pinnedQuery(ctx, cypher, params); ok {
+		return recs, err
+	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
@@ -471,6 +478,8 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {

@@ -44,6 +44,8 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
