@@ -59,7 +59,7 @@ type replacer interface {
 // restart.
 type storeUnderTest struct {
 	name string
-	open func(t *testing.T) replacer
+	open func(t testing.TB) replacer
 	// restart returns the store as a restarted server would have it: the
 	// embedded store loads its kept documents again, Neo4j is reopened.
 	restart func(t *testing.T, s replacer, w *loaders.World, dir string) replacer
@@ -69,7 +69,7 @@ func storesUnderTest() []storeUnderTest {
 	return []storeUnderTest{
 		{
 			name: "Memstore",
-			open: func(t *testing.T) replacer { return memstore.New() },
+			open: func(t testing.TB) replacer { return memstore.New() },
 			restart: func(t *testing.T, _ replacer, w *loaders.World, dir string) replacer {
 				t.Helper()
 				if err := Recover(dir); err != nil {
@@ -88,7 +88,7 @@ func storesUnderTest() []storeUnderTest {
 		},
 		{
 			name: "Neo4j",
-			open: func(t *testing.T) replacer {
+			open: func(t testing.TB) replacer {
 				t.Helper()
 				clearNeo4j(t)
 				return openNeo4j(t)
@@ -100,7 +100,7 @@ func storesUnderTest() []storeUnderTest {
 	}
 }
 
-func openNeo4j(t *testing.T) *neo4jstore.Store {
+func openNeo4j(t testing.TB) *neo4jstore.Store {
 	t.Helper()
 	srv := neo4jtest.Need(t)
 	s, err := neo4jstore.Open(context.Background(), neo4jstore.Config{URI: srv.URI, User: srv.User, Password: srv.Password, Database: srv.Database, Timeout: 30 * time.Second})
@@ -112,7 +112,7 @@ func openNeo4j(t *testing.T) *neo4jstore.Store {
 }
 
 // clearNeo4j deletes everything in the test database.
-func clearNeo4j(t *testing.T) {
+func clearNeo4j(t testing.TB) {
 	t.Helper()
 	srv := neo4jtest.Need(t)
 	ctx := context.Background()

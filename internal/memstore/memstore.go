@@ -37,6 +37,7 @@ type Store struct {
 	byKey   map[confgraph.Label]map[string]map[string][]string // label -> field -> lowercased value -> IDs
 	words   map[string][]string                                // searchable node ID -> its words, for Search
 	shape   atomic.Pointer[confgraph.Shape]                    // nil after a change, until Shape computes it
+	changed map[string]confgraph.Node                          // while a version is written: changed node ID -> its node before
 }
 
 // New returns an empty store.
@@ -84,6 +85,7 @@ func (s *Store) update(ctx context.Context, change func(next *Store) error) erro
 	if err := change(next); err != nil {
 		return err
 	}
+	next.refresh()
 	s.cur.Store(next)
 	return nil
 }
@@ -114,24 +116,22 @@ func (s *Store) view(ctx context.Context) *Store {
 }
 
 // clone copies a version for a writer to change: what a write changes in
-// place (adjacency lists, relationships, per-label lists, the documents'
-// node sets) is copied, nodes and claims (replaced, never changed) are
-// shared, and the indexes reindex rebuilds are left to it.
+// place (adjacency lists, relationships, the documents' node sets) is
+// copied, nodes and claims (replaced, never changed) are shared, and the
+// per-label lists and indexes are left to refresh, which copies what it
+// changes.
 func (s *Store) clone() *Store {
 	c := &Store{
 		nodes:   maps.Clone(s.nodes),
 		claims:  maps.Clone(s.claims),
 		docs:    make(map[string]map[string]bool, len(s.docs)),
-		byLabel: make(map[confgraph.Label][]confgraph.Node, len(s.byLabel)),
+		byLabel: s.byLabel, // refresh copies the lists it changes
 		rels:    make(map[string]*confgraph.Relationship, len(s.rels)),
 		byKey:   s.byKey,
 		words:   s.words,
 	}
 	for d, ids := range s.docs {
 		c.docs[d] = maps.Clone(ids)
-	}
-	for l, list := range s.byLabel {
-		c.byLabel[l] = slices.Clone(list)
 	}
 	for k, r := range s.rels {
 		cp := *r
@@ -178,7 +178,6 @@ func (s *Store) write(b *confgraph.Batch, doc string) error {
 			}
 		}
 	}
-	touched := map[confgraph.Label]bool{}
 	for _, n := range b.Nodes() {
 		id := n.NodeID()
 		claims := b.Claims(id)
@@ -197,20 +196,8 @@ func (s *Store) write(b *confgraph.Batch, doc string) error {
 				s.docs[c.Document][id] = true
 			}
 		}
-		s.nodes[id] = s.claims[id].Resolve()
-		touched[n.NodeLabel()] = true
+		s.setNode(id, s.claims[id].Resolve())
 	}
-	for l := range touched {
-		list := s.byLabel[l][:0]
-		for _, n := range s.nodes {
-			if n.NodeLabel() == l {
-				list = append(list, n)
-			}
-		}
-		sort.Slice(list, func(i, j int) bool { return confgraph.Less(list[i], list[j]) })
-		s.byLabel[l] = list
-	}
-	s.reindex()
 	for _, r := range b.Rels() {
 		k := r.Key()
 		if old, ok := s.rels[k]; ok {

@@ -44,17 +44,16 @@ func (s *Store) replace(name string, b *confgraph.Batch) error {
 		cs, _ := s.claims[id].Without(name)
 		s.claims[id] = cs
 		if len(cs) > 0 {
-			s.nodes[id] = cs.Resolve()
+			s.setNode(id, cs.Resolve())
 		}
 	}
 	delete(s.docs, name)
 	for id := range touched {
 		if !s.claims[id].Documented() && !s.linked(id) {
-			delete(s.nodes, id)
+			s.deleteNode(id)
 			delete(s.claims, id)
 		}
 	}
-	s.rebuildLists()
 	return s.write(b, name)
 }
 
