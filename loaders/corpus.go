@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"maps"
 	"reflect"
 	"slices"
 	"sort"
@@ -21,6 +22,51 @@ import (
 type Corpus struct {
 	w    *World
 	docs map[string]*corpusDoc
+	// prefix is the talk index of the first documents in reading order,
+	// kept from the last derive: a change that leaves them as they were
+	// starts from a copy of it instead of indexing them again.
+	prefix *prefixIndex
+}
+
+// prefixIndex is the talk index of documents in reading order, with the
+// batches it was built from.
+type prefixIndex struct {
+	names   []string
+	batches []*confgraph.Batch
+	ix      *talkIndex
+}
+
+// covers reports whether p indexes the first documents of order as the
+// corpus has them now, and no more than upto of them.
+func (p *prefixIndex) covers(order []string, docs map[string]*corpusDoc, upto int) bool {
+	if p == nil || len(p.names) > upto || len(p.names) > len(order) {
+		return false
+	}
+	for i, n := range p.names {
+		if order[i] != n || docs[n].batch != p.batches[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// clone copies a talk index so that adding to the copy leaves ix as it
+// is: its maps are copied and its lists clipped, so an append to one
+// copies it.
+func (ix *talkIndex) clone() *talkIndex {
+	clip := func(m map[string][]*confgraph.Speaker) map[string][]*confgraph.Speaker {
+		out := make(map[string][]*confgraph.Speaker, len(m))
+		for k, v := range m {
+			out[k] = slices.Clip(v)
+		}
+		return out
+	}
+	byEvent := make(map[string][]*confgraph.Talk, len(ix.byEvent))
+	for k, v := range ix.byEvent {
+		byEvent[k] = slices.Clip(v)
+	}
+	return &talkIndex{byEvent: byEvent, speakers: clip(ix.speakers), byLast: clip(ix.byLast),
+		people: slices.Clip(ix.people), words: maps.Clone(ix.words), seen: maps.Clone(ix.seen)}
 }
 
 type corpusDoc struct {
@@ -120,9 +166,26 @@ func (c *Corpus) position(name string) int {
 // order on, each knowing the talks of those before it, and returns those
 // whose batch changed (always must, when it loads).
 func (c *Corpus) derive(from int, must string) []Change {
-	ix := newTalkIndex()
+	order := c.order()
+	ix, start := newTalkIndex(), 0
+	if c.prefix.covers(order, c.docs, from) {
+		ix, start = c.prefix.ix.clone(), len(c.prefix.names)
+	}
+	keep := func() {
+		p := &prefixIndex{names: slices.Clone(order[:from]), ix: ix.clone()}
+		for _, n := range p.names {
+			p.batches = append(p.batches, c.docs[n].batch)
+		}
+		c.prefix = p
+	}
 	var changes []Change
-	for i, n := range c.order() {
+	for i, n := range order {
+		if i < start {
+			continue
+		}
+		if i == from {
+			keep()
+		}
 		d := c.docs[n]
 		if i < from {
 			if d.batch != nil {
@@ -153,6 +216,10 @@ func (c *Corpus) derive(from int, must string) []Change {
 		if d.batch != nil {
 			ix.add(d.batch)
 		}
+	}
+	if from >= len(order) {
+		from = len(order)
+		keep()
 	}
 	// The document set first, then the documents that depend on it.
 	for i, ch := range changes {
@@ -224,6 +291,9 @@ func (c *Corpus) Clone() *Corpus {
 		cp := *d
 		out.docs[n] = &cp
 	}
+	// The copies hold the same batches, so the kept index still covers
+	// them; it is never added to, only copied.
+	out.prefix = c.prefix
 	return out
 }
 

@@ -50,7 +50,15 @@ func BenchmarkAddRecap(b *testing.B) {
 			b.Run(fmt.Sprintf("%s/%dx", st.name, scale), func(b *testing.B) {
 				ctx := context.Background()
 				store := st.open(b)
-				if err := store.Write(ctx, res.Batch); err != nil {
+				if st.name == "Neo4j" {
+					// One transaction per document: the 100x graph in one
+					// is more than the test database's transaction memory.
+					for _, n := range listedFirst(res.Loaded) {
+						if err := store.Write(ctx, res.Corpus.Batch(n)); err != nil {
+							b.Fatal(err)
+						}
+					}
+				} else if err := store.Write(ctx, res.Batch); err != nil {
 					b.Fatal(err)
 				}
 				// Each run starts from the loaded corpus.
@@ -72,4 +80,21 @@ func BenchmarkAddRecap(b *testing.B) {
 			})
 		}
 	}
+}
+
+// listedFirst returns the names of the loaded documents, listings and
+// schedules before recaps, so that each one's talks are there before a
+// recap reviews them.
+func listedFirst(loaded map[string]loaders.Kind) []string {
+	var listed, recaps []string
+	for n, k := range loaded {
+		if k == loaders.KindRecap {
+			recaps = append(recaps, n)
+		} else {
+			listed = append(listed, n)
+		}
+	}
+	sort.Strings(listed)
+	sort.Strings(recaps)
+	return append(listed, recaps...)
 }

@@ -123,7 +123,7 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 	if _, err := s.query(vctx, "RETURN 1 AS ok", nil); err != nil {
 		return s.openError(cfg, err)
 	}
-	for _, q := range append(slices.Clone(schema), claimSchema...) {
+	for _, q := range schema {
 		if _, err := s.exec(ctx, q, schemaParams); err != nil {
 			return s.openError(cfg, err)
 		}
@@ -493,14 +493,19 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 // nothing it did not read itself: the caller's batch is left alone. When
 // doc is not empty, b is what document doc says: its claims are doc's.
 func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batch, doc string, nodes []confgraph.Node, rels []confgraph.Relationship) error {
-	ids := map[string]bool{}
+	idSet := map[string]bool{}
 	for _, n := range nodes {
-		ids[n.NodeID()] = true
+		idSet[n.NodeID()] = true
 	}
 	for _, r := range rels {
-		ids[r.From], ids[r.To] = true, true
+		idSet[r.From], idSet[r.To] = true, true
 	}
-	stored, err := readNodes(ctx, tx, ids)
+	ids := make([]string, 0, len(idSet))
+	for id := range idSet {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	stored, claims, err := readClaims(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
@@ -527,18 +532,7 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 	}
 
 	// Each node is resolved again from its stored claims and the batch's.
-	nodeIDs := make([]string, 0, len(nodes))
-	for _, n := range nodes {
-		if old := stored[n.NodeID()]; old == nil || old.NodeLabel() == n.NodeLabel() {
-			nodeIDs = append(nodeIDs, n.NodeID())
-		}
-	}
-	claims, err := readClaims(ctx, tx, nodeIDs, stored)
-	if err != nil {
-		return err
-	}
 	nodeRows := map[confgraph.Label][]any{}
-	var claimRows []any
 	for _, n := range nodes {
 		id := n.NodeID()
 		old := stored[id]
@@ -558,15 +552,10 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 			}
 			after = after.With(c)
 		}
-		claimRows = append(claimRows, claimChanges(id, claims[id], after)...)
-		merged := after.Resolve()
-		if old != nil && reflect.DeepEqual(confgraph.Properties(old), confgraph.Properties(merged)) {
+		if old != nil && sameClaims(claims[id], after) {
 			continue
 		}
-		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], map[string]any{"id": id, "props": nodeProps(merged)})
-	}
-	if err := writeClaims(ctx, tx, claimRows); err != nil {
-		return err
+		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, after))
 	}
 
 	// Only a relationship between two stored nodes can be stored: on a
@@ -620,26 +609,6 @@ func nodeProps(n confgraph.Node) map[string]any {
 		p[searchTextProp] = searchText(n)
 	}
 	return p
-}
-
-// readNodes returns the stored nodes with the given IDs.
-func readNodes(ctx context.Context, tx neo4j.ManagedTransaction, ids map[string]bool) (map[string]confgraph.Node, error) {
-	list := make([]string, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	sort.Strings(list)
-	out := map[string]confgraph.Node{}
-	for chunk := range slices.Chunk(list, chunkSize) {
-		recs, err := collect(ctx, tx, nodesQuery, map[string]any{"ids": chunk})
-		if err != nil {
-			return nil, err
-		}
-		if err := decodeLabelled(recs, out); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // readRels returns the stored relationships equal to rels, by key.
