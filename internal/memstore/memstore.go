@@ -31,6 +31,7 @@ type Store struct {
 	nodes   map[string]confgraph.Node            // each resolved from its claims
 	claims  map[string]confgraph.Claims          // node ID -> what each document says of it
 	docs    map[string]map[string]bool           // document -> IDs of the nodes it claims
+	docRels map[string]map[string]bool           // document -> keys of the relationships it gives evidence for
 	byLabel map[confgraph.Label][]confgraph.Node // sorted by confgraph.Less
 	rels    map[string]*confgraph.Relationship
 	adj     [2]map[confgraph.RelType]map[string][]string       // [dir][type][node] -> rel keys
@@ -38,6 +39,7 @@ type Store struct {
 	words   map[string][]string                                // searchable node ID -> its words, for Search
 	shape   atomic.Pointer[confgraph.Shape]                    // nil after a change, until Shape computes it
 	changed map[string]confgraph.Node                          // while a version is written: changed node ID -> its node before
+	owned   map[ownKey]bool                                    // while a version is written: the shared maps it has copied
 }
 
 // New returns an empty store.
@@ -53,6 +55,8 @@ func newVersion() *Store {
 		nodes:   map[string]confgraph.Node{},
 		claims:  map[string]confgraph.Claims{},
 		docs:    map[string]map[string]bool{},
+		docRels: map[string]map[string]bool{},
+		owned:   map[ownKey]bool{},
 		byLabel: map[confgraph.Label][]confgraph.Node{},
 		rels:    map[string]*confgraph.Relationship{},
 	}
@@ -115,39 +119,76 @@ func (s *Store) view(ctx context.Context) *Store {
 	return cur
 }
 
-// clone copies a version for a writer to change: what a write changes in
-// place (adjacency lists, relationships, the documents' node sets) is
-// copied, nodes and claims (replaced, never changed) are shared, and the
-// per-label lists and indexes are left to refresh, which copies what it
-// changes.
+// clone copies a version for a writer to change. Maps are copied one
+// level deep and shared below: a writer copies an adjacency map, a
+// document's set or a relationship before changing it (adjMap, ownSet,
+// ownRel), so a write costs what it changes, not the size of the graph.
+// Nodes and claims are replaced, never changed; the per-label lists and
+// indexes are left to refresh, which copies what it changes.
 func (s *Store) clone() *Store {
 	c := &Store{
 		nodes:   maps.Clone(s.nodes),
 		claims:  maps.Clone(s.claims),
-		docs:    make(map[string]map[string]bool, len(s.docs)),
-		byLabel: s.byLabel, // refresh copies the lists it changes
-		rels:    make(map[string]*confgraph.Relationship, len(s.rels)),
+		docs:    maps.Clone(s.docs),
+		docRels: maps.Clone(s.docRels),
+		byLabel: s.byLabel,
+		rels:    maps.Clone(s.rels),
 		byKey:   s.byKey,
 		words:   s.words,
-	}
-	for d, ids := range s.docs {
-		c.docs[d] = maps.Clone(ids)
-	}
-	for k, r := range s.rels {
-		cp := *r
-		c.rels[k] = &cp
+		owned:   map[ownKey]bool{},
 	}
 	for d := range s.adj {
-		c.adj[d] = make(map[confgraph.RelType]map[string][]string, len(s.adj[d]))
-		for t, byNode := range s.adj[d] {
-			m := make(map[string][]string, len(byNode))
-			for id, keys := range byNode {
-				m[id] = slices.Clone(keys)
-			}
-			c.adj[d][t] = m
-		}
+		c.adj[d] = maps.Clone(s.adj[d])
 	}
 	return c
+}
+
+// ownKey names a map a version being written may share with the version
+// it was copied from.
+type ownKey struct {
+	kind string // "adj", "docs" or "rels"
+	name string // relationship type or document
+	dir  confgraph.Direction
+}
+
+// adjMap returns the adjacency map of type t in direction d, copied once
+// per version before the first change.
+func (s *Store) adjMap(d confgraph.Direction, t confgraph.RelType) map[string][]string {
+	k := ownKey{"adj", string(t), d}
+	m := s.adj[d][t]
+	if !s.owned[k] {
+		m = maps.Clone(m)
+		if m == nil {
+			m = map[string][]string{}
+		}
+		s.adj[d][t] = m
+		s.owned[k] = true
+	}
+	return m
+}
+
+// ownSet returns document doc's set in m (s.docs or s.docRels), copied
+// once per version before the first change.
+func (s *Store) ownSet(m map[string]map[string]bool, kind, doc string) map[string]bool {
+	k := ownKey{kind: kind, name: doc}
+	set := m[doc]
+	if !s.owned[k] {
+		set = maps.Clone(set)
+		if set == nil {
+			set = map[string]bool{}
+		}
+		m[doc] = set
+		s.owned[k] = true
+	}
+	return set
+}
+
+// ownRel returns relationship k copied, stored under k, for changing.
+func (s *Store) ownRel(k string) *confgraph.Relationship {
+	cp := *s.rels[k]
+	cp.Evidence = slices.Clone(cp.Evidence)
+	s.rels[k] = &cp
+	return &cp
 }
 
 // write merges b; the caller holds the lock. It checks everything before
@@ -190,18 +231,18 @@ func (s *Store) write(b *confgraph.Batch, doc string) error {
 			}
 			s.claims[id] = s.claims[id].With(c)
 			if c.Document != "" {
-				if s.docs[c.Document] == nil {
-					s.docs[c.Document] = map[string]bool{}
-				}
-				s.docs[c.Document][id] = true
+				s.ownSet(s.docs, "docs", c.Document)[id] = true
 			}
 		}
 		s.setNode(id, s.claims[id].Resolve())
 	}
 	for _, r := range b.Rels() {
 		k := r.Key()
-		if old, ok := s.rels[k]; ok {
-			confgraph.MergeRel(old, r)
+		for _, e := range r.Evidence {
+			s.ownSet(s.docRels, "rels", e.Document)[k] = true
+		}
+		if _, ok := s.rels[k]; ok {
+			confgraph.MergeRel(s.ownRel(k), r)
 			continue
 		}
 		rc := r
@@ -214,12 +255,8 @@ func (s *Store) write(b *confgraph.Batch, doc string) error {
 }
 
 func (s *Store) link(d confgraph.Direction, t confgraph.RelType, id, key string) {
-	m := s.adj[d][t]
-	if m == nil {
-		m = map[string][]string{}
-		s.adj[d][t] = m
-	}
-	m[id] = append(m[id], key)
+	m := s.adjMap(d, t)
+	m[id] = append(slices.Clip(m[id]), key) // the list may be shared
 }
 
 // List returns one page of the nodes with the given label.

@@ -18,7 +18,11 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 // replace does the work of ReplaceDocument on a version being written.
 func (s *Store) replace(name string, b *confgraph.Batch) error {
 	touched := map[string]bool{}
-	for k, r := range s.rels {
+	for k := range s.docRels[name] {
+		r := s.rels[k]
+		if r == nil {
+			continue
+		}
 		kept := r.Evidence[:0:0]
 		for _, e := range r.Evidence {
 			if e.Document != name {
@@ -30,13 +34,14 @@ func (s *Store) replace(name string, b *confgraph.Batch) error {
 		}
 		touched[r.From], touched[r.To] = true, true
 		if len(kept) > 0 {
-			r.Evidence = kept
+			s.ownRel(k).Evidence = kept
 			continue
 		}
 		s.unlink(confgraph.Out, r.Type, r.From, k)
 		s.unlink(confgraph.In, r.Type, r.To, k)
 		delete(s.rels, k)
 	}
+	delete(s.docRels, name)
 	// The nodes name claimed are resolved again from the claims left; a
 	// node no document claims any more goes when nothing links it.
 	for id := range s.docs[name] {
@@ -58,9 +63,9 @@ func (s *Store) replace(name string, b *confgraph.Batch) error {
 }
 
 func (s *Store) unlink(d confgraph.Direction, t confgraph.RelType, id, key string) {
-	keys := s.adj[d][t][id]
-	if i := slices.Index(keys, key); i >= 0 {
-		s.adj[d][t][id] = slices.Delete(keys, i, i+1)
+	m := s.adjMap(d, t)
+	if i := slices.Index(m[id], key); i >= 0 {
+		m[id] = slices.Delete(slices.Clone(m[id]), i, i+1) // the list may be shared
 	}
 }
 

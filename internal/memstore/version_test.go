@@ -58,6 +58,44 @@ func TestRefreshEqualsRebuild(t *testing.T) {
 		if !reflect.DeepEqual(got.words, want.words) {
 			t.Errorf("%s: search words differ", step)
 		}
+		// The adjacency lists and the documents' relationship sets are
+		// those the relationships give.
+		adj := [2]map[string][]string{{}, {}}
+		docRels := map[string]map[string]bool{}
+		for k, r := range got.rels {
+			adj[confgraph.Out][string(r.Type)+" "+r.From] = append(adj[confgraph.Out][string(r.Type)+" "+r.From], k)
+			adj[confgraph.In][string(r.Type)+" "+r.To] = append(adj[confgraph.In][string(r.Type)+" "+r.To], k)
+			for _, e := range r.Evidence {
+				if docRels[e.Document] == nil {
+					docRels[e.Document] = map[string]bool{}
+				}
+				docRels[e.Document][k] = true
+			}
+		}
+		for d := range got.adj {
+			have := map[string][]string{}
+			for typ, byNode := range got.adj[d] {
+				for id, keys := range byNode {
+					if len(keys) > 0 {
+						have[string(typ)+" "+id] = slices.Sorted(slices.Values(keys))
+					}
+				}
+			}
+			for k, v := range adj[d] {
+				adj[d][k] = slices.Sorted(slices.Values(v))
+			}
+			if !reflect.DeepEqual(have, adj[d]) {
+				t.Errorf("%s: adjacency lists (direction %d) differ from the relationships", step, d)
+			}
+		}
+		for doc, keys := range got.docRels {
+			if len(keys) == 0 {
+				delete(got.docRels, doc)
+			}
+		}
+		if !reflect.DeepEqual(got.docRels, docRels) {
+			t.Errorf("%s: documents' relationship sets differ from the evidence", step)
+		}
 	}
 	c := res.Corpus
 	for _, n := range later {

@@ -79,8 +79,11 @@ func decodeClaims(n confgraph.Node, v any) (confgraph.Claims, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
-	if len(docs) == 0 {
+	if _, kept := p.m[claimDocsProp]; !kept {
 		return confgraph.Claims{{Node: n}}, nil
+	}
+	if len(docs) == 0 {
+		return nil, nil // linked, but claimed by no document any more
 	}
 	if len(ranks) != len(docs) || (len(docs) > 1 && len(texts) != len(docs)) {
 		return nil, fmt.Errorf("node %s: %d claiming documents, %d ranks, %d claims", n.NodeID(), len(docs), len(ranks), len(texts))
@@ -121,9 +124,15 @@ func driverTypes(m map[string]any) map[string]any {
 }
 
 // nodeRow is the row writeNodesQuery takes for a node resolved from its
-// claims: its properties and the claims kept on it.
-func nodeRow(id string, claims confgraph.Claims) map[string]any {
-	props := nodeProps(claims.Resolve())
+// claims: its properties and the claims kept on it. A node left without
+// claims (still linked) keeps the properties it had, as the embedded
+// store does, and an empty list of claiming documents.
+func nodeRow(id string, old confgraph.Node, claims confgraph.Claims) map[string]any {
+	n := claims.Resolve()
+	if n == nil {
+		n = old
+	}
+	props := nodeProps(n)
 	docs := make([]string, len(claims))
 	ranks := make([]int, len(claims))
 	for i, c := range claims {
@@ -194,8 +203,8 @@ func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, doc string,
 		if !after.Documented() {
 			byLabel[n.NodeLabel()] = append(byLabel[n.NodeLabel()], id)
 		}
-		if len(after) > 0 && !sameClaims(before, after) {
-			nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, after))
+		if !sameClaims(before, after) {
+			nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, n, after))
 		}
 	}
 	if err := writeNodeRows(ctx, tx, nodeRows); err != nil {

@@ -555,7 +555,7 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 		if old != nil && sameClaims(claims[id], after) {
 			continue
 		}
-		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, after))
+		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, old, after))
 	}
 
 	// Only a relationship between two stored nodes can be stored: on a
