@@ -18,7 +18,9 @@ import (
 // node itself, beside the properties resolved from the claims
 // (confgraph.Claims.Resolve): the claiming documents and their ranks as
 // two parallel lists, and, when more than one document claims the node,
-// the properties each gives (confgraph.Properties as JSON) as a third.
+// the properties each gives: the distinct ones (confgraph.Properties as
+// JSON) and, per claim, which of them it gives. A company a hundred
+// documents name alike is one JSON text and a hundred small integers.
 // A node one document claims is that document's claim. Nodes of the
 // graph mostly have one claim (talks, recaps), so this costs a load a
 // few small properties rather than an object per claim.
@@ -26,6 +28,7 @@ const (
 	claimDocsProp  = "claimDocuments"
 	claimRanksProp = "claimRanks"
 	claimPropsProp = "claimProperties"
+	claimVarProp   = "claimVariants"
 )
 
 var docNodesQuery = map[confgraph.Label]string{}
@@ -75,7 +78,7 @@ func decodeClaims(n confgraph.Node, v any) (confgraph.Claims, error) {
 		return nil, err
 	}
 	docs, ranks := p.strs(claimDocsProp), p.ints(claimRanksProp)
-	texts := p.strs(claimPropsProp)
+	texts, variants := p.strs(claimPropsProp), p.ints(claimVarProp)
 	if p.err != nil {
 		return nil, p.err
 	}
@@ -85,26 +88,34 @@ func decodeClaims(n confgraph.Node, v any) (confgraph.Claims, error) {
 	if len(docs) == 0 {
 		return nil, nil // linked, but claimed by no document any more
 	}
-	if len(ranks) != len(docs) || (len(docs) > 1 && len(texts) != len(docs)) {
-		return nil, fmt.Errorf("node %s: %d claiming documents, %d ranks, %d claims", n.NodeID(), len(docs), len(ranks), len(texts))
+	if len(ranks) != len(docs) || (len(docs) > 1 && len(variants) != len(docs)) {
+		return nil, fmt.Errorf("node %s: %d claiming documents, %d ranks, %d variants", n.NodeID(), len(docs), len(ranks), len(variants))
 	}
-	var cs confgraph.Claims
-	for i, doc := range docs {
-		c := confgraph.Claim{Document: doc, Rank: ranks[i], Node: n}
-		if len(docs) > 1 {
-			m := map[string]any{}
-			dec := json.NewDecoder(strings.NewReader(texts[i]))
-			dec.UseNumber()
-			if err := dec.Decode(&m); err != nil {
-				return nil, fmt.Errorf("node %s: claim of %s: %w", n.NodeID(), doc, err)
-			}
-			cn, err := decodeNode(n.NodeLabel(), driverTypes(m))
-			if err != nil {
-				return nil, fmt.Errorf("claim of %s: %w", doc, err)
-			}
-			c.Node = cn
+	if len(docs) == 1 {
+		return confgraph.Claims{{Document: docs[0], Rank: ranks[0], Node: n}}, nil
+	}
+	decoded := make([]confgraph.Node, len(texts))
+	for i, text := range texts {
+		m := map[string]any{}
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.UseNumber()
+		if err := dec.Decode(&m); err != nil {
+			return nil, fmt.Errorf("node %s: claim %d: %w", n.NodeID(), i, err)
 		}
-		cs = cs.With(c)
+		cn, err := decodeNode(n.NodeLabel(), driverTypes(m))
+		if err != nil {
+			return nil, fmt.Errorf("claim %d: %w", i, err)
+		}
+		decoded[i] = cn
+	}
+	// Kept in claim order (rank, then document), as nodeRow wrote them;
+	// claims never change in place, so they may share a node.
+	cs := make(confgraph.Claims, len(docs))
+	for i, doc := range docs {
+		if variants[i] < 0 || variants[i] >= len(decoded) {
+			return nil, fmt.Errorf("node %s: claim of %s names variant %d of %d", n.NodeID(), doc, variants[i], len(decoded))
+		}
+		cs[i] = confgraph.Claim{Document: doc, Rank: ranks[i], Node: decoded[variants[i]]}
 	}
 	return cs, nil
 }
@@ -140,12 +151,18 @@ func nodeRow(id string, old confgraph.Node, claims confgraph.Claims) map[string]
 	}
 	props[claimDocsProp], props[claimRanksProp] = docs, ranks
 	if len(claims) > 1 {
-		texts := make([]string, len(claims))
+		var texts []string
+		variants := make([]int, len(claims))
 		for i, c := range claims {
 			b, _ := json.Marshal(confgraph.Properties(c.Node))
-			texts[i] = string(b)
+			j := slices.Index(texts, string(b))
+			if j < 0 {
+				j = len(texts)
+				texts = append(texts, string(b))
+			}
+			variants[i] = j
 		}
-		props[claimPropsProp] = texts
+		props[claimPropsProp], props[claimVarProp] = texts, variants
 	}
 	return map[string]any{"id": id, "props": props}
 }
@@ -164,11 +181,15 @@ func sameClaims(a, b confgraph.Claims) bool {
 	return true
 }
 
-// retractClaims removes document doc's claims, resolves the nodes it
-// claimed again from the claims left and deletes, among those and the
-// nodes in touched, the ones no document claims and nothing links.
-func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, doc string, touched map[string]bool) error {
+// retractClaims removes document doc's claims from the nodes in touched
+// (and, with scan, from every node it claims), resolves them again from
+// the claims left and deletes the ones no document claims and nothing
+// links.
+func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, doc string, touched map[string]bool, scan bool) error {
 	for _, l := range confgraph.Labels {
+		if !scan {
+			break
+		}
 		recs, err := collect(ctx, tx, docNodesQuery[l], map[string]any{"doc": doc})
 		if err != nil {
 			return err

@@ -123,7 +123,7 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 	if _, err := s.query(vctx, "RETURN 1 AS ok", nil); err != nil {
 		return s.openError(cfg, err)
 	}
-	for _, q := range schema {
+	for _, q := range append(slices.Clone(schema), documentSchema...) {
 		if _, err := s.exec(ctx, q, schemaParams); err != nil {
 			return s.openError(cfg, err)
 		}
@@ -598,7 +598,7 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 			}
 		}
 	}
-	return nil
+	return indexDocuments(ctx, tx, b, doc, nodes, rels)
 }
 
 // nodeProps returns the properties a node is stored with.

@@ -49,17 +49,24 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		recs, err := collect(ctx, tx, retractCypher, map[string]any{"doc": name})
+		touched, indexed, err := retractDocument(ctx, tx, name)
 		if err != nil {
 			return struct{}{}, err
 		}
-		touched := map[string]bool{}
-		for _, rec := range recs {
-			if id, ok := rec.Values[0].(string); ok {
-				touched[id] = true
+		if !indexed {
+			// Written before documents were indexed: scan.
+			recs, err := collect(ctx, tx, retractCypher, map[string]any{"doc": name})
+			if err != nil {
+				return struct{}{}, err
+			}
+			touched = map[string]bool{}
+			for _, rec := range recs {
+				if id, ok := rec.Values[0].(string); ok {
+					touched[id] = true
+				}
 			}
 		}
-		if err := retractClaims(ctx, tx, name, touched); err != nil {
+		if err := retractClaims(ctx, tx, name, touched, !indexed); err != nil {
 			return struct{}{}, err
 		}
 		if len(nodes) == 0 && len(rels) == 0 {
