@@ -34,6 +34,9 @@ type Result struct {
 	Batch    *confgraph.Batch
 	Loaded   map[string]Kind // document name -> kind, for the documents that loaded
 	Warnings []string        // "file:line: message", one per problem
+	// Corpus holds the documents that loaded, for adding, replacing and
+	// removing documents afterwards as a bulk load of the new set would.
+	Corpus *Corpus
 }
 
 // ErrNoDocuments is returned when a corpus directory holds no documents.
@@ -89,50 +92,35 @@ func ReadDir(dir string) (map[string][]byte, []string, error) {
 // Load loads a set of named documents. Listings and schedules load before
 // recaps so that a recap meets the talks they list; within each group
 // documents load in name order, so the same set gives the same graph
-// whatever order it arrived in.
+// whatever order it arrived in (see Corpus, which the result holds for
+// documents added later).
 func (w *World) Load(docs map[string][]byte) *Result {
-	res := &Result{Batch: confgraph.NewBatch(), Loaded: map[string]Kind{}}
 	names := make([]string, 0, len(docs))
 	for n := range docs {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	ix := newTalkIndex()
-	var recaps []*parsed
-	add := func(n string, b *confgraph.Batch, kind Kind, warns []string, err error) {
-		res.Warnings = append(res.Warnings, warns...)
-		if err != nil {
-			res.Warnings = append(res.Warnings, err.Error())
-			return
-		}
-		res.Batch.Merge(b)
-		ix.add(b)
-		res.Loaded[n] = kind
-	}
+	c := w.NewCorpus()
+	var warnings []string
 	for _, n := range names {
 		p, err := w.parse(n, docs[n])
 		if err != nil {
-			res.Warnings = append(res.Warnings, err.Error())
+			warnings = append(warnings, err.Error())
 			continue
 		}
-		if p.kind == KindRecap {
-			recaps = append(recaps, p)
-			continue
-		}
-		b, warns, err := w.batch(p, ix)
-		add(n, b, p.kind, warns, err)
+		c.docs[n] = &corpusDoc{text: docs[n], p: p}
 	}
-	for _, p := range recaps {
-		b, warns, err := w.batch(p, ix)
-		add(p.name, b, p.kind, warns, err)
-	}
-	res.Batch = resolveCompanies(res.Batch)
-	return res
+	c.derive(0, "")
+	return c.result(warnings)
 }
 
-// resolveCompanies folds a company named as another one plus more words
-// ("Microsoft Azure", "Cisco DevNet") into that one, keeping the longer
-// name as an alias: divisions count as their company.
+// resolveCompanies folds a company a document names as another company
+// it names plus more words ("Nimbus Cloud Platform" beside "Nimbus") into
+// that one, keeping the longer name as an alias: divisions count as their
+// company. It reads one document's batch, never the graph the document
+// joins, so what a document says does not depend on which documents came
+// before it; divisions of organisations the gazetteer knows are folded by
+// World.Company in every document.
 func resolveCompanies(b *confgraph.Batch) *confgraph.Batch {
 	var companies []*confgraph.Company
 	for _, n := range b.Nodes() {
@@ -219,7 +207,22 @@ func (w *World) loadDocument(name string, text []byte, known *talkIndex) (*confg
 		return nil, "", nil, err
 	}
 	b, warns, err := w.batch(p, known)
-	return b, p.kind, warns, err
+	if err != nil {
+		return nil, p.kind, warns, err
+	}
+	b = resolveCompanies(b)
+	b.Attribute(name, Rank(p.kind))
+	return b, p.kind, warns, nil
+}
+
+// Rank is the rank of a document of the given kind among the documents
+// that say something of the same node (confgraph.Claims.Resolve):
+// listings and schedules, the programme, before recaps.
+func Rank(k Kind) int {
+	if k == KindRecap {
+		return confgraph.RankRecap
+	}
+	return confgraph.RankListed
 }
 
 // parsed is a document read and classified, not yet turned into a batch.

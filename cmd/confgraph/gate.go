@@ -175,6 +175,17 @@ func (g *gate) ReplaceDocument(ctx context.Context, name string, b *confgraph.Ba
 	return err
 }
 
+// Pin pins the store behind the gate when it can pin; otherwise reads go
+// through unpinned.
+func (g *gate) Pin(ctx context.Context) (context.Context, func()) {
+	if p := g.s.Load(); p != nil {
+		if pn, ok := (*p).(confgraph.Pinner); ok {
+			return pn.Pin(ctx)
+		}
+	}
+	return ctx, func() {}
+}
+
 func (g *gate) Prefetch(ctx context.Context, plan confgraph.Plan) (*confgraph.Prefetched, error) {
 	return through(g, func(s confgraph.Store) (*confgraph.Prefetched, error) {
 		p, ok := s.(confgraph.Prefetcher)

@@ -294,11 +294,15 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	g := &gate{}
 	defer g.Close()
 	fatal := make(chan error, 1)
+	// The documents the embedded store is loaded from, for additions to
+	// read again what depends on them (Neo4j is loaded by `load`).
+	var corpus *loaders.Corpus
 	if c.store == "memory" {
 		res, err := p.readCorpusAndData(c.corpus, *dataDir)
 		if err != nil {
 			return err
 		}
+		corpus = res.Corpus
 		st := memstore.New()
 		if err := st.Write(ctx, res.Batch); err != nil {
 			return fmt.Errorf("load corpus: %w", err)
@@ -341,7 +345,7 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	if c.store == "memory" {
 		dir = *dataDir
 	}
-	cfg.Docs = &ingest.Service{World: world, Store: g, Dir: dir}
+	cfg.Docs = &ingest.Service{World: world, Store: g, Dir: dir, Corpus: corpus}
 	var st confgraph.Store = g
 	if p.wrapStore != nil {
 		st = p.wrapStore(g)

@@ -14,22 +14,31 @@ import (
 // relationship that is already present merges its evidence. The zero value
 // is not usable; call NewBatch.
 type Batch struct {
-	nodes map[string]Node
-	rels  map[string]*Relationship
+	nodes  map[string]Node   // each node resolved from its claims
+	claims map[string]Claims // by node ID
+	rels   map[string]*Relationship
 }
 
 // NewBatch returns an empty batch.
 func NewBatch() *Batch {
-	return &Batch{nodes: map[string]Node{}, rels: map[string]*Relationship{}}
+	return &Batch{nodes: map[string]Node{}, claims: map[string]Claims{}, rels: map[string]*Relationship{}}
 }
 
-// AddNode adds n, merging it into a node with the same ID when there is one.
+// AddNode adds n as said by no document in particular (see Attribute),
+// merging it into what was said of the same ID before.
 func (b *Batch) AddNode(n Node) {
-	if old, ok := b.nodes[n.NodeID()]; ok {
-		MergeNode(old, n)
+	b.AddClaim(Claim{Node: n})
+}
+
+// AddClaim adds what a document says of a node; the node is resolved
+// again from all the batch's claims on it (Claims.Resolve). A claim on an
+// ID the batch holds under another label is ignored.
+func (b *Batch) AddClaim(c Claim) {
+	id := c.Node.NodeID()
+	if old, ok := b.nodes[id]; ok && old.NodeLabel() != c.Node.NodeLabel() {
 		return
 	}
-	n = CloneNode(n)
+	n := CloneNode(c.Node)
 	// Aliases are a sorted set whichever order they were found in.
 	switch v := n.(type) {
 	case *Speaker:
@@ -39,7 +48,21 @@ func (b *Batch) AddNode(n Node) {
 	case *Project:
 		v.Aliases = unionAliases(v.Name, nil, v.Aliases)
 	}
-	b.nodes[n.NodeID()] = n
+	c.Node = n
+	b.claims[id] = b.claims[id].With(c)
+	b.nodes[id] = b.claims[id].Resolve()
+}
+
+// Claims returns the claims on the node with the given ID.
+func (b *Batch) Claims(id string) Claims { return b.claims[id] }
+
+// Attribute makes the batch what document doc says, at the given rank:
+// every node's claims become one claim of doc. A loader calls it on the
+// batch of one document.
+func (b *Batch) Attribute(doc string, rank int) {
+	for id, n := range b.nodes {
+		b.claims[id] = Claims{{Document: doc, Rank: rank, Node: CloneNode(n)}}
+	}
 }
 
 // AddRel adds r, merging its evidence into an equal relationship when there
@@ -56,7 +79,9 @@ func (b *Batch) AddRel(r Relationship) {
 // Merge adds every node and relationship of o to b.
 func (b *Batch) Merge(o *Batch) {
 	for _, n := range o.Nodes() {
-		b.AddNode(n)
+		for _, c := range o.claims[n.NodeID()] {
+			b.AddClaim(c)
+		}
 	}
 	for _, r := range o.Rels() {
 		b.AddRel(r)

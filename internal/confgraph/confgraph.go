@@ -346,6 +346,16 @@ type DocumentReplacer interface {
 	ReplaceDocument(ctx context.Context, name string, b *Batch) error
 }
 
+// Pinner is a store whose reads can be held to one version of the graph,
+// so that a request making several calls never sees half of a write.
+type Pinner interface {
+	// Pin returns a context in which every read of the store sees one
+	// version of the graph until release is called; release must be
+	// called once the reads are done. Writes made with the pinned context
+	// are not seen by its reads.
+	Pin(ctx context.Context) (pinned context.Context, release func())
+}
+
 // AddResult says what adding a document did.
 type AddResult struct {
 	Name          string

@@ -6,6 +6,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,6 +30,13 @@ type Service struct {
 	// Dir, when set, keeps every added document as a file, written
 	// durably before the addition is acknowledged.
 	Dir string
+	// Corpus, when set, holds the documents the store's graph was loaded
+	// from (loaders.Result.Corpus). An addition or a removal then also
+	// replaces what the documents read after the changed one say, when
+	// the change changes it, so the graph stays the bulk load of its
+	// documents whatever order they came in. Without it only the changed
+	// document is read again, against the graph the store holds.
+	Corpus *loaders.Corpus
 
 	mu sync.Mutex
 }
@@ -50,13 +58,31 @@ func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	known, err := s.Store.Dump(ctx)
-	if err != nil {
-		return nil, err
-	}
-	b, kind, warns, err := s.World.LoadDocumentKnown(name, text, known)
-	if err != nil {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
+	var (
+		b       *confgraph.Batch
+		kind    loaders.Kind
+		warns   []string
+		changes []loaders.Change
+		next    *loaders.Corpus
+		err     error
+	)
+	if s.Corpus != nil {
+		next = s.Corpus.Clone()
+		changes, kind, warns, err = next.Set(name, text)
+		if err != nil {
+			return nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
+		}
+		b = next.Batch(name)
+	} else {
+		known, err := s.Store.Dump(ctx)
+		if err != nil {
+			return nil, err
+		}
+		b, kind, warns, err = s.World.LoadDocumentKnown(name, text, known)
+		if err != nil {
+			return nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
+		}
+		changes = []loaders.Change{{Name: name, Batch: b}}
 	}
 	// Write ahead, then commit or roll back the file: the document is kept
 	// under its name only once the store has accepted it, so a rejected or
@@ -68,11 +94,14 @@ func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph
 			return nil, fmt.Errorf("ingest: keep %s: %w", name, err)
 		}
 	}
-	if err := s.Store.ReplaceDocument(ctx, name, b); err != nil {
+	if err := s.apply(ctx, changes); err != nil {
 		if pending != "" {
 			os.Remove(pending)
 		}
 		return nil, err
+	}
+	if next != nil {
+		s.Corpus = next
 	}
 	if pending != "" {
 		if err := commit(pending, filepath.Join(s.Dir, name)); err != nil {
@@ -84,6 +113,60 @@ func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph
 		warns = []string{}
 	}
 	return &confgraph.AddResult{Name: name, Kind: string(kind), Warnings: warns, Nodes: nodes, Relationships: rels}, nil
+}
+
+// Remove retracts everything document name said and forgets the kept
+// file: the graph is then what the other documents say. Removing a
+// document that was never added changes nothing.
+func (s *Service) Remove(ctx context.Context, name string) error {
+	if !nameRe.MatchString(name) {
+		return confgraph.Errorf(confgraph.EINVALID, "document name %q: use 1-200 letters, digits, '.', '_' or '-', starting with a letter or digit", name)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	changes := []loaders.Change{{Name: name, Batch: confgraph.NewBatch()}}
+	var next *loaders.Corpus
+	if s.Corpus != nil {
+		next = s.Corpus.Clone()
+		changes = next.Remove(name)
+	}
+	if err := s.apply(ctx, changes); err != nil {
+		return err
+	}
+	if next != nil {
+		s.Corpus = next
+	}
+	if s.Dir == "" {
+		return nil
+	}
+	if err := os.Remove(filepath.Join(s.Dir, name)); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("ingest: forget %s: %w", name, err)
+	}
+	return nil
+}
+
+// apply replaces in the store what each changed document says, in order.
+// When one is refused, those replaced before it get back what they said
+// before (from s.Corpus), so the store is left as it was.
+func (s *Service) apply(ctx context.Context, changes []loaders.Change) error {
+	for i, ch := range changes {
+		err := s.Store.ReplaceDocument(ctx, ch.Name, ch.Batch)
+		if err == nil {
+			continue
+		}
+		if s.Corpus != nil {
+			// Undo in reverse order, without the request's deadline,
+			// which may be what refused the change.
+			undo := context.WithoutCancel(ctx)
+			for j := i - 1; j >= 0; j-- {
+				if uerr := s.Store.ReplaceDocument(undo, changes[j].Name, s.Corpus.Batch(changes[j].Name)); uerr != nil {
+					return errors.Join(err, fmt.Errorf("ingest: undoing %s: %w", changes[j].Name, uerr))
+				}
+			}
+		}
+		return err
+	}
+	return nil
 }
 
 // pendingPrefix names a document written ahead of the store's answer; the

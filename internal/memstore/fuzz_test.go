@@ -33,10 +33,12 @@ func FuzzFilter(f *testing.F) {
 			if err != nil || n != len(nodes) {
 				t.Fatalf("Count = %d, %v; Find returned %d", n, err, len(nodes))
 			}
-			// The same answer without the indexes: check every node.
+			// The same answer without the indexes: check every node of
+			// the current version.
+			v := s.view(ctx)
 			want := 0
-			for _, node := range s.byLabel[label] {
-				if s.eval(ctx).match(node, where) {
+			for _, node := range v.byLabel[label] {
+				if v.eval(ctx).match(node, where) {
 					want++
 				}
 			}

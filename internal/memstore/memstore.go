@@ -6,6 +6,7 @@ package memstore
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sort"
 	"sync"
@@ -16,21 +17,46 @@ import (
 
 // Store implements confgraph.Store in memory. It is safe for concurrent
 // use.
+//
+// The graph is kept in versions that never change once published: a
+// write copies the current version, changes the copy and publishes it, so
+// readers take no lock and never see half a write, and a request that
+// pins a version (Pin) reads that one version in every call. The Store New
+// returns holds only the current version and the writers' lock; its
+// methods read or write through it.
 type Store struct {
-	mu      sync.RWMutex
-	nodes   map[string]confgraph.Node
+	wmu sync.Mutex            // serialises writers
+	cur atomic.Pointer[Store] // the current version; nil in a version itself
+
+	nodes   map[string]confgraph.Node            // each resolved from its claims
+	claims  map[string]confgraph.Claims          // node ID -> what each document says of it
+	docs    map[string]map[string]bool           // document -> IDs of the nodes it claims
+	docRels map[string]map[string]bool           // document -> keys of the relationships it gives evidence for
 	byLabel map[confgraph.Label][]confgraph.Node // sorted by confgraph.Less
 	rels    map[string]*confgraph.Relationship
 	adj     [2]map[confgraph.RelType]map[string][]string       // [dir][type][node] -> rel keys
 	byKey   map[confgraph.Label]map[string]map[string][]string // label -> field -> lowercased value -> IDs
-	words   *searchIndex                                       // the inverted index Search walks
+	search  atomic.Pointer[searchIndex]                        // the inverted index Search walks; built on first use in each version
 	shape   atomic.Pointer[confgraph.Shape]                    // nil after a change, until Shape computes it
+	changed map[string]confgraph.Node                          // while a version is written: changed node ID -> its node before
+	owned   map[ownKey]bool                                    // while a version is written: the shared maps it has copied
 }
 
 // New returns an empty store.
 func New() *Store {
+	root := &Store{}
+	root.cur.Store(newVersion())
+	return root
+}
+
+// newVersion returns an empty version.
+func newVersion() *Store {
 	s := &Store{
 		nodes:   map[string]confgraph.Node{},
+		claims:  map[string]confgraph.Claims{},
+		docs:    map[string]map[string]bool{},
+		docRels: map[string]map[string]bool{},
+		owned:   map[ownKey]bool{},
 		byLabel: map[confgraph.Label][]confgraph.Node{},
 		rels:    map[string]*confgraph.Relationship{},
 	}
@@ -40,22 +66,134 @@ func New() *Store {
 	return s
 }
 
-var _ confgraph.Store = (*Store)(nil)
+var (
+	_ confgraph.Store  = (*Store)(nil)
+	_ confgraph.Pinner = (*Store)(nil)
+)
 
 // Write merges a batch. Relationships whose ends are missing from both the
 // store and the batch are rejected before anything changes.
 func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
+	return s.update(ctx, func(next *Store) error { return next.write(b, "") })
+}
+
+// update applies change to a copy of the current version and publishes
+// the copy when change succeeds; a failed change leaves no trace.
+func (s *Store) update(ctx context.Context, change func(next *Store) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.write(b)
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	next := s.cur.Load().clone()
+	if err := change(next); err != nil {
+		return err
+	}
+	next.refresh()
+	s.cur.Store(next)
+	return nil
+}
+
+type pinKey struct{ s *Store }
+
+// Pin returns a context in which every call to s reads the version of the
+// graph current now, whatever is written meanwhile; release does nothing
+// here (a version lives while something refers to it).
+func (s *Store) Pin(ctx context.Context) (context.Context, func()) {
+	if s.cur.Load() == nil {
+		return ctx, func() {}
+	}
+	return context.WithValue(ctx, pinKey{s}, s.cur.Load()), func() {}
+}
+
+// view returns the version a call with ctx reads: the one ctx pins, else
+// the current one. A version views itself.
+func (s *Store) view(ctx context.Context) *Store {
+	cur := s.cur.Load()
+	if cur == nil {
+		return s
+	}
+	if v, ok := ctx.Value(pinKey{s}).(*Store); ok {
+		return v
+	}
+	return cur
+}
+
+// clone copies a version for a writer to change. Maps are copied one
+// level deep and shared below: a writer copies an adjacency map, a
+// document's set or a relationship before changing it (adjMap, ownSet,
+// ownRel), so a write costs what it changes, not the size of the graph.
+// Nodes and claims are replaced, never changed; the per-label lists and
+// indexes are left to refresh, which copies what it changes.
+func (s *Store) clone() *Store {
+	c := &Store{
+		nodes:   maps.Clone(s.nodes),
+		claims:  maps.Clone(s.claims),
+		docs:    maps.Clone(s.docs),
+		docRels: maps.Clone(s.docRels),
+		byLabel: s.byLabel,
+		rels:    maps.Clone(s.rels),
+		byKey:   s.byKey,
+		owned:   map[ownKey]bool{},
+	}
+	for d := range s.adj {
+		c.adj[d] = maps.Clone(s.adj[d])
+	}
+	return c
+}
+
+// ownKey names a map a version being written may share with the version
+// it was copied from.
+type ownKey struct {
+	kind string // "adj", "docs" or "rels"
+	name string // relationship type or document
+	dir  confgraph.Direction
+}
+
+// adjMap returns the adjacency map of type t in direction d, copied once
+// per version before the first change.
+func (s *Store) adjMap(d confgraph.Direction, t confgraph.RelType) map[string][]string {
+	k := ownKey{"adj", string(t), d}
+	m := s.adj[d][t]
+	if !s.owned[k] {
+		m = maps.Clone(m)
+		if m == nil {
+			m = map[string][]string{}
+		}
+		s.adj[d][t] = m
+		s.owned[k] = true
+	}
+	return m
+}
+
+// ownSet returns document doc's set in m (s.docs or s.docRels), copied
+// once per version before the first change.
+func (s *Store) ownSet(m map[string]map[string]bool, kind, doc string) map[string]bool {
+	k := ownKey{kind: kind, name: doc}
+	set := m[doc]
+	if !s.owned[k] {
+		set = maps.Clone(set)
+		if set == nil {
+			set = map[string]bool{}
+		}
+		m[doc] = set
+		s.owned[k] = true
+	}
+	return set
+}
+
+// ownRel returns relationship k copied, stored under k, for changing.
+func (s *Store) ownRel(k string) *confgraph.Relationship {
+	cp := *s.rels[k]
+	cp.Evidence = slices.Clone(cp.Evidence)
+	s.rels[k] = &cp
+	return &cp
 }
 
 // write merges b; the caller holds the lock. It checks everything before
-// changing anything.
-func (s *Store) write(b *confgraph.Batch) error {
+// changing anything. When doc is not empty, b is what document doc says:
+// its claims on nodes are doc's.
+func (s *Store) write(b *confgraph.Batch, doc string) error {
 	for _, n := range b.Nodes() {
 		if old := s.nodes[n.NodeID()]; old != nil && old.NodeLabel() != n.NodeLabel() {
 			return confgraph.Errorf(confgraph.EINVALID, "node %s is a %s, not a %s", n.NodeID(), old.NodeLabel(), n.NodeLabel())
@@ -80,30 +218,30 @@ func (s *Store) write(b *confgraph.Batch) error {
 			}
 		}
 	}
-	touched := map[confgraph.Label]bool{}
 	for _, n := range b.Nodes() {
-		if old, ok := s.nodes[n.NodeID()]; ok {
-			confgraph.MergeNode(old, n)
-		} else {
-			s.nodes[n.NodeID()] = confgraph.CloneNode(n)
+		id := n.NodeID()
+		claims := b.Claims(id)
+		if len(claims) == 0 {
+			claims = confgraph.Claims{{Node: n}}
 		}
-		touched[n.NodeLabel()] = true
-	}
-	for l := range touched {
-		list := s.byLabel[l][:0]
-		for _, n := range s.nodes {
-			if n.NodeLabel() == l {
-				list = append(list, n)
+		for _, c := range claims {
+			if doc != "" {
+				c.Document = doc
+			}
+			s.claims[id] = s.claims[id].With(c)
+			if c.Document != "" {
+				s.ownSet(s.docs, "docs", c.Document)[id] = true
 			}
 		}
-		sort.Slice(list, func(i, j int) bool { return confgraph.Less(list[i], list[j]) })
-		s.byLabel[l] = list
+		s.setNode(id, s.claims[id].Resolve())
 	}
-	s.reindex()
 	for _, r := range b.Rels() {
 		k := r.Key()
-		if old, ok := s.rels[k]; ok {
-			confgraph.MergeRel(old, r)
+		for _, e := range r.Evidence {
+			s.ownSet(s.docRels, "rels", e.Document)[k] = true
+		}
+		if _, ok := s.rels[k]; ok {
+			confgraph.MergeRel(s.ownRel(k), r)
 			continue
 		}
 		rc := r
@@ -116,12 +254,8 @@ func (s *Store) write(b *confgraph.Batch) error {
 }
 
 func (s *Store) link(d confgraph.Direction, t confgraph.RelType, id, key string) {
-	m := s.adj[d][t]
-	if m == nil {
-		m = map[string][]string{}
-		s.adj[d][t] = m
-	}
-	m[id] = append(m[id], key)
+	m := s.adjMap(d, t)
+	m[id] = append(slices.Clip(m[id]), key) // the list may be shared
 }
 
 // List returns one page of the nodes with the given label.
@@ -133,8 +267,7 @@ func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.
 	if !slices.Contains(confgraph.Labels, label) {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown label %q", label)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	all := s.byLabel[label]
 	if page.Offset >= len(all) {
 		return []confgraph.Node{}, nil
@@ -149,8 +282,7 @@ func (s *Store) List(ctx context.Context, label confgraph.Label, page confgraph.
 
 // Nodes returns the nodes with the given IDs.
 func (s *Store) Nodes(ctx context.Context, ids []string) (map[string]confgraph.Node, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string]confgraph.Node, len(ids))
 	for _, id := range ids {
@@ -169,8 +301,7 @@ func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType
 	if !slices.Contains(confgraph.RelTypes, rel) {
 		return nil, confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
@@ -196,8 +327,7 @@ func (s *Store) Related(ctx context.Context, ids []string, rel confgraph.RelType
 
 // Counts returns the number of nodes per label and relationships per type.
 func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	out := map[string]int{}
 	for _, l := range confgraph.Labels {
 		out[string(l)] = len(s.byLabel[l])
@@ -214,8 +344,7 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 
 // Dump returns a copy of the whole graph.
 func (s *Store) Dump(ctx context.Context) (*confgraph.Batch, error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	b := confgraph.NewBatch()
 	for _, n := range s.nodes {
 		b.AddNode(confgraph.CloneNode(n))

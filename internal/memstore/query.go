@@ -20,7 +20,7 @@ var indexedFields = map[string]bool{"name": true, "title": true}
 func (s *Store) reindex() {
 	s.shape.Store(nil)
 	s.byKey = map[confgraph.Label]map[string]map[string][]string{}
-	s.words = s.buildSearchIndex()
+	s.search.Store(nil)
 	for _, n := range s.nodes {
 		l := n.NodeLabel()
 		for f := range indexedFields {
@@ -534,8 +534,7 @@ func (s *Store) Find(ctx context.Context, q confgraph.Query) ([]confgraph.Node, 
 	if err := validate(q); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := e.page(e.selectNodes(q.Label, q.Where), q)
 	if e.err != nil {
@@ -549,8 +548,7 @@ func (s *Store) Count(ctx context.Context, label confgraph.Label, where *confgra
 	if err := validate(confgraph.Query{Label: label, Where: where}); err != nil {
 		return 0, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	if where.Empty() {
 		return len(s.byLabel[label]), nil
 	}
@@ -580,8 +578,7 @@ func (s *Store) RelatedQuery(ctx context.Context, ids []string, rel confgraph.Re
 	if err := validate(q); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string][]confgraph.Edge, len(ids))
 	for _, id := range ids {
@@ -624,8 +621,7 @@ func (s *Store) Degrees(ctx context.Context, ids []string, rel confgraph.RelType
 	if err := validate(confgraph.Query{Label: farLabel(rel, dir), Where: where}); err != nil {
 		return nil, err
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	e := s.eval(ctx)
 	out := make(map[string]int, len(ids))
 	for _, id := range ids {
@@ -675,8 +671,7 @@ func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, 
 	if len(types) == 0 {
 		types = confgraph.RelTypes
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	s = s.view(ctx)
 	for _, id := range []string{from, to} {
 		if s.nodes[id] == nil {
 			return nil, confgraph.Errorf(confgraph.ENOTFOUND, "no node with id %q", id)

@@ -12,14 +12,17 @@ import (
 // relationship) and writes b, as one step: a reader sees the old or the new
 // state, and an invalid b leaves the store as it was.
 func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.Batch) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	backup := s.snapshot()
+	return s.update(ctx, func(next *Store) error { return next.replace(name, b) })
+}
+
+// replace does the work of ReplaceDocument on a version being written.
+func (s *Store) replace(name string, b *confgraph.Batch) error {
 	touched := map[string]bool{}
-	for k, r := range s.rels {
+	for k := range s.docRels[name] {
+		r := s.rels[k]
+		if r == nil {
+			continue
+		}
 		kept := r.Evidence[:0:0]
 		for _, e := range r.Evidence {
 			if e.Document != name {
@@ -31,30 +34,38 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 		}
 		touched[r.From], touched[r.To] = true, true
 		if len(kept) > 0 {
-			r.Evidence = kept
+			s.ownRel(k).Evidence = kept
 			continue
 		}
 		s.unlink(confgraph.Out, r.Type, r.From, k)
 		s.unlink(confgraph.In, r.Type, r.To, k)
 		delete(s.rels, k)
 	}
-	for id := range touched {
-		if !s.linked(id) {
-			delete(s.nodes, id)
+	delete(s.docRels, name)
+	// The nodes name claimed are resolved again from the claims left; a
+	// node no document claims any more goes when nothing links it.
+	for id := range s.docs[name] {
+		touched[id] = true
+		cs, _ := s.claims[id].Without(name)
+		s.claims[id] = cs
+		if len(cs) > 0 {
+			s.setNode(id, cs.Resolve())
 		}
 	}
-	s.rebuildLists()
-	if err := s.write(b); err != nil {
-		s.restore(backup)
-		return err
+	delete(s.docs, name)
+	for id := range touched {
+		if !s.claims[id].Documented() && !s.linked(id) {
+			s.deleteNode(id)
+			delete(s.claims, id)
+		}
 	}
-	return nil
+	return s.write(b, name)
 }
 
 func (s *Store) unlink(d confgraph.Direction, t confgraph.RelType, id, key string) {
-	keys := s.adj[d][t][id]
-	if i := slices.Index(keys, key); i >= 0 {
-		s.adj[d][t][id] = slices.Delete(keys, i, i+1)
+	m := s.adjMap(d, t)
+	if i := slices.Index(m[id], key); i >= 0 {
+		m[id] = slices.Delete(slices.Clone(m[id]), i, i+1) // the list may be shared
 	}
 }
 
@@ -67,38 +78,6 @@ func (s *Store) linked(id string) bool {
 		}
 	}
 	return false
-}
-
-type snapshot struct {
-	nodes map[string]confgraph.Node
-	rels  map[string]*confgraph.Relationship
-}
-
-// snapshot copies the store's state so that a failed replacement can be
-// undone.
-func (s *Store) snapshot() snapshot {
-	sn := snapshot{nodes: make(map[string]confgraph.Node, len(s.nodes)), rels: make(map[string]*confgraph.Relationship, len(s.rels))}
-	for id, n := range s.nodes {
-		sn.nodes[id] = confgraph.CloneNode(n)
-	}
-	for k, r := range s.rels {
-		c := *r
-		c.Evidence = slices.Clone(r.Evidence)
-		sn.rels[k] = &c
-	}
-	return sn
-}
-
-func (s *Store) restore(sn snapshot) {
-	s.nodes, s.rels = sn.nodes, sn.rels
-	for d := range s.adj {
-		s.adj[d] = map[confgraph.RelType]map[string][]string{}
-	}
-	for k, r := range s.rels {
-		s.link(confgraph.Out, r.Type, r.From, k)
-		s.link(confgraph.In, r.Type, r.To, k)
-	}
-	s.rebuildLists()
 }
 
 // rebuildLists recomputes the per-label lists and the lookup indexes.

@@ -34,6 +34,17 @@ type posting struct {
 	tf  int32
 }
 
+// searchIndex returns the version's search index, building it on first
+// use: a version never changes once published, so a write costs nothing
+// here and the first search after it builds the index once.
+func (s *Store) searchIndex() *searchIndex {
+	if x := s.search.Load(); x != nil {
+		return x
+	}
+	s.search.CompareAndSwap(nil, s.buildSearchIndex())
+	return s.search.Load()
+}
+
 func (s *Store) buildSearchIndex() *searchIndex {
 	x := &searchIndex{postings: map[string][]posting{}, totals: map[confgraph.Label][2]int{}}
 	for _, l := range confgraph.Labels {
@@ -129,9 +140,8 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 			want[l] = true
 		}
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	x := s.words
+	s = s.view(ctx)
+	x := s.searchIndex()
 	total, totalWords := 0, 0
 	for l := range want {
 		total += x.totals[l][0]

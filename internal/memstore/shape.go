@@ -12,11 +12,10 @@ var _ confgraph.Shaper = (*Store)(nil)
 // relationship type and direction. It is computed once after each change
 // (reindex forgets it) and is then free.
 func (s *Store) Shape(ctx context.Context) (*confgraph.Shape, error) {
+	s = s.view(ctx)
 	if sh := s.shape.Load(); sh != nil {
 		return sh, nil
 	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
 	sh := &confgraph.Shape{Nodes: map[confgraph.Label]int{}, MaxDegree: map[confgraph.RelType][2]int{}}
 	for _, l := range confgraph.Labels {
 		sh.Nodes[l] = len(s.byLabel[l])

@@ -69,6 +69,10 @@ type Store struct {
 	// writes from one process must not interleave. Writers in other
 	// processes are not coordinated with.
 	writeMu sync.Mutex
+	// versionMu is held for reading by pinned requests (Pin) and for
+	// writing by this process's writes, so that a pinned request never
+	// sees a write of this process between two of its reads.
+	versionMu sync.RWMutex
 
 	// Search statistics by label set (see StatsTTL).
 	statsMu sync.Mutex
@@ -119,7 +123,7 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 	if _, err := s.query(vctx, "RETURN 1 AS ok", nil); err != nil {
 		return s.openError(cfg, err)
 	}
-	for _, q := range schema {
+	for _, q := range append(slices.Clone(schema), documentSchema...) {
 		if _, err := s.exec(ctx, q, schemaParams); err != nil {
 			return s.openError(cfg, err)
 		}
@@ -243,6 +247,9 @@ func (s *Store) fail(ctx context.Context, op string, err error) error {
 
 // query runs a read query in the configured database on a reader.
 func (s *Store) query(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if recs, ok, err := s.pinnedQuery(ctx, cypher, params); ok {
+		return recs, err
+	}
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer,
 		neo4j.ExecuteQueryWithDatabase(s.db), neo4j.ExecuteQueryWithReadersRouting())
 	if err != nil {
@@ -471,26 +478,34 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, writeTx(ctx, tx, b, nodes, rels)
+		return struct{}{}, writeTx(ctx, tx, b, "", nodes, rels)
 	})
 	return s.fail(ctx, "write", errors.Join(err, sess.Close(ctx)))
 }
 
 // writeTx does the work of Write inside a transaction. It may run more
 // than once (the driver retries transient failures), so it changes
-// nothing it did not read itself: the caller's batch is left alone.
-func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batch, nodes []confgraph.Node, rels []confgraph.Relationship) error {
-	ids := map[string]bool{}
+// nothing it did not read itself: the caller's batch is left alone. When
+// doc is not empty, b is what document doc says: its claims are doc's.
+func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batch, doc string, nodes []confgraph.Node, rels []confgraph.Relationship) error {
+	idSet := map[string]bool{}
 	for _, n := range nodes {
-		ids[n.NodeID()] = true
+		idSet[n.NodeID()] = true
 	}
 	for _, r := range rels {
-		ids[r.From], ids[r.To] = true, true
+		idSet[r.From], idSet[r.To] = true, true
 	}
-	stored, err := readNodes(ctx, tx, ids)
+	ids := make([]string, 0, len(idSet))
+	for id := range idSet {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	stored, claims, err := readClaims(ctx, tx, ids)
 	if err != nil {
 		return err
 	}
@@ -516,23 +531,31 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 		}
 	}
 
+	// Each node is resolved again from its stored claims and the batch's.
 	nodeRows := map[confgraph.Label][]any{}
 	for _, n := range nodes {
-		merged := n
-		if old := stored[n.NodeID()]; old != nil {
-			if old.NodeLabel() != n.NodeLabel() {
-				// MergeNode leaves a node of another type unchanged; so does
-				// the embedded store.
-				continue
-			}
-			before := confgraph.Properties(old)
-			confgraph.MergeNode(old, n) // old is our own decoded copy
-			if reflect.DeepEqual(before, confgraph.Properties(old)) {
-				continue
-			}
-			merged = old
+		id := n.NodeID()
+		old := stored[id]
+		if old != nil && old.NodeLabel() != n.NodeLabel() {
+			// A node of another type is left unchanged; so does the
+			// embedded store.
+			continue
 		}
-		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], map[string]any{"id": n.NodeID(), "props": nodeProps(merged)})
+		add := b.Claims(id)
+		if len(add) == 0 {
+			add = confgraph.Claims{{Node: n}}
+		}
+		after := claims[id]
+		for _, c := range add {
+			if doc != "" {
+				c.Document = doc
+			}
+			after = after.With(c)
+		}
+		if old != nil && sameClaims(claims[id], after) {
+			continue
+		}
+		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, old, after))
 	}
 
 	// Only a relationship between two stored nodes can be stored: on a
@@ -561,12 +584,8 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 		relRows[r.Type] = append(relRows[r.Type], map[string]any{"from": r.From, "to": r.To, "props": props})
 	}
 
-	for _, l := range confgraph.Labels {
-		for chunk := range slices.Chunk(nodeRows[l], chunkSize) {
-			if _, err := collect(ctx, tx, writeNodesQuery[l], map[string]any{"rows": chunk}); err != nil {
-				return err
-			}
-		}
+	if err := writeNodeRows(ctx, tx, nodeRows); err != nil {
+		return err
 	}
 	for _, t := range confgraph.RelTypes {
 		for chunk := range slices.Chunk(relRows[t], chunkSize) {
@@ -579,7 +598,7 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 			}
 		}
 	}
-	return nil
+	return indexDocuments(ctx, tx, b, doc, nodes, rels)
 }
 
 // nodeProps returns the properties a node is stored with.
@@ -590,26 +609,6 @@ func nodeProps(n confgraph.Node) map[string]any {
 		p[searchTextProp] = searchText(n)
 	}
 	return p
-}
-
-// readNodes returns the stored nodes with the given IDs.
-func readNodes(ctx context.Context, tx neo4j.ManagedTransaction, ids map[string]bool) (map[string]confgraph.Node, error) {
-	list := make([]string, 0, len(ids))
-	for id := range ids {
-		list = append(list, id)
-	}
-	sort.Strings(list)
-	out := map[string]confgraph.Node{}
-	for chunk := range slices.Chunk(list, chunkSize) {
-		recs, err := collect(ctx, tx, nodesQuery, map[string]any{"ids": chunk})
-		if err != nil {
-			return nil, err
-		}
-		if err := decodeLabelled(recs, out); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // readRels returns the stored relationships equal to rels, by key.

@@ -12,8 +12,9 @@ import (
 var _ confgraph.DocumentReplacer = (*Store)(nil)
 
 // retractCypher removes a document's evidence from every relationship,
-// deletes the relationships left without evidence and then the nodes they
-// leave without any relationship.
+// deletes the relationships left without evidence and returns the IDs of
+// their ends (retractClaims then deletes those no document claims and
+// nothing links).
 const retractCypher = `
 MATCH (a)-[r]->(b) WHERE $doc IN r.evidenceDocuments
 WITH a, r, b, [i IN range(0, size(r.evidenceDocuments) - 1) WHERE r.evidenceDocuments[i] <> $doc] AS keep
@@ -23,11 +24,9 @@ SET r.evidenceDocuments = [i IN keep | r.evidenceDocuments[i]],
     r.evidenceRules = [i IN keep | coalesce(r.evidenceRules, [])[i]]
 WITH a, r, b, size(keep) = 0 AS empty
 FOREACH (_ IN CASE WHEN empty THEN [1] ELSE [] END | DELETE r)
-WITH collect(DISTINCT a) + collect(DISTINCT b) AS touched
-UNWIND touched AS n
-WITH DISTINCT n
-WHERE NOT (n)--()
-DELETE n`
+WITH collect(DISTINCT a.id) + collect(DISTINCT b.id) AS touched
+UNWIND touched AS id
+RETURN DISTINCT id`
 
 // ReplaceDocument removes what document name said and writes b, in one
 // transaction: a failure leaves the store as it was.
@@ -45,20 +44,35 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 	}
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
+	s.versionMu.Lock()
+	defer s.versionMu.Unlock()
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		res, err := tx.Run(ctx, retractCypher, map[string]any{"doc": name})
+		touched, indexed, err := retractDocument(ctx, tx, name)
 		if err != nil {
 			return struct{}{}, err
 		}
-		if _, err := res.Consume(ctx); err != nil {
+		if !indexed {
+			// Written before documents were indexed: scan.
+			recs, err := collect(ctx, tx, retractCypher, map[string]any{"doc": name})
+			if err != nil {
+				return struct{}{}, err
+			}
+			touched = map[string]bool{}
+			for _, rec := range recs {
+				if id, ok := rec.Values[0].(string); ok {
+					touched[id] = true
+				}
+			}
+		}
+		if err := retractClaims(ctx, tx, name, touched, !indexed); err != nil {
 			return struct{}{}, err
 		}
 		if len(nodes) == 0 && len(rels) == 0 {
 			return struct{}{}, nil
 		}
-		return struct{}{}, writeTx(ctx, tx, b, nodes, rels)
+		return struct{}{}, writeTx(ctx, tx, b, name, nodes, rels)
 	})
 	return s.fail(ctx, "replace document", errors.Join(err, sess.Close(ctx)))
 }

@@ -98,6 +98,7 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	pinner, _ := store.(confgraph.Pinner)
 	shape := newShapeCache(store, shapeTTL)
 	go shape.get(context.Background()) // ready before the first query, when the store is
 	if cfg.Metrics != nil || cfg.Tracer != nil {
@@ -124,6 +125,9 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(&limitsExtension{Limits: cfg.Limits, shape: shape.get, introspection: cfg.Introspection})
 	srv.SetErrorPresenter(graph.ErrorPresenter(log))
+	if pinner != nil {
+		srv.AroundOperations(pinQueries(pinner)) // outside the batching, whose calls it pins
+	}
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
 		return next(graph.WithBatching(ctx, store))
 	})

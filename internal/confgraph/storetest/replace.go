@@ -99,6 +99,73 @@ func runReplace(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		}
 	})
 
+	t.Run("PropertiesComeFromTheDocumentsThatSupportThem", func(t *testing.T) {
+		s := loaded(t)
+		const listingDoc, recapDoc2 = "provenance-listing.md", "provenance-recap.md"
+		const talkID, speakerID = "talk:provenance-talk", "speaker:provenance-speaker"
+		// said builds what one document says of a talk and its speaker.
+		said := func(doc string, rank int, level confgraph.Level, minutes int, bio string) *confgraph.Batch {
+			b := confgraph.NewBatch()
+			b.AddNode(&confgraph.Talk{ID: talkID, Title: "Provenance for Graphs", Level: level, DurationMinutes: minutes})
+			if bio != "" {
+				b.AddNode(&confgraph.Speaker{ID: speakerID, Name: "Pat Provenance", Bio: bio})
+				b.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: speakerID, To: talkID,
+					Evidence: []confgraph.Evidence{{Document: doc, Line: 3, Snippet: "Pat Provenance"}}})
+			}
+			b.Attribute(doc, rank)
+			return b
+		}
+		replace := func(doc string, b *confgraph.Batch) {
+			t.Helper()
+			if err := replacer(t, s).ReplaceDocument(ctx, doc, b); err != nil {
+				t.Fatalf("ReplaceDocument(%s): %v", doc, err)
+			}
+		}
+		check := func(step string, level confgraph.Level, minutes int, bio string) {
+			t.Helper()
+			got, err := s.Nodes(ctx, []string{talkID, speakerID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tk, _ := got[talkID].(*confgraph.Talk)
+			switch {
+			case level == "gone" && tk != nil:
+				t.Errorf("%s: the talk is still there (%s, %d min)", step, tk.Level, tk.DurationMinutes)
+			case level == "gone":
+			case tk == nil:
+				t.Errorf("%s: the talk is gone", step)
+			case tk.Title != "Provenance for Graphs" || tk.Level != level || tk.DurationMinutes != minutes:
+				t.Errorf("%s: talk is %s, %d min; want %s, %d min", step, tk.Level, tk.DurationMinutes, level, minutes)
+			}
+			sp, _ := got[speakerID].(*confgraph.Speaker)
+			switch {
+			case bio == "" && sp != nil:
+				t.Errorf("%s: the speaker is still there (bio %q)", step, sp.Bio)
+			case bio != "" && sp == nil:
+				t.Errorf("%s: the speaker is gone", step)
+			case sp != nil && sp.Bio != bio:
+				t.Errorf("%s: speaker's bio is %q, want %q", step, sp.Bio, bio)
+			}
+		}
+		replace(recapDoc2, said(recapDoc2, confgraph.RankRecap, confgraph.LevelAdvanced, 60, "Writes graphs and a much longer biography."))
+		check("recap alone", confgraph.LevelAdvanced, 60, "Writes graphs and a much longer biography.")
+		replace(listingDoc, said(listingDoc, confgraph.RankListed, confgraph.LevelBeginner, 30, "Writes graphs."))
+		// The listing arrived last but is the programme: its level and
+		// duration win; the longest bio stays.
+		check("listing added", confgraph.LevelBeginner, 30, "Writes graphs and a much longer biography.")
+		replace(listingDoc, said(listingDoc, confgraph.RankListed, confgraph.LevelIntermediate, 45, ""))
+		check("listing changed", confgraph.LevelIntermediate, 45, "Writes graphs and a much longer biography.")
+		replace(recapDoc2, said(recapDoc2, confgraph.RankRecap, "", 0, "Short."))
+		// The recap no longer gives a level or a duration, and its bio is
+		// now the only one: nothing of its earlier version stays.
+		check("recap changed", confgraph.LevelIntermediate, 45, "Short.")
+		replace(listingDoc, confgraph.NewBatch())
+		// A level and a duration only the removed listing gave are gone.
+		check("listing removed", "", 0, "Short.")
+		replace(recapDoc2, confgraph.NewBatch())
+		check("both removed", "gone", 0, "")
+	})
+
 	t.Run("ReplaceDocumentWithABadBatchKeepsTheOldState", func(t *testing.T) {
 		s := loaded(t)
 		before := dump(t, s)
