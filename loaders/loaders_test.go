@@ -434,7 +434,7 @@ func TestReAddKeepsTalks(t *testing.T) {
 // that organisation in a document loaded on its own, as in a bulk load.
 func TestDivisionIsItsCompanyAlone(t *testing.T) {
 	w := world(t)
-	for printed, want := range map[string]string{"Microsoft Azure": "company:microsoft", "Huawei Technologies": "company:huawei", "Cisco DevNet": "company:cisco", "Red Hat": "company:redhat", "Acme Widgets": "company:acmewidgets"} {
+	for printed, want := range map[string]string{"Microsoft Azure": "company:microsoft", "Huawei Technologies": "company:huawei", "Cisco DevNet": "company:cisco", "VMware by Broadcom": "company:vmware", "Red Hat": "company:redhat", "Acme Widgets": "company:acmewidgets"} {
 		if c := w.Company(printed); c == nil || c.ID != want {
 			t.Errorf("Company(%q) = %+v, want ID %s", printed, c, want)
 		}

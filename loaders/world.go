@@ -132,6 +132,11 @@ func (w *World) Company(printed string) *confgraph.Company {
 	// A division of a known organisation is that organisation ("Microsoft
 	// Azure", "Cisco DevNet"): decided by the name and the gazetteer alone,
 	// so it does not depend on which documents came first.
+	// "VMware by Broadcom": a company named for its new owner is still
+	// the company before "by".
+	if i := strings.Index(name, " by "); i > 0 && w.orgs != nil && (w.orgs[listing.NormName(name[:i])] || w.orgs[listing.NormName(name[i+4:])]) {
+		name = name[:i]
+	}
 	if w.orgs != nil && !w.orgs[listing.NormName(name)] {
 		ws := strings.Fields(name)
 		for n := len(ws) - 1; n >= 1; n-- {
