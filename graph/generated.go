@@ -230,6 +230,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Recording struct {
+		Evidence    func(childComplexity int) int
+		PublishedOn func(childComplexity int) int
+	}
+
 	RelatedCompanyConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -364,6 +369,7 @@ type ComplexityRoot struct {
 		ProjectsConnection func(childComplexity int, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) int
 		Recaps             func(childComplexity int, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) int
 		RecapsConnection   func(childComplexity int, where *RecapWhere, sort []*RecapSort, first *int, after *string) int
+		Recording          func(childComplexity int) int
 		Related            func(childComplexity int, first *int) int
 		Room               func(childComplexity int) int
 		Scheduled          func(childComplexity int) int
@@ -508,6 +514,7 @@ type TalkResolver interface {
 	StartsAt(ctx context.Context, obj *confgraph.Talk) (*string, error)
 	Room(ctx context.Context, obj *confgraph.Talk) (*string, error)
 	Scheduled(ctx context.Context, obj *confgraph.Talk) (*confgraph.Evidence, error)
+	Recording(ctx context.Context, obj *confgraph.Talk) (*Recording, error)
 	SpeakerCount(ctx context.Context, objs []*confgraph.Talk) ([]int, error)
 	Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error)
 	Speakers(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
@@ -1460,6 +1467,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RecapEdge.Node(childComplexity), true
 
+	case "Recording.evidence":
+		if e.ComplexityRoot.Recording.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recording.Evidence(childComplexity), true
+	case "Recording.publishedOn":
+		if e.ComplexityRoot.Recording.PublishedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Recording.PublishedOn(childComplexity), true
+
 	case "RelatedCompanyConnection.edges":
 		if e.ComplexityRoot.RelatedCompanyConnection.Edges == nil {
 			break
@@ -2014,6 +2034,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Talk.RecapsConnection(childComplexity, args["where"].(*RecapWhere), args["sort"].([]*RecapSort), args["first"].(*int), args["after"].(*string)), true
+	case "Talk.recording":
+		if e.ComplexityRoot.Talk.Recording == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Talk.Recording(childComplexity), true
 	case "Talk.related":
 		if e.ComplexityRoot.Talk.Related == nil {
 			break
@@ -3290,6 +3316,8 @@ type Talk implements Node {
   room: String
   "The schedule line that states its day, time or room; null when no schedule does."
   scheduled: Evidence
+  "When its recording was published, as the date line above its listing entry says (a video goes up days or weeks after the talk: this is not when the talk was given); null when no listing says."
+  recording: Recording
   "Number of speakers."
   speakerCount: Int! @goField(batch: true)
   "Other talks that share projects, speakers or companies with this one, best first, with the reasons."
@@ -3716,6 +3744,14 @@ type AddDocumentResult {
   "Relationships the document gave."
   relationships: Int!
 }
+
+"A talk's published recording, as a listing gives it."
+type Recording {
+  "The day the recording was published (YYYY-MM-DD)."
+  publishedOn: String!
+  "The listing line that states it."
+  evidence: Evidence!
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4032,6 +4068,16 @@ func (ec *executionContext) childFields_RecapEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type RecapEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Recording(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "publishedOn":
+		return ec.fieldContext_Recording_publishedOn(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Recording_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Recording", field.Name)
+}
+
 func (ec *executionContext) childFields_RelatedCompanyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "totalCount":
@@ -4296,6 +4342,8 @@ func (ec *executionContext) childFields_Talk(ctx context.Context, field graphql.
 		return ec.fieldContext_Talk_room(ctx, field)
 	case "scheduled":
 		return ec.fieldContext_Talk_scheduled(ctx, field)
+	case "recording":
+		return ec.fieldContext_Talk_recording(ctx, field)
 	case "speakerCount":
 		return ec.fieldContext_Talk_speakerCount(ctx, field)
 	case "related":
@@ -10694,6 +10742,61 @@ func (ec *executionContext) fieldContext_RecapEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Recording_publishedOn(ctx context.Context, field graphql.CollectedField, obj *Recording) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recording_publishedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recording_publishedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Recording", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Recording_evidence(ctx context.Context, field graphql.CollectedField, obj *Recording) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Recording_evidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Evidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *confgraph.Evidence) graphql.Marshaler {
+			return ec.marshalNEvidence2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋinternalᚋconfgraphᚐEvidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Recording_evidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Recording",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RelatedCompanyConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *RelatedCompanyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12998,6 +13101,38 @@ func (ec *executionContext) fieldContext_Talk_scheduled(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Evidence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Talk_recording(ctx context.Context, field graphql.CollectedField, obj *confgraph.Talk) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Talk_recording(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Talk().Recording(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Recording) graphql.Marshaler {
+			return ec.marshalORecording2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecording(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Talk_recording(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Talk",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Recording(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19678,6 +19813,49 @@ func (ec *executionContext) _RecapEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var recordingImplementors = []string{"Recording"}
+
+func (ec *executionContext) _Recording(ctx context.Context, sel ast.SelectionSet, obj *Recording) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, recordingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Recording")
+		case "publishedOn":
+			out.Values[i] = ec._Recording_publishedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "evidence":
+			out.Values[i] = ec._Recording_evidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var relatedCompanyConnectionImplementors = []string{"RelatedCompanyConnection"}
 
 func (ec *executionContext) _RelatedCompanyConnection(ctx context.Context, sel ast.SelectionSet, obj *RelatedCompanyConnection) graphql.Marshaler {
@@ -21217,6 +21395,44 @@ func (ec *executionContext) _Talk(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Talk_scheduled(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "recording":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Talk_recording(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -23856,6 +24072,13 @@ func (ec *executionContext) unmarshalORecapWhere2ᚖgithubᚗcomᚋconfgraphᚋc
 	}
 	res, err := ec.unmarshalInputRecapWhere(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORecording2ᚖgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRecording(ctx context.Context, sel ast.SelectionSet, v *Recording) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Recording(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋconfgraphᚋconfgraphᚋgraphᚐRelationshipTypeᚄ(ctx context.Context, v any) ([]RelationshipType, error) {

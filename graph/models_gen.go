@@ -350,6 +350,14 @@ type RecapWhere struct {
 	Not *RecapWhere `json:"NOT,omitempty"`
 }
 
+// A talk's published recording, as a listing gives it.
+type Recording struct {
+	// The day the recording was published (YYYY-MM-DD).
+	PublishedOn string `json:"publishedOn"`
+	// The listing line that states it.
+	Evidence *confgraph.Evidence `json:"evidence"`
+}
+
 // A page of related companys, with the relationship on each edge.
 type RelatedCompanyConnection struct {
 	// How many related companys match, on every page.

@@ -110,7 +110,8 @@ var tallies = map[string]confgraph.Tally{
 var scalarProps = map[string]map[string][]string{
 	"Talk": {"title": {"title"}, "abstract": {"abstract"}, "level": {"level"}, "kind": {"kind"},
 		"durationMinutes": {"durationMinutes"}, "participants": {"participants"}, "date": {"date"}, "startsAt": {"startsAt"}, "room": {"room"},
-		"scheduled": {"scheduledDocument", "scheduledLine", "scheduledSnippet", "scheduledRule"}},
+		"scheduled": {"scheduledDocument", "scheduledLine", "scheduledSnippet", "scheduledRule"},
+		"recording": {"recordingPublished", "recordingDocument", "recordingLine", "recordingSnippet", "recordingRule"}},
 	"Speaker": {"name": {"name"}, "aliases": {"aliases"}, "bio": {"bio"}, "role": {"role"}},
 	"Company": {"name": {"name"}, "aliases": {"aliases"}},
 	"Project": {"name": {"name"}, "aliases": {"aliases"}, "homepage": {"homepage"}, "repo": {"repo"}, "maturity": {"maturity"},

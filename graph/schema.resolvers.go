@@ -785,6 +785,15 @@ func (r *talkResolver) Scheduled(ctx context.Context, obj *confgraph.Talk) (*con
 	return &obj.Scheduled, nil
 }
 
+// Recording is the resolver for the recording field.
+func (r *talkResolver) Recording(ctx context.Context, obj *confgraph.Talk) (*Recording, error) {
+	if obj.RecordingPublished == "" {
+		return nil, nil
+	}
+	ev := obj.Recording
+	return &Recording{PublishedOn: obj.RecordingPublished, Evidence: &ev}, nil
+}
+
 // SpeakerCount is the batch resolver for the speakerCount field.
 func (r *talkResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Talk) ([]int, error) {
 	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.In})

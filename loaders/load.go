@@ -305,6 +305,7 @@ const (
 	ruleListingHeader = "listing-header" // a listing entry's header line
 	ruleListingAbout  = "listing-about"  // a panelist named only in an "About NAME" section
 	ruleListingBio    = "listing-bio"    // the employer a speaker's bio states
+	ruleListingDate   = "listing-date"   // the date line above an entry: when its recording was published
 	ruleProjectName   = "project-name"   // a project's name or alias in the text
 	ruleEventEvidence = "event-evidence" // the weighed clues to the edition a recap covers
 )
@@ -423,6 +424,10 @@ func (w *World) listingBatch(doc *listing.Document) (*confgraph.Batch, []string,
 			Kind:            confgraph.TalkKind(e.Kind),
 			DurationMinutes: e.Duration,
 			Participants:    e.Participants,
+		}
+		if e.Published != "" {
+			talk.RecordingPublished = e.Published
+			talk.Recording = confgraph.Evidence{Document: doc.Name, Line: e.PublishedLine, Snippet: e.PublishedText, Rule: ruleListingDate}
 		}
 		b.AddNode(talk)
 		b.AddRel(confgraph.Relationship{Type: confgraph.RelPartOf, From: talk.ID, To: event.ID,

@@ -18,6 +18,45 @@ func checkFrontend(t *testing.T, base string) {
 	t.Run("AliasLookup", func(t *testing.T) { checkAliasLookup(t, base) })
 	t.Run("ShortestPath", func(t *testing.T) { checkShortestPath(t, base) })
 	t.Run("SearchAsYouType", func(t *testing.T) { checkSearchAsYouType(t, base) })
+	t.Run("RecordingPublished", func(t *testing.T) { checkRecording(t, base) })
+}
+
+// checkRecording: the listing's date lines are when each recording was
+// published, with the line that says so; talks only recaps name have none.
+func checkRecording(t *testing.T, base string) {
+	var d struct {
+		Events []struct {
+			Name  string
+			Talks []struct {
+				Title     string
+				Recording *struct {
+					PublishedOn string
+					Evidence    struct {
+						Document, Snippet, Rule string
+						Line                    int
+					}
+				}
+			}
+		}
+	}
+	decode(t, base, `{ events { name talks { title recording { publishedOn evidence { document line snippet rule } } } } }`, nil, &d)
+	dated, listed := map[string]int{}, 0
+	for _, e := range d.Events {
+		for _, tk := range e.Talks {
+			if r := tk.Recording; r != nil {
+				listed++
+				dated[r.PublishedOn]++
+				if r.Evidence.Rule != "listing-date" || r.Evidence.Line == 0 || r.Evidence.Snippet == "" {
+					t.Errorf("%q: recording evidence %+v", tk.Title, r.Evidence)
+				}
+			}
+		}
+	}
+	// The seed listing dates 173 of its 174 entries 15 Dec 2017, a week
+	// after the event: when the videos went up.
+	if dated["2017-12-15"] < 150 || listed < dated["2017-12-15"] {
+		t.Errorf("recordings published on 2017-12-15: %d of %d dated talks, want most of the seed listing's", dated["2017-12-15"], listed)
+	}
 }
 
 // decode runs q and decodes its data into v, failing on any error.

@@ -165,6 +165,9 @@ func MergeNode(dst, src Node) {
 			if d.Participants == 0 {
 				d.Participants = s.Participants
 			}
+			if d.RecordingPublished == "" {
+				d.RecordingPublished, d.Recording = s.RecordingPublished, s.Recording
+			}
 			if d.Date == "" && d.StartsAt == "" && d.Room == "" {
 				// When and where come together, from one schedule.
 				d.Date, d.StartsAt, d.Room, d.Scheduled = s.Date, s.StartsAt, s.Room, s.Scheduled

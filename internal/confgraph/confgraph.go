@@ -126,6 +126,11 @@ type Talk struct {
 	// the schedule names it, and the line they were read from.
 	Date, StartsAt, Room string
 	Scheduled            Evidence // Document empty when no schedule says
+	// When the talk's recording was published (YYYY-MM-DD), as a listing's
+	// date line above the entry says, and that line; not when the talk was
+	// given.
+	RecordingPublished string
+	Recording          Evidence // Document empty when no listing says
 }
 
 // Speaker is a person who presents, moderates or hosts a talk.

@@ -394,6 +394,9 @@ func Trim(n Node, fields []string) Node {
 		if keep("scheduledDocument") {
 			c.Scheduled = v.Scheduled
 		}
+		if keep("recordingPublished") {
+			c.RecordingPublished, c.Recording = v.RecordingPublished, v.Recording
+		}
 		return c
 	case *Speaker:
 		c := &Speaker{ID: v.ID, Name: pick("name", v.Name), Bio: pick("bio", v.Bio), Role: pick("role", v.Role)}

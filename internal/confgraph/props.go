@@ -49,6 +49,11 @@ func Properties(n Node) map[string]any {
 		set("scheduledLine", v.Scheduled.Line)
 		set("scheduledSnippet", v.Scheduled.Snippet)
 		set("scheduledRule", v.Scheduled.Rule)
+		set("recordingPublished", v.RecordingPublished)
+		set("recordingDocument", v.Recording.Document)
+		set("recordingLine", v.Recording.Line)
+		set("recordingSnippet", v.Recording.Snippet)
+		set("recordingRule", v.Recording.Rule)
 	case *Speaker:
 		set("name", v.Name)
 		set("aliases", v.Aliases)

@@ -115,7 +115,10 @@ func decodeNode(label confgraph.Label, v any) (confgraph.Node, error) {
 			DurationMinutes: p.int("durationMinutes"), Participants: p.int("participants"),
 			Date: p.str("date"), StartsAt: p.str("startsAt"), Room: p.str("room"),
 			Scheduled: confgraph.Evidence{Document: p.str("scheduledDocument"), Line: p.int("scheduledLine"),
-				Snippet: p.str("scheduledSnippet"), Rule: p.str("scheduledRule")}}
+				Snippet: p.str("scheduledSnippet"), Rule: p.str("scheduledRule")},
+			RecordingPublished: p.str("recordingPublished"),
+			Recording: confgraph.Evidence{Document: p.str("recordingDocument"), Line: p.int("recordingLine"),
+				Snippet: p.str("recordingSnippet"), Rule: p.str("recordingRule")}}
 	case confgraph.LabelSpeaker:
 		n = &confgraph.Speaker{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Bio: p.str("bio"), Role: p.str("role")}
 	case confgraph.LabelCompany:

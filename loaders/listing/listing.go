@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -41,6 +42,11 @@ type Entry struct {
 	Abstract     string
 	AbstractLine int // first line of the abstract
 	Speakers     []Speaker
+	// Published is the day the date line above the entry gives (YYYY-MM-DD):
+	// when the recording went up, not when the talk was given.
+	Published     string
+	PublishedLine int
+	PublishedText string
 }
 
 // Speaker is a person an entry names, in the header or in an About section.
@@ -130,12 +136,21 @@ func Parse(name string, r io.Reader) (*Document, error) {
 	}
 	sort.Strings(doc.Boilerplate)
 	known := headerCompanies(blocks)
-	for _, b := range blocks {
+	for k, b := range blocks {
 		e, warn := parseEntry(b, boiler, known)
 		if warn != "" {
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s:%d: %s", name, b[0].no, warn))
 		}
 		if e != nil {
+			// The date line above the entry: when its recording was
+			// published.
+			d := lines[starts[k]]
+			for _, layout := range []string{"2 Jan 2006", "2 January 2006"} {
+				if t, err := time.Parse(layout, strings.TrimSpace(d.text)); err == nil {
+					e.Published, e.PublishedLine, e.PublishedText = t.Format("2006-01-02"), d.no, strings.TrimSpace(d.text)
+					break
+				}
+			}
 			doc.Entries = append(doc.Entries, *e)
 		}
 	}
