@@ -65,8 +65,8 @@ func (ix *talkIndex) clone() *talkIndex {
 	for k, v := range ix.byEvent {
 		byEvent[k] = slices.Clip(v)
 	}
-	return &talkIndex{byEvent: byEvent, speakers: clip(ix.speakers), byLast: clip(ix.byLast),
-		people: slices.Clip(ix.people), words: maps.Clone(ix.words), seen: maps.Clone(ix.seen)}
+	return &talkIndex{byEvent: byEvent, speakers: clip(ix.speakers), byLast: clip(ix.byLast), byKey: clip(ix.byKey),
+		order: maps.Clone(ix.order), people: slices.Clip(ix.people), words: maps.Clone(ix.words), seen: maps.Clone(ix.seen)}
 }
 
 type corpusDoc struct {

@@ -19,6 +19,8 @@ type talkIndex struct {
 	byEvent  map[string][]*confgraph.Talk
 	speakers map[string][]*confgraph.Speaker // talk ID -> speakers
 	byLast   map[string][]*confgraph.Speaker // last word of a name -> speakers
+	byKey    map[string][]*confgraph.Speaker // "f "/"l " + first/last word as listing.SameName folds it -> speakers
+	order    map[*confgraph.Speaker]int      // place in people
 	people   []*confgraph.Speaker
 	words    map[string][]string // talk ID -> title words
 	seen     map[string]bool     // relationship keys and speaker IDs indexed
@@ -26,7 +28,7 @@ type talkIndex struct {
 
 func newTalkIndex() *talkIndex {
 	return &talkIndex{byEvent: map[string][]*confgraph.Talk{}, speakers: map[string][]*confgraph.Speaker{},
-		byLast: map[string][]*confgraph.Speaker{}, words: map[string][]string{}, seen: map[string]bool{}}
+		byLast: map[string][]*confgraph.Speaker{}, byKey: map[string][]*confgraph.Speaker{}, order: map[*confgraph.Speaker]int{}, words: map[string][]string{}, seen: map[string]bool{}}
 }
 
 func indexTalks(b *confgraph.Batch) *talkIndex {
@@ -57,10 +59,15 @@ func (ix *talkIndex) add(b *confgraph.Batch) {
 	for _, n := range b.Nodes() {
 		if s, ok := n.(*confgraph.Speaker); ok && !ix.seen[s.ID] {
 			ix.seen[s.ID] = true
+			ix.order[s] = len(ix.people)
 			ix.people = append(ix.people, s)
 			for _, name := range append([]string{s.Name}, s.Aliases...) {
 				k := lastWord(name)
 				ix.byLast[k] = append(ix.byLast[k], s)
+				if f, l := listing.NameKeys(name); f != "" {
+					ix.byKey["f "+f] = append(ix.byKey["f "+f], s)
+					ix.byKey["l "+l] = append(ix.byKey["l "+l], s)
+				}
 			}
 		}
 	}
@@ -93,12 +100,20 @@ func (ix *talkIndex) person(name string) *confgraph.Speaker {
 			return s
 		}
 	}
-	for _, s := range ix.people {
-		if same(s) {
-			return s
+	// A name SameName matches shares its first or its last word with this
+	// one, as SameName folds them; the first in ix.people's order wins.
+	f, l := listing.NameKeys(name)
+	if f == "" {
+		return nil
+	}
+	var best *confgraph.Speaker
+	at := -1
+	for _, s := range append(ix.byKey["f "+f], ix.byKey["l "+l]...) {
+		if i := ix.order[s]; (at < 0 || i < at) && same(s) {
+			best, at = s, i
 		}
 	}
-	return nil
+	return best
 }
 
 // titleWords returns a talk's title words, worked out once.

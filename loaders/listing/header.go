@@ -357,6 +357,17 @@ func sameName(a, b string) bool {
 	return fa == fb || (len(fa) >= 3 && strings.HasPrefix(fb, fa)) || (len(fa) >= 4 && osaDistance(fa, fb) <= 1)
 }
 
+// NameKeys returns the first and last words of a name as SameName compares
+// them (folded, without suffixes or middle initials), or "" when the name
+// has fewer than two: two names SameName matches share one or the other.
+func NameKeys(s string) (first, last string) {
+	ws := nameCore(normName(s))
+	if len(ws) < 2 {
+		return "", ""
+	}
+	return ws[0], ws[len(ws)-1]
+}
+
 // nameCore drops suffixes and single-letter middle initials.
 func nameCore(n string) []string {
 	ws := strings.Fields(n)
