@@ -102,8 +102,11 @@ func (w *World) Load(docs map[string][]byte) *Result {
 	sort.Strings(names)
 	c := w.NewCorpus()
 	var warnings []string
-	for _, n := range names {
+	for i, n := range names {
 		p, err := w.parse(n, docs[n])
+		if w.Progress != nil {
+			w.Progress(i+1, len(names))
+		}
 		if err != nil {
 			warnings = append(warnings, err.Error())
 			continue
@@ -111,6 +114,9 @@ func (w *World) Load(docs map[string][]byte) *Result {
 		c.docs[n] = &corpusDoc{text: docs[n], p: p}
 	}
 	c.derive(0, "")
+	if w.Progress != nil {
+		w.Progress(len(names), len(names))
+	}
 	return c.result(warnings)
 }
 

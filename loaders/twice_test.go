@@ -48,3 +48,16 @@ func TestBilingualTitlesAreNoScheduleCue(t *testing.T) {
 		t.Errorf("kind = %s, want recap", kind)
 	}
 }
+
+// TestLoadReportsProgress: Progress hears of every document read, and of
+// the end once the graph is built.
+func TestLoadReportsProgress(t *testing.T) {
+	w := world(t)
+	var calls [][2]int
+	w.Progress = func(done, total int) { calls = append(calls, [2]int{done, total}) }
+	defer func() { w.Progress = nil }()
+	w.Load(map[string][]byte{"a.txt": []byte("not about a conference"), "b.txt": []byte("nor this")})
+	if len(calls) != 3 || calls[0] != [2]int{1, 2} || calls[2] != [2]int{2, 2} {
+		t.Errorf("progress calls = %v, want [1 2] [2 2] [2 2]", calls)
+	}
+}

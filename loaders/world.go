@@ -22,7 +22,10 @@ import (
 // World holds the facts about the world the loaders read from data files:
 // the project catalogue, the host cities, and the rules for company names.
 type World struct {
-	Projects      *projectmatch.Catalog
+	Projects *projectmatch.Catalog
+	// Progress, when set, is told how many of a load's documents have been
+	// read, after each one and once more when the graph is built.
+	Progress      func(done, total int)
 	cities        []city
 	regions       []region
 	editions      []edition

@@ -149,9 +149,23 @@ func parse(fs *flag.FlagSet, args []string) error {
 // readCorpus runs the loaders over a directory, printing one warning line
 // per skipped document or oddity.
 func (p *Program) readCorpus(dir string) (*loaders.Result, error) {
+	return p.readCorpusWith(dir, false)
+}
+
+// readCorpusShowing is readCorpus with the progress of the reading shown
+// on standard error (load): a bar on a terminal, else a line every few
+// seconds.
+func (p *Program) readCorpusShowing(dir string) (*loaders.Result, error) {
+	return p.readCorpusWith(dir, true)
+}
+
+func (p *Program) readCorpusWith(dir string, show bool) (*loaders.Result, error) {
 	w, err := loaders.DefaultWorld()
 	if err != nil {
 		return nil, err
+	}
+	if show {
+		w.Progress = newProgress(p.Stderr, isTerminal(p.Stderr), progressEvery, time.Now)
 	}
 	res, err := w.LoadDir(dir)
 	if err != nil {
@@ -395,7 +409,7 @@ func (p *Program) load(ctx context.Context, args []string) error {
 	if files := fs.Args(); len(files) > 0 {
 		return p.replaceFiles(ctx, c.neo4j, files)
 	}
-	res, err := p.readCorpus(c.corpus)
+	res, err := p.readCorpusShowing(c.corpus)
 	if err != nil {
 		return err
 	}
