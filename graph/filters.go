@@ -85,60 +85,42 @@ func (w *where) num(field string, f *IntFilter) {
 var dateRe = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
 func (w *where) date(field string, f *DateFilter) {
-	if f == nil {
-		return
+	if f != nil {
+		w.checked(field, dateRe, "a date (YYYY-MM-DD)", [5]*string{f.Eq, f.Lt, f.Lte, f.Gt, f.Gte}, f.In, f.IsNull)
 	}
-	check := func(s string) string {
-		if !dateRe.MatchString(s) && w.err == nil {
-			w.err = confgraph.Errorf(confgraph.EINVALID, "%s: %q is not a date (YYYY-MM-DD)", field, s)
-		}
-		return s
-	}
-	for _, c := range []struct {
-		op confgraph.Op
-		v  *string
-	}{{confgraph.OpEq, f.Eq}, {confgraph.OpLt, f.Lt}, {confgraph.OpLte, f.Lte}, {confgraph.OpGt, f.Gt}, {confgraph.OpGte, f.Gte}} {
-		if c.v != nil {
-			w.cond(field, c.op, check(*c.v), false)
-		}
-	}
-	if f.In != nil {
-		for _, s := range f.In {
-			check(s)
-		}
-		w.in(field, anys(f.In), false)
-	}
-	w.isNull(field, f.IsNull)
 }
 
 var timeRe = regexp.MustCompile(`^(?:[01]\d|2[0-3]):[0-5]\d$`)
 
 // timeOfDay adds the conditions on a time of day, HH:MM.
 func (w *where) timeOfDay(field string, f *TimeFilter) {
-	if f == nil {
-		return
+	if f != nil {
+		w.checked(field, timeRe, "a time of day (HH:MM, 24-hour)", [5]*string{f.Eq, f.Lt, f.Lte, f.Gt, f.Gte}, f.In, f.IsNull)
 	}
+}
+
+// checked adds the conditions of a filter on a string written in one
+// format (a date, a time of day): eq, lt, lte, gt, gte in that order, in
+// and isNull; a value re does not match is an error naming what it is not.
+func (w *where) checked(field string, re *regexp.Regexp, what string, ops [5]*string, in []string, isNull *bool) {
 	check := func(s string) string {
-		if !timeRe.MatchString(s) && w.err == nil {
-			w.err = confgraph.Errorf(confgraph.EINVALID, "%s: %q is not a time of day (HH:MM, 24-hour)", field, s)
+		if !re.MatchString(s) && w.err == nil {
+			w.err = confgraph.Errorf(confgraph.EINVALID, "%s: %q is not %s", field, s, what)
 		}
 		return s
 	}
-	for _, c := range []struct {
-		op confgraph.Op
-		v  *string
-	}{{confgraph.OpEq, f.Eq}, {confgraph.OpLt, f.Lt}, {confgraph.OpLte, f.Lte}, {confgraph.OpGt, f.Gt}, {confgraph.OpGte, f.Gte}} {
-		if c.v != nil {
-			w.cond(field, c.op, check(*c.v), false)
+	for i, op := range []confgraph.Op{confgraph.OpEq, confgraph.OpLt, confgraph.OpLte, confgraph.OpGt, confgraph.OpGte} {
+		if ops[i] != nil {
+			w.cond(field, op, check(*ops[i]), false)
 		}
 	}
-	if f.In != nil {
-		for _, s := range f.In {
+	if in != nil {
+		for _, s := range in {
 			check(s)
 		}
-		w.in(field, anys(f.In), false)
+		w.in(field, anys(in), false)
 	}
-	w.isNull(field, f.IsNull)
+	w.isNull(field, isNull)
 }
 
 func (w *where) id(f *IDFilter) {

@@ -359,7 +359,6 @@ var (
 	dayDotMonth     = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.`)
 	editionDayMonth = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-zäéû]*\b`)
 	editionMonthDay = regexp.MustCompile(`(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b`)
-	monthIndex      = map[string]int{"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
 )
 
 // editionByDays returns the year of the one edition held in city whose
@@ -378,11 +377,11 @@ func (w *World) editionByDays(city string, lines []string) int {
 		}
 		for _, m := range editionDayMonth.FindAllStringSubmatch(l, -1) {
 			d, _ := strconv.Atoi(m[1])
-			days = append(days, fmt.Sprintf("%02d-%02d", monthIndex[strings.ToLower(m[2])], d))
+			days = append(days, fmt.Sprintf("%02d-%02d", monthNumber[strings.ToLower(m[2])], d))
 		}
 		for _, m := range editionMonthDay.FindAllStringSubmatch(l, -1) {
 			d, _ := strconv.Atoi(m[2])
-			days = append(days, fmt.Sprintf("%02d-%02d", monthIndex[strings.ToLower(m[1])], d))
+			days = append(days, fmt.Sprintf("%02d-%02d", monthNumber[strings.ToLower(m[1])], d))
 		}
 	}
 	found := 0

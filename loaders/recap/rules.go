@@ -258,8 +258,8 @@ var kindThenBy = regexp.MustCompile(`(?i)^(?:an?\s+)?(?:\d+[-\s]?min(?:ute)?s?\s
 // is the Linux of the Cloud” - Jim Zemlin" quotes Jim Zemlin; it names no
 // session.
 func quotation(t string) bool {
-	m := quoted.FindStringSubmatchIndex(strings.TrimSpace(t))
 	t = strings.TrimSpace(t)
+	m := quoted.FindStringSubmatchIndex(t)
 	if m == nil || m[0] != 0 {
 		return false
 	}
