@@ -44,6 +44,11 @@ var (
 // Parse reads the people s names. It returns nil when s does not read as
 // people (a sentence, a company alone).
 func Parse(s string, g Gazetteer) []Person {
+	if loc := whenTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		// "by A, Acme Tuesday, November 7 • 11:00am": the session's day
+		// and time after its people belong to neither.
+		s = s[:loc[0]]
+	}
 	ps := parse(s, g)
 	for i := range ps {
 		// "Henry Zhou, founder of Harbor": a project is no employer; "will
@@ -72,6 +77,11 @@ func Parse(s string, g Gazetteer) []Person {
 	}
 	return ps
 }
+
+// whenTail is a session's day and time at the end of an attribution: a
+// weekday followed by a date or nothing ("Tuesday, November 7 • 11:00am",
+// "Wed 8 Nov", "Thursday,"), or a time after a bullet ("• 2:30pm").
+var whenTail = regexp.MustCompile(`(?i)[\s,;•·|–-]*(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[.,]?(?:\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*$)|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[•·]\s*\d{1,2}[:.]\d{2}).*$`)
 
 // nameStop are words that do not stand in a person's name.
 var nameStop = map[string]bool{}

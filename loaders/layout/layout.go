@@ -239,6 +239,43 @@ func isHeaderRow(cells []string) bool {
 	return false
 }
 
+func inCSV(rows map[int][]string, i int) bool { _, ok := rows[i]; return ok }
+
+// openEnded reports a line that stops in the middle of a list of names:
+// after a comma, a semicolon or an ampersand.
+func openEnded(raw string) bool {
+	t := strings.TrimRight(raw, " \t")
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, " &")
+}
+
+// continuation reports a line that goes on with the paragraph above: not
+// blank and not the start of a block of its own (a heading, a list item,
+// a table row, a quote, a fence, a tag).
+func continuation(raw string) bool {
+	t := strings.TrimSpace(raw)
+	if t == "" || strings.ContainsAny(t[:1], "#|>`<~") || listMarker.MatchString(raw) || tableSep.MatchString(t) {
+		return false
+	}
+	return true
+}
+
+// rowCells splits a table row at its pipes, its edge pipes optional, each
+// cell's text read as a block's is (links, emphasis).
+func rowCells(raw string) []Block {
+	var out []Block
+	for _, c := range strings.Split(strings.Trim(strings.TrimSpace(raw), "|"), "|") {
+		cb := Block{}
+		cb.setText(strings.TrimSpace(c))
+		out = append(out, cb)
+	}
+	return out
+}
+
+// columns counts the columns of a delimiter row ("---|:---:|---").
+func columns(sep string) int {
+	return len(strings.Split(strings.Trim(strings.TrimSpace(sep), "|"), "|"))
+}
+
 func (d *Doc) blocks(start int) {
 	csvRows := d.csvRuns(start)
 	var csvHeader []string
@@ -249,9 +286,25 @@ func (d *Doc) blocks(start int) {
 		raw := d.Lines[i]
 		// "[Scaling Widgets With" / "Operators](https://…)": a link's text
 		// wrapped onto the next line is one line.
-		if strings.Count(raw, "[") > strings.Count(raw, "]") && i+1 < len(d.Lines) && strings.Contains(d.Lines[i+1], "](") {
-			d.Lines[i] = raw + " " + strings.TrimSpace(d.Lines[i+1])
-			d.Lines[i+1] = ""
+		if strings.Count(raw, "[") > strings.Count(raw, "]") {
+			// over up to three lines: "[Managing Thousands of" /
+			// "Clusters With Flux - Ann Lee," / "Acme](https://…)"
+			for j := i + 1; j < len(d.Lines) && j <= i+2 && strings.TrimSpace(d.Lines[j]) != "" && (j == i+1 || continuation(d.Lines[j])); j++ {
+				if strings.Contains(d.Lines[j], "](") {
+					for k := i + 1; k <= j; k++ {
+						d.Lines[i] += " " + strings.TrimSpace(d.Lines[k])
+						d.Lines[k] = ""
+					}
+					raw = d.Lines[i]
+					break
+				}
+			}
+		}
+		// "by A, Acme; B, Initech; C," / "Globex": a list of people
+		// wrapped after its comma goes on on the next line.
+		for j := i + 1; !inCode && j < len(d.Lines) && openEnded(raw) && continuation(d.Lines[j]) && !inCSV(csvRows, i) && !inCSV(csvRows, j); j++ {
+			d.Lines[i] = strings.TrimRight(raw, " \t") + " " + strings.TrimSpace(d.Lines[j])
+			d.Lines[j] = ""
 			raw = d.Lines[i]
 		}
 		t := strings.TrimSpace(raw)
@@ -283,10 +336,23 @@ func (d *Doc) blocks(start int) {
 			continue
 		}
 		if strings.Contains(t, "|") && tableSep.MatchString(t) {
-			if len(d.Blocks) > 0 && d.Blocks[len(d.Blocks)-1].Kind == TableRow {
-				prev := &d.Blocks[len(d.Blocks)-1]
-				header = prev.Cells
-				prev.Kind, prev.Header = Furniture, nil // the header row names columns, not a row
+			if n := len(d.Blocks); n > 0 {
+				prev := &d.Blocks[n-1]
+				switch {
+				case prev.Kind == TableRow:
+					header = prev.Cells
+					prev.Kind, prev.Header = Furniture, nil // the header row names columns, not a row
+				case prev.Line == i && !strings.HasPrefix(strings.TrimSpace(prev.Raw), "|") && len(rowCells(prev.Raw)) == columns(t):
+					// A table whose rows have no pipe at their edges
+					// ("Time | Room | Topic | Speaker" over "---|---|---|---"):
+					// the line above the delimiter row is its header.
+					cells := rowCells(prev.Raw)
+					header = make([]string, len(cells))
+					for k, c := range cells {
+						header[k] = c.Text
+					}
+					prev.Kind, prev.Header, prev.Cells = Furniture, nil, header
+				}
 			}
 			continue
 		}
@@ -400,13 +466,10 @@ func (b *Block) classify(raw string, header []string) {
 		b.numbered()
 		return
 	}
-	if strings.HasPrefix(t, "|") || strings.Count(t, "|") >= 2 && header != nil {
+	if strings.HasPrefix(t, "|") || header != nil && strings.Count(t, "|") >= min(2, len(header)-1) && strings.Count(t, "|") > 0 {
 		b.Kind = TableRow
 		b.Header = header
-		inner := strings.Trim(t, "|")
-		for _, c := range strings.Split(inner, "|") {
-			cb := Block{}
-			cb.setText(strings.TrimSpace(c))
+		for _, cb := range rowCells(t) {
 			b.Cells = append(b.Cells, cb.Text)
 			b.Links = append(b.Links, cb.Links...)
 		}
@@ -488,7 +551,11 @@ func (b *Block) setText(s string) {
 	b.Text = strings.Join(strings.Fields(s), " ")
 }
 
-func stripTags(s string) string { return tag.ReplaceAllString(s, "") }
+// stripTags drops HTML tags; a line break (<br>) leaves a space, so the
+// words on either side stay apart.
+func stripTags(s string) string { return tag.ReplaceAllString(lineBreak.ReplaceAllString(s, " "), "") }
+
+var lineBreak = regexp.MustCompile(`(?i)<br\s*/?>`)
 
 // stripEmphasis drops Markdown emphasis marks but keeps snake_case words.
 func stripEmphasis(s string) string {

@@ -39,6 +39,12 @@ func TestParse(t *testing.T) {
 			"Title line", "", "paragraph; furniture; furniture; furniture; furniture; paragraph"},
 		{"KeyValueAndList", "T\n\nSession Title: Quotas That Don't Lie\nSpeakers: Ana Luz, Google\n\n- Title: Durable Workflows\n1. Second item\n",
 			"T", "", "paragraph; key-value(Session Title); key-value(Speakers); list item(Title); list item"},
+		{"TableWithoutEdgePipes", "# Schedule\n\nTime | Room | Topic | Speaker\n---|---|---|---\n9:00 | Hall A | [Quotas That Don't Lie](https://sched.co/x) | Ana Luz, Acme\n",
+			"Schedule", "", "heading; furniture; table row[Time,Room,Topic,Speaker]"},
+		{"NamesWrappedAfterComma", "T\n\n- **[Quotas That Don't Lie](https://sched.co/x)**<br>\n  by Ana Luz, Acme; Bo Chan,\n  Initech; Cy Diaz, Globex<br> Tuesday, May 2\n",
+			"T", "", "paragraph; list item; paragraph"},
+		{"LinkTextOverThreeLines", "T\n\n- Notes: [Running Ten Thousand\n  Clusters Without Tears - Ana Luz,\n  Acme](https://youtu.be/x)\n",
+			"T", "", "paragraph; list item(Notes)"},
 		{"SetextHeadingAndRule", "Post\n\nDay One\n-------\n\nSome text that is a sentence.\n\n---\n\nMore.\n",
 			"Post", "", "paragraph; heading; paragraph; paragraph"},
 	}
@@ -125,5 +131,31 @@ func TestStandalone(t *testing.T) {
 		if w, ok := want[b.Text]; ok && b.Standalone != w {
 			t.Errorf("%q: standalone = %v, want %v", b.Text, b.Standalone, w)
 		}
+	}
+}
+
+func TestJoinedLines(t *testing.T) {
+	d, err := Parse("t.md", []byte("T\n\n- **[Quotas](https://sched.co/x)**<br>\n  by Ana Luz, Acme; Bo Chan,\n  Initech<br>Tuesday, May 2\n\nCity | Room\n---|---\nOslo | B\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, b := range d.Blocks {
+		texts = append(texts, b.Text)
+	}
+	want := "T / Quotas / by Ana Luz, Acme; Bo Chan, Initech Tuesday, May 2 / City | Room / Oslo | B"
+	if got := strings.Join(texts, " / "); got != want {
+		t.Errorf("blocks:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestLinkOverThreeLines(t *testing.T) {
+	d, err := Parse("t.md", []byte("T\n\n- Notes: [Running Ten Thousand\n  Clusters Without Tears - Ana Luz,\n  Acme](https://youtu.be/x)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Blocks[len(d.Blocks)-1]
+	if len(b.Links) != 1 || b.Links[0].Text != "Running Ten Thousand Clusters Without Tears - Ana Luz, Acme" {
+		t.Errorf("links = %+v", b.Links)
 	}
 }

@@ -420,6 +420,7 @@ func onlyNames(s string, g attrib.Gazetteer) []listing.Speaker {
 
 var (
 	speakerLead = regexp.MustCompile(`(?i)^\W*(?:speakers?|presenters?|by|ponentes?|intervenant\(?s?\)?|sprecher(?:in)?|referent(?:en)?|登壇者|スピーカー)\s*[:：]\s*(.+?)\W*$`)
+	byLead      = regexp.MustCompile(`^\W*[Bb]y\s+(\p{Lu}.+)$`)
 	talkBy      = regexp.MustCompile(`\bby\s+(\p{Lu}[\p{L}'’.\-]+(?:\s+(?:\p{Lu}[\p{L}'’.\-]+|van|von|de|der)){1,3}(?:\s*\([^)]{2,60}\))?(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}(?:\s*\([^)]{2,60}\))?)?)`)
 )
 
@@ -455,6 +456,13 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 				return all
 			}
 			return nil
+		}
+		if m := byLead.FindStringSubmatch(b.Text); m != nil {
+			// "by A, Acme; B, Initech; C, Globex": a line that opens with
+			// "by" is the attribution, however many people it names.
+			if sp := people(m[1], g); len(sp) > 0 {
+				return sp
+			}
 		}
 		if len(strings.Fields(b.Text)) <= 12 {
 			if sp := people(b.Text, g); len(sp) > 0 {
@@ -851,6 +859,11 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	}
 	if b.Header == nil && len(b.Cells) >= 2 {
 		title, who = 0, 1
+	}
+	if b.Header != nil && len(b.Cells) < len(b.Header) {
+		// A row short of its header's columns has lost one (an empty
+		// place, a merged cell): which cell is the title is anyone's guess.
+		return nil
 	}
 	if title < 0 {
 		// No column says "title": the first cell with words in it, not a

@@ -19,6 +19,10 @@ func TestBlockRules(t *testing.T) {
 		name, text string
 		want       []string
 	}{
+		{"TableWithoutEdgePipes", "# Schedule\n\nTime | Room | Topic | Speaker\n---|---|---|---\n9:00 | Hall A | [Quotas That Never Lie](https://sched.co/x) | Ana Luz, Acme & Bo Chan, Initech\n12:00 | [Working Group Meeting](https://example.org) | Group leads\n",
+			[]string{"table-row: Quotas That Never Lie | Ana Luz @ Acme | Bo Chan @ Initech"}},
+		{"ByLineOfManyPeople", "# Talks\n\n- **[Quotas That Never Lie](https://sched.co/x)**<br>\n  by Ana Luz, Acme; Bo Chan, Initech; Cy Diaz, Globex; Dina Eng,\n  Hooli; Ed Fox, Umbrella<br> Tuesday, May 2 • 11:00 - 11:35\n",
+			[]string{"link-item: Quotas That Never Lie | Ana Luz @ Acme | Bo Chan @ Initech | Cy Diaz @ Globex | Dina Eng @ Hooli | Ed Fox @ Umbrella"}},
 		{"TableCellTitleAndPeople", "# Talks\n\n|Topic|Video|\n|:---|:---:|\n|Rook at Scale - Ana Luz, Acme|[Video](https://youtu.be/x)|\n|Keynote: Why Gardens Matter for... Bo Sample & Li Demo|-|\n",
 			[]string{"table-row: Rook at Scale | Ana Luz @ Acme", "table-row: Why Gardens Matter for | Bo Sample @  | Li Demo @ "}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
