@@ -200,8 +200,9 @@ func splitKV(t string) (string, string, bool) {
 func (d *Doc) csvRuns(start int) map[int][]string {
 	rows := map[int][]string{}
 	fields := func(l string) []string {
-		if strings.Count(l, ",") < 2 || strings.HasPrefix(strings.TrimSpace(l), "|") {
-			return nil
+		t := strings.TrimSpace(l)
+		if strings.Count(l, ",") < 2 || strings.HasPrefix(t, "|") || strings.HasPrefix(t, "#") || listMarker.MatchString(l) || strings.Contains(l, "](") {
+			return nil // Markdown: a list item, a heading, a link are no CSV rows
 		}
 		r := csv.NewReader(strings.NewReader(l))
 		r.LazyQuotes = true

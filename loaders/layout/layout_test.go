@@ -45,6 +45,8 @@ func TestParse(t *testing.T) {
 			"T", "", "paragraph; list item; paragraph"},
 		{"LinkTextOverThreeLines", "T\n\n- Notes: [Running Ten Thousand\n  Clusters Without Tears - Ana Luz,\n  Acme](https://youtu.be/x)\n",
 			"T", "", "paragraph; list item(Notes)"},
+		{"ProseWithCommasIsNoCSV", "T\n\n1. [Welcome](https://youtu.be/a): Ana Luz, CTO of Acme, opened, and spoke.\n2. [Journey](https://youtu.be/b): Bo Chan, Cy Diaz, and Di Fox talked, at length.\n3. [Evolution](https://youtu.be/c): Ed Fox, Fay Gu, and others shared, in turn.\n",
+			"T", "", "paragraph; list item(Welcome); list item(Journey); list item(Evolution)"},
 		{"SetextHeadingAndRule", "Post\n\nDay One\n-------\n\nSome text that is a sentence.\n\n---\n\nMore.\n",
 			"Post", "", "paragraph; heading; paragraph; paragraph"},
 	}

@@ -216,6 +216,9 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		text, keynote := stripKind(t)
 		return Item{Title: cleanTitle(text), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
 	}
+	if it, ok := titleBeforePointer(b, l, g); ok {
+		return it, true
+	}
 	text, keynote := stripKind(strings.TrimSpace(l.Text))
 	if onlyPerson(text) && !sessionPage.MatchString(l.URL) && !videoURL.MatchString(l.URL) {
 		return Item{}, false // "[Yan Wang](https://twitter.com/…), [Bo Li](…) and …": people
@@ -234,7 +237,13 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return Item{}, false
 	}
 	if rest != "" {
-		if sp := people(rest, g); len(sp) > 0 {
+		sp := people(rest, g)
+		if ps := presentersIn(rest, g); len(ps) > len(sp) && len(b.Links) == 1 && strings.HasPrefix(b.Text, strings.TrimSpace(l.Text)) && videoURL.MatchString(l.URL) && !deictic.MatchString(text) {
+			// "[Title](video): A and B shared how …": the sentence after a
+			// linked session says who gave it.
+			sp = ps
+		}
+		if len(sp) > 0 {
 			return Item{Title: cleanTitle(text), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
 		}
 	}
@@ -248,6 +257,37 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
 	}
 	return Item{}, false
+}
+
+// titleBeforePointer reads "Title [Link to talk](sched)" or "Title –
+// [video](youtube)": a list item or line whose link to the session's page
+// or recording only points ("link to talk", "slides", "here"), so the
+// session is named by the text before the link, perhaps with its people
+// after a dash.
+func titleBeforePointer(b layout.Block, l layout.Link, g attrib.Gazetteer) (Item, bool) {
+	if b.Kind != layout.ListItem && b.Kind != layout.Paragraph || !videoURL.MatchString(l.URL) {
+		return Item{}, false
+	}
+	pointer := strings.TrimSpace(l.Text)
+	if n := len(strings.Fields(pointer)); n == 0 || n > 4 || !resourceWords.MatchString(pointer) {
+		return Item{}, false
+	}
+	i := strings.Index(b.Text, pointer)
+	if i <= 0 {
+		return Item{}, false
+	}
+	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(b.Text[:i]), "[(（-–—:|,"))
+	if before == "" || strings.ContainsAny(before, ".!?") && !titleShaped(before) {
+		return Item{}, false
+	}
+	text, keynote := stripKind(before)
+	if title, sp := splitTitleAttribution(text, g); title != "" {
+		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
+	}
+	if resourceWords.MatchString(text) || !titleShaped(text) && !(b.Kind == layout.ListItem && looseTitle(text) && len(strings.Fields(text)) >= 4) {
+		return Item{}, false // "Watch the session recording — [here](…)"
+	}
+	return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
 }
 
 // kindThenBy is what a line says of a session before its people: "15-minute
