@@ -220,6 +220,10 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		return it, true
 	}
 	text, keynote := stripKind(strings.TrimSpace(l.Text))
+	text, elsewhere := venueTail(text)
+	if elsewhere {
+		return Item{}, false
+	}
 	if onlyPerson(text) && !sessionPage.MatchString(l.URL) && !videoURL.MatchString(l.URL) {
 		return Item{}, false // "[Yan Wang](https://twitter.com/…), [Bo Li](…) and …": people
 	}
@@ -289,6 +293,32 @@ func titleBeforePointer(b layout.Block, l layout.Link, g attrib.Gazetteer) (Item
 	}
 	return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
 }
+
+// venueTail splits "Title @ KubeCon 2019" into its title, and reports a
+// session given at another event ("Title @ Cloud Native Rejekts", "Title
+// @ Goto, Copenhagen"): the text after the last " @ " names an event
+// ("…Con", "Summit", "Rejekts", "Day", "Meetup"), not a company ("Journey
+// to Production @ BT" keeps its "@ BT").
+func venueTail(t string) (string, bool) {
+	i := strings.LastIndex(t, " @ ")
+	if i <= 0 {
+		return t, false
+	}
+	venue := strings.ToLower(t[i+3:])
+	switch {
+	case strings.Contains(venue, "kubecon") || strings.Contains(venue, "cloudnativecon"):
+		// "Title - Serverless Summit @ KubeCon": the co-located event's
+		// name is no part of the title either.
+		return strings.TrimSpace(colocatedTail.ReplaceAllString(t[:i], "")), false
+	case eventWord.MatchString(venue):
+		return t, true
+	}
+	return t, false
+}
+
+var colocatedTail = regexp.MustCompile(`\s+[-–—]\s+(?:\p{Lu}[\p{L}\-]*\s+){0,3}(?:Summit|Day|Con)\s*$`)
+
+var eventWord = regexp.MustCompile(`(?i)rejekts|summit|conf\b|conference|con\b|goto\b|meetup|\bday\b|devopsdays|fosdem`)
 
 // kindThenBy is what a line says of a session before its people: "15-minute
 // presentation by", "a lightning talk with".
@@ -889,7 +919,7 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	for i, h := range b.Header {
 		k := strings.ToLower(strings.TrimSpace(h))
 		switch {
-		case title < 0 && (titleKeys[k] || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session") || strings.Contains(k, "topic") || k == "subject" || k == "name" || k == "トピック" || k == "演題" || k == "主题"):
+		case title < 0 && !strings.Contains(k, "speaker") && (titleKeys[k] || strings.Contains(k, "name and") || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session") || strings.Contains(k, "topic") || k == "subject" || k == "name" || k == "トピック" || k == "演題" || k == "主题"):
 			title = i
 		case who < 0 && (speakerKey[k] || strings.Contains(k, "speaker") || strings.Contains(k, "presenter")):
 			who = i
@@ -909,7 +939,7 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 		// No column says "title": the first cell with words in it, not a
 		// link, a time or a date.
 		for i, c := range b.Cells {
-			if len(strings.Fields(c)) >= 2 && !clockOrDate.MatchString(c) {
+			if len(strings.Fields(c)) >= 2 && !clockOrDate.MatchString(c) && !dayCell.MatchString(c) {
 				title = i
 				break
 			}
@@ -919,6 +949,10 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 		return nil
 	}
 	t, keynote := stripKind(b.Cells[title])
+	t, elsewhere := venueTail(t)
+	if elsewhere {
+		return nil
+	}
 	var sp []listing.Speaker
 	if who >= 0 && who < len(b.Cells) {
 		sp = people(b.Cells[who], g)
@@ -949,6 +983,10 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	}
 	return []Item{{Title: cleanTitle(t), Speakers: sp, Rule: RuleTableRow, Keynote: keynote, Weak: len(sp) == 0 && !keynote && !kindLead.MatchString(b.Cells[title])}}
 }
+
+// dayCell is a day written short in a schedule's cell: "Sat. 16th",
+// "Wed 20", "Tuesday".
+var dayCell = regexp.MustCompile(`(?i)^\W*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?\.?)?\s*$`)
 
 var clockOrDate = regexp.MustCompile(`^\W*\d{1,4}[:/.\-]\d{1,2}`)
 
