@@ -402,13 +402,26 @@ func pairGroups(s string, g Gazetteer) []Person {
 		// "Dan Delta, Eve Echo & Fay Fox, Hooli" lists three people of one
 		// company: what follows the comma is a second name, not an
 		// organisation the gazetteer or the words of its name tell.
-		if NameLike(rest) && len(strings.Fields(rest)) >= 2 && !isOrg(rest, g) && !orgish(rest) {
+		if namesOnly(strings.TrimRight(rest, ", "), g) {
+			// "Ann Lee, Bo Chan, Cy Diaz, & Di Eng, Hooli": with an Oxford
+			// comma, several names before the "&".
 			return nil
 		}
 		role, c, p := affiliation(rest, g)
 		out = append(out, Person{Name: name, Role: role, Company: c, Parent: p})
 	}
 	return out
+}
+
+// namesOnly reports text that is only people's full names, separated by
+// commas: "Bo Chan" or "Bo Chan, Cy Diaz", not "Acme" or "Bo Chan, Acme".
+func namesOnly(s string, g Gazetteer) bool {
+	for _, n := range strings.Split(s, ", ") {
+		if n = strings.TrimSpace(n); !NameLike(n) || len(strings.Fields(n)) < 2 || isOrg(n, g) || orgish(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // commaList reads the listing header shapes with the gazetteer's help.

@@ -28,6 +28,7 @@ func TestParse(t *testing.T) {
 		{"FromCompany", "Ana Luz and Tom Brandt from Datadog", "Ana Luz @ Datadog; Tom Brandt @ Datadog"},
 		{"OfCompany", "Ines Moreau of Eurecom", "Ines Moreau @ Eurecom"},
 		{"NoCompany", "Nadia Khoury & Ben Achter", "Nadia Khoury; Ben Achter"},
+		{"OxfordCommaBeforeAmpersand", "Mia Michel, Stu Sloan, Nia Young, & Jo Peach, VMware", "Mia Michel @ VMware; Stu Sloan @ VMware; Nia Young @ VMware; Jo Peach @ VMware"},
 		{"DayAndTimeAfter", "Julia Pivo, O11y Tuesday, November 7 • 11:00am - 11:35am", "Julia Pivo @ O11y"},
 		{"WeekdayAlone", "Shiv Raj, Independent Tuesday,", "Shiv Raj @ Independent"},
 		{"TimeAfterBullet", "Ana Luz, Google • 2:30pm", "Ana Luz @ Google"},
