@@ -221,8 +221,8 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	}
 	text, keynote := stripKind(strings.TrimSpace(l.Text))
 	text, elsewhere := venueTail(text)
-	if elsewhere {
-		return Item{}, false
+	if elsewhere || eventName.MatchString(text) {
+		return Item{}, false // "[KubeCon + CloudNativeCon North America 2022](…)" is the event
 	}
 	if onlyPerson(text) && !sessionPage.MatchString(l.URL) && !videoURL.MatchString(l.URL) {
 		return Item{}, false // "[Yan Wang](https://twitter.com/…), [Bo Li](…) and …": people
@@ -293,6 +293,11 @@ func titleBeforePointer(b layout.Block, l layout.Link, g attrib.Gazetteer) (Item
 	}
 	return Item{Title: cleanTitle(text), Rule: RuleLinkItem, Keynote: keynote, Recording: true}, true
 }
+
+// eventName is link text that names the conference itself, however it is
+// spaced: "KubeCon + CloudNativeCon Europe 2024", "kube con+CloudNativeCon
+// North America 2022", "KubeCon EU".
+var eventName = regexp.MustCompile(`(?i)^\W*(?:kube\s*con|cloud\s*native\s*con)(?:\s*[+&]\s*(?:kube\s*con|cloud\s*native\s*con))?(?:\s+(?:north|america|europe|eu|na|us|china|india|japan|asia|hong|kong|latin|virtual|\d{2,4})\b)*\W*$`)
 
 // venueTail splits "Title @ KubeCon 2019" into its title, and reports a
 // session given at another event ("Title @ Cloud Native Rejekts", "Title
