@@ -35,6 +35,40 @@ var Cities []byte
 //go:embed companies.yml
 var Companies []byte
 
+// CompanyFacts is companies.yml read.
+type CompanyFacts struct {
+	// LegalSuffixes are the legal forms that end companies' names
+	// ("Inc.", "GmbH").
+	LegalSuffixes []string `yaml:"legal_suffixes"`
+	// NotCompanies are the words printed where a company would be that
+	// name none ("Independent").
+	NotCompanies []string `yaml:"not_companies"`
+	// Organizations are organisations speakers name besides the
+	// landscape's (organizations.yml).
+	Organizations []string `yaml:"organizations"`
+}
+
+// ReadCompanies reads companies.yml.
+func ReadCompanies() (CompanyFacts, error) {
+	var c CompanyFacts
+	if err := yaml.Unmarshal(Companies, &c); err != nil {
+		return CompanyFacts{}, fmt.Errorf("data: companies.yml: %w", err)
+	}
+	return c, nil
+}
+
+// LegalSuffixes returns companies.yml's legal forms, for the parsers that
+// need them before any data is read. The file is embedded, so one that
+// does not parse is a defect of the build, which TestCompanies finds:
+// LegalSuffixes panics on it.
+func LegalSuffixes() []string {
+	c, err := ReadCompanies()
+	if err != nil {
+		panic(err)
+	}
+	return c.LegalSuffixes
+}
+
 // LandscapeProjects is landscape_projects.yml: the open-source projects of
 // the CNCF landscape that projects.yml does not curate, derived by
 // `go run ./data/derive`.

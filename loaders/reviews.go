@@ -2,12 +2,9 @@ package loaders
 
 import (
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
-	"github.com/confgraph/confgraph/loaders/listing"
+	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders/projectmatch"
 	"github.com/confgraph/confgraph/loaders/recap"
 )
@@ -19,7 +16,7 @@ type talkIndex struct {
 	byEvent  map[string][]*confgraph.Talk
 	speakers map[string][]*confgraph.Speaker // talk ID -> speakers
 	byLast   map[string][]*confgraph.Speaker // last word of a name -> speakers
-	byKey    map[string][]*confgraph.Speaker // "f "/"l " + first/last word as listing.SameName folds it -> speakers
+	byKey    map[string][]*confgraph.Speaker // "f "/"l " + first/last word as text.SameName folds it -> speakers
 	order    map[*confgraph.Speaker]int      // place in people
 	people   []*confgraph.Speaker
 	words    map[string][]string // talk ID -> title words
@@ -64,7 +61,7 @@ func (ix *talkIndex) add(b *confgraph.Batch) {
 			for _, name := range append([]string{s.Name}, s.Aliases...) {
 				k := lastWord(name)
 				ix.byLast[k] = append(ix.byLast[k], s)
-				if f, l := listing.NameKeys(name); f != "" {
+				if f, l := text.NameKeys(name); f != "" {
 					ix.byKey["f "+f] = append(ix.byKey["f "+f], s)
 					ix.byKey["l "+l] = append(ix.byKey["l "+l], s)
 				}
@@ -85,11 +82,11 @@ func lastWord(name string) string {
 // those sharing the surname, else (for a typo in it) among everyone.
 func (ix *talkIndex) person(name string) *confgraph.Speaker {
 	same := func(s *confgraph.Speaker) bool {
-		if listing.SameName(s.Name, name) {
+		if text.SameName(s.Name, name) {
 			return true
 		}
 		for _, a := range s.Aliases {
-			if listing.SameName(a, name) {
+			if text.SameName(a, name) {
 				return true
 			}
 		}
@@ -102,7 +99,7 @@ func (ix *talkIndex) person(name string) *confgraph.Speaker {
 	}
 	// A name SameName matches shares its first or its last word with this
 	// one, as SameName folds them; the first in ix.people's order wins.
-	f, l := listing.NameKeys(name)
+	f, l := text.NameKeys(name)
 	if f == "" {
 		return nil
 	}
@@ -136,7 +133,7 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 	for _, t := range talks {
 		for _, s := range ix.speakers[t.ID] {
 			for _, p := range it.Speakers {
-				if listing.SameName(s.Name, p.Name) {
+				if text.SameName(s.Name, p.Name) {
 					bySpeaker = append(bySpeaker, t)
 				}
 			}
@@ -179,10 +176,10 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 	bestScore := 0.0
 	for _, t := range talks {
 		tw := ix.titleWords(w, t)
-		a, b := coverage(itemWords, tw), coverage(tw, itemWords)
+		a, b := text.Coverage(itemWords, tw), text.Coverage(tw, itemWords)
 		// A recap may drop a subtitle: "Leading Without a Map" for
 		// "Leading Without a Map: Platform Team Culture That Scales".
-		if main := mainTitle(t.Title); main != t.Title && coverage(w.titleWords(main), itemWords) == 1 && a == 1 {
+		if main := text.MainTitle(t.Title); main != t.Title && text.Coverage(w.titleWords(main), itemWords) == 1 && a == 1 {
 			b = 1
 		}
 		if max(a, b) < 0.8 || min(a, b) < 0.4 {
@@ -198,7 +195,7 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 // titlesAgree reports titles sharing at least a third of their words
 // either way.
 func titlesAgree(a, b []string) bool {
-	return len(a) == 0 || max(coverage(a, b), coverage(b, a)) >= minSharedTitle
+	return len(a) == 0 || max(text.Coverage(a, b), text.Coverage(b, a)) >= minSharedTitle
 }
 
 // minSharedTitle is the share of words a recap's title must share with a
@@ -208,17 +205,6 @@ const minSharedTitle = 1.0 / 3
 // keynoteOf reports a recap item about a keynote and a speaker's keynote.
 func keynoteOf(it recap.Item, t *confgraph.Talk) bool {
 	return t.Kind == confgraph.KindKeynote || it.Keynote || keynoteWordIn(it.Section) || keynoteWordIn(it.Text)
-}
-
-// mainTitle is a title without its subtitle (after ": " or " - ").
-func mainTitle(t string) string {
-	if i := strings.Index(t, ": "); i > 0 {
-		t = t[:i]
-	}
-	if i := strings.Index(t, " - "); i > 0 {
-		t = t[:i]
-	}
-	return t
 }
 
 func uniqTalks(ts []*confgraph.Talk) []*confgraph.Talk {
@@ -233,28 +219,11 @@ func uniqTalks(ts []*confgraph.Talk) []*confgraph.Talk {
 	return out
 }
 
-var stopWords = map[string]bool{"a": true, "an": true, "the": true, "and": true, "of": true, "to": true, "for": true,
-	"in": true, "on": true, "with": true, "v": true, "vs": true, "your": true, "is": true, "at": true, "by": true, "it": true}
-
-// titleWords lowercases a title, drops accents, punctuation and small
-// words, and spells project aliases by the project's name ("K8s" ->
-// "kubernetes").
+// titleWords are a title's words (text.TitleWords) with project aliases
+// spelled by the project's name ("K8s" -> "kubernetes").
 func (w *World) titleWords(t string) []string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(strings.ToLower(t)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
-		}
-	}
 	var out []string
-	for _, word := range strings.Fields(b.String()) {
-		if stopWords[word] {
-			continue
-		}
+	for _, word := range text.TitleWords(t) {
 		if hits := w.Projects.Find(word, word); len(hits) == 1 && !strings.EqualFold(hits[0].Spec.Name, word) {
 			out = append(out, strings.Fields(strings.ToLower(hits[0].Spec.Name))...)
 			continue
@@ -264,33 +233,7 @@ func (w *World) titleWords(t string) []string {
 	return out
 }
 
-// wordsMatch treats words as equal when they are, or when both are long
-// and share their first five letters ("distros", "distributions").
-func wordsMatch(a, b string) bool {
-	if a == b {
-		return true
-	}
-	return len(a) >= 5 && len(b) >= 5 && a[:5] == b[:5]
-}
-
-// coverage is the share of the words of a found in b.
-func coverage(a, b []string) float64 {
-	if len(a) == 0 {
-		return 0
-	}
-	n := 0
-	for _, x := range a {
-		for _, y := range b {
-			if wordsMatch(x, y) {
-				n++
-				break
-			}
-		}
-	}
-	return float64(n) / float64(len(a))
-}
-
-func similarity(a, b []string) float64 { return coverage(a, b) + coverage(b, a) }
+func similarity(a, b []string) float64 { return text.Coverage(a, b) + text.Coverage(b, a) }
 
 // reviews links a recap to the talks it writes about, creating the talks
 // (with the speakers and companies the recap names) that no listing has.

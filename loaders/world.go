@@ -15,7 +15,7 @@ import (
 
 	"github.com/confgraph/confgraph/data"
 	"github.com/confgraph/confgraph/internal/confgraph"
-	"github.com/confgraph/confgraph/loaders/listing"
+	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders/projectmatch"
 )
 
@@ -25,20 +25,20 @@ type World struct {
 	Projects *projectmatch.Catalog
 	// Progress, when set, is told how many of a load's documents have been
 	// read, after each one and once more when the graph is built.
-	Progress      func(done, total int)
-	cities        []city
-	regions       []region
-	editions      []edition
-	legalSuffixes map[string]bool
-	notCompanies  map[string]bool
-	orgs          map[string]bool // folded names of known organisations
+	Progress     func(done, total int)
+	cities       []city
+	regions      []region
+	editions     []edition
+	legal        text.LegalForms
+	notCompanies map[string]bool
+	orgs         map[string]bool // folded names of known organisations
 }
 
 // IsOrg reports whether name is a known organisation's (legal suffix and
 // spelling aside).
 func (w *World) IsOrg(name string) bool {
 	c := w.Company(name)
-	return c != nil && w.orgs[listing.NormName(c.Name)]
+	return c != nil && w.orgs[text.NormName(c.Name)]
 }
 
 // NotPerson reports a name that names a project ("Argo Rollouts"), so is
@@ -79,7 +79,7 @@ func DefaultWorld() (*World, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &World{Projects: cat, legalSuffixes: map[string]bool{}, notCompanies: map[string]bool{}}
+	w := &World{Projects: cat, notCompanies: map[string]bool{}}
 	var cities struct {
 		Cities   []city    `yaml:"cities"`
 		Regions  []region  `yaml:"regions"`
@@ -89,18 +89,12 @@ func DefaultWorld() (*World, error) {
 		return nil, fmt.Errorf("loaders: cities.yml: %w", err)
 	}
 	w.cities, w.regions, w.editions = cities.Cities, cities.Regions, cities.Editions
-	var comp struct {
-		Legal []string `yaml:"legal_suffixes"`
-		Not   []string `yaml:"not_companies"`
-		Orgs  []string `yaml:"organizations"`
+	comp, err := data.ReadCompanies()
+	if err != nil {
+		return nil, err
 	}
-	if err := yaml.Unmarshal(data.Companies, &comp); err != nil {
-		return nil, fmt.Errorf("loaders: companies.yml: %w", err)
-	}
-	for _, s := range comp.Legal {
-		w.legalSuffixes[strings.ToLower(strings.TrimRight(s, "."))] = true
-	}
-	for _, s := range comp.Not {
+	w.legal = text.NewLegalForms(comp.LegalSuffixes)
+	for _, s := range comp.NotCompanies {
 		w.notCompanies[strings.ToLower(s)] = true
 	}
 	orgs, err := data.OrganizationNames()
@@ -108,9 +102,9 @@ func DefaultWorld() (*World, error) {
 		return nil, err
 	}
 	w.orgs = map[string]bool{}
-	for _, o := range append(orgs, comp.Orgs...) {
+	for _, o := range append(orgs, comp.Organizations...) {
 		if c := w.Company(o); c != nil {
-			w.orgs[listing.NormName(c.Name)] = true
+			w.orgs[text.NormName(c.Name)] = true
 		}
 	}
 	return w, nil
@@ -125,31 +119,25 @@ func (w *World) Company(printed string) *confgraph.Company {
 	if name == "" || w.notCompanies[strings.ToLower(name)] {
 		return nil
 	}
-	for {
-		ws := strings.Fields(strings.ReplaceAll(name, ",", " , "))
-		if len(ws) < 2 || !w.legalSuffixes[strings.ToLower(strings.TrimRight(ws[len(ws)-1], "."))] {
-			break
-		}
-		name = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(name[:strings.LastIndex(name, ws[len(ws)-1])]), ","))
-	}
+	name = w.legal.Trim(name)
 	// A division of a known organisation is that organisation ("Microsoft
 	// Azure", "Cisco DevNet"): decided by the name and the gazetteer alone,
 	// so it does not depend on which documents came first.
 	// "VMware by Broadcom": a company named for its new owner is still
 	// the company before "by".
-	if i := strings.Index(name, " by "); i > 0 && w.orgs != nil && (w.orgs[listing.NormName(name[:i])] || w.orgs[listing.NormName(name[i+4:])]) {
+	if i := strings.Index(name, " by "); i > 0 && w.orgs != nil && (w.orgs[text.NormName(name[:i])] || w.orgs[text.NormName(name[i+4:])]) {
 		name = name[:i]
 	}
-	if w.orgs != nil && !w.orgs[listing.NormName(name)] {
+	if w.orgs != nil && !w.orgs[text.NormName(name)] {
 		ws := strings.Fields(name)
 		for n := len(ws) - 1; n >= 1; n-- {
-			if prefix := strings.Join(ws[:n], " "); w.orgs[listing.NormName(prefix)] {
+			if prefix := strings.Join(ws[:n], " "); w.orgs[text.NormName(prefix)] {
 				name = prefix
 				break
 			}
 		}
 	}
-	key := strings.ReplaceAll(confgraph.Slug(name), "-", "")
+	key := text.Compact(name)
 	if key == "" {
 		return nil
 	}

@@ -4,9 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // Batch is a set of nodes and relationships ready to be written to a store.
@@ -277,7 +276,7 @@ func unionAliases(name string, have, add []string) []string {
 // key, e.g. ID(LabelSpeaker, "Matt Klein") = "speaker:matt-klein". The ID
 // depends only on the label and the key, never on load order.
 func ID(label Label, key string) string {
-	return strings.ToLower(string(label)) + ":" + Slug(key)
+	return strings.ToLower(string(label)) + ":" + text.Slug(key)
 }
 
 // LabelOfID returns the label an ID made by ID names. A store may hold
@@ -293,26 +292,4 @@ func LabelOfID(id string) (Label, bool) {
 		}
 	}
 	return "", false
-}
-
-// Slug lowercases s, drops accents and replaces every run of characters
-// other than letters and digits by a single hyphen.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

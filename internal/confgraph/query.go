@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // FieldKind is the type of a filterable, sortable node property.
@@ -44,15 +46,15 @@ func HasAliases(label Label) bool {
 }
 
 // AliasHolds reports whether one of a node's aliases equals s (after
-// FoldCase of both when fold).
+// text.FoldCase of both when fold).
 func AliasHolds(n Node, s string, fold bool) bool {
 	names, _ := Properties(n)[AliasField].([]string)
 	if fold {
-		s = FoldCase(s)
+		s = text.FoldCase(s)
 	}
 	for _, a := range names {
 		if fold {
-			a = FoldCase(a)
+			a = text.FoldCase(a)
 		}
 		if a == s {
 			return true

@@ -12,15 +12,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
+	"github.com/confgraph/confgraph/data"
 	"github.com/confgraph/confgraph/internal/confgraph"
-	"github.com/confgraph/confgraph/loaders/listing"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // Score counts the outcomes of one kind of fact.
@@ -222,7 +219,7 @@ func Evaluate(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(p
 		for _, w := range want {
 			var match *confgraph.Speaker
 			for _, s := range ours {
-				if !used[s.ID] && (listing.SameName(s.Name, w.name) || anySame(s.Aliases, w.name)) {
+				if !used[s.ID] && (text.SameName(s.Name, w.name) || anySame(s.Aliases, w.name)) {
 					match = s
 					break
 				}
@@ -410,7 +407,7 @@ func accepted(notCompany NotCompany, cs ...*string) []string {
 
 func anySame(names []string, n string) bool {
 	for _, a := range names {
-		if listing.SameName(a, n) {
+		if text.SameName(a, n) {
 			return true
 		}
 	}
@@ -426,7 +423,8 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-var legal = regexp.MustCompile(`\b(inc|incorporated|corp|corporation|co|llc|ltd|limited|gmbh)\b`)
+// legalForms are companies' legal forms, as data/companies.yml lists them.
+var legalForms = text.NewLegalForms(data.LegalSuffixes())
 
 // SameCompany compares company names loosely, as the gold README asks:
 // case, spaces, punctuation and legal suffixes are ignored, and a division
@@ -450,28 +448,21 @@ func SameCompany(a, b string) bool {
 	return true
 }
 
+// companyWords are the words of a company's name (text.Words) that are
+// not legal forms.
 func companyWords(s string) []string {
-	s = legal.ReplaceAllString(strings.ToLower(s), " ")
-	return strings.Fields(strings.Map(func(r rune) rune {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return r
-		}
-		return ' '
-	}, s))
-}
-
-// squash normalises a title for comparison: case, accents, quotes and
-// punctuation ignored, "&" read as "and".
-func squash(s string) string {
-	s = strings.ReplaceAll(strings.ToLower(s), "&", " and ")
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(s) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+	var out []string
+	for _, w := range text.Words(s) {
+		if !legalForms.Is(w) {
+			out = append(out, w)
 		}
 	}
-	return b.String()
+	return out
 }
+
+// squash normalises a title for comparison: case, accents, quotes, spaces
+// and punctuation ignored (text.Compact), "&" read as "and".
+func squash(s string) string { return text.Compact(strings.ReplaceAll(s, "&", " and ")) }
 
 // WriteMisses lists what each score missed.
 func WriteMisses(w io.Writer, scores []Score) {

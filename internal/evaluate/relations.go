@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
-	"github.com/confgraph/confgraph/loaders/listing"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 type pair struct {
@@ -178,7 +178,7 @@ func Relations(b *confgraph.Batch, g *Gold, notCompany NotCompany, aliases func(
 	samePerson := func(got, want string) bool {
 		for _, n := range strings.Split(got, "|") {
 			for _, w := range strings.Split(want, "|") {
-				if listing.SameName(n, w) {
+				if text.SameName(n, w) {
 					return true
 				}
 			}

@@ -25,14 +25,11 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
-
-	"github.com/confgraph/confgraph/loaders/listing"
 	"gopkg.in/yaml.v3"
 
 	"github.com/confgraph/confgraph/data"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // Config says what to generate.
@@ -539,7 +536,7 @@ func (w *world) makePeople(r *rand.Rand, n int, avoid map[string]bool, scale int
 	for len(w.people) < n {
 		f := firsts[r.IntN(len(firsts))]
 		l := lasts[r.IntN(len(lasts))]
-		key := fold(f + " " + l)
+		key := text.Fold(f + " " + l)
 		if seen[key] {
 			continue
 		}
@@ -569,7 +566,7 @@ func (w *world) makePeople(r *rand.Rand, n int, avoid map[string]bool, scale int
 }
 
 // distinctNames drops names the loaders would take for another name of the
-// list (listing.SameName decides, with the other part of the name fixed):
+// list (text.SameName decides, with the other part of the name fixed):
 // for given names, one shortening or misspelling another; for family
 // names, a typo apart. Names containing an avoided word are dropped too.
 func distinctNames(in []string, avoid map[string]bool, family bool) []string {
@@ -582,7 +579,7 @@ func distinctNames(in []string, avoid map[string]bool, family bool) []string {
 	var out []string
 	for _, n := range in {
 		bad := false
-		for _, word := range strings.Fields(fold(n)) {
+		for _, word := range text.Words(n) {
 			if avoid[word] {
 				bad = true
 			}
@@ -591,28 +588,13 @@ func distinctNames(in []string, avoid map[string]bool, family bool) []string {
 			if bad {
 				break
 			}
-			bad = listing.SameName(full(n), full(g))
+			bad = text.SameName(full(n), full(g))
 		}
 		if !bad {
 			out = append(out, n)
 		}
 	}
 	return out
-}
-
-// fold lowercases and drops accents and punctuation.
-func fold(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // regionMonths are the months each region's edition is usually held in.

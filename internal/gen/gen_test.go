@@ -10,7 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/confgraph/confgraph/data"
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders"
 	"github.com/confgraph/confgraph/loaders/listing"
 )
@@ -460,7 +462,7 @@ func TestPeople(t *testing.T) {
 			t.Errorf("%q does not read as a name", p.name)
 		}
 		for _, q := range w.people[:i] {
-			if listing.SameName(p.name, q.name) {
+			if text.SameName(p.name, q.name) {
 				t.Errorf("%q and %q read as one person", p.name, q.name)
 			}
 		}
@@ -468,6 +470,17 @@ func TestPeople(t *testing.T) {
 	for _, c := range w.companies {
 		if listing.Personish(c.name) {
 			t.Errorf("company %q reads as a person", c.name)
+		}
+	}
+}
+
+// TestLegalForms checks that the legal forms companies are printed with
+// are ones data/companies.yml lists, which the loaders drop.
+func TestLegalForms(t *testing.T) {
+	forms := text.NewLegalForms(data.LegalSuffixes())
+	for _, f := range append(slices.Clone(legalComma), legalSpace...) {
+		if !forms.Is(f) {
+			t.Errorf("%q is printed as a legal form; data/companies.yml does not list it", f)
 		}
 	}
 }

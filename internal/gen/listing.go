@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // Entry variants, one per header shape family of the real listing.
@@ -133,7 +135,7 @@ func (w *world) makeTalk(r *rand.Rand, ev *event, variant string) *talk {
 		if try > 60 {
 			title += fmt.Sprintf(" %d", try)
 		}
-		key, mk := titleKey(title), titleKey(mainTitle(title))
+		key, mk := titleKey(title), titleKey(text.MainTitle(title))
 		if ev.titleKeys[key] || ev.mainKeys[mk] || len(strings.Fields(title)) > 13 {
 			continue
 		}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // recapPlan is one recap to write.
@@ -155,7 +157,7 @@ func (w *world) unlistedSession(r *rand.Rand, ev *event) *planItem {
 	for range 50 {
 		topic := pick(r, topics)
 		title, _ := talkTitle(r, titleSpec{kind: "TALK", topic: topic, company: company}, nil)
-		if ev.titleKeys[titleKey(title)] || ev.mainKeys[titleKey(mainTitle(title))] {
+		if ev.titleKeys[titleKey(title)] || ev.mainKeys[titleKey(text.MainTitle(title))] {
 			continue
 		}
 		if ev.titleWords == nil {
@@ -174,7 +176,7 @@ func (w *world) unlistedSession(r *rand.Rand, ev *event) *planItem {
 		if close {
 			continue
 		}
-		ev.titleKeys[titleKey(title)], ev.mainKeys[titleKey(mainTitle(title))] = true, true
+		ev.titleKeys[titleKey(title)], ev.mainKeys[titleKey(text.MainTitle(title))] = true, true
 		return &planItem{title: title, topic: topic, people: people}
 	}
 	return nil
@@ -205,7 +207,7 @@ func (w *world) variantTitle(r *rand.Rand, t *talk, dash bool) string {
 		}
 		return strings.Join(ws, " ")
 	case roll < 26:
-		if m := mainTitle(title); m != title && len(strings.Fields(m)) >= 3 && len(strings.Fields(titleKey(m))) >= 2 {
+		if m := text.MainTitle(title); m != title && len(strings.Fields(m)) >= 3 && len(strings.Fields(titleKey(m))) >= 2 {
 			return m
 		}
 	case roll < 31:

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // expand replaces each %c in tpl by arg(c).
@@ -67,51 +69,18 @@ func mention(r *rand.Rand, p *project) string {
 	return p.Name
 }
 
-// titleKey identifies a title by its words, ignoring case, order,
-// punctuation and small words; mainKey does the same for the title
-// without its subtitle.
+// titleKey identifies a title by its words (text.TitleWords), ignoring
+// their order.
 func titleKey(t string) string {
-	var ws []string
-	for _, w := range strings.Fields(fold(t)) {
-		switch w {
-		case "a", "an", "the", "and", "of", "to", "for", "in", "on", "with", "at", "by", "your", "is", "it", "v", "vs":
-			continue
-		}
-		ws = append(ws, w)
-	}
+	ws := text.TitleWords(t)
 	sort.Strings(ws)
 	return strings.Join(ws, " ")
 }
 
-func mainTitle(t string) string {
-	if i := strings.Index(t, ": "); i > 0 {
-		t = t[:i]
-	}
-	if i := strings.Index(t, " - "); i > 0 {
-		t = t[:i]
-	}
-	return t
-}
-
 // overlap is the larger share of either title's words (as titleKey
-// splits them) found in the other.
+// splits them) found in the other (text.Coverage).
 func overlap(wa, wb []string) float64 {
-	if len(wa) == 0 || len(wb) == 0 {
-		return 0
-	}
-	in := func(x []string, y []string) float64 {
-		n := 0
-		for _, s := range x {
-			for _, t := range y {
-				if s == t || len(s) >= 5 && len(t) >= 5 && s[:5] == t[:5] {
-					n++
-					break
-				}
-			}
-		}
-		return float64(n) / float64(len(x))
-	}
-	return max(in(wa, wb), in(wb, wa))
+	return max(text.Coverage(wa, wb), text.Coverage(wb, wa))
 }
 
 // titleSpec says what a title may talk about.

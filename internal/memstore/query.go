@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // Filters are evaluated over the store's indexes: a condition on an ID,
@@ -36,7 +37,7 @@ func (s *Store) reindex() {
 			if m[f] == nil {
 				m[f] = map[string][]string{}
 			}
-			k := confgraph.FoldCase(v.(string))
+			k := text.FoldCase(v.(string))
 			m[f][k] = append(m[f][k], n.NodeID())
 		}
 	}
@@ -161,7 +162,7 @@ func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[str
 	case indexedFields[c.Field]:
 		for _, v := range vals {
 			if str, ok := v.(string); ok {
-				for _, id := range s.byKey[label][c.Field][confgraph.FoldCase(str)] {
+				for _, id := range s.byKey[label][c.Field][text.FoldCase(str)] {
 					set[id] = true
 				}
 			}
@@ -282,7 +283,7 @@ const setAbove = 8
 
 // cond tests c on n; a long `in` list of strings becomes a set once per
 // evaluation, so testing it costs the same however long it is. Ignoring
-// case compares confgraph.FoldCase of both sides, as Neo4j does.
+// case compares text.FoldCase of both sides, as Neo4j does.
 func (e *eval) cond(n confgraph.Node, c *confgraph.Cond) bool {
 	if c.Op != confgraph.OpIn || len(c.Values) <= setAbove {
 		return condHolds(n, *c)
@@ -304,7 +305,7 @@ func (e *eval) cond(n confgraph.Node, c *confgraph.Cond) bool {
 		return false
 	}
 	if c.Fold {
-		sv = confgraph.FoldCase(sv)
+		sv = text.FoldCase(sv)
 	}
 	return set[sv]
 }
@@ -319,7 +320,7 @@ func inSet(c *confgraph.Cond) map[string]bool {
 			return nil
 		}
 		if c.Fold {
-			sw = confgraph.FoldCase(sw)
+			sw = text.FoldCase(sw)
 		}
 		set[sw] = true
 	}
@@ -353,7 +354,7 @@ func condHolds(n confgraph.Node, c confgraph.Cond) bool {
 	if sv, ok := v.(string); ok {
 		w, _ := c.Value.(string)
 		if c.Fold {
-			sv, w = confgraph.FoldCase(sv), confgraph.FoldCase(w)
+			sv, w = text.FoldCase(sv), text.FoldCase(w)
 		}
 		switch c.Op {
 		case confgraph.OpContains:
@@ -398,7 +399,7 @@ func equal(v, w any, fold bool) bool {
 			return false
 		}
 		if fold {
-			return confgraph.FoldCase(a) == confgraph.FoldCase(b)
+			return text.FoldCase(a) == text.FoldCase(b)
 		}
 		return a == b
 	}

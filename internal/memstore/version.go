@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // setNode and deleteNode change a node of a version being written,
@@ -106,7 +107,7 @@ func (s *Store) refresh() {
 			if old != nil {
 				if v, ok := confgraph.FieldValue(old, f); ok {
 					m := table(old.NodeLabel(), f)
-					k := confgraph.FoldCase(v.(string))
+					k := text.FoldCase(v.(string))
 					ids := slices.DeleteFunc(slices.Clone(m[k]), func(x string) bool { return x == id })
 					if len(ids) == 0 {
 						delete(m, k)
@@ -118,7 +119,7 @@ func (s *Store) refresh() {
 			if n != nil {
 				if v, ok := confgraph.FieldValue(n, f); ok {
 					m := table(n.NodeLabel(), f)
-					k := confgraph.FoldCase(v.(string))
+					k := text.FoldCase(v.(string))
 					m[k] = append(slices.Clip(m[k]), id)
 				}
 			}

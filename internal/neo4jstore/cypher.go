@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // A query is compiled to one Cypher statement: labels, relationship types
@@ -164,7 +165,7 @@ func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact 
 		// here on the operand's side.
 		s, _ := c.Value.(string)
 		if c.Fold {
-			return fmt.Sprintf("any(a IN coalesce(%s.%s, []) WHERE toLower(a) = %s)", v, ident(c.Field), b.param(confgraph.FoldCase(s)))
+			return fmt.Sprintf("any(a IN coalesce(%s.%s, []) WHERE toLower(a) = %s)", v, ident(c.Field), b.param(text.FoldCase(s)))
 		}
 		return fmt.Sprintf("any(a IN coalesce(%s.%s, []) WHERE a = %s)", v, ident(c.Field), b.param(s))
 	}
@@ -177,10 +178,10 @@ func (b *builder) cond(c confgraph.Cond, label confgraph.Label, v string, exact 
 		return x
 	}
 	// The operand is folded here, once, with the rule toLower applies to
-	// the stored side (confgraph.FoldCase), not by Cypher for every row.
+	// the stored side (text.FoldCase), not by Cypher for every row.
 	folded := func(v any) any {
 		if str, ok := v.(string); ok && fold {
-			return confgraph.FoldCase(str)
+			return text.FoldCase(str)
 		}
 		return v
 	}

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/confgraph/confgraph/data"
+	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders/listing"
 )
 
@@ -435,7 +437,7 @@ func commaList(s string, g Gazetteer) []Person {
 	known := map[string]bool{}
 	for _, part := range listSep.Split(s, -1) {
 		if isOrg(part, g) {
-			known[normKey(part)] = true
+			known[text.NormName(part)] = true
 		}
 	}
 	sp := listing.ParseSpeakerListKnown(s, true, known)
@@ -510,13 +512,18 @@ func init() {
 	}
 }
 
+// orgWords are the words of organisations' names besides legal forms.
 var orgWords = map[string]bool{}
 
+// legalForms are companies' legal forms (data/companies.yml): a word that
+// is one marks an organisation.
+var legalForms = text.NewLegalForms(data.LegalSuffixes())
+
 func init() {
-	for _, w := range strings.Fields(`inc corp corporation co llc ltd limited gmbh ag bv nv sa plc technologies technology labs lab
-		systems software security network networks foundation university institute group center centre services cloud
-		data platform solutions consulting partners engine web bank insurance communications digital media logistics
-		capital health energy motors airlines telecom mobility games studio studios research ai io dev hq`) {
+	for _, w := range strings.Fields(`technologies technology labs lab systems software security network networks
+		foundation university institute group center centre services cloud data platform solutions consulting partners
+		engine web bank insurance communications digital media logistics capital health energy motors airlines telecom
+		mobility games studio studios research ai io dev hq`) {
 		orgWords[w] = true
 	}
 }
@@ -529,7 +536,7 @@ func Orgish(s string, g Gazetteer) bool { return orgish(s) || isOrg(s, g) }
 // "Logistics", "Bank").
 func orgish(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
-		if orgWords[strings.Trim(w, ".,")] {
+		if w = strings.Trim(w, ".,"); orgWords[w] || legalForms.Is(w) {
 			return true
 		}
 	}
@@ -544,11 +551,6 @@ func titleish(s string) bool {
 		}
 	}
 	return false
-}
-
-// normKey folds a name for the gazetteer: lower case, letters and digits.
-func normKey(s string) string {
-	return listing.NormName(s)
 }
 
 // hasCapital reports text with a capital letter, a digit or a letter of a

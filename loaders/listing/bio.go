@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 var (
@@ -91,7 +93,7 @@ func knownPrefix(p string, known map[string]bool) string {
 	ws := strings.Fields(p)
 	for n := len(ws); n > 0; n-- {
 		c := strings.Join(ws[:n], " ")
-		if known[normName(c)] {
+		if known[text.NormName(c)] {
 			return c
 		}
 	}
@@ -107,7 +109,7 @@ func knownMention(s string, known map[string]bool) string {
 			if !startsUpper(c) {
 				continue
 			}
-			if known[normName(c)] {
+			if known[text.NormName(c)] {
 				return c
 			}
 		}

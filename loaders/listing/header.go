@@ -3,10 +3,10 @@ package listing
 import (
 	"regexp"
 	"strings"
-	"sync"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/confgraph/confgraph/data"
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 var dashSep = regexp.MustCompile(`\s+[-–—]\s+`)
@@ -49,7 +49,7 @@ func startsWithPerson(s string, about []string) bool {
 	}
 	first := strings.TrimSpace(regexp.MustCompile(`\s*(,|&)\s*`).Split(s, 2)[0])
 	for _, a := range about {
-		if sameName(first, a) {
+		if text.SameName(first, a) {
 			return true
 		}
 	}
@@ -72,8 +72,8 @@ func headerCompanies(blocks [][]line) map[string]bool {
 			c := strings.TrimSpace(sp[i+2:])
 			// A job title or "Consultant" where a company would be is no
 			// company to find in bios.
-			if c != "" && !legalSuffix(c) && !titleish(c) {
-				out[normName(c)] = true
+			if c != "" && !legalForms.Is(c) && !titleish(c) {
+				out[text.NormName(c)] = true
 			}
 		}
 	}
@@ -122,7 +122,7 @@ func parseSpeakers(part string, keynote bool, about []string, known map[string]b
 		if t.text == "" {
 			continue
 		}
-		if len(merged) > 0 && (legalSuffix(t.text) || unbalanced(merged[len(merged)-1].text)) {
+		if len(merged) > 0 && (legalForms.Is(t.text) || unbalanced(merged[len(merged)-1].text)) {
 			merged[len(merged)-1].text += t.sep + t.text
 			continue
 		}
@@ -142,7 +142,7 @@ func parseSpeakers(part string, keynote bool, about []string, known map[string]b
 			person[i] = true
 		case i == len(toks)-1 && !trailingComma:
 			person[i] = false // the last item names the company
-		case known[normName(t)] || titleish(t) || orgish(t):
+		case known[text.NormName(t)] || titleish(t) || orgish(t):
 			person[i] = false
 		default:
 			person[i] = personish(t)
@@ -210,23 +210,25 @@ func cleanName(s string) string {
 
 func matchesAny(t string, names []string) bool {
 	for _, n := range names {
-		if sameName(t, n) {
+		if text.SameName(t, n) {
 			return true
 		}
 	}
 	return false
 }
 
-var legalSuffixes = map[string]bool{"inc": true, "inc.": true, "llc": true, "ltd": true, "ltd.": true, "corp": true, "corp.": true, "gmbh": true, "s.a.": true, "ag": true, "plc": true, "co.": true, "l.p.": true}
-
-func legalSuffix(s string) bool { return legalSuffixes[strings.ToLower(strings.TrimSpace(s))] }
+// legalForms are companies' legal forms, as data/companies.yml lists
+// them: an item of a speaker list that is one ("Acme, Inc.") belongs to
+// the company before it, and a word that is one marks an organisation.
+var legalForms = text.NewLegalForms(data.LegalSuffixes())
 
 var titleWords = wordSet(`engineer engineering director ceo cto cio coo cso cmo vp svp evp president vice head manager
 	founder co-founder cofounder architect lead advocate principal senior sr sr. staff executive chief evangelist
 	developer product gm fellow distinguished member chair maintainer researcher scientist officer strategist
 	consultant programmer administrator specialist analyst owner partner`)
 
-var orgWords = wordSet(`inc inc. corp corp. corporation co llc ltd limited gmbh ag bv nv sa plc technologies technology labs lab systems
+// orgWords are the words of organisations' names besides legal forms.
+var orgWords = wordSet(`technologies technology labs lab systems
 	software security network networks foundation university institute group center centre services cloud data
 	platform solutions consulting partners team engine web bank insurance communications digital media
 	administration agency council society association company enterprises industries studios health`)
@@ -239,20 +241,24 @@ func wordSet(s string) map[string]bool {
 	return out
 }
 
-func anyWord(s string, set map[string]bool) bool {
+// anyWord reports whether a word of s, lowercased, with or without its
+// dots, is one that is accepts.
+func anyWord(s string, is func(word string) bool) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return unicode.IsSpace(r) || r == ',' || r == '/' || r == '(' || r == ')'
 	}) {
-		if set[w] || set[strings.TrimRight(w, ".")] || set[strings.ReplaceAll(w, ".", "")] {
+		if is(w) || is(strings.TrimRight(w, ".")) || is(strings.ReplaceAll(w, ".", "")) {
 			return true
 		}
 	}
 	return false
 }
 
-func titleish(s string) bool { return anyWord(s, titleWords) }
+func titleish(s string) bool { return anyWord(s, func(w string) bool { return titleWords[w] }) }
 
-func orgish(s string) bool { return anyWord(s, orgWords) }
+func orgish(s string) bool {
+	return anyWord(s, func(w string) bool { return orgWords[w] || legalForms.Is(w) })
+}
 
 var nameParticles = wordSet(`de di da del della van von der den la le du bin al dos das`)
 
@@ -281,144 +287,6 @@ func personish(s string) bool {
 	return true
 }
 
-// normName folds case, accents, punctuation and titles such as "Dr." so
-// that two spellings of one name compare equal.
-func normName(s string) string {
-	normMu.Lock()
-	n, ok := normCache[s]
-	normMu.Unlock()
-	if ok {
-		return n
-	}
-	n = foldName(s)
-	normMu.Lock()
-	if len(normCache) >= maxNormCache {
-		clear(normCache)
-	}
-	normCache[s] = n
-	normMu.Unlock()
-	return n
-}
-
-// normCache remembers folded names: resolution compares the same names
-// many times. It is emptied when it reaches maxNormCache entries.
-var (
-	normMu    sync.Mutex
-	normCache = map[string]string{}
-)
-
-const maxNormCache = 1 << 16
-
-func foldName(s string) string {
-	var b strings.Builder
-	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		default:
-			b.WriteByte(' ')
-		}
-	}
-	ws := strings.Fields(b.String())
-	if len(ws) > 1 && (ws[0] == "dr" || ws[0] == "prof" || ws[0] == "mr" || ws[0] == "ms" || ws[0] == "mrs") {
-		ws = ws[1:]
-	}
-	return strings.Join(ws, " ")
-}
-
-// sameName reports whether a and b name the same person: equal once
-// normalised, or the same surname with first names that are equal, one
-// shortening the other ("Vish Kannan", "Vishnu Kannan") or one typo apart
-// ("Michael", "Micheal"), or the same first name with one typo in a long
-// surname ("Villalobos", "Villalobas"). Middle initials and suffixes such as "Jr" are
-// ignored.
-func sameName(a, b string) bool {
-	na, nb := normName(a), normName(b)
-	if na == "" || nb == "" {
-		return false
-	}
-	if na == nb {
-		return true
-	}
-	wa, wb := nameCore(na), nameCore(nb)
-	if len(wa) < 2 || len(wb) < 2 {
-		return false
-	}
-	la, lb := wa[len(wa)-1], wb[len(wb)-1]
-	fa, fb := wa[0], wb[0]
-	if la != lb {
-		// One typo in a long surname, with the same first name.
-		return fa == fb && len(la) >= 6 && osaDistance(la, lb) <= 1
-	}
-	if len(fa) > len(fb) {
-		fa, fb = fb, fa
-	}
-	return fa == fb || (len(fa) >= 3 && strings.HasPrefix(fb, fa)) || (len(fa) >= 4 && osaDistance(fa, fb) <= 1)
-}
-
-// NameKeys returns the first and last words of a name as SameName compares
-// them (folded, without suffixes or middle initials), or "" when the name
-// has fewer than two: two names SameName matches share one or the other.
-func NameKeys(s string) (first, last string) {
-	ws := nameCore(normName(s))
-	if len(ws) < 2 {
-		return "", ""
-	}
-	return ws[0], ws[len(ws)-1]
-}
-
-// nameCore drops suffixes and single-letter middle initials.
-func nameCore(n string) []string {
-	ws := strings.Fields(n)
-	for len(ws) > 2 {
-		switch ws[len(ws)-1] {
-		case "jr", "sr", "ii", "iii", "iv", "phd":
-			ws = ws[:len(ws)-1]
-			continue
-		}
-		break
-	}
-	out := ws[:1:1]
-	for i := 1; i < len(ws); i++ {
-		if i < len(ws)-1 && len([]rune(ws[i])) == 1 {
-			continue
-		}
-		out = append(out, ws[i])
-	}
-	return out
-}
-
-// osaDistance is the edit distance counting an adjacent transposition as
-// one edit.
-func osaDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
-}
-
-// SameName reports whether two spellings name the same person.
-func SameName(a, b string) bool { return sameName(a, b) }
-
 // ParseSpeakerList reads a list of people with their roles and companies
 // as headers print it ("A & B, Co", "A, Role, Co", "A, Co1 & B, Co2"),
 // for documents other than listings that use the same shapes. keynote
@@ -435,6 +303,3 @@ func Personish(s string) bool { return personish(s) && !orgish(s) && !titleish(s
 func ParseSpeakerListKnown(s string, keynote bool, known map[string]bool) []Speaker {
 	return parseSpeakers(s, keynote, nil, known)
 }
-
-// NormName folds a name for comparison as the listing parser does.
-func NormName(s string) string { return normName(s) }

@@ -16,6 +16,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/confgraph/confgraph/internal/text"
 )
 
 // Document is a parsed talk listing.
@@ -299,7 +301,7 @@ func parseEntry(b []line, boiler map[string]bool, known map[string]bool) (*Entry
 	for i := range heads {
 		s := &heads[i]
 		for k, a := range abouts {
-			if !bios[k] && sameName(s.Name, a.name) {
+			if !bios[k] && text.SameName(s.Name, a.name) {
 				bios[k] = true
 				attachBio(s, a, known)
 				break

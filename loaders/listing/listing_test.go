@@ -108,30 +108,6 @@ func TestBoilerplateIsNotPartOfAnyTalk(t *testing.T) {
 	}
 }
 
-func TestSameName(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want bool
-	}{
-		{"Vish Kannan", "Vishnu Kannan", true},
-		{"Michael Benedict", "Micheal Benedict", true},
-		{"Frank B Greco Jr", "Frank Basil Greco", true},
-		{"Erin A Boyd", "Erin Boyd", true},
-		{"Dr. Hong Tang", "Hong Tang", true},
-		{"Lucas Käldström", "Lucas Kaldstrom", true},
-		{"Jorge Villalobos", "Jorge Villalobas", true},
-		{"Eric Tune", "Eric Brewer", false},
-		{"Ana Silva", "Ana Salva", false},
-		{"Ann Lee", "Bob Lee", false},
-		{"Al Chen", "Alexandra Chen", false},
-	}
-	for _, tt := range tests {
-		if got := SameName(tt.a, tt.b); got != tt.want {
-			t.Errorf("SameName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestParseRejectsDocumentsWithoutEntries(t *testing.T) {
 	_, err := Parse("notes.txt", strings.NewReader("Just some notes\n\n  • 3 minutes\n"))
 	if err == nil || !strings.Contains(err.Error(), "notes.txt") {

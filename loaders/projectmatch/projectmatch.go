@@ -212,14 +212,12 @@ func Default() (*Catalog, error) {
 			return
 		}
 		blockers = append(blockers, orgs...)
-		var comp struct {
-			Orgs []string `yaml:"organizations"`
-		}
-		if err := yaml.Unmarshal(data.Companies, &comp); err != nil {
+		comp, err := data.ReadCompanies()
+		if err != nil {
 			defaultErr = err
 			return
 		}
-		blockers = append(blockers, comp.Orgs...)
+		blockers = append(blockers, comp.Organizations...)
 		defaultCat, defaultErr = ParseCurated([][]byte{data.Projects, data.EcosystemProjects}, data.LandscapeProjects, blockers)
 	})
 	return defaultCat, defaultErr

@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/listing"
@@ -227,7 +228,7 @@ func samePeople(some, more []listing.Speaker) bool {
 	for _, s := range some {
 		found := false
 		for _, m := range more {
-			found = found || listing.SameName(s.Name, m.Name)
+			found = found || text.SameName(s.Name, m.Name)
 		}
 		if !found {
 			return false

@@ -523,7 +523,7 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		titles := func(c confgraph.Cond) []string {
 			return ids(find(t, s, confgraph.Query{Label: confgraph.LabelTalk, Where: where(c), Limit: 100}))
 		}
-		// One rule on every store (confgraph.FoldCase): İ folds to i and a
+		// One rule on every store (text.FoldCase): İ folds to i and a
 		// combining dot, which no title holds, not to a plain i.
 		if got := titles(fold(cond("title", confgraph.OpContains, "İ"))); len(got) != 0 {
 			t.Errorf("titles containing İ, ignoring case: %v, want none", got)

@@ -1,4 +1,4 @@
-package confgraph
+package text
 
 import "testing"
 
