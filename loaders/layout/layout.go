@@ -246,8 +246,12 @@ func inCSV(rows map[int][]string, i int) bool { _, ok := rows[i]; return ok }
 // after a comma, a semicolon or an ampersand.
 func openEnded(raw string) bool {
 	t := strings.TrimRight(raw, " \t")
-	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, " &")
+	return strings.HasSuffix(t, ",") || strings.HasSuffix(t, ";") || strings.HasSuffix(t, " &") || halfName.MatchString(t)
 }
+
+// halfName is an attribution wrapped inside a name: "by A, Acme; B, Initech;
+// Daniel" goes on with "Dyla, Globex" on the next line.
+var halfName = regexp.MustCompile(`^\s*(?:[-*]\s+)?(?i:by|speakers?:)\s+\p{Lu}.*(?:[,;&]|\band)\s+\p{Lu}[\p{L}'’\-]+$`)
 
 // continuation reports a line that goes on with the paragraph above: not
 // blank and not the start of a block of its own (a heading, a list item,

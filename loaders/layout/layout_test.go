@@ -151,6 +151,21 @@ func TestJoinedLines(t *testing.T) {
 	}
 }
 
+func TestAttributionWrappedInsideAName(t *testing.T) {
+	d, err := Parse("t.md", []byte("T\n\n- **[Quotas](https://sched.co/x)**<br>\n  by Ana Luz, Acme; Bo Chan, Initech; Daniel\n  Dyla, Globex<br> Wednesday, May 3\n\nWe met Daniel\nDyla there.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, b := range d.Blocks {
+		texts = append(texts, b.Text)
+	}
+	want := "T / Quotas / by Ana Luz, Acme; Bo Chan, Initech; Daniel Dyla, Globex Wednesday, May 3 / We met Daniel / Dyla there."
+	if got := strings.Join(texts, " / "); got != want {
+		t.Errorf("blocks:\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestLinkOverThreeLines(t *testing.T) {
 	d, err := Parse("t.md", []byte("T\n\n- Notes: [Running Ten Thousand\n  Clusters Without Tears - Ana Luz,\n  Acme](https://youtu.be/x)\n"))
 	if err != nil {
