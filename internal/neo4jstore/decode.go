@@ -104,34 +104,20 @@ func decodeNode(label confgraph.Label, v any) (confgraph.Node, error) {
 	}
 	id := p.str("id")
 	p.what = "node " + id
-	var n confgraph.Node
-	switch label {
-	case confgraph.LabelEvent:
-		n = &confgraph.Event{ID: id, Name: p.str("name"), City: p.str("city"), Country: p.str("country"),
-			Year: p.int("year"), StartDate: p.str("startDate"), EndDate: p.str("endDate")}
-	case confgraph.LabelTalk:
-		n = &confgraph.Talk{ID: id, Title: p.str("title"), Abstract: p.str("abstract"),
-			Level: confgraph.Level(p.str("level")), Kind: confgraph.TalkKind(p.str("kind")),
-			DurationMinutes: p.int("durationMinutes"), Participants: p.int("participants"),
-			Date: p.str("date"), StartsAt: p.str("startsAt"), Room: p.str("room"),
-			Scheduled: confgraph.Evidence{Document: p.str("scheduledDocument"), Line: p.int("scheduledLine"),
-				Snippet: p.str("scheduledSnippet"), Rule: p.str("scheduledRule")},
-			RecordingPublished: p.str("recordingPublished"),
-			Recording: confgraph.Evidence{Document: p.str("recordingDocument"), Line: p.int("recordingLine"),
-				Snippet: p.str("recordingSnippet"), Rule: p.str("recordingRule")}}
-	case confgraph.LabelSpeaker:
-		n = &confgraph.Speaker{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Bio: p.str("bio"), Role: p.str("role")}
-	case confgraph.LabelCompany:
-		n = &confgraph.Company{ID: id, Name: p.str("name"), Aliases: p.strs("aliases")}
-	case confgraph.LabelProject:
-		n = &confgraph.Project{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Homepage: p.str("homepage"),
-			Repo: p.str("repo"), Maturity: p.str("maturity"), Accepted: p.str("accepted"),
-			Incubating: p.str("incubating"), Graduated: p.str("graduated"), Archived: p.str("archived")}
-	case confgraph.LabelRecap:
-		n = &confgraph.Recap{ID: id, Title: p.str("title"), Author: p.str("author"), Published: p.str("published"),
-			Document: p.str("document"), Text: p.str("text")}
-	default:
+	spec := confgraph.Graph.Node(label)
+	if spec == nil {
 		return nil, fmt.Errorf("node %s: unknown label %q", id, label)
+	}
+	n := spec.New(id)
+	for _, prop := range spec.Props {
+		switch prop.Kind {
+		case confgraph.PropInt:
+			prop.Set(n, p.int(prop.Name))
+		case confgraph.PropStrings:
+			prop.Set(n, p.strs(prop.Name))
+		default:
+			prop.Set(n, p.str(prop.Name))
+		}
 	}
 	if p.err != nil {
 		return nil, p.err
