@@ -22,177 +22,6 @@ import (
 // to the store as before, so a plan can only save round trips, never
 // change an answer.
 
-// fieldKind says how a relationship field resolves.
-type fieldKind int
-
-const (
-	kindList   fieldKind = iota + 1 // relList: a filtered, sorted page of far nodes
-	kindConn                        // relConnection: a connection over the far nodes
-	kindOne                         // one: the single far node
-	kindDegree                      // degreeList: a count
-	kindTally                       // a ranking counted over a chain (tallies)
-)
-
-// relField is what a relationship field of an object type asks the store.
-type relField struct {
-	kind  fieldKind
-	rel   confgraph.RelType
-	dir   confgraph.Direction
-	far   string             // GraphQL type of the far nodes (kindList, kindConn, kindOne)
-	count confgraph.RelCount // kindDegree
-	tally string             // kindTally: a key of tallies
-}
-
-func list(rel confgraph.RelType, dir confgraph.Direction, far string) relField {
-	return relField{kind: kindList, rel: rel, dir: dir, far: far}
-}
-
-func conn(rel confgraph.RelType, dir confgraph.Direction, far string) relField {
-	return relField{kind: kindConn, rel: rel, dir: dir, far: far}
-}
-
-// relFields are the relationship fields by type and field name; the
-// resolvers in schema.resolvers.go make the calls these describe.
-var relFields = map[string]map[string]relField{
-	"Talk": {
-		"speakers": list(confgraph.RelPresented, confgraph.In, "Speaker"), "speakersConnection": conn(confgraph.RelPresented, confgraph.In, "Speaker"),
-		"projects": list(confgraph.RelDiscusses, confgraph.Out, "Project"), "projectsConnection": conn(confgraph.RelDiscusses, confgraph.Out, "Project"),
-		"recaps": list(confgraph.RelReviews, confgraph.In, "Recap"), "recapsConnection": conn(confgraph.RelReviews, confgraph.In, "Recap"),
-		"event": {kind: kindOne, rel: confgraph.RelPartOf, dir: confgraph.Out, far: "Event"}, "eventConnection": conn(confgraph.RelPartOf, confgraph.Out, "Event"),
-		"speakerCount": {kind: kindDegree, count: presentedIn},
-	},
-	"Speaker": {
-		"talks": list(confgraph.RelPresented, confgraph.Out, "Talk"), "talksConnection": conn(confgraph.RelPresented, confgraph.Out, "Talk"),
-		"companies": list(confgraph.RelWorksAt, confgraph.Out, "Company"), "companiesConnection": conn(confgraph.RelWorksAt, confgraph.Out, "Company"),
-		"talkCount": {kind: kindDegree, count: presentedOut},
-	},
-	"Company": {
-		"speakers": list(confgraph.RelWorksAt, confgraph.In, "Speaker"), "speakersConnection": conn(confgraph.RelWorksAt, confgraph.In, "Speaker"),
-		"speakerCount": {kind: kindDegree, count: worksAtIn},
-		"talkCount":    {kind: kindDegree, count: confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: confgraph.In, Then: &presentedOut}},
-		"projects":     {kind: kindTally, tally: "Company.projects"},
-	},
-	"Project": {
-		"talks": list(confgraph.RelDiscusses, confgraph.In, "Talk"), "talksConnection": conn(confgraph.RelDiscusses, confgraph.In, "Talk"),
-		"recaps": list(confgraph.RelMentions, confgraph.In, "Recap"), "recapsConnection": conn(confgraph.RelMentions, confgraph.In, "Recap"),
-		"talkCount": {kind: kindDegree, count: discussesIn},
-		"companies": {kind: kindTally, tally: "Project.companies"},
-	},
-	"Event": {
-		"talks": list(confgraph.RelPartOf, confgraph.In, "Talk"), "talksConnection": conn(confgraph.RelPartOf, confgraph.In, "Talk"),
-		"recaps": list(confgraph.RelCovers, confgraph.In, "Recap"), "recapsConnection": conn(confgraph.RelCovers, confgraph.In, "Recap"),
-		"talkCount":   {kind: kindDegree, count: partOfIn},
-		"topProjects": {kind: kindTally, tally: "Event.topProjects"},
-	},
-	"Recap": {
-		"event": {kind: kindOne, rel: confgraph.RelCovers, dir: confgraph.Out, far: "Event"}, "eventConnection": conn(confgraph.RelCovers, confgraph.Out, "Event"),
-		"talks": list(confgraph.RelReviews, confgraph.Out, "Talk"), "talksConnection": conn(confgraph.RelReviews, confgraph.Out, "Talk"),
-		"projects": list(confgraph.RelMentions, confgraph.Out, "Project"), "projectsConnection": conn(confgraph.RelMentions, confgraph.Out, "Project"),
-	},
-}
-
-// tallies are the rankings of the analytics fields.
-var tallies = map[string]confgraph.Tally{
-	// A company's projects: the talks its speakers gave, each counting once
-	// for every project it discusses.
-	"Company.projects": {Via: []confgraph.RelCount{worksAtIn, presentedOut}, Far: []confgraph.RelCount{discussesOut}},
-	// A project's companies: the talks discussing it, each counting once
-	// for every company one of its speakers works at.
-	"Project.companies": {Via: []confgraph.RelCount{discussesIn}, Far: []confgraph.RelCount{presentedIn, worksAtOut}},
-	// An event's projects: its talks, each counting once per project.
-	"Event.topProjects": {Via: []confgraph.RelCount{partOfIn}, Far: []confgraph.RelCount{discussesOut}},
-}
-
-// scalarProps are the stored properties (as confgraph.Properties names
-// them) each scalar field of a type reads. A field in neither this table
-// nor relFields (other than id and __typename) makes the plan read every
-// property of its objects.
-var scalarProps = map[string]map[string][]string{
-	"Talk": {"title": {"title"}, "abstract": {"abstract"}, "level": {"level"}, "kind": {"kind"},
-		"durationMinutes": {"durationMinutes"}, "participants": {"participants"}, "date": {"date"}, "startsAt": {"startsAt"}, "room": {"room"},
-		"scheduled": {"scheduledDocument", "scheduledLine", "scheduledSnippet", "scheduledRule"},
-		"recording": {"recordingPublished", "recordingDocument", "recordingLine", "recordingSnippet", "recordingRule"}},
-	"Speaker": {"name": {"name"}, "aliases": {"aliases"}, "bio": {"bio"}, "role": {"role"}},
-	"Company": {"name": {"name"}, "aliases": {"aliases"}},
-	"Project": {"name": {"name"}, "aliases": {"aliases"}, "homepage": {"homepage"}, "repo": {"repo"}, "maturity": {"maturity"},
-		"accepted": {"accepted"}, "incubating": {"incubating"}, "graduated": {"graduated"},
-		"maturityOn": {"accepted", "incubating", "graduated", "archived"}},
-	"Event": {"name": {"name"}, "city": {"city"}, "country": {"country"}, "year": {"year"},
-		"startDate": {"startDate"}, "endDate": {"endDate"}},
-	"Recap": {"title": {"title"}, "author": {"author"}, "published": {"published"}, "document": {"document"}},
-}
-
-// edgeProps are the relationship properties each field of a
-// relationship connection's edge reads.
-var edgeProps = map[string][]string{"cursor": nil, "node": nil, "type": nil, "role": {"role"}, "evidence": {"evidence"}}
-
-var implementors = map[string][]string{
-	"Talk": talkImplementors, "Speaker": speakerImplementors, "Company": companyImplementors,
-	"Project": projectImplementors, "Event": eventImplementors, "Recap": recapImplementors,
-}
-
-// degreeKey names a count of rc (with where, for one step).
-func degreeKey(rc confgraph.RelCount, where *confgraph.Filter) string {
-	if rc.Then == nil {
-		return shapeKey("d", rc.Rel, rc.Dir, where)
-	}
-	return shapeKey("deg", rc)
-}
-
-func tallyKey(name string, limit int) string { return shapeKey("tally", name, limit) }
-
-func countKey(label confgraph.Label, where *confgraph.Filter) string {
-	return shapeKey("count", label, where)
-}
-
-// whereOf turns any of the generated where inputs into a filter.
-func whereOf(v any) (*confgraph.Filter, error) {
-	switch w := v.(type) {
-	case *TalkWhere:
-		return talkWhere(w)
-	case *SpeakerWhere:
-		return speakerWhere(w)
-	case *CompanyWhere:
-		return companyWhere(w)
-	case *ProjectWhere:
-		return projectWhere(w)
-	case *EventWhere:
-		return eventWhere(w)
-	case *RecapWhere:
-		return recapWhere(w)
-	}
-	return nil, nil
-}
-
-// sortOf turns any of the generated sort inputs into sort keys.
-func sortOf(v any) ([]confgraph.SortKey, error) {
-	switch s := v.(type) {
-	case []*TalkSort:
-		return talkSort(s)
-	case []*SpeakerSort:
-		return speakerSort(s)
-	case []*CompanySort:
-		return companySort(s)
-	case []*ProjectSort:
-		return projectSort(s)
-	case []*EventSort:
-		return eventSort(s)
-	case []*RecapSort:
-		return recapSort(s)
-	}
-	return nil, nil
-}
-
-func intArg(args map[string]any, name string) *int {
-	v, _ := args[name].(*int)
-	return v
-}
-
-func strArg(args map[string]any, name string) *string {
-	v, _ := args[name].(*string)
-	return v
-}
-
 // planner builds the fetches of a selection. Its context has a response
 // context of its own, so that an argument the generated code cannot read
 // is not reported twice (the field's resolver reports it).
@@ -246,7 +75,7 @@ func (p *planner) connectionNodes(fc *graphql.FieldContext, connType string) []*
 // make.
 func (p *planner) plan(fc *graphql.FieldContext, typ string) []*confgraph.Fetch {
 	var out []*confgraph.Fetch
-	for _, c := range p.children(fc, fc.Field.Selections, implementors[typ]) {
+	for _, c := range p.children(fc, fc.Field.Selections, implementors(typ)) {
 		spec, ok := relFields[typ][c.Field.Name]
 		if !ok {
 			continue
@@ -266,7 +95,7 @@ func (p *planner) fields(fcs []*graphql.FieldContext, typ string, sort []confgra
 		}
 	}
 	for _, fc := range fcs {
-		for _, c := range p.children(fc, fc.Field.Selections, implementors[typ]) {
+		for _, c := range p.children(fc, fc.Field.Selections, implementors(typ)) {
 			name := c.Field.Name
 			if _, ok := relFields[typ][name]; ok || name == "id" || name == "__typename" {
 				continue
@@ -300,72 +129,58 @@ func (p *planner) edgeFields(c *graphql.FieldContext, connType string) []string 
 	return uniq(out)
 }
 
-// fetches are the store calls of one relationship field, as its resolver
-// makes them.
+// fetches are the store calls of one relationship field, as the
+// executor (relations.go) makes them from the same arguments.
 func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.Fetch {
 	switch spec.kind {
 	case kindList:
-		w, err := whereOf(c.Args["where"])
-		k, kerr := sortOf(c.Args["sort"])
-		if err != nil || kerr != nil {
-			return nil
-		}
-		q, none, err := relPageQuery(w, k, intArg(c.Args, "limit"), intArg(c.Args, "offset"))
+		q, none, err := listQuery(c.Args)
 		if err != nil || none {
 			return nil
 		}
 		return []*confgraph.Fetch{{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
-			Then: p.plan(c, spec.far), Fields: p.fields([]*graphql.FieldContext{c}, spec.far, k), RelFields: []string{}}}
+			Then: p.plan(c, spec.far), Fields: p.fields([]*graphql.FieldContext{c}, spec.far, q.Sort), RelFields: []string{}}}
 	case kindConn:
-		w, err := whereOf(c.Args["where"])
-		k, kerr := sortOf(c.Args["sort"])
-		if err != nil || kerr != nil {
-			return nil
-		}
-		q, err := connQuery("", w, k, intArg(c.Args, "first"), strArg(c.Args, "after"), nil, nil)
+		q, _, err := relConnQuery(c.Args)
 		if err != nil {
 			return nil
 		}
-		q.Limit++
 		nodes := p.connectionNodes(c, c.Field.Definition.Type.Name())
 		page := &confgraph.Fetch{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
-			Fields: p.fields(nodes, spec.far, k), RelFields: p.edgeFields(c, c.Field.Definition.Type.Name())}
+			Fields: p.fields(nodes, spec.far, q.Sort), RelFields: p.edgeFields(c, c.Field.Definition.Type.Name())}
 		// The cursors of the page count what its sort keys count.
-		for _, key := range k {
-			if key.Count != nil {
-				page.Then = append(page.Then, &confgraph.Fetch{Key: degreeKey(*key.Count, nil), Kind: confgraph.FetchDegree, Count: *key.Count})
-			}
-		}
+		page.Then = sortCounts(q.Sort)
 		for _, n := range nodes {
 			page.Then = append(page.Then, p.plan(n, spec.far)...)
 		}
 		page.Then = mergeFetches(page.Then)
 		total := confgraph.RelCount{Rel: spec.rel, Dir: spec.dir}
-		return []*confgraph.Fetch{page, {Key: degreeKey(total, w), Kind: confgraph.FetchDegree, Count: total, Where: w}}
+		return []*confgraph.Fetch{page, {Key: degreeKey(total, q.Where), Kind: confgraph.FetchDegree, Count: total, Where: q.Where}}
 	case kindOne:
 		return []*confgraph.Fetch{{Key: shapeKey("r", spec.rel, spec.dir), Kind: confgraph.FetchEdges, Rel: spec.rel, Dir: spec.dir,
 			Then: p.plan(c, spec.far), Fields: p.fields([]*graphql.FieldContext{c}, spec.far, nil), RelFields: []string{}}}
 	case kindDegree:
 		return []*confgraph.Fetch{{Key: degreeKey(spec.count, nil), Kind: confgraph.FetchDegree, Count: spec.count}}
 	case kindTally:
-		t := tallies[spec.tally]
-		rp, err := rankPageOf(spec.tally, intArg(c.Args, "first"), intArg(c.Args, "limit"), intArg(c.Args, "offset"))
+		rp, err := rankPageOf(spec.rank, c.Args)
 		if err != nil || rp.none {
 			return nil
 		}
-		t.Limit = rp.storeLimit()
-		return []*confgraph.Fetch{{Key: tallyKey(spec.tally, t.Limit), Kind: confgraph.FetchTally, Tally: t}}
+		t := rp.tally(spec.rank)
+		return []*confgraph.Fetch{{Key: tallyKey(t), Kind: confgraph.FetchTally, Tally: t}}
 	}
 	return nil
 }
 
-// firstOr is a page size argument, or def when not given.
-func firstOr(first *int, def int) (int, error) {
-	n := def
-	if first != nil {
-		n = *first
+// sortCounts are the counts the cursors of a page sorted by keys read.
+func sortCounts(keys []confgraph.SortKey) []*confgraph.Fetch {
+	var out []*confgraph.Fetch
+	for _, key := range keys {
+		if key.Count != nil {
+			out = append(out, &confgraph.Fetch{Key: degreeKey(*key.Count, nil), Kind: confgraph.FetchDegree, Count: *key.Count})
+		}
 	}
-	return n, checkPage("first", n)
+	return out
 }
 
 // mergeFetches drops repeated fetches (the same call, asked by two
@@ -410,11 +225,7 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 		for _, c := range p.children(fc, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
 			plan.Total = plan.Total || c.Field.Name == "totalCount"
 		}
-		for _, key := range q.Sort {
-			if key.Count != nil {
-				plan.Fetches = append(plan.Fetches, &confgraph.Fetch{Key: degreeKey(*key.Count, nil), Kind: confgraph.FetchDegree, Count: *key.Count})
-			}
-		}
+		plan.Fetches = sortCounts(q.Sort)
 		nodes := p.connectionNodes(fc, fc.Field.Definition.Type.Name())
 		for _, n := range nodes {
 			plan.Fetches = append(plan.Fetches, p.plan(n, typ)...)
