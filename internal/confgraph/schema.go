@@ -402,3 +402,32 @@ func (s *Schema) relTypes() []RelType {
 
 // specOf is the spec of n's label.
 func specOf(n Node) *NodeSpec { return Graph.Node(n.NodeLabel()) }
+
+// QueryFields are the properties queries filter and sort on, by label,
+// with their kinds (the id always).
+func (s *Schema) QueryFields() map[Label]map[string]FieldKind {
+	out := map[Label]map[string]FieldKind{}
+	for _, n := range s.Nodes {
+		out[n.Label] = map[string]FieldKind{"id": KindString}
+		for _, p := range n.Props {
+			if p.Query {
+				out[n.Label][p.Name] = p.Filter
+			}
+		}
+	}
+	return out
+}
+
+// SearchFields are the properties full-text search reads, by label (a
+// label with none is absent).
+func (s *Schema) SearchFields() map[Label][]string {
+	out := map[Label][]string{}
+	for _, n := range s.Nodes {
+		for _, p := range n.Props {
+			if p.Search {
+				out[n.Label] = append(out[n.Label], p.Name)
+			}
+		}
+	}
+	return out
+}
