@@ -13,10 +13,12 @@ func DisplayName(n Node) string {
 	if spec == nil {
 		return ""
 	}
-	p, _ := spec.Prop(spec.Display)
-	v, _ := p.Value(n)
-	s, _ := v.(string)
-	return s
+	for _, p := range spec.Props {
+		if p.Name == spec.Display {
+			return *p.str(n)
+		}
+	}
+	return ""
 }
 
 // DisplayField names the property that holds a node's display name: the
