@@ -93,10 +93,6 @@ func (r *Resolver) talk(ctx context.Context, id, title *string) (*confgraph.Talk
 // maxSearchDepth bounds how far search pages go (after + first).
 const maxSearchDepth = 1000
 
-// defaultSearch is how many results a search shows when given no page
-// size.
-const defaultSearch = 10
-
 // searchCursor is the opaque cursor of the result at position i (from 0)
 // of a search's ranking.
 func searchCursor(i int) string {
@@ -154,10 +150,6 @@ func (r *Resolver) search(ctx context.Context, query string, types []SearchType,
 	return out, nil
 }
 
-// defaultMaxHops is how long a shortest path may be when the request
-// does not say.
-const defaultMaxHops = 4
-
 func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int, relTypes []RelationshipType) (*Path, error) {
 	a, err := StoreID(from)
 	if err != nil {
@@ -189,7 +181,7 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *i
 // relatedTalks resolves Talk.related with the domain's scoring, its walks
 // joined with the request's level.
 func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
-	n, err := firstOr(first, confgraph.DefaultRelated)
+	n, err := firstOr(first, defaultRelated)
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,9 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strconv"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -30,9 +32,30 @@ func filterArgs(args map[string]any) (*confgraph.Filter, []confgraph.SortKey, er
 	return w, k, err
 }
 
-// defaultLimit is a top-level list's page size when the request gives
-// none.
-const defaultLimit = 20
+// The page sizes and bounds a request that gives none gets are the
+// defaults schema.graphqls declares, read from it: a top-level list's
+// limit (also a connection's page), a search's first, a shortest path's
+// maxHops and Talk.related's first.
+var (
+	defaultLimit   = argDefault("Query", "talks", "limit")
+	defaultSearch  = argDefault("Query", "search", "first")
+	defaultMaxHops = argDefault("Query", "shortestPath", "maxHops")
+	defaultRelated = argDefault("Talk", "related", "first")
+)
+
+// argDefault is the whole-number default the schema declares for an
+// argument of a field; it panics at start when there is none, so that a
+// default cannot be dropped from the schema unnoticed.
+func argDefault(typ, field, arg string) int {
+	if f := parsedSchema.Types[typ].Fields.ForName(field); f != nil {
+		if a := f.Arguments.ForName(arg); a != nil && a.DefaultValue != nil {
+			if n, err := strconv.Atoi(a.DefaultValue.Raw); err == nil {
+				return n
+			}
+		}
+	}
+	panic(fmt.Sprintf("graph: schema.graphqls declares no default for %s.%s(%s)", typ, field, arg))
+}
 
 // pageQuery validates limit and offset.
 func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, limit, offset *int) (confgraph.Query, error) {

@@ -22,10 +22,6 @@ var RelatedPaths = []RelatedPath{
 	{[]RelCount{presentedIn, worksAtOut}, []RelCount{worksAtIn, presentedOut}, 1, "company"},
 }
 
-// DefaultRelated is how many related talks Talk.related shows when given
-// no page size.
-const DefaultRelated = 5
-
 // RelatedTalk is another talk with what it shares with a talk.
 type RelatedTalk struct {
 	Talk    *Talk
