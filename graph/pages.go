@@ -311,17 +311,7 @@ func ids[P confgraph.Node](parents []P) []string {
 	return out
 }
 
-func uniq(ids []string) []string {
-	seen := make(map[string]bool, len(ids))
-	out := ids[:0:0]
-	for _, id := range ids {
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
-		}
-	}
-	return out
-}
+var uniq = confgraph.DistinctIDs
 
 // opt returns nil for a zero value, so that unknown facts are null rather
 // than "" or 0.

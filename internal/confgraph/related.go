@@ -117,7 +117,7 @@ func EventDays(ctx context.Context, s Store, events []*Event, last bool) ([]stri
 	q := Query{Limit: 1,
 		Where: &Filter{Conds: []Cond{{Field: "date", Op: OpIsNull, Value: false}}},
 		Sort:  []SortKey{{Field: "date", Desc: last}}}
-	m, err := s.RelatedQuery(ctx, uniqIDs(missing), RelPartOf, In, q)
+	m, err := s.RelatedQuery(ctx, DistinctIDs(missing), RelPartOf, In, q)
 	if err != nil {
 		return nil, err
 	}
@@ -132,7 +132,8 @@ func EventDays(ctx context.Context, s Store, events []*Event, last bool) ([]stri
 	return out, nil
 }
 
-func uniqIDs(ids []string) []string {
+// DistinctIDs returns ids without repeats, in the order they first come.
+func DistinctIDs(ids []string) []string {
 	seen := make(map[string]bool, len(ids))
 	out := ids[:0:0]
 	for _, id := range ids {
