@@ -56,25 +56,16 @@ func (p *props) int(k string) int {
 }
 
 func (p *props) strs(k string) []string {
-	v, ok := p.m[k]
-	if !ok || v == nil {
-		return nil
-	}
-	l, ok := v.([]any)
-	if !ok {
-		p.bad(k, v, "a list")
-		return nil
-	}
-	out := make([]string, len(l))
-	for i, x := range l {
-		if out[i], ok = x.(string); !ok {
-			p.bad(k, x, "a list of strings")
-		}
-	}
-	return out
+	return list(p, k, "a list of strings", func(x any) (string, bool) { s, ok := x.(string); return s, ok })
 }
 
 func (p *props) ints(k string) []int {
+	return list(p, k, "a list of integers", func(x any) (int, bool) { n, ok := x.(int64); return int(n), ok })
+}
+
+// list reads a list property whose items conv turns into T, want naming
+// what it should be.
+func list[T any](p *props, k, want string, conv func(any) (T, bool)) []T {
 	v, ok := p.m[k]
 	if !ok || v == nil {
 		return nil
@@ -84,13 +75,11 @@ func (p *props) ints(k string) []int {
 		p.bad(k, v, "a list")
 		return nil
 	}
-	out := make([]int, len(l))
+	out := make([]T, len(l))
 	for i, x := range l {
-		n, ok := x.(int64)
-		if !ok {
-			p.bad(k, x, "a list of integers")
+		if out[i], ok = conv(x); !ok {
+			p.bad(k, x, want)
 		}
-		out[i] = int(n)
 	}
 	return out
 }
