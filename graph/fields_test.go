@@ -1,11 +1,16 @@
 package graph
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/memstore"
 )
 
 // TestFieldsMatchTheSchema holds relFields, which the planner and the
@@ -76,5 +81,69 @@ func TestAddRelationship(t *testing.T) {
 	}
 	if _, ok := relFields["Speaker"]["quotedIn"]; ok {
 		t.Error("the copy changed the graph's own table")
+	}
+}
+
+// TestAddRelationshipEndToEnd adds a relationship type to the graph's
+// own table (restored after): a store writes it, and the executor and
+// the planner resolve and plan its fields with no other change.
+func TestAddRelationshipEndToEnd(t *testing.T) {
+	quotes := &confgraph.RelSpec{Type: "QUOTES", From: confgraph.LabelRecap, To: confgraph.LabelSpeaker,
+		Out: confgraph.RelEnd{Field: "speakers", Count: "speakerCount"}, In: confgraph.RelEnd{Field: "quotedIn"}}
+	rels, types, fields := confgraph.Graph.Rels, confgraph.RelTypes, relFields
+	t.Cleanup(func() { confgraph.Graph.Rels, confgraph.RelTypes, relFields = rels, types, fields })
+	confgraph.Graph.Rels = append(slices.Clone(rels), quotes)
+	confgraph.RelTypes = append(slices.Clone(types), quotes.Type)
+	relFields = fieldsOf(confgraph.Graph, confgraph.Rankings)
+
+	recap := &confgraph.Recap{ID: "recap:lisbon", Title: "What We Learned in Lisbon"}
+	b := confgraph.NewBatch()
+	for _, n := range []confgraph.Node{recap, &confgraph.Speaker{ID: "speaker:ada", Name: "Ada Okafor"}, &confgraph.Speaker{ID: "speaker:bruno", Name: "Bruno Lindqvist"}} {
+		b.AddNode(n)
+	}
+	for _, sp := range []string{"speaker:ada", "speaker:bruno"} {
+		b.AddRel(confgraph.Relationship{Type: "QUOTES", From: recap.ID, To: sp, Evidence: []confgraph.Evidence{{Document: "recap.md", Line: 3, Snippet: "quoted"}}})
+	}
+	st := memstore.New()
+	ctx := context.Background()
+	if err := st.Write(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	field := func(name string, args map[string]any) context.Context {
+		return graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Recap", Args: args,
+			Field: graphql.CollectedField{Field: &ast.Field{Name: name}}})
+	}
+	recaps := []*confgraph.Recap{recap}
+
+	list, err := relList[*confgraph.Speaker](field("speakers", map[string]any{}), st, recaps)
+	if err != nil || len(list[0]) != 2 || list[0][0].Name != "Ada Okafor" || list[0][1].Name != "Bruno Lindqvist" {
+		t.Errorf("Recap.speakers = %v, %v; want Ada Okafor and Bruno Lindqvist", list, err)
+	}
+	one := 1
+	conns, err := relConnection[*RelatedSpeakerConnection](field("speakersConnection", map[string]any{"first": &one}), st, recaps)
+	if err != nil || conns[0].TotalCount != 2 || len(conns[0].Edges) != 1 || conns[0].Edges[0].Type != "QUOTES" || !conns[0].PageInfo.HasNextPage {
+		t.Errorf("Recap.speakersConnection(first: 1) = %+v, %v; want one QUOTES edge of 2", conns, err)
+	}
+	counts, err := relCount(field("speakerCount", nil), st, recaps)
+	if err != nil || counts[0] != 2 {
+		t.Errorf("Recap.speakerCount = %v, %v; want 2", counts, err)
+	}
+	back, err := relList[*confgraph.Recap](graphql.WithFieldContext(ctx, &graphql.FieldContext{Object: "Speaker", Args: map[string]any{},
+		Field: graphql.CollectedField{Field: &ast.Field{Name: "quotedIn"}}}), st, []*confgraph.Speaker{{ID: "speaker:ada"}})
+	if err != nil || len(back[0]) != 1 || back[0][0].Title != recap.Title {
+		t.Errorf("Speaker.quotedIn = %v, %v; want the recap", back, err)
+	}
+
+	// The planner's fetch for the list is a call the stepwise reference
+	// answers with the same speakers.
+	p := &planner{ctx: ctx}
+	fc := &graphql.FieldContext{Object: "Recap", Args: map[string]any{}, Field: graphql.CollectedField{Field: &ast.Field{Name: "speakers"}}}
+	fetches := p.fetches(fc, relFields["Recap"]["speakers"])
+	if len(fetches) != 1 || fetches[0].Rel != "QUOTES" || fetches[0].Dir != confgraph.Out {
+		t.Fatalf("planned %+v, want one QUOTES fetch", fetches)
+	}
+	got, err := confgraph.PrefetchStepwise(ctx, st, confgraph.Plan{Query: confgraph.Query{Label: confgraph.LabelRecap, Limit: 1}, Fetches: fetches})
+	if err != nil || len(got.Edges[fetches[0].Key][recap.ID]) != 2 {
+		t.Errorf("prefetched %+v, %v; want the two speakers", got, err)
 	}
 }

@@ -122,7 +122,7 @@ func CheckFetches(fs []*Fetch) error {
 	for _, f := range fs {
 		switch f.Kind {
 		case FetchEdges, FetchPage:
-			if !slices.Contains(RelTypes, f.Rel) {
+			if Graph.Rel(f.Rel) == nil {
 				return Errorf(EINVALID, "unknown relationship type %q", f.Rel)
 			}
 			if f.Dir != In && f.Dir != Out {
