@@ -253,13 +253,49 @@ func degreesOf(ctx context.Context, s confgraph.Store, ids []string, rel confgra
 	return m, err
 }
 
-// tallyOf ranks the tally called name for each of ids (a prefetch's
-// answer, or one store call per step).
-func tallyOf(ctx context.Context, s confgraph.Store, ids []string, name string, limit int) (map[string][]confgraph.Counted, error) {
-	if m, ok := prefetched(ctx, pickTallies, tallyKey(name, limit), ids); ok {
+// tallyOf ranks the tally t for each of ids (a prefetch's answer, or one
+// store call per step).
+func tallyOf(ctx context.Context, s confgraph.Store, ids []string, t confgraph.Tally) (map[string][]confgraph.Counted, error) {
+	if m, ok := prefetched(ctx, pickTallies, tallyKey(t), ids); ok {
 		return m, nil
 	}
-	t := tallies[name]
-	t.Limit = limit
 	return confgraph.StepwiseTally(ctx, joined{s}, ids, t)
+}
+
+// degrees counts rc for each node: one store call, or two for a count
+// through an intermediate node, each joined with its level's calls.
+func degrees(ctx context.Context, s confgraph.Store, ids []string, rc confgraph.RelCount) (map[string]int, error) {
+	if rc.Then == nil {
+		return degreesOf(ctx, s, ids, rc.Rel, rc.Dir, nil)
+	}
+	if m, ok := prefetched(ctx, pickDegrees, degreeKey(rc, nil), ids); ok {
+		return m, nil
+	}
+	return confgraph.StepwiseDegrees(ctx, joined{s}, ids, rc, nil)
+}
+
+// joined is the store with Related and RelatedQuery joined across the
+// request's level, for the domain's walks over a Store.
+type joined struct{ confgraph.Store }
+
+func (j joined) Related(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction) (map[string][]confgraph.Edge, error) {
+	return related(ctx, j.Store, ids, rel, dir)
+}
+
+func (j joined) RelatedQuery(ctx context.Context, ids []string, rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (map[string][]confgraph.Edge, error) {
+	return relatedQuery(ctx, j.Store, ids, rel, dir, q)
+}
+
+// degreeKey names a count of rc (with where, for one step).
+func degreeKey(rc confgraph.RelCount, where *confgraph.Filter) string {
+	if rc.Then == nil {
+		return shapeKey("d", rc.Rel, rc.Dir, where)
+	}
+	return shapeKey("deg", rc)
+}
+
+func tallyKey(t confgraph.Tally) string { return shapeKey("tally", t) }
+
+func countKey(label confgraph.Label, where *confgraph.Filter) string {
+	return shapeKey("count", label, where)
 }

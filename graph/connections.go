@@ -1,48 +1,46 @@
 package graph
 
-import "github.com/confgraph/confgraph/internal/confgraph"
-
-// A top-level connection keeps its query so that totalCount is counted
-// only when asked for, and without loading the nodes.
+// The top-level connection types: gqlgen binds them here (gqlgen.yml) so
+// that each keeps its query (pageOf) for totalCount.
 
 // TalkConnection is a page of talks.
 type TalkConnection struct {
 	Edges    []*TalkEdge
 	PageInfo *PageInfo
-	query    confgraph.Query
+	pageOf
 }
 
 // SpeakerConnection is a page of speakers.
 type SpeakerConnection struct {
 	Edges    []*SpeakerEdge
 	PageInfo *PageInfo
-	query    confgraph.Query
+	pageOf
 }
 
-// CompanyConnection is a page of companys.
+// CompanyConnection is a page of companies.
 type CompanyConnection struct {
 	Edges    []*CompanyEdge
 	PageInfo *PageInfo
-	query    confgraph.Query
+	pageOf
 }
 
 // ProjectConnection is a page of projects.
 type ProjectConnection struct {
 	Edges    []*ProjectEdge
 	PageInfo *PageInfo
-	query    confgraph.Query
+	pageOf
 }
 
 // EventConnection is a page of events.
 type EventConnection struct {
 	Edges    []*EventEdge
 	PageInfo *PageInfo
-	query    confgraph.Query
+	pageOf
 }
 
 // RecapConnection is a page of recaps.
 type RecapConnection struct {
 	Edges    []*RecapEdge
 	PageInfo *PageInfo
-	query    confgraph.Query
+	pageOf
 }

@@ -9,8 +9,8 @@ import (
 // Reach says what a field of an object type walks in the graph, for the
 // cost model of the HTTP layer, which prices a list by how many nodes it
 // can hold and a field by the nodes its resolver visits. It is read from
-// the tables the resolvers use (relFields, tallies, relatedPaths), so the
-// price follows the resolvers.
+// the tables the resolvers use (relFields, confgraph.RelatedPaths), so
+// the price follows the resolvers.
 type Reach struct {
 	// Rel and Dir are the relationship a list or connection field follows
 	// from each object (Rel is empty for other fields).
@@ -30,8 +30,8 @@ type Reach struct {
 func ReachOf(typ, field string) (Reach, bool) {
 	if typ == "Talk" && field == "related" {
 		r := Reach{Far: confgraph.LabelTalk}
-		for _, p := range relatedPaths {
-			r.Walks = append(r.Walks, slices.Concat(p.out, p.back))
+		for _, p := range confgraph.RelatedPaths {
+			r.Walks = append(r.Walks, slices.Concat(p.Out, p.Back))
 		}
 		return r, true
 	}
@@ -43,14 +43,8 @@ func ReachOf(typ, field string) (Reach, bool) {
 	case kindList, kindConn, kindOne:
 		return Reach{Rel: spec.rel, Dir: spec.dir, Far: confgraph.Label(spec.far)}, true
 	case kindTally:
-		t := tallies[spec.tally]
-		far := t.Far[len(t.Far)-1]
-		from, to := far.Rel.Endpoints()
-		label := to
-		if far.Dir == confgraph.In {
-			label = from
-		}
-		return Reach{Walks: [][]confgraph.RelCount{slices.Concat(t.Via, t.Far)}, Far: label}, true
+		t := spec.rank.Tally
+		return Reach{Walks: [][]confgraph.RelCount{slices.Concat(t.Via, t.Far)}, Far: t.FarLabel()}, true
 	}
 	return Reach{}, false
 }

@@ -18,45 +18,27 @@ func (r *companyResolver) ID(ctx context.Context, obj *confgraph.Company) (strin
 
 // SpeakerCount is the batch resolver for the speakerCount field.
 func (r *companyResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Company) ([]int, error) {
-	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: confgraph.In})
+	return relCount(ctx, r.Store, objs)
 }
 
 // TalkCount is the batch resolver for the talkCount field.
 func (r *companyResolver) TalkCount(ctx context.Context, objs []*confgraph.Company) ([]int, error) {
-	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelWorksAt, Dir: confgraph.In, Then: &confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.Out}})
+	return relCount(ctx, r.Store, objs)
 }
 
 // Projects is the batch resolver for the projects field.
 func (r *companyResolver) Projects(ctx context.Context, objs []*confgraph.Company, limit *int, offset *int) ([][]*ProjectCount, error) {
-	return r.companyProjects(ctx, objs, limit, offset)
+	return ranking(ctx, r.Store, objs, projectCount)
 }
 
 // Speakers is the batch resolver for the speakers field.
 func (r *companyResolver) Speakers(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error) {
-	w, err := speakerWhere(where)
-	k, kerr := speakerSort(sort)
-	return relList[*confgraph.Company, *confgraph.Speaker](ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.In, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Speaker](ctx, r.Store, objs)
 }
 
 // SpeakersConnection is the batch resolver for the speakersConnection field.
 func (r *companyResolver) SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error) {
-	w, err := speakerWhere(where)
-	k, kerr := speakerSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.In, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedSpeakerConnection, len(objs))
-	for i := range objs {
-		c := &RelatedSpeakerConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedSpeakerEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Speaker); ok {
-				c.Edges = append(c.Edges, &RelatedSpeakerEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedSpeakerConnection](ctx, r.Store, objs)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -96,68 +78,32 @@ func (r *eventResolver) EndDate(ctx context.Context, objs []*confgraph.Event) ([
 
 // TalkCount is the batch resolver for the talkCount field.
 func (r *eventResolver) TalkCount(ctx context.Context, objs []*confgraph.Event) ([]int, error) {
-	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelPartOf, Dir: confgraph.In})
+	return relCount(ctx, r.Store, objs)
 }
 
 // TopProjects is the batch resolver for the topProjects field.
 func (r *eventResolver) TopProjects(ctx context.Context, objs []*confgraph.Event, first *int, limit *int, offset *int) ([][]*ProjectCount, error) {
-	return r.topProjects(ctx, objs, first, limit, offset)
+	return ranking(ctx, r.Store, objs, projectCount)
 }
 
 // Talks is the batch resolver for the talks field.
 func (r *eventResolver) Talks(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	return relList[*confgraph.Event, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelPartOf, confgraph.In, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Talk](ctx, r.Store, objs)
 }
 
 // TalksConnection is the batch resolver for the talksConnection field.
 func (r *eventResolver) TalksConnection(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPartOf, confgraph.In, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedTalkConnection, len(objs))
-	for i := range objs {
-		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Talk); ok {
-				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedTalkConnection](ctx, r.Store, objs)
 }
 
 // Recaps is the batch resolver for the recaps field.
 func (r *eventResolver) Recaps(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error) {
-	w, err := recapWhere(where)
-	k, kerr := recapSort(sort)
-	return relList[*confgraph.Event, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelCovers, confgraph.In, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Recap](ctx, r.Store, objs)
 }
 
 // RecapsConnection is the batch resolver for the recapsConnection field.
 func (r *eventResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
-	w, err := recapWhere(where)
-	k, kerr := recapSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelCovers, confgraph.In, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedRecapConnection, len(objs))
-	for i := range objs {
-		c := &RelatedRecapConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedRecapEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Recap); ok {
-				c.Edges = append(c.Edges, &RelatedRecapEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -195,7 +141,8 @@ func (r *projectResolver) Maturity(ctx context.Context, obj *confgraph.Project) 
 
 // MaturityOn is the resolver for the maturityOn field.
 func (r *projectResolver) MaturityOn(ctx context.Context, obj *confgraph.Project, date string) (*string, error) {
-	return maturityOn(obj, date)
+	m, err := confgraph.MaturityOn(obj, date)
+	return opt(m), err
 }
 
 // Accepted is the resolver for the accepted field.
@@ -215,68 +162,32 @@ func (r *projectResolver) Graduated(ctx context.Context, obj *confgraph.Project)
 
 // TalkCount is the batch resolver for the talkCount field.
 func (r *projectResolver) TalkCount(ctx context.Context, objs []*confgraph.Project) ([]int, error) {
-	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelDiscusses, Dir: confgraph.In})
+	return relCount(ctx, r.Store, objs)
 }
 
 // Companies is the batch resolver for the companies field.
 func (r *projectResolver) Companies(ctx context.Context, objs []*confgraph.Project, limit *int, offset *int) ([][]*CompanyCount, error) {
-	return r.projectCompanies(ctx, objs, limit, offset)
+	return ranking(ctx, r.Store, objs, companyCount)
 }
 
 // Talks is the batch resolver for the talks field.
 func (r *projectResolver) Talks(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	return relList[*confgraph.Project, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.In, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Talk](ctx, r.Store, objs)
 }
 
 // TalksConnection is the batch resolver for the talksConnection field.
 func (r *projectResolver) TalksConnection(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.In, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedTalkConnection, len(objs))
-	for i := range objs {
-		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Talk); ok {
-				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedTalkConnection](ctx, r.Store, objs)
 }
 
 // Recaps is the batch resolver for the recaps field.
 func (r *projectResolver) Recaps(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error) {
-	w, err := recapWhere(where)
-	k, kerr := recapSort(sort)
-	return relList[*confgraph.Project, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelMentions, confgraph.In, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Recap](ctx, r.Store, objs)
 }
 
 // RecapsConnection is the batch resolver for the recapsConnection field.
 func (r *projectResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
-	w, err := recapWhere(where)
-	k, kerr := recapSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelMentions, confgraph.In, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedRecapConnection, len(objs))
-	for i := range objs {
-		c := &RelatedRecapConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedRecapEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Recap); ok {
-				c.Edges = append(c.Edges, &RelatedRecapEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -286,206 +197,62 @@ func (r *projectConnectionResolver) TotalCount(ctx context.Context, obj *Project
 
 // Talks is the resolver for the talks field.
 func (r *queryResolver) Talks(ctx context.Context, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([]*confgraph.Talk, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	return find[*confgraph.Talk](ctx, r.Store, confgraph.LabelTalk, w, err, k, kerr, limit, offset)
+	return find[*confgraph.Talk](ctx, r.Store)
 }
 
 // TalksConnection is the resolver for the talksConnection field.
 func (r *queryResolver) TalksConnection(ctx context.Context, where *TalkWhere, sort []*TalkSort, first *int, after *string, last *int, before *string) (*TalkConnection, error) {
-	w, err := talkWhere(where)
-	if err != nil {
-		return nil, err
-	}
-	k, err := talkSort(sort)
-	if err != nil {
-		return nil, err
-	}
-	cq, err := connQuery(confgraph.LabelTalk, w, k, first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	p, err := connection(ctx, r.Store, cq)
-	if err != nil {
-		return nil, err
-	}
-	c := &TalkConnection{PageInfo: p.info, Edges: []*TalkEdge{}, query: cq}
-	for i, n := range p.nodes {
-		if v, ok := n.(*confgraph.Talk); ok {
-			c.Edges = append(c.Edges, &TalkEdge{Cursor: p.cursors[i], Node: v})
-		}
-	}
-	return c, nil
+	return connection[*TalkConnection, *confgraph.Talk](ctx, r.Store)
 }
 
 // Speakers is the resolver for the speakers field.
 func (r *queryResolver) Speakers(ctx context.Context, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([]*confgraph.Speaker, error) {
-	w, err := speakerWhere(where)
-	k, kerr := speakerSort(sort)
-	return find[*confgraph.Speaker](ctx, r.Store, confgraph.LabelSpeaker, w, err, k, kerr, limit, offset)
+	return find[*confgraph.Speaker](ctx, r.Store)
 }
 
 // SpeakersConnection is the resolver for the speakersConnection field.
 func (r *queryResolver) SpeakersConnection(ctx context.Context, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string, last *int, before *string) (*SpeakerConnection, error) {
-	w, err := speakerWhere(where)
-	if err != nil {
-		return nil, err
-	}
-	k, err := speakerSort(sort)
-	if err != nil {
-		return nil, err
-	}
-	cq, err := connQuery(confgraph.LabelSpeaker, w, k, first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	p, err := connection(ctx, r.Store, cq)
-	if err != nil {
-		return nil, err
-	}
-	c := &SpeakerConnection{PageInfo: p.info, Edges: []*SpeakerEdge{}, query: cq}
-	for i, n := range p.nodes {
-		if v, ok := n.(*confgraph.Speaker); ok {
-			c.Edges = append(c.Edges, &SpeakerEdge{Cursor: p.cursors[i], Node: v})
-		}
-	}
-	return c, nil
+	return connection[*SpeakerConnection, *confgraph.Speaker](ctx, r.Store)
 }
 
 // Companies is the resolver for the companies field.
 func (r *queryResolver) Companies(ctx context.Context, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) ([]*confgraph.Company, error) {
-	w, err := companyWhere(where)
-	k, kerr := companySort(sort)
-	return find[*confgraph.Company](ctx, r.Store, confgraph.LabelCompany, w, err, k, kerr, limit, offset)
+	return find[*confgraph.Company](ctx, r.Store)
 }
 
 // CompaniesConnection is the resolver for the companiesConnection field.
 func (r *queryResolver) CompaniesConnection(ctx context.Context, where *CompanyWhere, sort []*CompanySort, first *int, after *string, last *int, before *string) (*CompanyConnection, error) {
-	w, err := companyWhere(where)
-	if err != nil {
-		return nil, err
-	}
-	k, err := companySort(sort)
-	if err != nil {
-		return nil, err
-	}
-	cq, err := connQuery(confgraph.LabelCompany, w, k, first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	p, err := connection(ctx, r.Store, cq)
-	if err != nil {
-		return nil, err
-	}
-	c := &CompanyConnection{PageInfo: p.info, Edges: []*CompanyEdge{}, query: cq}
-	for i, n := range p.nodes {
-		if v, ok := n.(*confgraph.Company); ok {
-			c.Edges = append(c.Edges, &CompanyEdge{Cursor: p.cursors[i], Node: v})
-		}
-	}
-	return c, nil
+	return connection[*CompanyConnection, *confgraph.Company](ctx, r.Store)
 }
 
 // Projects is the resolver for the projects field.
 func (r *queryResolver) Projects(ctx context.Context, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([]*confgraph.Project, error) {
-	w, err := projectWhere(where)
-	k, kerr := projectSort(sort)
-	return find[*confgraph.Project](ctx, r.Store, confgraph.LabelProject, w, err, k, kerr, limit, offset)
+	return find[*confgraph.Project](ctx, r.Store)
 }
 
 // ProjectsConnection is the resolver for the projectsConnection field.
 func (r *queryResolver) ProjectsConnection(ctx context.Context, where *ProjectWhere, sort []*ProjectSort, first *int, after *string, last *int, before *string) (*ProjectConnection, error) {
-	w, err := projectWhere(where)
-	if err != nil {
-		return nil, err
-	}
-	k, err := projectSort(sort)
-	if err != nil {
-		return nil, err
-	}
-	cq, err := connQuery(confgraph.LabelProject, w, k, first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	p, err := connection(ctx, r.Store, cq)
-	if err != nil {
-		return nil, err
-	}
-	c := &ProjectConnection{PageInfo: p.info, Edges: []*ProjectEdge{}, query: cq}
-	for i, n := range p.nodes {
-		if v, ok := n.(*confgraph.Project); ok {
-			c.Edges = append(c.Edges, &ProjectEdge{Cursor: p.cursors[i], Node: v})
-		}
-	}
-	return c, nil
+	return connection[*ProjectConnection, *confgraph.Project](ctx, r.Store)
 }
 
 // Events is the resolver for the events field.
 func (r *queryResolver) Events(ctx context.Context, where *EventWhere, sort []*EventSort, limit *int, offset *int) ([]*confgraph.Event, error) {
-	w, err := eventWhere(where)
-	k, kerr := eventSort(sort)
-	return find[*confgraph.Event](ctx, r.Store, confgraph.LabelEvent, w, err, k, kerr, limit, offset)
+	return find[*confgraph.Event](ctx, r.Store)
 }
 
 // EventsConnection is the resolver for the eventsConnection field.
 func (r *queryResolver) EventsConnection(ctx context.Context, where *EventWhere, sort []*EventSort, first *int, after *string, last *int, before *string) (*EventConnection, error) {
-	w, err := eventWhere(where)
-	if err != nil {
-		return nil, err
-	}
-	k, err := eventSort(sort)
-	if err != nil {
-		return nil, err
-	}
-	cq, err := connQuery(confgraph.LabelEvent, w, k, first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	p, err := connection(ctx, r.Store, cq)
-	if err != nil {
-		return nil, err
-	}
-	c := &EventConnection{PageInfo: p.info, Edges: []*EventEdge{}, query: cq}
-	for i, n := range p.nodes {
-		if v, ok := n.(*confgraph.Event); ok {
-			c.Edges = append(c.Edges, &EventEdge{Cursor: p.cursors[i], Node: v})
-		}
-	}
-	return c, nil
+	return connection[*EventConnection, *confgraph.Event](ctx, r.Store)
 }
 
 // Recaps is the resolver for the recaps field.
 func (r *queryResolver) Recaps(ctx context.Context, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([]*confgraph.Recap, error) {
-	w, err := recapWhere(where)
-	k, kerr := recapSort(sort)
-	return find[*confgraph.Recap](ctx, r.Store, confgraph.LabelRecap, w, err, k, kerr, limit, offset)
+	return find[*confgraph.Recap](ctx, r.Store)
 }
 
 // RecapsConnection is the resolver for the recapsConnection field.
 func (r *queryResolver) RecapsConnection(ctx context.Context, where *RecapWhere, sort []*RecapSort, first *int, after *string, last *int, before *string) (*RecapConnection, error) {
-	w, err := recapWhere(where)
-	if err != nil {
-		return nil, err
-	}
-	k, err := recapSort(sort)
-	if err != nil {
-		return nil, err
-	}
-	cq, err := connQuery(confgraph.LabelRecap, w, k, first, after, last, before)
-	if err != nil {
-		return nil, err
-	}
-	p, err := connection(ctx, r.Store, cq)
-	if err != nil {
-		return nil, err
-	}
-	c := &RecapConnection{PageInfo: p.info, Edges: []*RecapEdge{}, query: cq}
-	for i, n := range p.nodes {
-		if v, ok := n.(*confgraph.Recap); ok {
-			c.Edges = append(c.Edges, &RecapEdge{Cursor: p.cursors[i], Node: v})
-		}
-	}
-	return c, nil
+	return connection[*RecapConnection, *confgraph.Recap](ctx, r.Store)
 }
 
 // Talk is the resolver for the talk field.
@@ -495,22 +262,22 @@ func (r *queryResolver) Talk(ctx context.Context, id *string, title *string) (*c
 
 // Speaker is the resolver for the speaker field.
 func (r *queryResolver) Speaker(ctx context.Context, name string) (*confgraph.Speaker, error) {
-	return byName[*confgraph.Speaker](ctx, r.Store, confgraph.LabelSpeaker, "name", name)
+	return byName[*confgraph.Speaker](ctx, r.Store, name)
 }
 
 // Company is the resolver for the company field.
 func (r *queryResolver) Company(ctx context.Context, name string) (*confgraph.Company, error) {
-	return byName[*confgraph.Company](ctx, r.Store, confgraph.LabelCompany, "name", name)
+	return byName[*confgraph.Company](ctx, r.Store, name)
 }
 
 // Project is the resolver for the project field.
 func (r *queryResolver) Project(ctx context.Context, name string) (*confgraph.Project, error) {
-	return byName[*confgraph.Project](ctx, r.Store, confgraph.LabelProject, "name", name)
+	return byName[*confgraph.Project](ctx, r.Store, name)
 }
 
 // Event is the resolver for the event field.
 func (r *queryResolver) Event(ctx context.Context, name string) (*confgraph.Event, error) {
-	return byName[*confgraph.Event](ctx, r.Store, confgraph.LabelEvent, "name", name)
+	return byName[*confgraph.Event](ctx, r.Store, name)
 }
 
 // Node is the resolver for the node field.
@@ -571,84 +338,32 @@ func (r *recapResolver) Published(ctx context.Context, obj *confgraph.Recap) (*s
 
 // Event is the batch resolver for the event field.
 func (r *recapResolver) Event(ctx context.Context, objs []*confgraph.Recap) ([]*confgraph.Event, error) {
-	return one[*confgraph.Recap, *confgraph.Event](ctx, r.Store, objs, confgraph.RelCovers, confgraph.Out)
+	return relOne[*confgraph.Event](ctx, r.Store, objs)
 }
 
 // EventConnection is the batch resolver for the eventConnection field.
 func (r *recapResolver) EventConnection(ctx context.Context, objs []*confgraph.Recap, where *EventWhere, sort []*EventSort, first *int, after *string) ([]*RelatedEventConnection, error) {
-	w, err := eventWhere(where)
-	k, kerr := eventSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelCovers, confgraph.Out, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedEventConnection, len(objs))
-	for i := range objs {
-		c := &RelatedEventConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedEventEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Event); ok {
-				c.Edges = append(c.Edges, &RelatedEventEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedEventConnection](ctx, r.Store, objs)
 }
 
 // Talks is the batch resolver for the talks field.
 func (r *recapResolver) Talks(ctx context.Context, objs []*confgraph.Recap, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	return relList[*confgraph.Recap, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelReviews, confgraph.Out, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Talk](ctx, r.Store, objs)
 }
 
 // TalksConnection is the batch resolver for the talksConnection field.
 func (r *recapResolver) TalksConnection(ctx context.Context, objs []*confgraph.Recap, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelReviews, confgraph.Out, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedTalkConnection, len(objs))
-	for i := range objs {
-		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Talk); ok {
-				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedTalkConnection](ctx, r.Store, objs)
 }
 
 // Projects is the batch resolver for the projects field.
 func (r *recapResolver) Projects(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([][]*confgraph.Project, error) {
-	w, err := projectWhere(where)
-	k, kerr := projectSort(sort)
-	return relList[*confgraph.Recap, *confgraph.Project](ctx, r.Store, objs, confgraph.RelMentions, confgraph.Out, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Project](ctx, r.Store, objs)
 }
 
 // ProjectsConnection is the batch resolver for the projectsConnection field.
 func (r *recapResolver) ProjectsConnection(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) ([]*RelatedProjectConnection, error) {
-	w, err := projectWhere(where)
-	k, kerr := projectSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelMentions, confgraph.Out, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedProjectConnection, len(objs))
-	for i := range objs {
-		c := &RelatedProjectConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedProjectEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Project); ok {
-				c.Edges = append(c.Edges, &RelatedProjectEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedProjectConnection](ctx, r.Store, objs)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -673,63 +388,27 @@ func (r *speakerResolver) Role(ctx context.Context, obj *confgraph.Speaker) (*st
 
 // TalkCount is the batch resolver for the talkCount field.
 func (r *speakerResolver) TalkCount(ctx context.Context, objs []*confgraph.Speaker) ([]int, error) {
-	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.Out})
+	return relCount(ctx, r.Store, objs)
 }
 
 // Talks is the batch resolver for the talks field.
 func (r *speakerResolver) Talks(ctx context.Context, objs []*confgraph.Speaker, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([][]*confgraph.Talk, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	return relList[*confgraph.Speaker, *confgraph.Talk](ctx, r.Store, objs, confgraph.RelPresented, confgraph.Out, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Talk](ctx, r.Store, objs)
 }
 
 // TalksConnection is the batch resolver for the talksConnection field.
 func (r *speakerResolver) TalksConnection(ctx context.Context, objs []*confgraph.Speaker, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error) {
-	w, err := talkWhere(where)
-	k, kerr := talkSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPresented, confgraph.Out, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedTalkConnection, len(objs))
-	for i := range objs {
-		c := &RelatedTalkConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedTalkEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Talk); ok {
-				c.Edges = append(c.Edges, &RelatedTalkEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedTalkConnection](ctx, r.Store, objs)
 }
 
 // Companies is the batch resolver for the companies field.
 func (r *speakerResolver) Companies(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) ([][]*confgraph.Company, error) {
-	w, err := companyWhere(where)
-	k, kerr := companySort(sort)
-	return relList[*confgraph.Speaker, *confgraph.Company](ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.Out, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Company](ctx, r.Store, objs)
 }
 
 // CompaniesConnection is the batch resolver for the companiesConnection field.
 func (r *speakerResolver) CompaniesConnection(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, first *int, after *string) ([]*RelatedCompanyConnection, error) {
-	w, err := companyWhere(where)
-	k, kerr := companySort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelWorksAt, confgraph.Out, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedCompanyConnection, len(objs))
-	for i := range objs {
-		c := &RelatedCompanyConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedCompanyEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Company); ok {
-				c.Edges = append(c.Edges, &RelatedCompanyEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedCompanyConnection](ctx, r.Store, objs)
 }
 
 // TotalCount is the resolver for the totalCount field.
@@ -796,7 +475,7 @@ func (r *talkResolver) Recording(ctx context.Context, obj *confgraph.Talk) (*Rec
 
 // SpeakerCount is the batch resolver for the speakerCount field.
 func (r *talkResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Talk) ([]int, error) {
-	return degreeList(ctx, r.Store, objs, confgraph.RelCount{Rel: confgraph.RelPresented, Dir: confgraph.In})
+	return relCount(ctx, r.Store, objs)
 }
 
 // Related is the batch resolver for the related field.
@@ -806,112 +485,42 @@ func (r *talkResolver) Related(ctx context.Context, objs []*confgraph.Talk, firs
 
 // Speakers is the batch resolver for the speakers field.
 func (r *talkResolver) Speakers(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error) {
-	w, err := speakerWhere(where)
-	k, kerr := speakerSort(sort)
-	return relList[*confgraph.Talk, *confgraph.Speaker](ctx, r.Store, objs, confgraph.RelPresented, confgraph.In, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Speaker](ctx, r.Store, objs)
 }
 
 // SpeakersConnection is the batch resolver for the speakersConnection field.
 func (r *talkResolver) SpeakersConnection(ctx context.Context, objs []*confgraph.Talk, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error) {
-	w, err := speakerWhere(where)
-	k, kerr := speakerSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPresented, confgraph.In, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedSpeakerConnection, len(objs))
-	for i := range objs {
-		c := &RelatedSpeakerConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedSpeakerEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Speaker); ok {
-				c.Edges = append(c.Edges, &RelatedSpeakerEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedSpeakerConnection](ctx, r.Store, objs)
 }
 
 // Projects is the batch resolver for the projects field.
 func (r *talkResolver) Projects(ctx context.Context, objs []*confgraph.Talk, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([][]*confgraph.Project, error) {
-	w, err := projectWhere(where)
-	k, kerr := projectSort(sort)
-	return relList[*confgraph.Talk, *confgraph.Project](ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.Out, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Project](ctx, r.Store, objs)
 }
 
 // ProjectsConnection is the batch resolver for the projectsConnection field.
 func (r *talkResolver) ProjectsConnection(ctx context.Context, objs []*confgraph.Talk, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) ([]*RelatedProjectConnection, error) {
-	w, err := projectWhere(where)
-	k, kerr := projectSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelDiscusses, confgraph.Out, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedProjectConnection, len(objs))
-	for i := range objs {
-		c := &RelatedProjectConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedProjectEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Project); ok {
-				c.Edges = append(c.Edges, &RelatedProjectEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedProjectConnection](ctx, r.Store, objs)
 }
 
 // Event is the batch resolver for the event field.
 func (r *talkResolver) Event(ctx context.Context, objs []*confgraph.Talk) ([]*confgraph.Event, error) {
-	return one[*confgraph.Talk, *confgraph.Event](ctx, r.Store, objs, confgraph.RelPartOf, confgraph.Out)
+	return relOne[*confgraph.Event](ctx, r.Store, objs)
 }
 
 // EventConnection is the batch resolver for the eventConnection field.
 func (r *talkResolver) EventConnection(ctx context.Context, objs []*confgraph.Talk, where *EventWhere, sort []*EventSort, first *int, after *string) ([]*RelatedEventConnection, error) {
-	w, err := eventWhere(where)
-	k, kerr := eventSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelPartOf, confgraph.Out, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedEventConnection, len(objs))
-	for i := range objs {
-		c := &RelatedEventConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedEventEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Event); ok {
-				c.Edges = append(c.Edges, &RelatedEventEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedEventConnection](ctx, r.Store, objs)
 }
 
 // Recaps is the batch resolver for the recaps field.
 func (r *talkResolver) Recaps(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error) {
-	w, err := recapWhere(where)
-	k, kerr := recapSort(sort)
-	return relList[*confgraph.Talk, *confgraph.Recap](ctx, r.Store, objs, confgraph.RelReviews, confgraph.In, w, err, k, kerr, limit, offset)
+	return relList[*confgraph.Recap](ctx, r.Store, objs)
 }
 
 // RecapsConnection is the batch resolver for the recapsConnection field.
 func (r *talkResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
-	w, err := recapWhere(where)
-	k, kerr := recapSort(sort)
-	edges, infos, totals, err := relConnection(ctx, r.Store, objs, confgraph.RelReviews, confgraph.In, w, err, k, kerr, first, after)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]*RelatedRecapConnection, len(objs))
-	for i := range objs {
-		c := &RelatedRecapConnection{TotalCount: totals[i], PageInfo: infos[i], Edges: []*RelatedRecapEdge{}}
-		for _, e := range edges[i] {
-			if v, ok := e.e.Node.(*confgraph.Recap); ok {
-				c.Edges = append(c.Edges, &RelatedRecapEdge{Cursor: e.cursor, Node: v, Type: string(e.e.Rel.Type), Role: opt(e.e.Rel.Role), Evidence: evidence(e.e.Rel)})
-			}
-		}
-		out[i] = c
-	}
-	return out, nil
+	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
 }
 
 // TotalCount is the resolver for the totalCount field.

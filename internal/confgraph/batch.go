@@ -39,13 +39,10 @@ func (b *Batch) AddClaim(c Claim) {
 	}
 	n := CloneNode(c.Node)
 	// Aliases are a sorted set whichever order they were found in.
-	switch v := n.(type) {
-	case *Speaker:
-		v.Aliases = unionAliases(v.Name, nil, v.Aliases)
-	case *Company:
-		v.Aliases = unionAliases(v.Name, nil, v.Aliases)
-	case *Project:
-		v.Aliases = unionAliases(v.Name, nil, v.Aliases)
+	for _, p := range specOf(n).Props {
+		if p.Merge == MergeAliases {
+			*p.list(n) = unionAliases(DisplayName(n), nil, *p.list(n))
+		}
 	}
 	c.Node = n
 	b.claims[id] = b.claims[id].With(c)
@@ -136,75 +133,31 @@ func relRank(t RelType) int { return slices.Index(RelTypes, t) }
 // MergeNode copies into dst the fields of src that dst lacks, and unions
 // their aliases. Both must be of the same type; otherwise dst is unchanged.
 func MergeNode(dst, src Node) {
-	switch d := dst.(type) {
-	case *Event:
-		if s, ok := src.(*Event); ok {
-			fill(&d.Name, s.Name)
-			fill(&d.City, s.City)
-			fill(&d.Country, s.Country)
-			fill(&d.StartDate, s.StartDate)
-			fill(&d.EndDate, s.EndDate)
-			if d.Year == 0 {
-				d.Year = s.Year
-			}
+	spec := specOf(dst)
+	if spec == nil || src.NodeLabel() != dst.NodeLabel() {
+		return
+	}
+	// The groups dst has, before anything is merged into it.
+	var has []string
+	for _, p := range spec.Props {
+		if p.Key && p.set(dst) {
+			has = append(has, p.Group)
 		}
-	case *Talk:
-		if s, ok := src.(*Talk); ok {
-			fill(&d.Title, s.Title)
-			fill(&d.Abstract, s.Abstract)
-			if d.Level == "" {
-				d.Level = s.Level
+	}
+	for _, p := range spec.Props {
+		switch {
+		case p.Group != "":
+			if !slices.Contains(has, p.Group) {
+				p.copy(dst, src)
 			}
-			if d.Kind == "" {
-				d.Kind = s.Kind
+		case p.Merge == MergeAliases:
+			*p.list(dst) = unionAliases(DisplayName(dst), *p.list(dst), append([]string{DisplayName(src)}, *p.list(src)...))
+		case p.Merge == MergeLongest:
+			if len(*p.str(src)) > len(*p.str(dst)) {
+				p.copy(dst, src)
 			}
-			if d.DurationMinutes == 0 {
-				d.DurationMinutes = s.DurationMinutes
-			}
-			if d.Participants == 0 {
-				d.Participants = s.Participants
-			}
-			if d.RecordingPublished == "" {
-				d.RecordingPublished, d.Recording = s.RecordingPublished, s.Recording
-			}
-			if d.Date == "" && d.StartsAt == "" && d.Room == "" {
-				// When and where come together, from one schedule.
-				d.Date, d.StartsAt, d.Room, d.Scheduled = s.Date, s.StartsAt, s.Room, s.Scheduled
-			}
-		}
-	case *Speaker:
-		if s, ok := src.(*Speaker); ok {
-			fill(&d.Name, s.Name)
-			if len(s.Bio) > len(d.Bio) {
-				d.Bio = s.Bio
-			}
-			fill(&d.Role, s.Role)
-			d.Aliases = unionAliases(d.Name, d.Aliases, append([]string{s.Name}, s.Aliases...))
-		}
-	case *Company:
-		if s, ok := src.(*Company); ok {
-			fill(&d.Name, s.Name)
-			d.Aliases = unionAliases(d.Name, d.Aliases, append([]string{s.Name}, s.Aliases...))
-		}
-	case *Project:
-		if s, ok := src.(*Project); ok {
-			fill(&d.Name, s.Name)
-			fill(&d.Homepage, s.Homepage)
-			fill(&d.Repo, s.Repo)
-			fill(&d.Maturity, s.Maturity)
-			fill(&d.Accepted, s.Accepted)
-			fill(&d.Incubating, s.Incubating)
-			fill(&d.Graduated, s.Graduated)
-			fill(&d.Archived, s.Archived)
-			d.Aliases = unionAliases(d.Name, d.Aliases, append([]string{s.Name}, s.Aliases...))
-		}
-	case *Recap:
-		if s, ok := src.(*Recap); ok {
-			fill(&d.Title, s.Title)
-			fill(&d.Author, s.Author)
-			fill(&d.Published, s.Published)
-			fill(&d.Document, s.Document)
-			fill(&d.Text, s.Text)
+		case !p.set(dst):
+			p.copy(dst, src)
 		}
 	}
 }

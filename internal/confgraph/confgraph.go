@@ -21,13 +21,13 @@ const (
 	LabelRecap   Label = "Recap"
 )
 
-// Labels lists every node label in a fixed order.
-var Labels = []Label{LabelEvent, LabelTalk, LabelSpeaker, LabelCompany, LabelProject, LabelRecap}
+// Labels lists every node label in a fixed order, Graph's.
+var Labels = Graph.labels()
 
 // RelType names a kind of relationship.
 type RelType string
 
-// The relationship types of the graph, each with its start and end label.
+// The relationship types of the graph (Graph.Rels gives their ends).
 const (
 	RelPresented RelType = "PRESENTED" // Speaker -> Talk
 	RelWorksAt   RelType = "WORKS_AT"  // Speaker -> Company
@@ -38,26 +38,13 @@ const (
 	RelMentions  RelType = "MENTIONS"  // Recap -> Project
 )
 
-// RelTypes lists every relationship type in a fixed order.
-var RelTypes = []RelType{RelPresented, RelWorksAt, RelPartOf, RelDiscusses, RelCovers, RelReviews, RelMentions}
+// RelTypes lists every relationship type in a fixed order, Graph's.
+var RelTypes = Graph.relTypes()
 
 // Endpoints returns the labels a relationship of type t starts and ends at.
 func (t RelType) Endpoints() (from, to Label) {
-	switch t {
-	case RelPresented:
-		return LabelSpeaker, LabelTalk
-	case RelWorksAt:
-		return LabelSpeaker, LabelCompany
-	case RelPartOf:
-		return LabelTalk, LabelEvent
-	case RelDiscusses:
-		return LabelTalk, LabelProject
-	case RelCovers:
-		return LabelRecap, LabelEvent
-	case RelReviews:
-		return LabelRecap, LabelTalk
-	case RelMentions:
-		return LabelRecap, LabelProject
+	if r := Graph.Rel(t); r != nil {
+		return r.From, r.To
 	}
 	return "", ""
 }

@@ -9,19 +9,14 @@ import (
 // DisplayName is the name a node is listed by: the title of a talk or
 // recap, the name of anything else.
 func DisplayName(n Node) string {
-	switch v := n.(type) {
-	case *Event:
-		return v.Name
-	case *Talk:
-		return v.Title
-	case *Speaker:
-		return v.Name
-	case *Company:
-		return v.Name
-	case *Project:
-		return v.Name
-	case *Recap:
-		return v.Title
+	spec := specOf(n)
+	if spec == nil {
+		return ""
+	}
+	for _, p := range spec.Props {
+		if p.Name == spec.Display {
+			return *p.str(n)
+		}
 	}
 	return ""
 }
@@ -29,8 +24,8 @@ func DisplayName(n Node) string {
 // DisplayField names the property that holds a node's display name: the
 // title of talks and recaps, the name of everything else.
 func DisplayField(l Label) string {
-	if l == LabelTalk || l == LabelRecap {
-		return "title"
+	if spec := Graph.Node(l); spec != nil {
+		return spec.Display
 	}
 	return "name"
 }
@@ -47,30 +42,17 @@ func Less(a, b Node) bool {
 
 // CloneNode returns a copy of n that shares nothing mutable with it.
 func CloneNode(n Node) Node {
-	switch v := n.(type) {
-	case *Event:
-		c := *v
-		return &c
-	case *Talk:
-		c := *v
-		return &c
-	case *Speaker:
-		c := *v
-		c.Aliases = append([]string(nil), v.Aliases...)
-		return &c
-	case *Company:
-		c := *v
-		c.Aliases = append([]string(nil), v.Aliases...)
-		return &c
-	case *Project:
-		c := *v
-		c.Aliases = append([]string(nil), v.Aliases...)
-		return &c
-	case *Recap:
-		c := *v
-		return &c
+	spec := specOf(n)
+	if spec == nil {
+		return n
 	}
-	return n
+	c := spec.clone(n)
+	for _, p := range spec.Props {
+		if p.Kind == PropStrings {
+			p.copy(c, n)
+		}
+	}
+	return c
 }
 
 // Error codes shared by the stores and the API.

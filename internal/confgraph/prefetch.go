@@ -122,7 +122,7 @@ func CheckFetches(fs []*Fetch) error {
 	for _, f := range fs {
 		switch f.Kind {
 		case FetchEdges, FetchPage:
-			if !slices.Contains(RelTypes, f.Rel) {
+			if Graph.Rel(f.Rel) == nil {
 				return Errorf(EINVALID, "unknown relationship type %q", f.Rel)
 			}
 			if f.Dir != In && f.Dir != Out {
@@ -363,66 +363,17 @@ func reachAll(ctx context.Context, s Store, ids []string, steps []RelCount) (map
 // (named as Properties names them), only fields; n itself when fields is
 // nil.
 func Trim(n Node, fields []string) Node {
-	if fields == nil {
+	spec := specOf(n)
+	if fields == nil || spec == nil {
 		return n
 	}
-	keep := func(f string) bool { return slices.Contains(fields, f) }
-	pick := func(f string, v string) string {
-		if keep(f) {
-			return v
+	c := spec.New(n.NodeID())
+	for _, p := range spec.Props {
+		if slices.Contains(fields, p.Name) {
+			p.copy(c, n)
 		}
-		return ""
 	}
-	switch v := n.(type) {
-	case *Event:
-		c := &Event{ID: v.ID, Name: pick("name", v.Name), City: pick("city", v.City), Country: pick("country", v.Country),
-			StartDate: pick("startDate", v.StartDate), EndDate: pick("endDate", v.EndDate)}
-		if keep("year") {
-			c.Year = v.Year
-		}
-		return c
-	case *Talk:
-		c := &Talk{ID: v.ID, Title: pick("title", v.Title), Abstract: pick("abstract", v.Abstract),
-			Level: Level(pick("level", string(v.Level))), Kind: TalkKind(pick("kind", string(v.Kind)))}
-		if keep("durationMinutes") {
-			c.DurationMinutes = v.DurationMinutes
-		}
-		if keep("participants") {
-			c.Participants = v.Participants
-		}
-		c.Date, c.StartsAt, c.Room = pick("date", v.Date), pick("startsAt", v.StartsAt), pick("room", v.Room)
-		if keep("scheduledDocument") {
-			c.Scheduled = v.Scheduled
-		}
-		if keep("recordingPublished") {
-			c.RecordingPublished, c.Recording = v.RecordingPublished, v.Recording
-		}
-		return c
-	case *Speaker:
-		c := &Speaker{ID: v.ID, Name: pick("name", v.Name), Bio: pick("bio", v.Bio), Role: pick("role", v.Role)}
-		if keep("aliases") {
-			c.Aliases = v.Aliases
-		}
-		return c
-	case *Company:
-		c := &Company{ID: v.ID, Name: pick("name", v.Name)}
-		if keep("aliases") {
-			c.Aliases = v.Aliases
-		}
-		return c
-	case *Project:
-		c := &Project{ID: v.ID, Name: pick("name", v.Name), Homepage: pick("homepage", v.Homepage), Repo: pick("repo", v.Repo),
-			Maturity: pick("maturity", v.Maturity), Accepted: pick("accepted", v.Accepted), Incubating: pick("incubating", v.Incubating),
-			Graduated: pick("graduated", v.Graduated), Archived: pick("archived", v.Archived)}
-		if keep("aliases") {
-			c.Aliases = v.Aliases
-		}
-		return c
-	case *Recap:
-		return &Recap{ID: v.ID, Title: pick("title", v.Title), Author: pick("author", v.Author), Published: pick("published", v.Published),
-			Document: pick("document", v.Document), Text: pick("text", v.Text)}
-	}
-	return n
+	return c
 }
 
 // TrimRel returns r with, of its role and evidence, only fields; r itself

@@ -10,74 +10,14 @@ import (
 // aliases. The id is included.
 func Properties(n Node) map[string]any {
 	p := map[string]any{"id": n.NodeID()}
-	set := func(k string, v any) {
-		switch x := v.(type) {
-		case string:
-			if x == "" {
-				return
-			}
-		case int:
-			if x == 0 {
-				return
-			}
-		case []string:
-			if len(x) == 0 {
-				return
-			}
-		}
-		p[k] = v
+	spec := specOf(n)
+	if spec == nil {
+		return p
 	}
-	switch v := n.(type) {
-	case *Event:
-		set("name", v.Name)
-		set("city", v.City)
-		set("country", v.Country)
-		set("year", v.Year)
-		set("startDate", v.StartDate)
-		set("endDate", v.EndDate)
-	case *Talk:
-		set("title", v.Title)
-		set("abstract", v.Abstract)
-		set("level", string(v.Level))
-		set("kind", string(v.Kind))
-		set("durationMinutes", v.DurationMinutes)
-		set("participants", v.Participants)
-		set("date", v.Date)
-		set("startsAt", v.StartsAt)
-		set("room", v.Room)
-		set("scheduledDocument", v.Scheduled.Document)
-		set("scheduledLine", v.Scheduled.Line)
-		set("scheduledSnippet", v.Scheduled.Snippet)
-		set("scheduledRule", v.Scheduled.Rule)
-		set("recordingPublished", v.RecordingPublished)
-		set("recordingDocument", v.Recording.Document)
-		set("recordingLine", v.Recording.Line)
-		set("recordingSnippet", v.Recording.Snippet)
-		set("recordingRule", v.Recording.Rule)
-	case *Speaker:
-		set("name", v.Name)
-		set("aliases", v.Aliases)
-		set("bio", v.Bio)
-		set("role", v.Role)
-	case *Company:
-		set("name", v.Name)
-		set("aliases", v.Aliases)
-	case *Project:
-		set("name", v.Name)
-		set("aliases", v.Aliases)
-		set("homepage", v.Homepage)
-		set("repo", v.Repo)
-		set("maturity", v.Maturity)
-		set("accepted", v.Accepted)
-		set("incubating", v.Incubating)
-		set("graduated", v.Graduated)
-		set("archived", v.Archived)
-	case *Recap:
-		set("title", v.Title)
-		set("author", v.Author)
-		set("published", v.Published)
-		set("document", v.Document)
-		set("text", v.Text)
+	for _, prop := range spec.Props {
+		if v, ok := prop.Value(n); ok {
+			p[prop.Name] = v
+		}
 	}
 	return p
 }

@@ -56,25 +56,16 @@ func (p *props) int(k string) int {
 }
 
 func (p *props) strs(k string) []string {
-	v, ok := p.m[k]
-	if !ok || v == nil {
-		return nil
-	}
-	l, ok := v.([]any)
-	if !ok {
-		p.bad(k, v, "a list")
-		return nil
-	}
-	out := make([]string, len(l))
-	for i, x := range l {
-		if out[i], ok = x.(string); !ok {
-			p.bad(k, x, "a list of strings")
-		}
-	}
-	return out
+	return list(p, k, "a list of strings", func(x any) (string, bool) { s, ok := x.(string); return s, ok })
 }
 
 func (p *props) ints(k string) []int {
+	return list(p, k, "a list of integers", func(x any) (int, bool) { n, ok := x.(int64); return int(n), ok })
+}
+
+// list reads a list property whose items conv turns into T, want naming
+// what it should be.
+func list[T any](p *props, k, want string, conv func(any) (T, bool)) []T {
 	v, ok := p.m[k]
 	if !ok || v == nil {
 		return nil
@@ -84,13 +75,11 @@ func (p *props) ints(k string) []int {
 		p.bad(k, v, "a list")
 		return nil
 	}
-	out := make([]int, len(l))
+	out := make([]T, len(l))
 	for i, x := range l {
-		n, ok := x.(int64)
-		if !ok {
-			p.bad(k, x, "a list of integers")
+		if out[i], ok = conv(x); !ok {
+			p.bad(k, x, want)
 		}
-		out[i] = int(n)
 	}
 	return out
 }
@@ -104,34 +93,20 @@ func decodeNode(label confgraph.Label, v any) (confgraph.Node, error) {
 	}
 	id := p.str("id")
 	p.what = "node " + id
-	var n confgraph.Node
-	switch label {
-	case confgraph.LabelEvent:
-		n = &confgraph.Event{ID: id, Name: p.str("name"), City: p.str("city"), Country: p.str("country"),
-			Year: p.int("year"), StartDate: p.str("startDate"), EndDate: p.str("endDate")}
-	case confgraph.LabelTalk:
-		n = &confgraph.Talk{ID: id, Title: p.str("title"), Abstract: p.str("abstract"),
-			Level: confgraph.Level(p.str("level")), Kind: confgraph.TalkKind(p.str("kind")),
-			DurationMinutes: p.int("durationMinutes"), Participants: p.int("participants"),
-			Date: p.str("date"), StartsAt: p.str("startsAt"), Room: p.str("room"),
-			Scheduled: confgraph.Evidence{Document: p.str("scheduledDocument"), Line: p.int("scheduledLine"),
-				Snippet: p.str("scheduledSnippet"), Rule: p.str("scheduledRule")},
-			RecordingPublished: p.str("recordingPublished"),
-			Recording: confgraph.Evidence{Document: p.str("recordingDocument"), Line: p.int("recordingLine"),
-				Snippet: p.str("recordingSnippet"), Rule: p.str("recordingRule")}}
-	case confgraph.LabelSpeaker:
-		n = &confgraph.Speaker{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Bio: p.str("bio"), Role: p.str("role")}
-	case confgraph.LabelCompany:
-		n = &confgraph.Company{ID: id, Name: p.str("name"), Aliases: p.strs("aliases")}
-	case confgraph.LabelProject:
-		n = &confgraph.Project{ID: id, Name: p.str("name"), Aliases: p.strs("aliases"), Homepage: p.str("homepage"),
-			Repo: p.str("repo"), Maturity: p.str("maturity"), Accepted: p.str("accepted"),
-			Incubating: p.str("incubating"), Graduated: p.str("graduated"), Archived: p.str("archived")}
-	case confgraph.LabelRecap:
-		n = &confgraph.Recap{ID: id, Title: p.str("title"), Author: p.str("author"), Published: p.str("published"),
-			Document: p.str("document"), Text: p.str("text")}
-	default:
+	spec := confgraph.Graph.Node(label)
+	if spec == nil {
 		return nil, fmt.Errorf("node %s: unknown label %q", id, label)
+	}
+	n := spec.New(id)
+	for _, prop := range spec.Props {
+		switch prop.Kind {
+		case confgraph.PropInt:
+			prop.Set(n, p.int(prop.Name))
+		case confgraph.PropStrings:
+			prop.Set(n, p.strs(prop.Name))
+		default:
+			prop.Set(n, p.str(prop.Name))
+		}
 	}
 	if p.err != nil {
 		return nil, p.err

@@ -1,0 +1,213 @@
+package graph
+
+import (
+	"context"
+	"encoding/base64"
+	"strconv"
+	"strings"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// Global IDs are the stores' IDs ("talk:…"), base64url-encoded so that
+// clients treat them as opaque.
+
+// GlobalID returns the global ID of a store ID.
+func GlobalID(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// StoreID decodes a global ID.
+func StoreID(gid string) (string, error) {
+	b, err := base64.RawURLEncoding.DecodeString(gid)
+	if err != nil || !strings.Contains(string(b), ":") {
+		return "", confgraph.Errorf(confgraph.EINVALID, "%q is not a global ID returned by this API", gid)
+	}
+	return string(b), nil
+}
+
+// byName finds a node by its display name, ignoring case; for a label
+// whose nodes have aliases (speakers, companies, projects), a node none
+// of whose names is that is then looked up by its aliases ("k8s" finds
+// Kubernetes).
+func byName[T confgraph.Node](ctx context.Context, s confgraph.Store, name string) (T, error) {
+	var zero T
+	label := labelOf[T]()
+	find := func(field string) ([]confgraph.Node, error) {
+		return findPlanned(ctx, s, confgraph.Query{Label: label, Limit: 1,
+			Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: field, Op: confgraph.OpEq, Value: name, Fold: true}}}}, string(label), false)
+	}
+	nodes, err := find(confgraph.DisplayField(label))
+	if err == nil && len(nodes) == 0 && confgraph.HasAliases(label) {
+		nodes, err = find(confgraph.AliasField)
+	}
+	if err != nil || len(nodes) == 0 {
+		return zero, err
+	}
+	t, _ := nodes[0].(T)
+	return t, nil
+}
+
+// byID finds a node by its store ID: with a store that prefetches, as a
+// page of the label the ID names (confgraph.LabelOfID) with the field's
+// plan, and by Nodes when that finds nothing or the store does not.
+func byID(ctx context.Context, s confgraph.Store, sid string) (confgraph.Node, error) {
+	if l, ok := confgraph.LabelOfID(sid); ok {
+		if _, pf := s.(confgraph.Prefetcher); pf {
+			nodes, err := findPlanned(ctx, s, confgraph.Query{Label: l, Limit: 1,
+				Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: "id", Op: confgraph.OpEq, Value: sid}}}}, string(l), false)
+			if err != nil {
+				return nil, err
+			}
+			if len(nodes) == 1 {
+				return nodes[0], nil
+			}
+		}
+	}
+	m, err := s.Nodes(ctx, []string{sid})
+	if err != nil {
+		return nil, err
+	}
+	return m[sid], nil
+}
+
+func (r *Resolver) talk(ctx context.Context, id, title *string) (*confgraph.Talk, error) {
+	switch {
+	case id != nil && title != nil:
+		return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title, not both")
+	case id != nil:
+		sid, err := StoreID(*id)
+		if err != nil {
+			return nil, err
+		}
+		n, err := byID(ctx, r.Store, sid)
+		if err != nil {
+			return nil, err
+		}
+		t, _ := n.(*confgraph.Talk)
+		return t, nil
+	case title != nil:
+		return byName[*confgraph.Talk](ctx, r.Store, *title)
+	}
+	return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title")
+}
+
+// maxSearchDepth bounds how far search pages go (after + first).
+const maxSearchDepth = 1000
+
+// searchCursor is the opaque cursor of the result at position i (from 0)
+// of a search's ranking.
+func searchCursor(i int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("search:" + strconv.Itoa(i)))
+}
+
+func decodeSearchCursor(c string) (int, error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	n, convErr := strconv.Atoi(strings.TrimPrefix(string(b), "search:"))
+	if err != nil || convErr != nil || !strings.HasPrefix(string(b), "search:") || n < 0 {
+		return 0, confgraph.Errorf(confgraph.EINVALID, "invalid search cursor %q", c)
+	}
+	return n, nil
+}
+
+func (r *Resolver) search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
+	n := defaultSearch
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > confgraph.MaxPage {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
+	}
+	if len(query) > confgraph.MaxSearchLength {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than %d characters", confgraph.MaxSearchLength)
+	}
+	skip := 0
+	if after != nil {
+		at, err := decodeSearchCursor(*after)
+		if err != nil {
+			return nil, err
+		}
+		skip = at + 1
+	}
+	if skip+n > maxSearchDepth {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "search pages stop at result %d", maxSearchDepth)
+	}
+	var labels []confgraph.Label
+	for _, t := range types {
+		// A SearchType is a label's name in capitals.
+		for _, l := range confgraph.Labels {
+			if strings.EqualFold(string(l), string(t)) {
+				labels = append(labels, l)
+			}
+		}
+	}
+	hits, err := r.Store.Search(ctx, query, labels, skip+n)
+	if err != nil {
+		return nil, err
+	}
+	out := []*SearchResult{}
+	for i := skip; i < len(hits); i++ {
+		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: searchCursor(i)})
+	}
+	return out, nil
+}
+
+func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int, relTypes []RelationshipType) (*Path, error) {
+	a, err := StoreID(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := StoreID(to)
+	if err != nil {
+		return nil, err
+	}
+	hops := defaultMaxHops
+	if maxHops != nil {
+		hops = *maxHops
+	}
+	types := make([]confgraph.RelType, len(relTypes))
+	for i, t := range relTypes {
+		types[i] = confgraph.RelType(t)
+	}
+	p, err := r.Store.ShortestPath(ctx, a, b, hops, types)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	out := &Path{Length: len(p.Rels), Nodes: p.Nodes, Relationships: []*PathRelationship{}}
+	for _, rel := range p.Rels {
+		out.Relationships = append(out.Relationships, &PathRelationship{Type: string(rel.Type), From: GlobalID(rel.From), To: GlobalID(rel.To), Evidence: evidence(rel)})
+	}
+	return out, nil
+}
+
+// relatedTalks resolves Talk.related with the domain's scoring, its walks
+// joined with the request's level.
+func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
+	n, err := firstOr(first, defaultRelated)
+	if err != nil {
+		return nil, err
+	}
+	m, err := confgraph.RelatedTalks(ctx, joined{r.Store}, uniq(ids(objs)), n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*RelatedTalk, len(objs))
+	for i, t := range objs {
+		out[i] = []*RelatedTalk{}
+		for _, x := range m[t.ID] {
+			out[i] = append(out[i], &RelatedTalk{Talk: x.Talk, Score: x.Score, Reasons: x.Reasons})
+		}
+	}
+	return out, nil
+}
+
+// eventDays resolves Event.startDate (or endDate with last).
+func (r *Resolver) eventDays(ctx context.Context, objs []*confgraph.Event, last bool) ([]*string, error) {
+	days, err := confgraph.EventDays(ctx, joined{r.Store}, objs, last)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*string, len(days))
+	for i, d := range days {
+		out[i] = opt(d)
+	}
+	return out, nil
+}

@@ -1,0 +1,332 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strconv"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// Page arguments, read the same way by a field's resolver and by the
+// planner, from the field's arguments.
+
+func intArg(args map[string]any, name string) *int {
+	v, _ := args[name].(*int)
+	return v
+}
+
+func strArg(args map[string]any, name string) *string {
+	v, _ := args[name].(*string)
+	return v
+}
+
+// filterArgs reads a field's where and sort arguments.
+func filterArgs(args map[string]any) (*confgraph.Filter, []confgraph.SortKey, error) {
+	w, err := whereOf(args["where"])
+	if err != nil {
+		return nil, nil, err
+	}
+	k, err := sortOf(args["sort"])
+	return w, k, err
+}
+
+// The page sizes and bounds a request that gives none gets are the
+// defaults schema.graphqls declares, read from it: a top-level list's
+// limit (also a connection's page), a search's first, a shortest path's
+// maxHops and Talk.related's first.
+var (
+	defaultLimit   = argDefault("Query", "talks", "limit")
+	defaultSearch  = argDefault("Query", "search", "first")
+	defaultMaxHops = argDefault("Query", "shortestPath", "maxHops")
+	defaultRelated = argDefault("Talk", "related", "first")
+)
+
+// argDefault is the whole-number default the schema declares for an
+// argument of a field; it panics at start when there is none, so that a
+// default cannot be dropped from the schema unnoticed.
+func argDefault(typ, field, arg string) int {
+	if f := parsedSchema.Types[typ].Fields.ForName(field); f != nil {
+		if a := f.Arguments.ForName(arg); a != nil && a.DefaultValue != nil {
+			if n, err := strconv.Atoi(a.DefaultValue.Raw); err == nil {
+				return n
+			}
+		}
+	}
+	panic(fmt.Sprintf("graph: schema.graphqls declares no default for %s.%s(%s)", typ, field, arg))
+}
+
+// pageQuery validates limit and offset.
+func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, limit, offset *int) (confgraph.Query, error) {
+	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: defaultLimit}
+	if limit != nil {
+		q.Limit = *limit
+	}
+	if offset != nil {
+		q.Offset = *offset
+	}
+	if err := checkPage("limit", q.Limit); err != nil {
+		return q, err
+	}
+	if q.Offset < 0 {
+		return q, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
+	}
+	return q, nil
+}
+
+// listQuery is the query of a relationship list field's arguments. A list
+// without a limit holds every related node (Limit 0 to the store); none
+// reports an explicit limit of 0.
+func listQuery(args map[string]any) (q confgraph.Query, none bool, err error) {
+	w, k, err := filterArgs(args)
+	if err != nil {
+		return q, false, err
+	}
+	limit, all := intArg(args, "limit"), 0
+	if limit == nil {
+		limit = &all
+	} else if *limit == 0 {
+		none = true
+	}
+	q, err = pageQuery("", w, k, limit, intArg(args, "offset"))
+	return q, none, err
+}
+
+// relConnQuery is the query of a relationship connection field's
+// arguments: one more than the page, to learn whether another follows.
+func relConnQuery(args map[string]any) (q confgraph.Query, want int, err error) {
+	w, k, err := filterArgs(args)
+	if err != nil {
+		return q, 0, err
+	}
+	q, err = connQuery("", w, k, args)
+	q.Limit++
+	return q, q.Limit - 1, err
+}
+
+func checkPage(arg string, n int) error {
+	if n < 0 {
+		return confgraph.Errorf(confgraph.EINVALID, "%s must not be negative", arg)
+	}
+	if n > confgraph.MaxPage {
+		return confgraph.Errorf(confgraph.EINVALID, "%s %d is above the maximum page size %d", arg, n, confgraph.MaxPage)
+	}
+	return nil
+}
+
+// firstOr is a page size argument, or def when not given.
+func firstOr(first *int, def int) (int, error) {
+	n := def
+	if first != nil {
+		n = *first
+	}
+	return n, checkPage("first", n)
+}
+
+// connQuery builds the query of a connection page from first, after,
+// last and before.
+func connQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, args map[string]any) (confgraph.Query, error) {
+	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: defaultLimit}
+	first, last := intArg(args, "first"), intArg(args, "last")
+	if first != nil && last != nil {
+		return q, confgraph.Errorf(confgraph.EINVALID, "give first or last, not both")
+	}
+	if first != nil {
+		if err := checkPage("first", *first); err != nil {
+			return q, err
+		}
+		q.Limit = *first
+	}
+	if last != nil {
+		if err := checkPage("last", *last); err != nil {
+			return q, err
+		}
+		q.Limit, q.Last = *last, true
+	}
+	var err error
+	if after := strArg(args, "after"); after != nil {
+		if q.After, err = confgraph.DecodeCursor(*after, keys); err != nil {
+			return q, err
+		}
+	}
+	if before := strArg(args, "before"); before != nil {
+		if q.Before, err = confgraph.DecodeCursor(*before, keys); err != nil {
+			return q, err
+		}
+	}
+	return q, nil
+}
+
+func typed[T confgraph.Node](nodes []confgraph.Node) []T {
+	out := make([]T, 0, len(nodes))
+	for _, n := range nodes {
+		if t, ok := n.(T); ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// labelOf is the label of the nodes of Go type T.
+func labelOf[T confgraph.Node]() confgraph.Label {
+	var zero T
+	return zero.NodeLabel()
+}
+
+// find runs a top-level list field (Query.talks, ...) of T.
+func find[T confgraph.Node](ctx context.Context, s confgraph.Store) ([]T, error) {
+	fc, err := fieldContext(ctx)
+	if err != nil {
+		return nil, err
+	}
+	w, k, err := filterArgs(fc.Args)
+	if err != nil {
+		return nil, err
+	}
+	q, err := pageQuery(labelOf[T](), w, k, intArg(fc.Args, "limit"), intArg(fc.Args, "offset"))
+	if err != nil {
+		return nil, err
+	}
+	if q.Limit == 0 {
+		return []T{}, nil
+	}
+	nodes, err := findPlanned(ctx, s, q, string(q.Label), false)
+	if err != nil {
+		return nil, err
+	}
+	return typed[T](nodes), nil
+}
+
+// cursors returns the cursor of each node under the query's sort, asking
+// the store for the relationship counts the sort uses (one call per
+// count).
+func cursors(ctx context.Context, s confgraph.Store, nodes []confgraph.Node, keys []confgraph.SortKey) ([]string, error) {
+	counts := map[confgraph.RelCount]map[string]int{}
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		ids[i] = n.NodeID()
+	}
+	for _, k := range keys {
+		if k.Count == nil {
+			continue
+		}
+		m, err := degrees(ctx, s, ids, *k.Count)
+		if err != nil {
+			return nil, err
+		}
+		counts[*k.Count] = m
+	}
+	out := make([]string, len(nodes))
+	for i, n := range nodes {
+		id := n.NodeID()
+		out[i] = confgraph.CursorOf(n, keys, func(rc confgraph.RelCount) int { return counts[rc][id] }).Encode()
+	}
+	return out, nil
+}
+
+// pageOf is what every top-level connection type (connections.go) holds
+// besides its edges and page info: its query, so that totalCount is
+// counted only when asked for, and without loading the nodes.
+type pageOf struct{ query confgraph.Query }
+
+func (p *pageOf) page() *pageOf { return p }
+
+// connection runs a top-level connection field (Query.talksConnection,
+// ...): C is its generated type, T the Go type of its nodes.
+func connection[C interface{ page() *pageOf }, T confgraph.Node](ctx context.Context, s confgraph.Store) (C, error) {
+	var c C
+	fc, err := fieldContext(ctx)
+	if err != nil {
+		return c, err
+	}
+	w, k, err := filterArgs(fc.Args)
+	if err != nil {
+		return c, err
+	}
+	q, err := connQuery(labelOf[T](), w, k, fc.Args)
+	if err != nil {
+		return c, err
+	}
+	v := reflect.New(reflect.TypeFor[C]().Elem())
+	c = v.Interface().(C)
+	c.page().query = q
+	info := &PageInfo{}
+	v.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
+	edges := v.Elem().FieldByName("Edges")
+	edges.Set(reflect.MakeSlice(edges.Type(), 0, q.Limit))
+	if q.Limit == 0 {
+		return c, nil
+	}
+	want := q.Limit
+	q.Limit = want + 1
+	nodes, err := findPlanned(ctx, s, q, string(q.Label), true)
+	if err != nil {
+		return c, err
+	}
+	if len(nodes) > want {
+		if q.Last {
+			nodes = nodes[1:]
+			info.HasPreviousPage = true
+		} else {
+			nodes = nodes[:want]
+			info.HasNextPage = true
+		}
+	}
+	if q.Last {
+		info.HasNextPage = q.Before != nil
+	} else {
+		info.HasPreviousPage = q.After != nil
+	}
+	cs, err := cursors(ctx, s, nodes, q.Sort)
+	if err != nil {
+		return c, err
+	}
+	// gqlgen resolves each edge's node on its own: one group per node.
+	groups := make([][]string, len(nodes))
+	for i, n := range nodes {
+		groups[i] = []string{n.NodeID()}
+	}
+	record(ctx, groups)
+	if len(cs) > 0 {
+		info.StartCursor, info.EndCursor = &cs[0], &cs[len(cs)-1]
+	}
+	edge := edges.Type().Elem().Elem()
+	for i, n := range nodes {
+		if t, ok := n.(T); ok {
+			e := reflect.New(edge)
+			e.Elem().FieldByName("Cursor").SetString(cs[i])
+			e.Elem().FieldByName("Node").Set(reflect.ValueOf(t))
+			edges.Set(reflect.Append(edges, e))
+		}
+	}
+	return c, nil
+}
+
+func ids[P confgraph.Node](parents []P) []string {
+	out := make([]string, len(parents))
+	for i, p := range parents {
+		out[i] = p.NodeID()
+	}
+	return out
+}
+
+var uniq = confgraph.DistinctIDs
+
+// opt returns nil for a zero value, so that unknown facts are null rather
+// than "" or 0.
+func opt[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}
+
+func evidence(r confgraph.Relationship) []*confgraph.Evidence {
+	out := make([]*confgraph.Evidence, len(r.Evidence))
+	for i := range r.Evidence {
+		out[i] = &r.Evidence[i]
+	}
+	return out
+}

@@ -1,0 +1,303 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"github.com/confgraph/confgraph/internal/confgraph"
+)
+
+// Every relationship field resolves through one executor that reads what
+// to ask from the field's entry in relFields, found by the type and name
+// of the field being resolved, and its arguments from the field context,
+// as the planner reads them: a resolver names no relationship and builds
+// no query, so it cannot disagree with the plan.
+
+// fieldContext is the context of the field being resolved.
+func fieldContext(ctx context.Context) (*graphql.FieldContext, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return nil, errors.New("graph: a field resolved without its field context")
+	}
+	return fc, nil
+}
+
+// fieldOf returns the field being resolved and its entry in relFields.
+func fieldOf(ctx context.Context) (*graphql.FieldContext, relField, error) {
+	fc, err := fieldContext(ctx)
+	if err != nil {
+		return nil, relField{}, err
+	}
+	spec, ok := relFields[fc.Object][fc.Field.Name]
+	if !ok {
+		return nil, relField{}, fmt.Errorf("graph: %s.%s is not a relationship field", fc.Object, fc.Field.Name)
+	}
+	return fc, spec, nil
+}
+
+// relList resolves a list field: the far nodes of every parent in one
+// store call, filtered, sorted and paged per parent.
+func relList[C confgraph.Node, P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P) ([][]C, error) {
+	fc, spec, err := fieldOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q, none, err := listQuery(fc.Args)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]C, len(parents))
+	if none {
+		for i := range out {
+			out[i] = []C{}
+		}
+		return out, nil
+	}
+	pid := ids(parents)
+	m, err := relatedQuery(ctx, s, uniq(pid), spec.rel, spec.dir, q)
+	if err != nil {
+		return nil, err
+	}
+	groups := make([][]string, len(pid))
+	for i, id := range pid {
+		out[i] = make([]C, 0, len(m[id]))
+		for _, e := range m[id] {
+			if c, ok := e.Node.(C); ok {
+				out[i] = append(out[i], c)
+				groups[i] = append(groups[i], c.NodeID())
+			}
+		}
+	}
+	record(ctx, groups)
+	return out, nil
+}
+
+// relConnection resolves a connection field (C is its generated type,
+// *RelatedTalkConnection, ...): one store call for the edges of every
+// parent and one for the totals.
+func relConnection[C any, P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P) ([]C, error) {
+	fc, spec, err := fieldOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	q, want, err := relConnQuery(fc.Args)
+	if err != nil {
+		return nil, err
+	}
+	pid := ids(parents)
+	m, err := relatedQuery(ctx, s, uniq(pid), spec.rel, spec.dir, q)
+	if err != nil {
+		return nil, err
+	}
+	totals, err := degreesOf(ctx, s, uniq(pid), spec.rel, spec.dir, q.Where)
+	if err != nil {
+		return nil, err
+	}
+	var all []confgraph.Node
+	for _, id := range uniq(pid) {
+		for _, e := range m[id] {
+			all = append(all, e.Node)
+		}
+	}
+	cs, err := cursors(ctx, s, all, q.Sort)
+	if err != nil {
+		return nil, err
+	}
+	cursorOf := map[string]string{}
+	for i, n := range all {
+		cursorOf[n.NodeID()] = cs[i]
+	}
+	out := make([]C, len(parents))
+	groups := make([][]string, len(parents))
+	typ := reflect.TypeFor[C]().Elem()
+	edges, _ := typ.FieldByName("Edges")
+	edge := edges.Type.Elem().Elem()
+	for i, id := range pid {
+		es := m[id]
+		info := &PageInfo{HasPreviousPage: q.After != nil}
+		if len(es) > want {
+			es, info.HasNextPage = es[:want], true
+		}
+		c := reflect.New(typ)
+		list := reflect.MakeSlice(edges.Type, 0, len(es))
+		for _, e := range es {
+			cur := cursorOf[e.Node.NodeID()]
+			v := reflect.New(edge)
+			f := v.Elem().FieldByName
+			if node := reflect.ValueOf(e.Node); node.Type().AssignableTo(f("Node").Type()) {
+				f("Node").Set(node)
+			} else {
+				continue
+			}
+			f("Cursor").SetString(cur)
+			f("Type").SetString(string(e.Rel.Type))
+			f("Role").Set(reflect.ValueOf(opt(e.Rel.Role)))
+			f("Evidence").Set(reflect.ValueOf(evidence(e.Rel)))
+			list = reflect.Append(list, v)
+			groups[i] = append(groups[i], e.Node.NodeID())
+			if info.StartCursor == nil {
+				info.StartCursor = &cur
+			}
+			info.EndCursor = &cur
+		}
+		c.Elem().FieldByName("Edges").Set(list)
+		c.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
+		c.Elem().FieldByName("TotalCount").SetInt(int64(totals[id]))
+		out[i] = c.Interface().(C)
+	}
+	record(ctx, groups)
+	return out, nil
+}
+
+// relOne resolves the field of a to-one end: each parent's far node.
+func relOne[C confgraph.Node, P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P) ([]C, error) {
+	_, spec, err := fieldOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pid := ids(parents)
+	m, err := related(ctx, s, uniq(pid), spec.rel, spec.dir)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]C, len(parents))
+	var groups [][]string
+	for i, id := range pid {
+		for _, e := range m[id] {
+			if c, ok := e.Node.(C); ok {
+				out[i] = c
+				// A single object's children are resolved one object at a
+				// time.
+				groups = append(groups, []string{c.NodeID()})
+				break
+			}
+		}
+	}
+	record(ctx, groups)
+	return out, nil
+}
+
+// relCount resolves a count field for every parent in one call.
+func relCount[P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P) ([]int, error) {
+	_, spec, err := fieldOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	pid := ids(parents)
+	m, err := degrees(ctx, s, uniq(pid), spec.count)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int, len(parents))
+	for i, id := range pid {
+		out[i] = m[id]
+	}
+	return out, nil
+}
+
+// rankPage is the page of a ranking (Company.projects, Project.companies,
+// Event.topProjects): at most limit entries (all when unset) after offset.
+type rankPage struct {
+	limit, offset int
+	unset, none   bool
+}
+
+// rankPageOf reads a ranking's page arguments. topProjects keeps its old
+// `first` (the same as limit); a ranking given neither shows its default
+// (every entry when that is 0).
+func rankPageOf(r confgraph.Ranking, args map[string]any) (rankPage, error) {
+	var p rankPage
+	first, limit := intArg(args, "first"), intArg(args, "limit")
+	if first != nil && limit != nil {
+		return p, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
+	}
+	if limit == nil {
+		limit = first
+	}
+	switch {
+	case limit != nil:
+		p.limit = *limit
+		p.none = p.limit == 0
+	case r.DefaultLimit > 0:
+		p.limit = r.DefaultLimit
+	default:
+		p.unset = true
+	}
+	if offset := intArg(args, "offset"); offset != nil {
+		p.offset = *offset
+	}
+	if err := checkPage("limit", p.limit); err != nil {
+		return p, err
+	}
+	if p.offset < 0 {
+		return p, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
+	}
+	return p, nil
+}
+
+// tally is the tally a ranking asks the store for: the page and what it
+// skips, or all.
+func (p rankPage) tally(r confgraph.Ranking) confgraph.Tally {
+	t := r.Tally
+	if !p.unset {
+		t.Limit = p.offset + p.limit
+	}
+	return t
+}
+
+// cut returns the page of a ranked list.
+func (p rankPage) cut(list []confgraph.Counted) []confgraph.Counted {
+	if p.offset >= len(list) {
+		return nil
+	}
+	list = list[p.offset:]
+	if !p.unset && len(list) > p.limit {
+		list = list[:p.limit]
+	}
+	return list
+}
+
+// ranking resolves a ranking field for every parent, each list cut to its
+// page, as mk makes its entries.
+func ranking[E any, N confgraph.Node, P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, mk func(N, int) E) ([][]E, error) {
+	fc, spec, err := fieldOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	p, err := rankPageOf(spec.rank, fc.Args)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]E, len(parents))
+	for i := range out {
+		out[i] = []E{}
+	}
+	if p.none {
+		return out, nil
+	}
+	pid := ids(parents)
+	counted, err := tallyOf(ctx, s, uniq(pid), p.tally(spec.rank))
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range pid {
+		for _, x := range p.cut(counted[id]) {
+			if n, ok := x.Node.(N); ok {
+				out[i] = append(out[i], mk(n, x.N))
+			}
+		}
+	}
+	return out, nil
+}
+
+func projectCount(p *confgraph.Project, n int) *ProjectCount {
+	return &ProjectCount{Project: p, TalkCount: n}
+}
+
+func companyCount(c *confgraph.Company, n int) *CompanyCount {
+	return &CompanyCount{Company: c, TalkCount: n}
+}
