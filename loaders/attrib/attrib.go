@@ -82,8 +82,9 @@ func Parse(s string, g Gazetteer) []Person {
 
 // whenTail is a session's day and time at the end of an attribution: a
 // weekday followed by a date or nothing ("Tuesday, November 7 • 11:00am",
-// "Wed 8 Nov", "Thursday,"), or a time after a bullet ("• 2:30pm").
-var whenTail = regexp.MustCompile(`(?i)[\s,;•·|–-]*(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[.,]?(?:\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*$)|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[•·]\s*\d{1,2}[:.]\d{2}).*$`)
+// "Wed 8 Nov", "Thursday,"), a time after a bullet ("• 2:30pm") or a date
+// written in Japanese or Chinese ("6月17日（火）").
+var whenTail = regexp.MustCompile(`(?i)[\s,;•·|–-]*(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[.,]?(?:\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*$)|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[•·]\s*\d{1,2}[:.]\d{2}|\d{1,2}月\d{1,2}日).*$`)
 
 // nameStop are words that do not stand in a person's name.
 var nameStop = map[string]bool{}

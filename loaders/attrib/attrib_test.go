@@ -31,6 +31,7 @@ func TestParse(t *testing.T) {
 		{"OxfordCommaBeforeAmpersand", "Mia Michel, Stu Sloan, Nia Young, & Jo Peach, VMware", "Mia Michel @ VMware; Stu Sloan @ VMware; Nia Young @ VMware; Jo Peach @ VMware"},
 		{"DayAndTimeAfter", "Julia Pivo, O11y Tuesday, November 7 • 11:00am - 11:35am", "Julia Pivo @ O11y"},
 		{"WeekdayAlone", "Shiv Raj, Independent Tuesday,", "Shiv Raj @ Independent"},
+		{"JapaneseDateAfter", "Bo Kang（Akamai Technologies）& Mo Radwan（Datadog） 6月17日（火）• 14:10 - 14:40", "Bo Kang @ Akamai Technologies; Mo Radwan @ Datadog"},
 		{"TimeAfterBullet", "Ana Luz, Google • 2:30pm", "Ana Luz @ Google"},
 		{"SemicolonGroups", "Ana Luz & Tom Brandt, Acme Labs; Chloé Martin, Google", "Ana Luz @ Acme Labs; Tom Brandt @ Acme Labs; Chloé Martin @ Google"},
 		{"ByLead", "by Wendell Agyei, Harborline", "Wendell Agyei @ Harborline"},
