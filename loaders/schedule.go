@@ -53,15 +53,28 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 			}
 		}
 	}
+	// line → level of the list item that starts there; a "- Speakers: …"
+	// field of the entry above is no entry of its own.
+	listLevel, entry := map[int]int{}, map[int]bool{}
+	for _, b := range doc.Layout.Blocks {
+		if b.Kind == layout.ListItem {
+			opensWithLink := len(b.Links) > 0 && strings.HasPrefix(b.Text, b.Links[0].Text)
+			listLevel[b.Line], entry[b.Line] = b.Level, b.Key == "" || b.Ordinal > 0 || opensWithLink
+		}
+	}
 	out := make([]span, len(items))
 	for i, it := range items {
 		// A talk named in running text is described by the rest of its
-		// own paragraph first.
-		if proseRule[it.Rule] {
+		// own paragraph first; so is a linked title followed on its line
+		// by a sentence about it ("[Title](video): A and B shared how …").
+		if proseRule[it.Rule] || it.Rule == recap.RuleLinkItem {
 			for _, l := range doc.Lines {
 				if l.No == it.Line {
 					if at := strings.Index(l.Text, it.Title); at >= 0 {
-						out[i].lines = append(out[i].lines, recap.Line{No: l.No, Text: l.Text[at+len(it.Title):]})
+						rest := linkTarget.ReplaceAllString(l.Text[at+len(it.Title):], "")
+						if proseRule[it.Rule] || len(strings.Fields(rest)) >= minDescribingWords && !attributionLead.MatchString(rest) {
+							out[i].lines = append(out[i].lines, recap.Line{No: l.No, Text: rest})
+						}
 					}
 				}
 			}
@@ -73,6 +86,9 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 			}
 			if stop[l.No] || l.No > it.Line+maxSpanLines {
 				break
+			}
+			if lv, ok := listLevel[l.No]; ok && entry[l.No] && hasLevel(listLevel, it.Line) && lv <= listLevel[it.Line] {
+				break // the next entry of the list the item is one of
 			}
 			if strings.TrimSpace(l.Text) == "" {
 				blank = true
@@ -91,6 +107,20 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 	}
 	return out
 }
+
+// minDescribingWords is how long the rest of a linked title's line must
+// be to describe the talk: a sentence, not an attribution ("- Ana Luz,
+// Acme") whose company might share a project's name.
+const minDescribingWords = 8
+
+// linkTarget is what is left of a Markdown link after its text: "](url)".
+var linkTarget = regexp.MustCompile(`^\W*\]\([^)\s]*\)`)
+
+// attributionLead is the rest of a title's line that only says who gives
+// it: "- 15-minute presentation by A, Carvel Maintainer", "by A, Acme".
+var attributionLead = regexp.MustCompile(`(?i)^[\s\])*_:|,–—-]*(?:by\b|(?:an?\s+)?(?:\d+[-\s]?min(?:ute)?s?\s+)?(?:presentation|talk|session|keynote|demo|lightning talk|workshop|tutorial|panel)\s+(?:by|with|from)\b)`)
+
+func hasLevel(levels map[int]int, line int) bool { _, ok := levels[line]; return ok }
 
 var articleBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|our|your|my|their|his|her)\s+$`)
 

@@ -2,9 +2,11 @@ package loaders
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/recap"
 )
 
 func TestDayIn(t *testing.T) {
@@ -86,5 +88,44 @@ func TestScheduleWhen(t *testing.T) {
 	// the others date their sessions.
 	if dated < 40 {
 		t.Errorf("%d talks of corpus4 dated, want at least 40", dated)
+	}
+}
+
+// TestItemSpans: the lines that describe a talk, whatever the post's shape.
+func TestItemSpans(t *testing.T) {
+	for _, tc := range []struct {
+		name, doc, title, want string
+	}{
+		{"LinkedTitleThenSentence",
+			"# KubeCon Europe 2024 highlights\n\n1. [**Quotas at Scale**](https://www.youtube.com/watch?v=a): Ana Luz and Bo Chan shared how they run Kueue for forty teams.\n2. [**Edge Notes**](https://www.youtube.com/watch?v=b): lightweight clusters like k3s in shops.\n",
+			"Quotas at Scale", ": Ana Luz and Bo Chan shared how they run Kueue for forty teams."},
+		{"AttributionIsNoDescription",
+			"# KubeCon Europe 2024 picks\n\n- [Quotas at Scale](https://sched.co/a) - 15-minute presentation by Ana Luz, Carvel Maintainer\n",
+			"Quotas at Scale", ""},
+		{"FieldsOfTheEntryBelongToIt",
+			"# KubeCon Europe 2024 picks\n\n- Title: **[Quotas at Scale](https://sched.co/a)**\n- Speakers: Ana Luz (Acme)\n\nAna will show Kueue on a real cluster.\n",
+			"Quotas at Scale", "- Speakers: Ana Luz (Acme) / Ana will show Kueue on a real cluster."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := recap.Parse("t.md", strings.NewReader(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			items := doc.Items()
+			for i, sp := range itemSpans(doc, items) {
+				if items[i].Title != tc.title {
+					continue
+				}
+				var got []string
+				for _, l := range sp.lines {
+					got = append(got, strings.TrimSpace(l.Text))
+				}
+				if g := strings.Join(got, " / "); g != tc.want {
+					t.Errorf("span = %q, want %q", g, tc.want)
+				}
+				return
+			}
+			t.Fatalf("no item %q among %+v", tc.title, items)
+		})
 	}
 }
