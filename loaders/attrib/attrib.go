@@ -51,6 +51,11 @@ func Parse(s string, g Gazetteer) []Person {
 		// and time after its people belong to neither.
 		s = s[:loc[0]]
 	}
+	if loc := proseTail.FindStringSubmatchIndex(s); loc != nil && loc[0] > 0 && !strings.HasPrefix(strings.TrimSpace(s[loc[3]:]), "by ") {
+		// "A, CTO of Acme, opened the day with …": the sentence goes on
+		// after the attribution.
+		s = s[:loc[0]]
+	}
 	ps := parse(s, g)
 	for i := range ps {
 		// "Henry Zhou, founder of Harbor": a project is no employer; "will
@@ -85,6 +90,10 @@ func Parse(s string, g Gazetteer) []Person {
 // "Wed 8 Nov", "Thursday,"), a time after a bullet ("• 2:30pm") or a date
 // written in Japanese or Chinese ("6月17日（火）").
 var whenTail = regexp.MustCompile(`(?i)[\s,;•·|–-]*(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[.,]?(?:\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*$)|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[•·]\s*\d{1,2}[:.]\d{2}|\d{1,2}月\d{1,2}日).*$`)
+
+// proseTail is where an attribution's sentence goes on with what the
+// people did: ", opened …", ", emphasized …", ", shares …".
+var proseTail = regexp.MustCompile(`,\s+(?:then\s+|also\s+)?(\p{Ll}+(?:ed|es))\b.*$`)
 
 // nameStop are words that do not stand in a person's name.
 var nameStop = map[string]bool{}
