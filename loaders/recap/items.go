@@ -265,97 +265,6 @@ func talky(bs []layout.Block, k int) bool {
 	return bs[k].Kind != layout.Heading // plain-text titles were read with their speaker lines
 }
 
-// lineItems reads the line shapes.
-func (d *Document) lineItems() []Item {
-	lines := d.Lines
-	alone := map[int]bool{} // lines the layout found standing alone without blank lines
-	for _, b := range d.Layout.Blocks {
-		if b.Standalone {
-			alone[b.Line] = true
-		}
-	}
-	captions := captionPrefixes(lines)
-	deepest := 0
-	for _, l := range lines {
-		if m := mdHeading.FindStringSubmatch(l.Text); m != nil && len(m[1]) > deepest {
-			deepest = len(m[1])
-		}
-	}
-	var items []Item
-	section := ""
-	add := func(it Item, l Line) {
-		it.Line, it.Text, it.Section = l.No, l.Text, section
-		items = append(items, it)
-	}
-	for i, l := range lines {
-		t := strings.TrimSpace(l.Text)
-		if t == "" || l.No == d.TitleLine || isCaption(t, captions) || strings.ContainsAny(t[:1], "!>|*-•[") {
-			continue
-		}
-		heading := false
-		if m := mdHeading.FindStringSubmatch(t); m != nil {
-			if len(m[1]) != deepest || deepest < 2 {
-				section = m[2]
-				continue
-			}
-			t, heading = m[2], true
-		} else if deepest >= 2 {
-			// A post structured by Markdown headings names its sessions in
-			// headings; its plain lines are prose.
-			continue
-		}
-		if it, ok := titleWithSpeakers(t, heading, d.Gazetteer); ok {
-			it.Rule = RuleTitleDash
-			if heading {
-				it.Rule = RuleHeadingDash
-			}
-			add(it, l)
-			continue
-		}
-		shape := capitalProject(t, d.Gazetteer)
-		strict, loose := titleShaped(shape), looseTitle(shape)
-		if !loose {
-			for _, m := range namedInProse.FindAllStringSubmatch(t, -1) {
-				if titleShaped(m[1]) {
-					add(Item{Title: strings.TrimSpace(m[1]), Rule: RuleNamedInProse}, l)
-				}
-			}
-			continue
-		}
-		next := nextText(lines, i+1, captions)
-		if !heading && speakerLine(t, d.Gazetteer) != nil {
-			continue // a line of people under a title, not a title
-		}
-		standalone := heading || blankBefore(lines, i) || alone[l.No]
-		sp := speakerLine(next, d.Gazetteer)
-		if sp == nil {
-			sp = nameAndRoleLine(next, d.Gazetteer)
-		}
-		if m := speakerLead.FindStringSubmatch(next); sp == nil && m != nil {
-			// "Speakers: A and B (Acme)" on the line under the title.
-			sp = people(m[1], d.Gazetteer)
-		}
-		if len(sp) > 0 {
-			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict, Rule: RuleTitleThenPeople}, l)
-			continue
-		}
-		if !standalone {
-			continue
-		}
-		if heading || proseLine(next) {
-			rule := RuleStandaloneTitle
-			if heading {
-				rule = RuleHeading
-			}
-			add(Item{Title: cleanTitle(t), Weak: !strict, Rule: rule}, l)
-		}
-		if !strict && blockish(t) && len(strings.Fields(t)) <= 6 {
-			section = t
-		}
-	}
-	return items
-}
-
 // looseTitle reports a line that could be a title though not clearly
 // one: 2 to 14 words, opening with a capital, no sentence punctuation or
 // symbols.
@@ -386,46 +295,6 @@ func proseLine(s string) bool {
 	}
 	last := s[len(s)-1]
 	return last == '.' || last == ':' || last == '!' || last == '?'
-}
-
-// namedInProse finds sessions a sentence names: "the talk named
-// Crossing the River by Feeling the Stones".
-var namedInProse = regexp.MustCompile(`\b(?:talk|session|keynote|presentation|workshop|one)s?\s+(?:named|called|titled|entitled)\s+["“]?([A-Z0-9][^.!?"”]{3,120}?)["”]?(?:[.!?]\s|[.!?]?$)`)
-
-// titleWithSpeakers reads "Title [level] - Speaker, Role, Company" and the
-// heading shape "Speaker - Company".
-func titleWithSpeakers(t string, heading bool, g attrib.Gazetteer) (Item, bool) {
-	seps := dashSplit.FindAllStringIndex(t, -1)
-	for k := len(seps) - 1; k >= 0; k-- {
-		left := strings.TrimSpace(t[:seps[k][0]])
-		right := strings.TrimSpace(t[seps[k][1]:])
-		if left == "" || right == "" || strings.HasSuffix(right, ".") && !legalEnding(right) || strings.HasSuffix(right, ":") {
-			continue
-		}
-		keynote := keynoteWord.MatchString(left)
-		sp := speakerList(right, g)
-		if len(sp) > 0 && listing.Personish(sp[0].Name) && sp[0].Company != "" && len(strings.Fields(left)) >= 2 {
-			title := levelSuffix.ReplaceAllString(left, "")
-			if !keynote && !titleShaped(title) && !looseTitle(title) {
-				continue
-			}
-			return Item{Title: cleanTitle(title), Speakers: sp, Weak: !keynote && !titleShaped(title)}, true
-		}
-		if !heading && !(onlyPerson(left) && titleShaped(right) && len(strings.Fields(right)) > 3) || k > 0 || !listing.Personish(left) || blockish(left) {
-			continue
-		}
-		// "Ben Sigelman - Lightstep": the session is named by its speaker.
-		if listing.Personish(left) && len(strings.Fields(right)) <= 3 && startsUpper(right) {
-			return Item{Title: t, Speakers: []listing.Speaker{{Name: left, Company: right, Part: "speaker"}}, SpeakerOnly: true,
-				NamedBySpeaker: true, Heading: cleanTitle(t)}, true
-		}
-		// "Brendan Burns - This job is too hard": speaker, then the title.
-		if len(strings.Fields(right)) > 3 {
-			return Item{Title: right, Speakers: []listing.Speaker{{Name: left, Part: "speaker"}}, NamedBySpeaker: true, Heading: cleanTitle(t),
-				SurelyNamed: onlyPerson(left) && titleShaped(right)}, true
-		}
-	}
-	return Item{}, false
 }
 
 // legalEnding reports text ending in a company's legal form ("Acme,
@@ -553,51 +422,6 @@ func blockish(t string) bool {
 		}
 	}
 	return false
-}
-
-// captionPrefixes returns the "Prefix:" openings that start three or more
-// lines: photo captions in a gallery.
-func captionPrefixes(lines []Line) map[string]bool {
-	count := map[string]int{}
-	for _, l := range lines {
-		if p := colonPrefix(l.Text); p != "" {
-			count[p]++
-		}
-	}
-	out := map[string]bool{}
-	for p, n := range count {
-		if n >= 3 {
-			out[p] = true
-		}
-	}
-	return out
-}
-
-func colonPrefix(t string) string {
-	i := strings.Index(t, ": ")
-	if i <= 0 || len(strings.Fields(t[:i])) > 3 {
-		return ""
-	}
-	return t[:i]
-}
-
-func isCaption(t string, captions map[string]bool) bool {
-	p := colonPrefix(t)
-	return p != "" && captions[p]
-}
-
-// nextText returns the next line with text, passing over photo captions.
-func nextText(lines []Line, i int, captions map[string]bool) string {
-	for ; i < len(lines); i++ {
-		if t := strings.TrimSpace(lines[i].Text); t != "" && !isCaption(t, captions) {
-			return t
-		}
-	}
-	return ""
-}
-
-func blankBefore(lines []Line, i int) bool {
-	return i == 0 || strings.TrimSpace(lines[i-1].Text) == ""
 }
 
 // namelike reports a lowercase word that is written like a name, with a
