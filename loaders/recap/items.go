@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
@@ -265,38 +264,6 @@ func talky(bs []layout.Block, k int) bool {
 	return bs[k].Kind != layout.Heading // plain-text titles were read with their speaker lines
 }
 
-// looseTitle reports a line that could be a title though not clearly
-// one: 2 to 14 words, opening with a capital, no sentence punctuation or
-// symbols.
-func looseTitle(t string) bool {
-	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 14 || !startsUpper(strings.TrimLeft(t, "\"“'‘")) && !namelike(ws[0]) && !hasCJK(ws[0]) {
-		return false
-	}
-	last := t[len(t)-1]
-	if last == '.' || last == ':' || last == ',' || last == ';' || last == '!' {
-		return false
-	}
-	for _, w := range ws {
-		if notSessionThing[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
-			return false // "VMware Booth"
-		}
-	}
-	return !strings.ContainsAny(t, "|=<>") && strings.Count(t, "?")+strings.Count(t, "!") <= 1
-}
-
-// proseLine reports a line of running text: long, or a sentence.
-func proseLine(s string) bool {
-	if len(s) >= 60 || hasCJK(s) && utf8.RuneCountInString(s) >= 12 {
-		return true // Chinese and Japanese sentences have no spaces
-	}
-	if len(strings.Fields(s)) < 3 {
-		return false
-	}
-	last := s[len(s)-1]
-	return last == '.' || last == ':' || last == '!' || last == '?'
-}
-
 // legalEnding reports text ending in a company's legal form ("Acme,
 // Inc.", "Acme B.V.").
 func legalEnding(s string) bool {
@@ -344,88 +311,6 @@ func speakerList(s string, g attrib.Gazetteer) []listing.Speaker {
 	return people(s, g)
 }
 
-// speakerLine parses a line that lists only speakers with their
-// companies ("Janet Kuo, Software Engineer, Google").
-func speakerLine(s string, g attrib.Gazetteer) []listing.Speaker {
-	s = strings.TrimSpace(s)
-	if s == "" || len(strings.Fields(s)) > 16 || strings.HasSuffix(s, ".") || !strings.Contains(s, ",") {
-		return nil
-	}
-	sp := speakerList(s, g)
-	if len(sp) == 0 || !listing.Personish(sp[0].Name) || sp[len(sp)-1].Company == "" {
-		return nil
-	}
-	return sp
-}
-
-// nameAndRoleLine reads a short line that is one person and a job title
-// ("Ivana Molanne, Student", "Samir Abuchi, Consultant") under a title.
-func nameAndRoleLine(s string, g attrib.Gazetteer) []listing.Speaker {
-	s = strings.TrimSpace(s)
-	if s == "" || len(strings.Fields(s)) > 6 || strings.Count(s, ",") != 1 || strings.HasSuffix(s, ".") {
-		return nil
-	}
-	sp := speakerList(s, g)
-	if len(sp) != 1 || !listing.Personish(sp[0].Name) || len(strings.Fields(sp[0].Name)) < 2 || sp[0].Role == "" && sp[0].Company == "" {
-		return nil
-	}
-	return sp
-}
-
-// titleShaped reports a line that looks like a title: 2 to 20 words, no
-// sentence punctuation at the end, mostly capitalised, and not a block
-// heading.
-func titleShaped(t string) bool {
-	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 20 {
-		return false
-	}
-	last := t[len(t)-1]
-	if last == '.' || last == ':' || last == ',' || last == ';' {
-		return false
-	}
-	caps, long, block := 0, 0, 0
-	for _, w := range ws {
-		lw := strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))
-		if blockWords[lw] {
-			block++
-		}
-		if len([]rune(lw)) <= 3 {
-			continue
-		}
-		long++
-		if r := []rune(strings.TrimLeft(w, `"“'‘(`)); len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])) {
-			caps++
-		}
-	}
-	if long == 0 || caps*10 < long*6 || strings.ContainsAny(t, "|=<>") || strings.Count(t, "?")+strings.Count(t, "!") > 1 || last == '!' {
-		return false
-	}
-	// A heading made mostly of structural words ("Day 2 Keynotes"), or
-	// opening with one, or naming something other than a session.
-	if block*2 >= len(ws) || block >= 2 || blockWords[strings.ToLower(strings.Trim(ws[0], "#:"))] {
-		return false
-	}
-	for _, w := range ws {
-		if notSession[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
-			return false
-		}
-	}
-	return true
-}
-
-// blockish reports text containing a structural word.
-func blockish(t string) bool {
-	for _, w := range strings.Fields(t) {
-		if blockWords[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
-			return true
-		}
-	}
-	return false
-}
-
-// namelike reports a lowercase word that is written like a name, with a
-// capital inside or a colon after it ("eBPF", "etcd:").
 // capitalProject returns t with its first word capitalised when that word
 // is a project written in lower case ("containerd Salon", "k8s Turns 10",
 // "cert-manager in Production"): such a title is as title-cased as any.
@@ -442,6 +327,8 @@ func capitalProject(t string, g attrib.Gazetteer) string {
 	return string(r) + t[len(f[0]):]
 }
 
+// namelike reports a lowercase word that is written like a name, with a
+// capital inside or a colon after it ("eBPF", "etcd:").
 func namelike(w string) bool {
 	if strings.HasSuffix(w, ":") {
 		return true
