@@ -34,7 +34,8 @@ type Item struct {
 	// Section is the heading of the part of the post the item is in
 	// ("Keynote Summaries", "Morning Keynotes").
 	Section string
-	// Rule names the rule that read the item (see rules.go).
+	// Rule names the rule that read the item (rules.go, linerules.go);
+	// the evidence of the facts read from the item carries it.
 	Rule string
 	// Keynote is set when the item's own words call it a keynote.
 	Keynote bool
