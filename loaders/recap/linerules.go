@@ -243,8 +243,8 @@ func titleDashPeople(left string, sp []listing.Speaker, heading bool) (Item, boo
 // "Ada Quill - Gardening for Busy Operators": only a person before the
 // dash, and a title of more than maxCompanyWords words after it.
 func speakerFirst(left, right string, heading bool) bool {
-	surely := heading || onlyPerson(left) && titleShaped(right) && len(strings.Fields(right)) > maxCompanyWords
-	return surely && listing.Personish(left) && !blockish(left)
+	mayOpen := heading || onlyPerson(left) && titleShaped(right) && len(strings.Fields(right)) > maxCompanyWords
+	return mayOpen && listing.Personish(left) && !blockish(left)
 }
 
 // speakerDashCompany reads "Ada Quill - Larchmont": a heading that names
