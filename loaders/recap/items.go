@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders/attrib"
@@ -36,7 +35,8 @@ type Item struct {
 	// Section is the heading of the part of the post the item is in
 	// ("Keynote Summaries", "Morning Keynotes").
 	Section string
-	// Rule names the rule that read the item (see rules.go).
+	// Rule names the rule that read the item (rules.go, linerules.go);
+	// the evidence of the facts read from the item carries it.
 	Rule string
 	// Keynote is set when the item's own words call it a keynote.
 	Keynote bool
@@ -83,16 +83,51 @@ func wordSet(s string) map[string]bool {
 // less certain (a title in sentence case, a title made of words that
 // usually head a block) are marked Weak: they count only when they name a
 // session known from elsewhere.
+//
+// The line rules (linerules.go) and the block rules (rules.go) read the
+// items; the steps below merge what they read, complete each item from the
+// lines around it, and drop or weaken what the post's structure says is
+// no session. Each item keeps the name of the rule that read it.
 func (d *Document) Items() []Item {
-	items := d.lineItems()
+	items := mergeItems(d.lineItems(), blockItems(d.Layout, d.Gazetteer))
+	kept := items[:0]
+	for _, it := range items {
+		if d.outsidePost(it) {
+			continue
+		}
+		kept = append(kept, d.completed(it))
+	}
+	items = kept
+	conv := headingConventionOf(d.Layout, items)
+	var out []Item
+	for _, it := range items {
+		k, isBlock := d.Layout.At(it.Line)
+		byConvention := isBlock && conv.names && d.Layout.Blocks[k].Level == conv.deepest && d.Layout.Blocks[k].Kind == layout.Heading
+		if noSession(it, byConvention, d.Gazetteer) {
+			continue
+		}
+		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
+			isBlock && !it.Weak && !byConvention && overNoSession(it, d.Layout.Blocks, k) {
+			it.Weak = true
+		}
+		out = append(out, it)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	return out
+}
+
+// mergeItems adds the items the block rules found to those the line rules
+// found. Both may read one item from one line: the one with people, or
+// else the one more surely a title, is kept. A paragraph may name several
+// sessions, so an item read from running text (proseItem) is another item
+// unless it has the title of the one read before it.
+func mergeItems(items, fromBlocks []Item) []Item {
 	nLine := len(items)
 	byLine := map[int]int{}
 	for i, it := range items {
 		byLine[it.Line] = i
 	}
-	for _, it := range blockItems(d.Layout, d.Gazetteer) {
-		// The line rules and the block rules may read one item twice; a
-		// paragraph may name several sessions.
+	for _, it := range fromBlocks {
 		if i, ok := byLine[it.Line]; ok && (i < nLine && !proseItem(it) || items[i].Title == it.Title || !proseItem(it) && !proseItem(items[i])) {
 			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak {
 				items[i] = it
@@ -102,91 +137,153 @@ func (d *Document) Items() []Item {
 		byLine[it.Line] = len(items)
 		items = append(items, it)
 	}
-	kept := items[:0]
-	for _, it := range items {
-		if k, ok := d.Layout.At(it.Line); ok && d.Layout.Blocks[k].Kind == layout.Furniture {
-			continue // a byline, a caption, a share bar
-		}
-		if it.Line < d.TitleLine {
-			continue // the site's header, above the post's title
-		}
-		if k, ok := d.Layout.At(it.Line); ok {
-			// The lines under the item may give its people, their
-			// companies, or more of them (a panel's list).
-			if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 && samePeople(it.Speakers, sp) &&
-				(noCompanies(it.Speakers) || len(sp) > len(it.Speakers)) {
-				// People under a block heading ("Closing Keynotes") are the
-				// block's, not a session's.
-				it.Speakers, it.Weak = sp, it.Weak && blockish(it.Title) && len(strings.Fields(it.Title)) <= 3
-			}
-		}
-		if k, ok := d.Layout.At(it.Line); ok && len(it.Speakers) > 0 {
-			companiesFromProse(d.Layout.Blocks, k, it.Speakers, d.Gazetteer)
-		}
-		// "Breakfast with the Maintainers - Harborview Media": the host
-		// after the dash is no part of the title.
-		if i := strings.LastIndex(it.Title, " - "); i > 0 && attrib.Orgish(strings.TrimSpace(it.Title[i+3:]), d.Gazetteer) &&
-			len(strings.Fields(it.Title[i+3:])) <= 4 && len(strings.Fields(it.Title[:i])) >= 2 {
-			it.Title = strings.TrimSpace(it.Title[:i])
-		}
-		kept = append(kept, it)
+	return items
+}
+
+// outsidePost reports an item read from no part of the post itself: a
+// byline, a caption or a share bar (the layout's furniture), or the site's
+// header above the post's title.
+func (d *Document) outsidePost(it Item) bool {
+	if k, ok := d.Layout.At(it.Line); ok && d.Layout.Blocks[k].Kind == layout.Furniture {
+		return true
 	}
-	items = kept
-	// When most headings of the deepest level speak of sessions, that level
-	// is the post's way of naming them; otherwise a heading counts only
-	// where its own section speaks of a session.
-	deepest, talkyN, headN := 0, 0, 0
-	for _, b := range d.Layout.Blocks {
-		if b.Kind == layout.Heading && b.Level > deepest {
-			deepest = b.Level
+	return it.Line < d.TitleLine
+}
+
+// Thresholds of the steps that complete and sort the items.
+const (
+	// maxBlockHeadingWords is the longest title with a structural word
+	// that heads a block when people stand under it ("Closing Keynotes",
+	// "Day 2 Keynotes"): the people are the block's, and the item stays
+	// Weak. A longer title with a structural word names a session.
+	maxBlockHeadingWords = 3
+	// maxHostWords is the longest name after a title's last " - " read as
+	// the session's host rather than part of the title ("Breakfast with the
+	// Maintainers - Harborview Media"): organisations' names are short,
+	// the halves of a title longer.
+	maxHostWords = 4
+	// minConventionHeadings is how many headings of the deepest level a
+	// post needs before their level is its way of naming sessions: one
+	// heading is a single section.
+	minConventionHeadings = 2
+	// minAttributedHeadings is how many headings of the deepest level a
+	// post needs before their naming speakers is its convention; with two
+	// thirds of them naming speakers ("## 2. Title, A & B"), one that names
+	// none is a section ("## Before you go").
+	minAttributedHeadings = 3
+	// talkyLookAhead is how many blocks under a heading talky reads for a
+	// sign of a session: the paragraph under a session's heading names its
+	// speaker or links its recording early.
+	talkyLookAhead = 3
+)
+
+// completed completes an item from the lines under it, which may give its
+// people, their companies, or more of them (a panel's list), and from the
+// prose about its people; it drops a host's name after the title.
+func (d *Document) completed(it Item) Item {
+	if k, ok := d.Layout.At(it.Line); ok {
+		if sp := attachSpeakers(d.Layout.Blocks, k, d.Gazetteer); len(sp) > 0 && samePeople(it.Speakers, sp) &&
+			(noCompanies(it.Speakers) || len(sp) > len(it.Speakers)) {
+			// People under a block heading ("Closing Keynotes") are the
+			// block's, not a session's.
+			it.Speakers, it.Weak = sp, it.Weak && blockish(it.Title) && len(strings.Fields(it.Title)) <= maxBlockHeadingWords
 		}
 	}
-	for k, b := range d.Layout.Blocks {
-		if b.Kind == layout.Heading && b.Level == deepest {
+	if k, ok := d.Layout.At(it.Line); ok && len(it.Speakers) > 0 {
+		companiesFromProse(d.Layout.Blocks, k, it.Speakers, d.Gazetteer)
+	}
+	it.Title = withoutHost(it.Title, d.Gazetteer)
+	return it
+}
+
+// withoutHost drops the host after a title's last " - ": "Breakfast with
+// the Maintainers - Harborview Media" is the session "Breakfast with the
+// Maintainers". The host reads as an organisation of at most maxHostWords
+// words, and the title left has at least minTitleWords words.
+func withoutHost(title string, g attrib.Gazetteer) string {
+	if i := strings.LastIndex(title, " - "); i > 0 && attrib.Orgish(strings.TrimSpace(title[i+3:]), g) &&
+		len(strings.Fields(title[i+3:])) <= maxHostWords && len(strings.Fields(title[:i])) >= minTitleWords {
+		return strings.TrimSpace(title[:i])
+	}
+	return title
+}
+
+// headingConvention is what the headings of a post's deepest level say
+// about how it names its sessions.
+type headingConvention struct {
+	deepest int // the deepest heading level of the post
+	// names is set when at least minConventionHeadings headings of that
+	// level exist and at least half of them speak of sessions (talky):
+	// the level is the post's way of naming them, so a heading there is a
+	// session even when its text reads like a person's name.
+	names bool
+	// attributed is set when at least minAttributedHeadings headings of
+	// that level exist and two thirds of them name their speakers ("## 2.
+	// Title, A & B"): then a heading that names none is a section.
+	attributed bool
+}
+
+// headingConventionOf reads the convention of a post's headings and the
+// items read from them.
+func headingConventionOf(d *layout.Doc, items []Item) headingConvention {
+	var c headingConvention
+	bs := d.Blocks
+	for _, b := range bs {
+		if b.Kind == layout.Heading && b.Level > c.deepest {
+			c.deepest = b.Level
+		}
+	}
+	talkyN, headN := 0, 0
+	for k, b := range bs {
+		if b.Kind == layout.Heading && b.Level == c.deepest {
 			headN++
-			if talky(d.Layout.Blocks, k) {
+			if talky(bs, k) {
 				talkyN++
 			}
 		}
 	}
-	convention := headN >= 2 && talkyN*2 >= headN
-	// When most headings of that level name their speakers ("## 2. Title,
-	// A & B"), one that names none is a section of the post ("Before you
-	// go").
 	attributed := 0
 	for _, it := range items {
-		if k, ok := d.Layout.At(it.Line); ok && len(it.Speakers) > 0 && d.Layout.Blocks[k].Kind == layout.Heading && d.Layout.Blocks[k].Level == deepest {
+		if k, ok := d.At(it.Line); ok && len(it.Speakers) > 0 && bs[k].Kind == layout.Heading && bs[k].Level == c.deepest {
 			attributed++
 		}
 	}
-	attributedLevel := headN >= 3 && attributed*3 >= headN*2
-	if attributedLevel {
-		convention = false
-	}
-	var out []Item
-	for _, it := range items {
-		k, isBlock := d.Layout.At(it.Line)
-		byConvention := isBlock && convention && d.Layout.Blocks[k].Level == deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) || onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
-			len(it.Speakers) == 0 && topicHeading(it.Title, d.Gazetteer) {
-			continue
-		}
-		if (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && hasCJK(it.Title) {
-			// A Chinese or Japanese line standing alone without people is a
-			// section of the post; such posts print talk titles with
-			// their speakers or in English.
-			it.Weak = true
-		}
-		if isBlock && it.Rule == RuleHeading && len(it.Speakers) == 0 && attributedLevel && d.Layout.Blocks[k].Level == deepest {
-			it.Weak = true // "## Before you go" among "## 1. Title, Speaker" headings
-		}
-		if isBlock && (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !it.Weak && !byConvention && !talky(d.Layout.Blocks, k) {
-			it.Weak = true // a heading over a section that speaks of no session
-		}
-		out = append(out, it)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
-	return out
+	c.attributed = headN >= minAttributedHeadings && attributed*3 >= headN*2
+	c.names = headN >= minConventionHeadings && talkyN*2 >= headN && !c.attributed
+	return c
+}
+
+// unattributed reports a heading item that names no speaker at the level
+// where the post's headings name their speakers: "## Before you go" among
+// "## 1. Title, Speaker" headings.
+func (c headingConvention) unattributed(it Item, b layout.Block) bool {
+	return it.Rule == RuleHeading && len(it.Speakers) == 0 && c.attributed && b.Level == c.deepest
+}
+
+// noSession reports an item whose text is no session's, whatever rule
+// read it: a section of the post ("Key takeaways"), a speakers' lead, a
+// quotation, a photo's caption of a person, a topic heading without
+// people ("Flux & Argo"), or a person's name alone without people unless
+// the post names sessions by headings (byConvention) or the item links a
+// recording.
+func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
+	return sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
+		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
+		len(it.Speakers) == 0 && topicHeading(it.Title, g)
+}
+
+// cjkAlone reports a Chinese or Japanese heading or line standing alone
+// without people ("## 一日目のまとめ"): a section of the post; such posts print
+// talk titles with their speakers or in English.
+func cjkAlone(it Item) bool {
+	return (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && hasCJK(it.Title)
+}
+
+// overNoSession reports a heading or a standing-alone title without
+// people over a section that speaks of no session (talky): a part of the
+// post ("Getting around Valencia").
+func overNoSession(it Item, bs []layout.Block, k int) bool {
+	return (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !talky(bs, k)
 }
 
 // personCaption reports a line that names a person with a Japanese
@@ -249,7 +346,7 @@ func talky(bs []layout.Block, k int) bool {
 			break
 		}
 	}
-	for j := k + 1; j < len(bs) && j <= k+3; j++ {
+	for j := k + 1; j < len(bs) && j <= k+talkyLookAhead; j++ {
 		b := bs[j]
 		if b.Kind == layout.Heading {
 			break
@@ -264,169 +361,6 @@ func talky(bs []layout.Block, k int) bool {
 		}
 	}
 	return bs[k].Kind != layout.Heading // plain-text titles were read with their speaker lines
-}
-
-// lineItems reads the line shapes.
-func (d *Document) lineItems() []Item {
-	lines := d.Lines
-	alone := map[int]bool{} // lines the layout found standing alone without blank lines
-	for _, b := range d.Layout.Blocks {
-		if b.Standalone {
-			alone[b.Line] = true
-		}
-	}
-	captions := captionPrefixes(lines)
-	deepest := 0
-	for _, l := range lines {
-		if m := mdHeading.FindStringSubmatch(l.Text); m != nil && len(m[1]) > deepest {
-			deepest = len(m[1])
-		}
-	}
-	var items []Item
-	section := ""
-	add := func(it Item, l Line) {
-		it.Line, it.Text, it.Section = l.No, l.Text, section
-		items = append(items, it)
-	}
-	for i, l := range lines {
-		t := strings.TrimSpace(l.Text)
-		if t == "" || l.No == d.TitleLine || isCaption(t, captions) || strings.ContainsAny(t[:1], "!>|*-•[") {
-			continue
-		}
-		heading := false
-		if m := mdHeading.FindStringSubmatch(t); m != nil {
-			if len(m[1]) != deepest || deepest < 2 {
-				section = m[2]
-				continue
-			}
-			t, heading = m[2], true
-		} else if deepest >= 2 {
-			// A post structured by Markdown headings names its sessions in
-			// headings; its plain lines are prose.
-			continue
-		}
-		if it, ok := titleWithSpeakers(t, heading, d.Gazetteer); ok {
-			it.Rule = RuleTitleDash
-			if heading {
-				it.Rule = RuleHeadingDash
-			}
-			add(it, l)
-			continue
-		}
-		shape := capitalProject(t, d.Gazetteer)
-		strict, loose := titleShaped(shape), looseTitle(shape)
-		if !loose {
-			for _, m := range namedInProse.FindAllStringSubmatch(t, -1) {
-				if titleShaped(m[1]) {
-					add(Item{Title: strings.TrimSpace(m[1]), Rule: RuleNamedInProse}, l)
-				}
-			}
-			continue
-		}
-		next := nextText(lines, i+1, captions)
-		if !heading && speakerLine(t, d.Gazetteer) != nil {
-			continue // a line of people under a title, not a title
-		}
-		standalone := heading || blankBefore(lines, i) || alone[l.No]
-		sp := speakerLine(next, d.Gazetteer)
-		if sp == nil {
-			sp = nameAndRoleLine(next, d.Gazetteer)
-		}
-		if m := speakerLead.FindStringSubmatch(next); sp == nil && m != nil {
-			// "Speakers: A and B (Acme)" on the line under the title.
-			sp = people(m[1], d.Gazetteer)
-		}
-		if len(sp) > 0 {
-			add(Item{Title: cleanTitle(t), Speakers: sp, Weak: !strict, Rule: RuleTitleThenPeople}, l)
-			continue
-		}
-		if !standalone {
-			continue
-		}
-		if heading || proseLine(next) {
-			rule := RuleStandaloneTitle
-			if heading {
-				rule = RuleHeading
-			}
-			add(Item{Title: cleanTitle(t), Weak: !strict, Rule: rule}, l)
-		}
-		if !strict && blockish(t) && len(strings.Fields(t)) <= 6 {
-			section = t
-		}
-	}
-	return items
-}
-
-// looseTitle reports a line that could be a title though not clearly
-// one: 2 to 14 words, opening with a capital, no sentence punctuation or
-// symbols.
-func looseTitle(t string) bool {
-	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 14 || !startsUpper(strings.TrimLeft(t, "\"“'‘")) && !namelike(ws[0]) && !hasCJK(ws[0]) {
-		return false
-	}
-	last := t[len(t)-1]
-	if last == '.' || last == ':' || last == ',' || last == ';' || last == '!' {
-		return false
-	}
-	for _, w := range ws {
-		if notSessionThing[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
-			return false // "VMware Booth"
-		}
-	}
-	return !strings.ContainsAny(t, "|=<>") && strings.Count(t, "?")+strings.Count(t, "!") <= 1
-}
-
-// proseLine reports a line of running text: long, or a sentence.
-func proseLine(s string) bool {
-	if len(s) >= 60 || hasCJK(s) && utf8.RuneCountInString(s) >= 12 {
-		return true // Chinese and Japanese sentences have no spaces
-	}
-	if len(strings.Fields(s)) < 3 {
-		return false
-	}
-	last := s[len(s)-1]
-	return last == '.' || last == ':' || last == '!' || last == '?'
-}
-
-// namedInProse finds sessions a sentence names: "the talk named
-// Crossing the River by Feeling the Stones".
-var namedInProse = regexp.MustCompile(`\b(?:talk|session|keynote|presentation|workshop|one)s?\s+(?:named|called|titled|entitled)\s+["“]?([A-Z0-9][^.!?"”]{3,120}?)["”]?(?:[.!?]\s|[.!?]?$)`)
-
-// titleWithSpeakers reads "Title [level] - Speaker, Role, Company" and the
-// heading shape "Speaker - Company".
-func titleWithSpeakers(t string, heading bool, g attrib.Gazetteer) (Item, bool) {
-	seps := dashSplit.FindAllStringIndex(t, -1)
-	for k := len(seps) - 1; k >= 0; k-- {
-		left := strings.TrimSpace(t[:seps[k][0]])
-		right := strings.TrimSpace(t[seps[k][1]:])
-		if left == "" || right == "" || strings.HasSuffix(right, ".") && !legalEnding(right) || strings.HasSuffix(right, ":") {
-			continue
-		}
-		keynote := keynoteWord.MatchString(left)
-		sp := speakerList(right, g)
-		if len(sp) > 0 && listing.Personish(sp[0].Name) && sp[0].Company != "" && len(strings.Fields(left)) >= 2 {
-			title := levelSuffix.ReplaceAllString(left, "")
-			if !keynote && !titleShaped(title) && !looseTitle(title) {
-				continue
-			}
-			return Item{Title: cleanTitle(title), Speakers: sp, Weak: !keynote && !titleShaped(title)}, true
-		}
-		if !heading && !(onlyPerson(left) && titleShaped(right) && len(strings.Fields(right)) > 3) || k > 0 || !listing.Personish(left) || blockish(left) {
-			continue
-		}
-		// "Ben Sigelman - Lightstep": the session is named by its speaker.
-		if listing.Personish(left) && len(strings.Fields(right)) <= 3 && startsUpper(right) {
-			return Item{Title: t, Speakers: []listing.Speaker{{Name: left, Company: right, Part: "speaker"}}, SpeakerOnly: true,
-				NamedBySpeaker: true, Heading: cleanTitle(t)}, true
-		}
-		// "Brendan Burns - This job is too hard": speaker, then the title.
-		if len(strings.Fields(right)) > 3 {
-			return Item{Title: right, Speakers: []listing.Speaker{{Name: left, Part: "speaker"}}, NamedBySpeaker: true, Heading: cleanTitle(t),
-				SurelyNamed: onlyPerson(left) && titleShaped(right)}, true
-		}
-	}
-	return Item{}, false
 }
 
 // legalEnding reports text ending in a company's legal form ("Acme,
@@ -476,133 +410,6 @@ func speakerList(s string, g attrib.Gazetteer) []listing.Speaker {
 	return people(s, g)
 }
 
-// speakerLine parses a line that lists only speakers with their
-// companies ("Janet Kuo, Software Engineer, Google").
-func speakerLine(s string, g attrib.Gazetteer) []listing.Speaker {
-	s = strings.TrimSpace(s)
-	if s == "" || len(strings.Fields(s)) > 16 || strings.HasSuffix(s, ".") || !strings.Contains(s, ",") {
-		return nil
-	}
-	sp := speakerList(s, g)
-	if len(sp) == 0 || !listing.Personish(sp[0].Name) || sp[len(sp)-1].Company == "" {
-		return nil
-	}
-	return sp
-}
-
-// nameAndRoleLine reads a short line that is one person and a job title
-// ("Ivana Molanne, Student", "Samir Abuchi, Consultant") under a title.
-func nameAndRoleLine(s string, g attrib.Gazetteer) []listing.Speaker {
-	s = strings.TrimSpace(s)
-	if s == "" || len(strings.Fields(s)) > 6 || strings.Count(s, ",") != 1 || strings.HasSuffix(s, ".") {
-		return nil
-	}
-	sp := speakerList(s, g)
-	if len(sp) != 1 || !listing.Personish(sp[0].Name) || len(strings.Fields(sp[0].Name)) < 2 || sp[0].Role == "" && sp[0].Company == "" {
-		return nil
-	}
-	return sp
-}
-
-// titleShaped reports a line that looks like a title: 2 to 20 words, no
-// sentence punctuation at the end, mostly capitalised, and not a block
-// heading.
-func titleShaped(t string) bool {
-	ws := strings.Fields(t)
-	if len(ws) < 2 || len(ws) > 20 {
-		return false
-	}
-	last := t[len(t)-1]
-	if last == '.' || last == ':' || last == ',' || last == ';' {
-		return false
-	}
-	caps, long, block := 0, 0, 0
-	for _, w := range ws {
-		lw := strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))
-		if blockWords[lw] {
-			block++
-		}
-		if len([]rune(lw)) <= 3 {
-			continue
-		}
-		long++
-		if r := []rune(strings.TrimLeft(w, `"“'‘(`)); len(r) > 0 && (unicode.IsUpper(r[0]) || unicode.IsDigit(r[0])) {
-			caps++
-		}
-	}
-	if long == 0 || caps*10 < long*6 || strings.ContainsAny(t, "|=<>") || strings.Count(t, "?")+strings.Count(t, "!") > 1 || last == '!' {
-		return false
-	}
-	// A heading made mostly of structural words ("Day 2 Keynotes"), or
-	// opening with one, or naming something other than a session.
-	if block*2 >= len(ws) || block >= 2 || blockWords[strings.ToLower(strings.Trim(ws[0], "#:"))] {
-		return false
-	}
-	for _, w := range ws {
-		if notSession[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
-			return false
-		}
-	}
-	return true
-}
-
-// blockish reports text containing a structural word.
-func blockish(t string) bool {
-	for _, w := range strings.Fields(t) {
-		if blockWords[strings.ToLower(strings.Trim(w, `"“”'‘’()?!:,`))] {
-			return true
-		}
-	}
-	return false
-}
-
-// captionPrefixes returns the "Prefix:" openings that start three or more
-// lines: photo captions in a gallery.
-func captionPrefixes(lines []Line) map[string]bool {
-	count := map[string]int{}
-	for _, l := range lines {
-		if p := colonPrefix(l.Text); p != "" {
-			count[p]++
-		}
-	}
-	out := map[string]bool{}
-	for p, n := range count {
-		if n >= 3 {
-			out[p] = true
-		}
-	}
-	return out
-}
-
-func colonPrefix(t string) string {
-	i := strings.Index(t, ": ")
-	if i <= 0 || len(strings.Fields(t[:i])) > 3 {
-		return ""
-	}
-	return t[:i]
-}
-
-func isCaption(t string, captions map[string]bool) bool {
-	p := colonPrefix(t)
-	return p != "" && captions[p]
-}
-
-// nextText returns the next line with text, passing over photo captions.
-func nextText(lines []Line, i int, captions map[string]bool) string {
-	for ; i < len(lines); i++ {
-		if t := strings.TrimSpace(lines[i].Text); t != "" && !isCaption(t, captions) {
-			return t
-		}
-	}
-	return ""
-}
-
-func blankBefore(lines []Line, i int) bool {
-	return i == 0 || strings.TrimSpace(lines[i-1].Text) == ""
-}
-
-// namelike reports a lowercase word that is written like a name, with a
-// capital inside or a colon after it ("eBPF", "etcd:").
 // capitalProject returns t with its first word capitalised when that word
 // is a project written in lower case ("containerd Salon", "k8s Turns 10",
 // "cert-manager in Production"): such a title is as title-cased as any.
@@ -619,6 +426,8 @@ func capitalProject(t string, g attrib.Gazetteer) string {
 	return string(r) + t[len(f[0]):]
 }
 
+// namelike reports a lowercase word that is written like a name, with a
+// capital inside or a colon after it ("eBPF", "etcd:").
 func namelike(w string) bool {
 	if strings.HasSuffix(w, ":") {
 		return true

@@ -3,6 +3,8 @@ package recap
 import (
 	"strings"
 	"testing"
+
+	"github.com/confgraph/confgraph/loaders/listing"
 )
 
 func itemTitles(t *testing.T, text string) []string {
@@ -95,6 +97,159 @@ The best talk for me was the one named Crossing the Bay by Feeling the Stones. I
 			got := itemTitles(t, tt.text)
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+}
+
+func TestWithoutHost(t *testing.T) {
+	tests := []struct{ title, want string }{
+		{"Breakfast with the Gardeners - Larchmont Media", "Breakfast with the Gardeners"},
+		{"Weeds - Why They Grow", "Weeds - Why They Grow"},                                               // no organisation after the dash
+		{"Gardening - Larchmont Media", "Gardening - Larchmont Media"},                                   // fewer than minTitleWords words before it
+		{"Breakfast with the Gardeners - A B C D Media", "Breakfast with the Gardeners - A B C D Media"}, // more than maxHostWords
+	}
+	for _, tc := range tests {
+		if got := withoutHost(tc.title, orgGaz{}); got != tc.want {
+			t.Errorf("withoutHost(%q) = %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
+
+// orgGaz knows any name ending in "Media" as an organisation.
+type orgGaz struct{ gaz }
+
+func (orgGaz) IsOrg(n string) bool { return strings.HasSuffix(n, " Media") }
+
+func TestNoSession(t *testing.T) {
+	person := []listing.Speaker{{Name: "Ada Quill"}}
+	tests := []struct {
+		name         string
+		it           Item
+		byConvention bool
+		want         bool
+	}{
+		{"Title", Item{Title: "Gardening for Operators"}, false, false},
+		{"SectionOfThePost", Item{Title: "Key Takeaways"}, false, true},
+		{"SpeakersLead", Item{Title: "Speakers: Ada Quill"}, false, true},
+		{"JapaneseCaptionOfAPerson", Item{Title: "園芸部長の Ada Quill 氏"}, false, true},
+		{"PersonAlone", Item{Title: "Ada Quill"}, false, true},
+		{"PersonAloneAtTheSessionLevel", Item{Title: "Ada Quill"}, true, false},
+		{"PersonAloneLinkingARecording", Item{Title: "Ada Quill", Recording: true}, false, false},
+		{"TopicHeading", Item{Title: "Flux & Argo"}, false, true},
+		{"TopicHeadingWithPeople", Item{Title: "Flux & Argo", Speakers: person}, false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := noSession(tc.it, tc.byConvention, gaz{}); got != tc.want {
+				t.Errorf("noSession(%q) = %v, want %v", tc.it.Title, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCJKAlone(t *testing.T) {
+	person := []listing.Speaker{{Name: "Ada Quill"}}
+	tests := []struct {
+		name string
+		it   Item
+		want bool
+	}{
+		{"JapaneseHeading", Item{Title: "一日目のまとめ", Rule: RuleHeading}, true},
+		{"JapaneseLineAlone", Item{Title: "一日目のまとめ", Rule: RuleStandaloneTitle}, true},
+		{"JapaneseWithPeople", Item{Title: "庭の手入れ入門", Rule: RuleHeading, Speakers: person}, false},
+		{"JapaneseReadByAnotherRule", Item{Title: "庭の手入れ入門", Rule: RuleTitleBy}, false},
+		{"EnglishHeading", Item{Title: "Gardening for Operators", Rule: RuleHeading}, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := cjkAlone(tc.it); got != tc.want {
+				t.Errorf("cjkAlone(%+v) = %v, want %v", tc.it, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHeadingConvention: what a post's deepest headings say about how it
+// names sessions, and what that does to its items.
+func TestHeadingConvention(t *testing.T) {
+	tests := []struct {
+		name, text        string
+		deepest           int
+		names, attributed bool
+		items             []string
+	}{
+		{"SessionHeadings", "# Notes\n\n## Ada Quill\n\nHer talk was about weeds.\n\n## Compost for Clusters\n\nThis session had a demo.\n",
+			2, true, false, []string{"Ada Quill", "Compost for Clusters"}}, // a name counts at the session level
+		{"OneHeadingIsNoConvention", "# Notes\n\n## Ada Quill\n\nHer talk was about weeds.\n",
+			2, false, false, nil},
+		{"AttributedHeadings", "# Top\n\n## 1. Compost for Clusters, Ada Quill\n\nGood.\n\n## 2. Seeds and Shards, Bo Reed\n\nGood.\n\n## 3. Weeding at Scale, Cy Moss\n\nGood.\n\n## Where to Eat Nearby\n\nThe talks were great.\n",
+			2, false, true, []string{"Compost for Clusters | Ada Quill", "Seeds and Shards | Bo Reed", "Weeding at Scale | Cy Moss", "Where to Eat Nearby (weak)"}},
+		{"HeadingOverNoSession", "# Notes\n\n## Getting Around Valencia\n\nThe trams were quick.\n\n## Where to Eat Nearby\n\nTry the rice.\n",
+			2, false, false, []string{"Getting Around Valencia (weak)", "Where to Eat Nearby (weak)"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Parse("r.md", strings.NewReader(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			d.Gazetteer = gaz{}
+			its := d.Items()
+			c := headingConventionOf(d.Layout, its)
+			if c.deepest != tc.deepest || c.names != tc.names || c.attributed != tc.attributed {
+				t.Errorf("convention = %+v, want deepest %d, names %v, attributed %v", c, tc.deepest, tc.names, tc.attributed)
+			}
+			var got []string
+			for _, it := range its {
+				s := it.Title
+				for _, sp := range it.Speakers {
+					s += " | " + sp.Name
+				}
+				if it.Weak {
+					s += " (weak)"
+				}
+				got = append(got, s)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.items, "\n") {
+				t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.items, "\n"))
+			}
+		})
+	}
+}
+
+func TestMergeItems(t *testing.T) {
+	person := []listing.Speaker{{Name: "Ada Quill"}}
+	tests := []struct {
+		name             string
+		lines, fromBlock []Item
+		want             []string
+	}{
+		{"BlockItemWithPeopleWins",
+			[]Item{{Line: 3, Title: "Compost for Clusters", Rule: RuleStandaloneTitle}},
+			[]Item{{Line: 3, Title: "Compost for Clusters", Rule: RuleTitleBy, Speakers: person}},
+			[]string{"title-by: Compost for Clusters | Ada Quill @ "}},
+		{"LineItemWithPeopleStays",
+			[]Item{{Line: 3, Title: "Compost for Clusters", Rule: RuleTitleDash, Speakers: person}},
+			[]Item{{Line: 3, Title: "Compost for Clusters", Rule: RuleHeading}},
+			[]string{"title-dash-people: Compost for Clusters | Ada Quill @ "}},
+		{"SurerItemWins",
+			[]Item{{Line: 3, Title: "Compost for clusters", Rule: RuleStandaloneTitle, Weak: true}},
+			[]Item{{Line: 3, Title: "Compost for clusters", Rule: RuleKindLead}},
+			[]string{"kind-lead: Compost for clusters"}},
+		{"AParagraphNamesSeveral",
+			[]Item{{Line: 5, Title: "Compost for Clusters", Rule: RuleNamedInProse}},
+			[]Item{{Line: 5, Title: "Seeds and Shards", Rule: RuleProseTitle}, {Line: 5, Title: "Weeding at Scale", Rule: RuleQuotedTitle}},
+			[]string{"named-in-prose: Compost for Clusters", "prose-title: Seeds and Shards", "quoted-title: Weeding at Scale"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, it := range mergeItems(tc.lines, tc.fromBlock) {
+				got = append(got, describe(it))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("mergeItems =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
 	}

@@ -16,7 +16,7 @@ import (
 // fact can say why it exists.
 const (
 	RuleTitleDash       = "title-dash-people"   // "Title - A, Company" on a line
-	RuleHeadingDash     = "heading-dash-people" // the same as a heading, or "Speaker - Company"
+	RuleHeadingDash     = "heading-dash-people" // the same as a heading (speaker-first shapes: linerules.go)
 	RuleTitleThenPeople = "title-then-people"   // a title line, then a line of people
 	RuleStandaloneTitle = "standalone-title"    // a title on its own line above its paragraph
 	RuleHeading         = "heading"             // a heading that names a session

@@ -97,7 +97,7 @@ func TestBlockRules(t *testing.T) {
 		{"JapaneseCaptionOfAPersonIsNoTalk", "レポート\n\nキーノートの様子です。\n\nCNCFのExecutive Director、Ana Luz氏\n\n講演では多くの発表がありました。\n", nil},
 		{"ThanksHeadingIsNoTalk", "# Notes\n\n## Thank You, KubeCon India\n\nSee you next year, everyone. The talks were great.\n", nil},
 		{"SpeakerDashTitleLine", "Wrap-up\n\nTove Lindqvist - Be a Good Corporate Citizen in Clusters\nThe first talk I attended was from Tove, titled Be a Good Corporate Citizen in Clusters.\n",
-			[]string{"title-dash-people: Be a Good Corporate Citizen in Clusters | Tove Lindqvist @ "}},
+			[]string{"speaker-dash-title: Be a Good Corporate Citizen in Clusters | Tove Lindqvist @ "}},
 		{"SeveralPossessiveTalksInOneSentence", "Wrap-up\n\nI recommend Ana Luz and Bo Sample’s talk on Advanced Persistent Pods, Cy Demo’s talk Seccomp Profiles and You, and Dina Tesla’s day two keynote slot, How to Love Clusters and Not Wreck the Planet. They are online.\n",
 			[]string{"prose-title: Advanced Persistent Pods | Ana Luz @  | Bo Sample @ ", "prose-title: Seccomp Profiles and You | Cy Demo @ ", "prose-title: How to Love Clusters and Not Wreck the Planet | Dina Tesla @ "}},
 		{"QuotedPresenterFirst", "Notes\n\nDan Roe delivered a keynote on \"How Good Is Our Code Anyway\" that I still think about.\n",

@@ -1,0 +1,156 @@
+package recap
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/confgraph/confgraph/loaders/listing"
+)
+
+func TestTitleShaped(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       bool
+	}{
+		{"TitleCase", "Gardening for Operators: Weeding a Hundred Clusters", true},
+		{"OneWord", "Gardening", false},
+		{"MaxTitleWords", strings.Repeat("Weed ", 19) + "Weed", true},
+		{"MoreThanMaxTitleWords", strings.Repeat("Weed ", 20) + "Weed", false},
+		{"Sentence", "We weeded a hundred clusters in a single afternoon", false},
+		{"EndsInFullStop", "Gardening for Operators.", false},
+		{"EndsInColon", "Gardening for Operators:", false},
+		{"EndsInExclamation", "Gardening for Operators!", false},
+		{"OneQuestion", "Who Weeds the Weeders?", true},
+		{"TwoQuestions", "Who Weeds? Who Waters?", false},
+		{"TableSymbols", "Gardening | Operators", false},
+		{"BlockHeading", "Morning Keynotes", false},
+		{"TwoStructuralWords", "Day Two Gardening Highlights", false},
+		{"OpensWithAStructuralWord", "Recap Gardening for Operators", false},
+		{"NotASession", "Gardening Booth Photos Tour", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := titleShaped(tc.line); got != tc.want {
+				t.Errorf("titleShaped(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestMostlyCapitalised(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Weeding a Hundred Clusters with Care", true}, // 3 of 4 longer words: 75%
+		{"Weeding Hundred clusters with care", false},  // 2 of 4: 50%
+		{"Weeding Hundred Clusters with care", true},   // 3 of 5: 60%, minCapitalPercent
+		{"We weeded a hundred clusters", false},        // 1 of 4
+		{"2031 Garden Almanac", true},                  // a digit counts as a capital
+		{"“Weeding” and “Seeding”", true},              // quotes are passed over
+		{"of an in", false},                            // no longer words at all
+	}
+	for _, tc := range tests {
+		if got := mostlyCapitalised(strings.Fields(tc.line)); got != tc.want {
+			t.Errorf("mostlyCapitalised(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestStructural(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"Closing Keynotes", true},                      // half structural
+		{"Day 2 Morning Talks", true},                   // three structural words
+		{"Recap: Gardening for Operators", true},        // opens with one
+		{"Gardening for Operators: The Summary", false}, // one of five, not first
+		{"Gardening for Operators", false},
+	}
+	for _, tc := range tests {
+		if got := structural(strings.Fields(tc.line)); got != tc.want {
+			t.Errorf("structural(%q) = %v, want %v", tc.line, got, tc.want)
+		}
+	}
+}
+
+func TestLooseTitle(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       bool
+	}{
+		{"SentenceCase", "How we weeded a hundred clusters", true},
+		{"NameLikeFirstWord", "eBPF for gardeners", true},
+		{"CJKFirstWord", "园艺 for Operators", true},
+		{"LowercaseFirstWord", "how we weeded a hundred clusters", false},
+		{"OneWord", "Gardening", false},
+		{"MaxLooseTitleWords", "Weed" + strings.Repeat(" weed", 13), true},
+		{"MoreThanMaxLooseTitleWords", "Weed" + strings.Repeat(" weed", 14), false},
+		{"EndsInFullStop", "How we weeded a hundred clusters.", false},
+		{"NeverASession", "Larchmont Booth Tour", false},
+		{"TwoMarks", "Weed it! Weed it? Now", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := looseTitle(tc.line); got != tc.want {
+				t.Errorf("looseTitle(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestProseLine(t *testing.T) {
+	tests := []struct {
+		name, line string
+		want       bool
+	}{
+		{"Long", "Ada walked us through her garden and all of its many clusters", true}, // proseMinBytes
+		{"ShortSentence", "It was packed.", true},
+		{"ShortQuestion", "Who weeds it?", true},
+		{"TwoWordSentence", "Very packed.", false}, // fewer than minSentenceWords
+		{"Title", "Gardening for Operators", false},
+		{"JapaneseSentence", "庭の手入れについてのセッションでした", true}, // cjkProseMinRunes
+		{"JapaneseHeading", "一日目のまとめ", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := proseLine(tc.line); got != tc.want {
+				t.Errorf("proseLine(%q) = %v, want %v", tc.line, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestSpeakerLineAndNameAndRoleLine(t *testing.T) {
+	tests := []struct {
+		name, line       string
+		speakers, person string // what speakerLine and nameAndRoleLine read, as "Name @ Company; …"
+	}{
+		{"PeopleWithCompanies", "Ada Quill, Head Gardener, Larchmont & Bo Reed, Larchmont", "Ada Quill @ Larchmont; Bo Reed @ Larchmont", ""},
+		{"PersonAndJob", "Ada Quill, Staff Engineer", "", "Ada Quill @ "},
+		{"FirstNameAndJob", "Ada, Staff Engineer", "", ""}, // fewer than minFullNameWords
+		{"Sentence", "Ada Quill, our host, welcomed everyone.", "", ""},
+		{"NoComma", "Ada Quill of Larchmont", "", ""},
+		{"LongerThanMaxSpeakerLineWords", "Ada Quill, Head Gardener of the Northern Allotments and Greenhouses, Larchmont Data Works & Bo Reed, Larchmont", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := who(speakerLine(tc.line, gaz{})); got != tc.speakers {
+				t.Errorf("speakerLine(%q) = %q, want %q", tc.line, got, tc.speakers)
+			}
+			if got := who(nameAndRoleLine(tc.line, gaz{})); got != tc.person {
+				t.Errorf("nameAndRoleLine(%q) = %q, want %q", tc.line, got, tc.person)
+			}
+		})
+	}
+}
+
+// who writes people as "Name @ Company; …".
+func who(sp []listing.Speaker) string {
+	var out []string
+	for _, p := range sp {
+		out = append(out, p.Name+" @ "+p.Company)
+	}
+	return strings.Join(out, "; ")
+}
