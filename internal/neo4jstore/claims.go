@@ -31,14 +31,6 @@ const (
 	claimVarProp   = "claimVariants"
 )
 
-var docNodesQuery = map[confgraph.Label]string{}
-
-func init() {
-	for _, l := range confgraph.Labels {
-		docNodesQuery[l] = fmt.Sprintf("MATCH (n:%s) WHERE $doc IN n.%s RETURN n.id AS id", ident(string(l)), claimDocsProp)
-	}
-}
-
 // readClaims returns the stored nodes with the given IDs and the claims
 // on them. A stored node without claims (written before claims were kept)
 // counts as claimed by no document in particular, as it is.
@@ -181,25 +173,10 @@ func sameClaims(a, b confgraph.Claims) bool {
 	return true
 }
 
-// retractClaims removes document doc's claims from the nodes in touched
-// (and, with scan, from every node it claims), resolves them again from
-// the claims left and deletes the ones no document claims and nothing
-// links.
-func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, doc string, touched map[string]bool, scan bool) error {
-	for _, l := range confgraph.Labels {
-		if !scan {
-			break
-		}
-		recs, err := collect(ctx, tx, docNodesQuery[l], map[string]any{"doc": doc})
-		if err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			if id, ok := rec.Values[0].(string); ok {
-				touched[id] = true
-			}
-		}
-	}
+// retractClaims removes document doc's claims from the nodes in touched,
+// resolves them again from the claims left and deletes the ones no
+// document claims and nothing links.
+func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, doc string, touched map[string]bool) error {
 	if len(touched) == 0 {
 		return nil
 	}

@@ -131,6 +131,9 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 	if err := s.backfillSearchText(ctx); err != nil {
 		return s.openError(cfg, err)
 	}
+	if err := s.indexStoredDocuments(ctx); err != nil {
+		return s.openError(cfg, err)
+	}
 	return nil
 }
 
