@@ -86,3 +86,42 @@ func TestDocumentsOfAnOlderDatabaseAreIndexedOnce(t *testing.T) {
 		t.Errorf("a migrated database was indexed again at open: %d document nodes", n)
 	}
 }
+
+// TestReplaceLeavesNodesClaimedAsBefore replaces a document with what it
+// said: the nodes it claims as before are not written again (a property
+// outside the graph's, set on one, survives), so a replace costs what the
+// document changes, not the claims other documents keep on its nodes.
+func TestReplaceLeavesNodesClaimedAsBefore(t *testing.T) {
+	ctx := context.Background()
+	s := emptyStore(t)
+	if err := s.Write(ctx, storetest.Fixture()); err != nil {
+		t.Fatal(err)
+	}
+	doc := fixtureRecapDocument(t)
+	b := storetest.DocumentBatch(storetest.Fixture(), doc)
+	if err := s.ReplaceDocument(ctx, doc, b); err != nil {
+		t.Fatal(err)
+	}
+	var shared string
+	for _, r := range b.Rels() {
+		if r.Type == confgraph.RelCovers {
+			shared = r.To // the event the recap covers
+		}
+	}
+	if shared == "" {
+		t.Fatal("the fixture's recap covers no event")
+	}
+	if _, err := s.exec(ctx, "MATCH (n {id: $id}) SET n.probe = 1", map[string]any{"id": shared}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReplaceDocument(ctx, doc, b); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := s.query(ctx, "MATCH (n {id: $id}) RETURN n.probe AS p", map[string]any{"id": shared})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].Values[0] != int64(1) {
+		t.Errorf("replacing %s with what it said wrote %s again", doc, shared)
+	}
+}

@@ -32,17 +32,28 @@ func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.B
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		touched, err := retractDocument(ctx, tx, name)
-		if err != nil {
-			return struct{}{}, err
-		}
-		if err := retractClaims(ctx, tx, name, touched); err != nil {
-			return struct{}{}, err
-		}
-		if len(nodes) == 0 && len(rels) == 0 {
-			return struct{}{}, nil
-		}
-		return struct{}{}, writeTx(ctx, tx, b, name, nodes, rels)
+		return struct{}{}, replaceTx(ctx, tx, name, b, nodes, rels)
 	})
 	return s.fail(ctx, "replace document", errors.Join(err, sess.Close(ctx)))
+}
+
+// replaceTx does the work of ReplaceDocument inside a transaction: the
+// document's evidence is retracted, the nodes it touched and the batch's
+// are read once, and each is written once, only when what its documents
+// claim of it changed (a node the new version claims as the old one did
+// is left as it is).
+func replaceTx(ctx context.Context, tx neo4j.ManagedTransaction, name string, b *confgraph.Batch, nodes []confgraph.Node, rels []confgraph.Relationship) error {
+	touched, err := retractDocument(ctx, tx, name)
+	if err != nil {
+		return err
+	}
+	stored, held, err := readClaims(ctx, tx, batchIDs(touched, nodes, rels))
+	if err != nil {
+		return err
+	}
+	base, err := retractClaims(ctx, tx, name, touched, stored, held)
+	if err != nil {
+		return err
+	}
+	return writeClaims(ctx, tx, b, name, nodes, rels, stored, held, base, sortedSet(touched))
 }
