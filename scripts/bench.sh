@@ -143,11 +143,11 @@ if [[ -z "$QUICK" ]]; then
     # Adding one recap to the generated 1x and 100x graphs, both stores
     # (issue 13, item 9). The benchmark's Neo4j serves as the test server:
     # the driver is done with it, and the benchmark empties it first.
-    echo "go test -c ./internal/ingest; NEO4J_TEST_URI=$URI taskset -c $SCPU ingest.test -test.run '^\$' -test.bench BenchmarkAddRecap -test.count 1 -test.benchtime 5x"
+    echo "go test -c ./internal/ingest; NEO4J_TEST_URI=$URI taskset -c $SCPU ingest.test -test.run '^\$' -test.bench BenchmarkAddRecap -test.count 1 -test.benchtime 20x"
     bin="$WORK/ingest.test"
     if go test -c -o "$bin" ./internal/ingest 2>&1; then
       set +e
-      (cd internal/ingest && NEO4J_TEST_URI="$URI" NEO4J_PASSWORD="$PASSWORD" taskset -c "$SCPU" "$bin" -test.run '^$' -test.bench BenchmarkAddRecap -test.count 1 -test.benchtime 5x 2>&1)
+      (cd internal/ingest && NEO4J_TEST_URI="$URI" NEO4J_PASSWORD="$PASSWORD" taskset -c "$SCPU" "$bin" -test.run '^$' -test.bench BenchmarkAddRecap -test.count 1 -test.benchtime 20x 2>&1)
       echo "exit: ./internal/ingest: $?"
       set -e
     else

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/confgraph/confgraph/internal/gen"
 	"github.com/confgraph/confgraph/loaders"
@@ -17,7 +18,11 @@ import (
 // generated corpus at scale 1 and 100, on both stores: the recap of the
 // generated corpus that sorts last, added again under a new name (so that
 // it is read after every other document) in two versions taken in turn,
-// so that every addition replaces what the one before said.
+// so that every addition replaces what the one before said. The first
+// addition after the load is timed apart (first-ms): it also pays for
+// what is done once, not per addition (the corpus's talk index of the
+// documents before the new one; on Neo4j, planning each statement again
+// for the graph just loaded).
 func BenchmarkAddRecap(b *testing.B) {
 	w, err := loaders.DefaultWorld()
 	if err != nil {
@@ -66,6 +71,11 @@ func BenchmarkAddRecap(b *testing.B) {
 				if err := os.MkdirAll(svc.Dir, 0o755); err != nil {
 					b.Fatal(err)
 				}
+				start := time.Now()
+				if _, err := svc.Add(ctx, "zz-added-recap.md", v2); err != nil {
+					b.Fatal(err)
+				}
+				first := time.Since(start)
 				i := 0
 				for b.Loop() {
 					text := v1
@@ -77,6 +87,8 @@ func BenchmarkAddRecap(b *testing.B) {
 						b.Fatal(err)
 					}
 				}
+				// After the loop, which resets what is reported before it.
+				b.ReportMetric(float64(first.Microseconds())/1000, "first-ms")
 			})
 		}
 	}

@@ -117,7 +117,11 @@ func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph
 
 // Remove retracts everything document name said and forgets the kept
 // file: the graph is then what the other documents say. Removing a
-// document that was never added changes nothing.
+// document that was never added changes nothing. As with an addition, the
+// file is set aside first (under a name ReadDir skips), put back when the
+// store refuses the removal and deleted once the store has accepted it;
+// after a crash in between, Recover puts it back, since the removal was
+// never acknowledged.
 func (s *Service) Remove(ctx context.Context, name string) error {
 	if !nameRe.MatchString(name) {
 		return confgraph.Errorf(confgraph.EINVALID, "document name %q: use 1-200 letters, digits, '.', '_' or '-', starting with a letter or digit", name)
@@ -130,17 +134,40 @@ func (s *Service) Remove(ctx context.Context, name string) error {
 		next = s.Corpus.Clone()
 		changes = next.Remove(name)
 	}
+	var path, aside string
+	if s.Dir != "" {
+		path, aside = filepath.Join(s.Dir, name), filepath.Join(s.Dir, removingPrefix+name)
+		switch err := commit(path, aside); {
+		case errors.Is(err, os.ErrNotExist):
+			aside = "" // nothing kept under that name
+		case err != nil:
+			return fmt.Errorf("ingest: forget %s: %w", name, err)
+		}
+	}
 	if err := s.apply(ctx, changes); err != nil {
+		if aside != "" {
+			if rerr := commit(aside, path); rerr != nil {
+				return errors.Join(err, fmt.Errorf("ingest: keep %s: %w", name, rerr))
+			}
+		}
 		return err
+	}
+	if aside != "" {
+		if err := os.Remove(aside); err != nil {
+			// The removal cannot be made durable: give the store back
+			// what the document said, and the file its name.
+			err = fmt.Errorf("ingest: forget %s: %w", name, err)
+			if uerr := s.undo(ctx, changes, len(changes)); uerr != nil {
+				err = errors.Join(err, uerr)
+			}
+			if rerr := commit(aside, path); rerr != nil {
+				err = errors.Join(err, fmt.Errorf("ingest: keep %s: %w", name, rerr))
+			}
+			return err
+		}
 	}
 	if next != nil {
 		s.Corpus = next
-	}
-	if s.Dir == "" {
-		return nil
-	}
-	if err := os.Remove(filepath.Join(s.Dir, name)); err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("ingest: forget %s: %w", name, err)
 	}
 	return nil
 }
@@ -154,24 +181,35 @@ func (s *Service) apply(ctx context.Context, changes []loaders.Change) error {
 		if err == nil {
 			continue
 		}
-		if s.Corpus != nil {
-			// Undo in reverse order, without the request's deadline,
-			// which may be what refused the change.
-			undo := context.WithoutCancel(ctx)
-			for j := i - 1; j >= 0; j-- {
-				if uerr := s.Store.ReplaceDocument(undo, changes[j].Name, s.Corpus.Batch(changes[j].Name)); uerr != nil {
-					return errors.Join(err, fmt.Errorf("ingest: undoing %s: %w", changes[j].Name, uerr))
-				}
-			}
-		}
-		return err
+		return errors.Join(err, s.undo(ctx, changes, i))
 	}
 	return nil
 }
 
-// pendingPrefix names a document written ahead of the store's answer; the
-// name rule for documents never starts with a dot, so ReadDir ignores it.
-const pendingPrefix = ".pending-"
+// undo gives the first n changed documents back what they said before,
+// from s.Corpus (without it there is nothing to give back), in reverse
+// order, without the request's deadline, which may be what refused the
+// change.
+func (s *Service) undo(ctx context.Context, changes []loaders.Change, n int) error {
+	if s.Corpus == nil {
+		return nil
+	}
+	undo := context.WithoutCancel(ctx)
+	for j := n - 1; j >= 0; j-- {
+		if err := s.Store.ReplaceDocument(undo, changes[j].Name, s.Corpus.Batch(changes[j].Name)); err != nil {
+			return fmt.Errorf("ingest: undoing %s: %w", changes[j].Name, err)
+		}
+	}
+	return nil
+}
+
+// pendingPrefix names a document written ahead of the store's answer, and
+// removingPrefix one set aside while the store removes it; the name rule
+// for documents never starts with a dot, so ReadDir ignores both.
+const (
+	pendingPrefix  = ".pending-"
+	removingPrefix = ".removing-"
+)
 
 // commit renames a written-ahead document to its name, durably.
 func commit(pending, path string) error {
@@ -186,9 +224,11 @@ func commit(pending, path string) error {
 	return d.Sync()
 }
 
-// Recover removes documents written ahead of a store's answer that a crash
-// left behind: the store never acknowledged them, so the directory's named
-// documents are the consistent state to start from.
+// Recover undoes the changes to a data directory a crash left between the
+// file and the store's answer, none of which was acknowledged: a document
+// written ahead of an addition is deleted, one set aside for a removal is
+// put back. The directory's named documents are then the consistent state
+// to start from.
 func Recover(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if os.IsNotExist(err) {
@@ -198,8 +238,20 @@ func Recover(dir string) error {
 		return err
 	}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), pendingPrefix) {
-			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case strings.HasPrefix(e.Name(), pendingPrefix):
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+		case strings.HasPrefix(e.Name(), removingPrefix):
+			kept := filepath.Join(dir, strings.TrimPrefix(e.Name(), removingPrefix))
+			if _, err := os.Stat(kept); err == nil {
+				// Kept again since: the newer file stays.
+				if err := os.Remove(p); err != nil {
+					return err
+				}
+			} else if err := commit(p, kept); err != nil {
 				return err
 			}
 		}

@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -30,14 +30,6 @@ const (
 	claimPropsProp = "claimProperties"
 	claimVarProp   = "claimVariants"
 )
-
-var docNodesQuery = map[confgraph.Label]string{}
-
-func init() {
-	for _, l := range confgraph.Labels {
-		docNodesQuery[l] = fmt.Sprintf("MATCH (n:%s) WHERE $doc IN n.%s RETURN n.id AS id", ident(string(l)), claimDocsProp)
-	}
-}
 
 // readClaims returns the stored nodes with the given IDs and the claims
 // on them. A stored node without claims (written before claims were kept)
@@ -181,73 +173,53 @@ func sameClaims(a, b confgraph.Claims) bool {
 	return true
 }
 
-// retractClaims removes document doc's claims from the nodes in touched
-// (and, with scan, from every node it claims), resolves them again from
-// the claims left and deletes the ones no document claims and nothing
-// links.
-func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, doc string, touched map[string]bool, scan bool) error {
-	for _, l := range confgraph.Labels {
-		if !scan {
-			break
-		}
-		recs, err := collect(ctx, tx, docNodesQuery[l], map[string]any{"doc": doc})
-		if err != nil {
-			return err
-		}
-		for _, rec := range recs {
-			if id, ok := rec.Values[0].(string); ok {
-				touched[id] = true
-			}
-		}
-	}
-	if len(touched) == 0 {
-		return nil
-	}
-	ids := make([]string, 0, len(touched))
-	for id := range touched {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	stored, claims, err := readClaims(ctx, tx, ids)
-	if err != nil {
-		return err
-	}
-	nodeRows := map[confgraph.Label][]any{}
-	byLabel := map[confgraph.Label][]string{}
-	for _, id := range ids {
+// retractClaims takes document doc's claims from the stored nodes in
+// touched (held: the claims the database holds) and returns the claims
+// left on every stored node, by ID. The touched nodes no document claims
+// then are deleted when nothing links them, and forgotten in stored and
+// held. Nothing else is written: the caller writes the nodes whose claims
+// changed, with what the document says now (writeClaims), so a node the
+// document claims as before is not written at all.
+func retractClaims(ctx context.Context, tx neo4j.ManagedTransaction, doc string, touched map[string]bool,
+	stored map[string]confgraph.Node, held map[string]confgraph.Claims) (map[string]confgraph.Claims, error) {
+	base := maps.Clone(held)
+	unclaimed := map[confgraph.Label][]string{}
+	for _, id := range sortedSet(touched) {
 		n := stored[id]
 		if n == nil {
 			continue
 		}
-		before := claims[id]
-		after, _ := before.Without(doc)
+		after, _ := held[id].Without(doc)
+		base[id] = after
 		if !after.Documented() {
-			byLabel[n.NodeLabel()] = append(byLabel[n.NodeLabel()], id)
+			unclaimed[n.NodeLabel()] = append(unclaimed[n.NodeLabel()], id)
 		}
-		if !sameClaims(before, after) {
-			nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, n, after))
-		}
-	}
-	if err := writeNodeRows(ctx, tx, nodeRows); err != nil {
-		return err
 	}
 	// Nodes no document claims go when nothing links them.
 	for _, l := range confgraph.Labels {
-		if len(byLabel[l]) == 0 {
+		if len(unclaimed[l]) == 0 {
 			continue
 		}
-		if _, err := collect(ctx, tx, deleteUnlinkedQuery[l], map[string]any{"ids": byLabel[l]}); err != nil {
-			return err
+		recs, err := collect(ctx, tx, deleteUnlinkedQuery[l], map[string]any{"ids": unclaimed[l]})
+		if err != nil {
+			return nil, err
+		}
+		for _, rec := range recs {
+			if id, ok := rec.Values[0].(string); ok {
+				delete(stored, id)
+				delete(held, id)
+				delete(base, id)
+			}
 		}
 	}
-	return nil
+	return base, nil
 }
 
 var deleteUnlinkedQuery = map[confgraph.Label]string{}
 
 func init() {
 	for _, l := range confgraph.Labels {
-		deleteUnlinkedQuery[l] = fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids AND NOT (n)--() DELETE n", ident(string(l)))
+		deleteUnlinkedQuery[l] = fmt.Sprintf("MATCH (n:%s) WHERE n.id IN $ids AND NOT (n)--() WITH n, n.id AS id DELETE n RETURN id", ident(string(l)))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
 	"reflect"
 	"slices"
@@ -129,6 +130,9 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 		}
 	}
 	if err := s.backfillSearchText(ctx); err != nil {
+		return s.openError(cfg, err)
+	}
+	if err := s.indexStoredDocuments(ctx); err != nil {
 		return s.openError(cfg, err)
 	}
 	return nil
@@ -493,7 +497,20 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 // nothing it did not read itself: the caller's batch is left alone. When
 // doc is not empty, b is what document doc says: its claims are doc's.
 func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batch, doc string, nodes []confgraph.Node, rels []confgraph.Relationship) error {
-	idSet := map[string]bool{}
+	stored, held, err := readClaims(ctx, tx, batchIDs(nil, nodes, rels))
+	if err != nil {
+		return err
+	}
+	return writeClaims(ctx, tx, b, doc, nodes, rels, stored, held, held, nil)
+}
+
+// batchIDs returns the IDs in touched, of the nodes and of the ends of the
+// relationships, sorted.
+func batchIDs(touched map[string]bool, nodes []confgraph.Node, rels []confgraph.Relationship) []string {
+	idSet := maps.Clone(touched)
+	if idSet == nil {
+		idSet = map[string]bool{}
+	}
 	for _, n := range nodes {
 		idSet[n.NodeID()] = true
 	}
@@ -505,11 +522,16 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	stored, claims, err := readClaims(ctx, tx, ids)
-	if err != nil {
-		return err
-	}
+	return ids
+}
 
+// writeClaims writes a batch over the stored nodes it names (stored), whose
+// claims the database holds (held): each node is resolved again from the
+// claims in base (held, or what is left of it once a document's claims
+// are retracted) and the batch's, and written only when its claims are
+// not those it holds; so are the nodes in also, from base alone.
+func writeClaims(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batch, doc string, nodes []confgraph.Node, rels []confgraph.Relationship,
+	stored map[string]confgraph.Node, held, base map[string]confgraph.Claims, also []string) error {
 	// Every relationship needs both ends, of the labels its type joins,
 	// in the store or in the batch.
 	for _, r := range rels {
@@ -533,6 +555,7 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 
 	// Each node is resolved again from its stored claims and the batch's.
 	nodeRows := map[confgraph.Label][]any{}
+	resolved := map[string]bool{}
 	for _, n := range nodes {
 		id := n.NodeID()
 		old := stored[id]
@@ -541,21 +564,29 @@ func writeTx(ctx context.Context, tx neo4j.ManagedTransaction, b *confgraph.Batc
 			// embedded store.
 			continue
 		}
+		resolved[id] = true
 		add := b.Claims(id)
 		if len(add) == 0 {
 			add = confgraph.Claims{{Node: n}}
 		}
-		after := claims[id]
+		after := base[id]
 		for _, c := range add {
 			if doc != "" {
 				c.Document = doc
 			}
 			after = after.With(c)
 		}
-		if old != nil && sameClaims(claims[id], after) {
+		if old != nil && sameClaims(held[id], after) {
 			continue
 		}
 		nodeRows[n.NodeLabel()] = append(nodeRows[n.NodeLabel()], nodeRow(id, old, after))
+	}
+	for _, id := range also {
+		old := stored[id]
+		if resolved[id] || old == nil || sameClaims(held[id], base[id]) {
+			continue
+		}
+		nodeRows[old.NodeLabel()] = append(nodeRows[old.NodeLabel()], nodeRow(id, old, base[id]))
 	}
 
 	// Only a relationship between two stored nodes can be stored: on a
