@@ -60,9 +60,31 @@ func emptyStore(t testing.TB) *Store {
 
 // The tests share one database, so they do not run in parallel.
 
-func TestContract(t *testing.T) {
+// The Neo4j store has every capability of the contract.
+
+func TestReader(t *testing.T) {
 	needNeo4j(t)
-	storetest.Run(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
+	storetest.Reader(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
+}
+
+func TestSearcher(t *testing.T) {
+	needNeo4j(t)
+	storetest.Searcher(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
+}
+
+func TestPaths(t *testing.T) {
+	needNeo4j(t)
+	storetest.Paths(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
+}
+
+func TestReplacer(t *testing.T) {
+	needNeo4j(t)
+	storetest.Replacer(t, func(t *testing.T) storetest.ReplacerStore { return emptyStore(t) })
+}
+
+func TestPrefetcher(t *testing.T) {
+	needNeo4j(t)
+	storetest.Prefetcher(t, func(t *testing.T) storetest.PrefetcherStore { return emptyStore(t) })
 }
 
 func TestSameAnswersAsMemstore(t *testing.T) {
