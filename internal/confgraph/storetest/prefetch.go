@@ -56,24 +56,31 @@ func Prefetcher(t *testing.T, open func(t *testing.T) PrefetcherStore) {
 			if err != nil {
 				t.Fatalf("Prefetch: %v", err)
 			}
-			if w, g := prefetched(want), prefetched(got); w != g {
+			if w, g := RenderPrefetched(want, tc.plan.Total), RenderPrefetched(got, tc.plan.Total); w != g {
 				t.Errorf("Prefetch answered\n%s\nstep by step\n%s", g, w)
 			}
 		})
 	}
 }
 
-// prefetched writes the IDs, counts and totals of a prefetch's answers in
-// a fixed order.
-func prefetched(p *confgraph.Prefetched) string {
-	lines := []string{fmt.Sprintf("nodes %v total %d", ids(p.Nodes), p.Total)}
+// RenderPrefetched writes a prefetch's answers in a fixed order, for
+// comparing two (the total only when asked).
+func RenderPrefetched(p *confgraph.Prefetched, total bool) string {
+	var sb strings.Builder
+	for _, n := range p.Nodes {
+		fmt.Fprintf(&sb, "node %+v\n", n)
+	}
+	if total {
+		fmt.Fprintf(&sb, "total %d\n", p.Total)
+	}
+	lines := []string{}
 	for k, m := range p.Edges {
 		for id, es := range m {
-			var far []string
+			var xs []string
 			for _, e := range es {
-				far = append(far, fmt.Sprintf("%s(%s %s>%s %q)", e.Node.NodeID(), e.Rel.Type, e.Rel.From, e.Rel.To, e.Rel.Role))
+				xs = append(xs, fmt.Sprintf("%+v(%s %s>%s role=%q ev=%v)", e.Node, e.Rel.Type, e.Rel.From, e.Rel.To, e.Rel.Role, e.Rel.Evidence))
 			}
-			lines = append(lines, fmt.Sprintf("edges %s %s: %v", k, id, far))
+			lines = append(lines, fmt.Sprintf("edges %s %s: %v", k, id, xs))
 		}
 	}
 	for k, m := range p.Degrees {
@@ -83,13 +90,14 @@ func prefetched(p *confgraph.Prefetched) string {
 	}
 	for k, m := range p.Tallies {
 		for id, cs := range m {
-			var far []string
+			var xs []string
 			for _, c := range cs {
-				far = append(far, fmt.Sprintf("%s=%d", c.Node.NodeID(), c.N))
+				xs = append(xs, fmt.Sprintf("%s=%d", c.Node.NodeID(), c.N))
 			}
-			lines = append(lines, fmt.Sprintf("tally %s %s: %v", k, id, far))
+			lines = append(lines, fmt.Sprintf("tally %s %s: %v", k, id, xs))
 		}
 	}
-	slices.Sort(lines[1:])
-	return strings.Join(lines, "\n")
+	slices.Sort(lines)
+	sb.WriteString(strings.Join(lines, "\n"))
+	return sb.String()
 }
