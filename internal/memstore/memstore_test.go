@@ -19,20 +19,11 @@ func open(t *testing.T) *memstore.Store {
 	return s
 }
 
-// The embedded store has every capability of the contract but prefetching.
-
-func TestReader(t *testing.T) {
+// TestContract runs the contract's suites: the embedded store has every
+// capability but prefetching.
+func TestContract(t *testing.T) {
 	storetest.Reader(t, func(t *testing.T) confgraph.Store { return open(t) })
-}
-
-func TestSearcher(t *testing.T) {
 	storetest.Searcher(t, func(t *testing.T) confgraph.Store { return open(t) })
-}
-
-func TestPaths(t *testing.T) {
 	storetest.Paths(t, func(t *testing.T) confgraph.Store { return open(t) })
-}
-
-func TestReplacer(t *testing.T) {
 	storetest.Replacer(t, func(t *testing.T) storetest.ReplacerStore { return open(t) })
 }

@@ -60,30 +60,15 @@ func emptyStore(t testing.TB) *Store {
 
 // The tests share one database, so they do not run in parallel.
 
-// The Neo4j store has every capability of the contract.
-
-func TestReader(t *testing.T) {
+// TestContract runs the contract's suites: the Neo4j store has every
+// capability.
+func TestContract(t *testing.T) {
 	needNeo4j(t)
-	storetest.Reader(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
-}
-
-func TestSearcher(t *testing.T) {
-	needNeo4j(t)
-	storetest.Searcher(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
-}
-
-func TestPaths(t *testing.T) {
-	needNeo4j(t)
-	storetest.Paths(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
-}
-
-func TestReplacer(t *testing.T) {
-	needNeo4j(t)
+	open := func(t *testing.T) confgraph.Store { return emptyStore(t) }
+	storetest.Reader(t, open)
+	storetest.Searcher(t, open)
+	storetest.Paths(t, open)
 	storetest.Replacer(t, func(t *testing.T) storetest.ReplacerStore { return emptyStore(t) })
-}
-
-func TestPrefetcher(t *testing.T) {
-	needNeo4j(t)
 	storetest.Prefetcher(t, func(t *testing.T) storetest.PrefetcherStore { return emptyStore(t) })
 }
 
