@@ -451,6 +451,62 @@ func ValidateSort(label Label, sort []SortKey) error {
 	return nil
 }
 
+// Validate checks a query against the labels, fields and relationships
+// it names, so that every store refuses the same queries with the same
+// codes.
+func (q Query) Validate() error {
+	if !slices.Contains(Labels, q.Label) {
+		return Errorf(EINVALID, "unknown label %q", q.Label)
+	}
+	if err := q.Where.Validate(q.Label); err != nil {
+		return err
+	}
+	if d := q.Where.Depth(); d > MaxFilterDepth {
+		return Errorf(EINVALID, "filter nested %d deep; at most %d", d, MaxFilterDepth)
+	}
+	if q.Limit < 0 || q.Offset < 0 {
+		return Errorf(EINVALID, "limit and offset must not be negative")
+	}
+	if err := ValidateSort(q.Label, q.Sort); err != nil {
+		return err
+	}
+	for _, c := range []*Cursor{q.After, q.Before} {
+		if c != nil && len(c.Values) != len(q.Sort) {
+			return Errorf(EINVALID, "the cursor was made for another sort order")
+		}
+	}
+	return nil
+}
+
+// CheckRel validates a relationship type and a direction to follow it in.
+func CheckRel(rel RelType, dir Direction) error {
+	if !slices.Contains(RelTypes, rel) {
+		return Errorf(EINVALID, "unknown relationship type %q", rel)
+	}
+	if dir != Out && dir != In {
+		return Errorf(EINVALID, "unknown direction %d", dir)
+	}
+	return nil
+}
+
+// FarLabel is the label at the other end of rel followed in dir.
+func FarLabel(rel RelType, dir Direction) Label {
+	from, to := rel.Endpoints()
+	if dir == In {
+		return from
+	}
+	return to
+}
+
+// CheckPath validates the bound and the relationship types of a
+// shortest-path search.
+func CheckPath(maxHops int, types []RelType) error {
+	if maxHops < 1 || maxHops > MaxHops {
+		return Errorf(EINVALID, "maxHops must be between 1 and %d", MaxHops)
+	}
+	return CheckPathTypes(types)
+}
+
 // String describes a query for logs and errors.
 func (q Query) String() string {
 	return fmt.Sprintf("%s where %v sort %v limit %d offset %d", q.Label, q.Where, q.Sort, q.Limit, q.Offset)
@@ -481,4 +537,26 @@ func SearchWords(n Node) []string {
 		}
 	}
 	return words
+}
+
+// SearchLabels checks what a search asks for: the terms of text (at least
+// one) and the labels to look in, each searchable, every searchable one
+// when none is given, in Labels order.
+func SearchLabels(text string, labels []Label) ([]SearchTerm, []Label, error) {
+	terms := ParseSearch(text)
+	if len(terms) == 0 {
+		return nil, nil, Errorf(EINVALID, "search needs at least one word")
+	}
+	for _, l := range labels {
+		if _, ok := SearchFields[l]; !ok {
+			return nil, nil, Errorf(EINVALID, "%s is not searchable", l)
+		}
+	}
+	var out []Label
+	for _, l := range Labels {
+		if _, ok := SearchFields[l]; ok && (len(labels) == 0 || slices.Contains(labels, l)) {
+			out = append(out, l)
+		}
+	}
+	return terms, out, nil
 }

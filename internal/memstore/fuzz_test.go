@@ -38,7 +38,7 @@ func FuzzFilter(f *testing.F) {
 			v := s.view(ctx)
 			want := 0
 			for _, node := range v.byLabel[label] {
-				if v.eval(ctx).match(node, where) {
+				if v.eval(ctx).Match(node, where) {
 					want++
 				}
 			}

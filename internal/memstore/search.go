@@ -124,21 +124,13 @@ func (x *searchIndex) eachMatch(t confgraph.SearchTerm, f func(word string, grad
 // does, from the inverted index: it visits only the nodes holding a word
 // a term matches, and keeps the best limit as it goes.
 func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
-	terms := confgraph.ParseSearch(text)
-	if len(terms) == 0 {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "search needs at least one word")
+	terms, labels, err := confgraph.SearchLabels(text, labels)
+	if err != nil {
+		return nil, err
 	}
 	want := map[confgraph.Label]bool{}
 	for _, l := range labels {
-		if _, ok := confgraph.SearchFields[l]; !ok {
-			return nil, confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l)
-		}
 		want[l] = true
-	}
-	if len(want) == 0 {
-		for l := range confgraph.SearchFields {
-			want[l] = true
-		}
 	}
 	s = s.view(ctx)
 	x := s.searchIndex()

@@ -15,74 +15,13 @@ import (
 // confgraph.Fields, after the query has been validated against them;
 // every value the caller gave is a parameter.
 
-// validate checks a query the way the embedded store does, so both stores
-// reject the same queries with the same codes.
-func validate(q confgraph.Query) error {
-	if !slices.Contains(confgraph.Labels, q.Label) {
-		return confgraph.Errorf(confgraph.EINVALID, "unknown label %q", q.Label)
-	}
-	if err := q.Where.Validate(q.Label); err != nil {
-		return err
-	}
-	if err := validateDirs(q.Where); err != nil {
-		return err
-	}
-	if d := q.Where.Depth(); d > confgraph.MaxFilterDepth {
-		return confgraph.Errorf(confgraph.EINVALID, "filter nested %d deep; at most %d", d, confgraph.MaxFilterDepth)
-	}
-	if q.Limit < 0 || q.Offset < 0 {
-		return confgraph.Errorf(confgraph.EINVALID, "limit and offset must not be negative")
-	}
-	if err := confgraph.ValidateSort(q.Label, q.Sort); err != nil {
-		return err
-	}
-	for _, k := range q.Sort {
-		for c := k.Count; c != nil; c = c.Then {
-			if !validDir(c.Dir) {
-				return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", c.Dir)
-			}
-		}
-	}
-	for _, c := range []*confgraph.Cursor{q.After, q.Before} {
-		if c != nil && len(c.Values) != len(q.Sort) {
-			return confgraph.Errorf(confgraph.EINVALID, "cursor made for another sort order")
-		}
-	}
-	return nil
-}
-
-func validDir(d confgraph.Direction) bool { return d == confgraph.Out || d == confgraph.In }
-
-// validateDirs checks the directions of relationship filters, which
-// Filter.Validate reads as Out unless they are In.
-func validateDirs(f *confgraph.Filter) error {
-	if f == nil {
-		return nil
-	}
-	for _, r := range f.Rels {
-		if !validDir(r.Dir) {
-			return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", r.Dir)
-		}
-		if err := validateDirs(r.Where); err != nil {
-			return err
-		}
-	}
-	for _, g := range append(append([]*confgraph.Filter{}, f.And...), f.Or...) {
-		if err := validateDirs(g); err != nil {
-			return err
-		}
-	}
-	return validateDirs(f.Not)
-}
-
-// farLabel is the label at the other end of rel followed in dir.
-func farLabel(rel confgraph.RelType, dir confgraph.Direction) confgraph.Label {
-	from, to := rel.Endpoints()
-	if dir == confgraph.In {
-		return from
-	}
-	return to
-}
+// validate, checkRel and farLabel are the domain's, named here for the
+// compilers of this package.
+var (
+	validate = confgraph.Query.Validate
+	checkRel = confgraph.CheckRel
+	farLabel = confgraph.FarLabel
+)
 
 // arrow is the relationship pattern that follows rel in dir.
 func arrow(rel confgraph.RelType, dir confgraph.Direction) string {
@@ -539,11 +478,5 @@ func (b *builder) page(q confgraph.Query, v, carry string) (sel, keys, cut strin
 // searchText is the text the fulltext index holds for a node: the words of
 // its searchable fields, joined by spaces.
 func searchText(n confgraph.Node) string {
-	var words []string
-	for _, f := range confgraph.SearchFields[n.NodeLabel()] {
-		if v, ok := confgraph.FieldValue(n, f); ok {
-			words = append(words, confgraph.Tokens(v.(string))...)
-		}
-	}
-	return strings.Join(words, " ")
+	return strings.Join(confgraph.SearchWords(n), " ")
 }

@@ -60,9 +60,16 @@ func emptyStore(t testing.TB) *Store {
 
 // The tests share one database, so they do not run in parallel.
 
+// TestContract runs the contract's suites: the Neo4j store has every
+// capability.
 func TestContract(t *testing.T) {
 	needNeo4j(t)
-	storetest.Run(t, func(t *testing.T) confgraph.Store { return emptyStore(t) })
+	open := func(t *testing.T) confgraph.Store { return emptyStore(t) }
+	storetest.Reader(t, open)
+	storetest.Searcher(t, open)
+	storetest.Paths(t, open)
+	storetest.Replacer(t, func(t *testing.T) storetest.ReplacerStore { return emptyStore(t) })
+	storetest.Prefetcher(t, func(t *testing.T) storetest.PrefetcherStore { return emptyStore(t) })
 }
 
 func TestSameAnswersAsMemstore(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -96,44 +95,6 @@ func (g *gen) relFields() []string {
 	return []string{"evidence", "role"}
 }
 
-// render writes a prefetch's answers in a fixed order.
-func render(p *confgraph.Prefetched, total bool) string {
-	var sb strings.Builder
-	for _, n := range p.Nodes {
-		fmt.Fprintf(&sb, "node %+v\n", n)
-	}
-	if total {
-		fmt.Fprintf(&sb, "total %d\n", p.Total)
-	}
-	lines := []string{}
-	for k, m := range p.Edges {
-		for id, es := range m {
-			var xs []string
-			for _, e := range es {
-				xs = append(xs, fmt.Sprintf("%+v(%s %s>%s role=%q ev=%v)", e.Node, e.Rel.Type, e.Rel.From, e.Rel.To, e.Rel.Role, e.Rel.Evidence))
-			}
-			lines = append(lines, fmt.Sprintf("edges %s %s: %v", k, id, xs))
-		}
-	}
-	for k, m := range p.Degrees {
-		for id, n := range m {
-			lines = append(lines, fmt.Sprintf("degree %s %s: %d", k, id, n))
-		}
-	}
-	for k, m := range p.Tallies {
-		for id, cs := range m {
-			var xs []string
-			for _, c := range cs {
-				xs = append(xs, fmt.Sprintf("%s=%d", c.Node.NodeID(), c.N))
-			}
-			lines = append(lines, fmt.Sprintf("tally %s %s: %v", k, id, xs))
-		}
-	}
-	sort.Strings(lines)
-	sb.WriteString(strings.Join(lines, "\n"))
-	return sb.String()
-}
-
 // TestPrefetchSameAsStepwise compares random plans answered in one
 // statement with the same plans answered by the embedded store's own
 // calls, one per fetch and level.
@@ -162,7 +123,7 @@ func TestPrefetchSameAsStepwise(t *testing.T) {
 			t.Fatalf("%s: Prefetch: %v\n%s", name, err, mustCypher(plan))
 		}
 		statements++
-		if w, g := render(want, plan.Total), render(got, plan.Total); w != g {
+		if w, g := storetest.RenderPrefetched(want, plan.Total), storetest.RenderPrefetched(got, plan.Total); w != g {
 			t.Errorf("%s: answers differ\nembedded, step by step:\n%s\nNeo4j, one statement:\n%s\ncypher: %s", name, w, g, mustCypher(plan))
 		}
 	}

@@ -72,17 +72,6 @@ func (s *Store) Count(ctx context.Context, label confgraph.Label, where *confgra
 	return n, nil
 }
 
-// checkRel validates a relationship type and direction to follow.
-func checkRel(rel confgraph.RelType, dir confgraph.Direction) error {
-	if !slices.Contains(confgraph.RelTypes, rel) {
-		return confgraph.Errorf(confgraph.EINVALID, "unknown relationship type %q", rel)
-	}
-	if !validDir(dir) {
-		return confgraph.Errorf(confgraph.EINVALID, "unknown direction %d", dir)
-	}
-	return nil
-}
-
 // relatedQueryCypher compiles a RelatedQuery: for each ID, the page of
 // edges as a list of [relationship properties, far node properties] in
 // order (reversed for q.Last).
@@ -249,25 +238,13 @@ const maxSearchWords = 1024
 // Search returns the nodes of labels (every searchable label when empty)
 // with a searchable field holding a word of text, best first.
 func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Label, limit int) ([]confgraph.SearchHit, error) {
-	terms := confgraph.ParseSearch(text)
-	if len(terms) == 0 {
-		return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "search needs at least one word"))
+	terms, labels, err := confgraph.SearchLabels(text, labels)
+	if err != nil {
+		return nil, fmt.Errorf("neo4jstore: search: %w", err)
 	}
 	var names []string
 	for _, l := range labels {
-		if _, ok := confgraph.SearchFields[l]; !ok {
-			return nil, fmt.Errorf("neo4jstore: search: %w", confgraph.Errorf(confgraph.EINVALID, "%s is not searchable", l))
-		}
-		if !slices.Contains(names, string(l)) {
-			names = append(names, string(l))
-		}
-	}
-	if len(names) == 0 {
-		for _, l := range confgraph.Labels {
-			if _, ok := confgraph.SearchFields[l]; ok {
-				names = append(names, string(l))
-			}
-		}
+		names = append(names, string(l))
 	}
 	// The words hold only letters and digits, none of which Lucene's
 	// query syntax gives a meaning, and are lower case, so none is an
@@ -341,25 +318,13 @@ func (s *Store) Search(ctx context.Context, text string, labels []confgraph.Labe
 	return confgraph.RankSearch(terms, docs, total, totalWords, limit), nil
 }
 
-func uniq(in []string) []string {
-	var out []string
-	for _, s := range in {
-		if !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
 // ShortestPath returns a shortest path of at most maxHops relationships of
-// any type and direction between two nodes, or nil when there is none.
-// One statement finds both ends (by ID, whatever their labels) and the
-// path.
+// the given types (any when none) in either direction between two nodes,
+// or nil when there is none: of several, the first in
+// confgraph.PathBefore's order, as confgraph.Eval chooses. One statement
+// finds both ends (by ID, whatever their labels) and the path.
 func (s *Store) ShortestPath(ctx context.Context, from, to string, maxHops int, types []confgraph.RelType) (*confgraph.Path, error) {
-	if maxHops < 1 || maxHops > confgraph.MaxHops {
-		return nil, fmt.Errorf("neo4jstore: shortest path: %w", confgraph.Errorf(confgraph.EINVALID, "maxHops must be between 1 and %d", confgraph.MaxHops))
-	}
-	if err := confgraph.CheckPathTypes(types); err != nil {
+	if err := confgraph.CheckPath(maxHops, types); err != nil {
 		return nil, fmt.Errorf("neo4jstore: shortest path: %w", err)
 	}
 	typePattern := ""

@@ -260,7 +260,7 @@ func cursorAt(t *testing.T, s confgraph.Store, n confgraph.Node, sort []confgrap
 	return &c
 }
 
-// randomCase is one random query with the embedded store's answers.
+// randomCase is one random query with the reference's answers.
 type randomCase struct {
 	name       string
 	q, page    confgraph.Query
@@ -274,17 +274,18 @@ type randomCase struct {
 	degrees    string
 }
 
-// TestRandomQueriesSameAsMemstore runs a few hundred random filters,
-// sorts and pages against both stores: every answer must be the same.
-func TestRandomQueriesSameAsMemstore(t *testing.T) {
+// TestRandomQueriesSameAsReference runs a few hundred random filters,
+// sorts and pages against both stores: every answer must be the one
+// confgraph.Eval, the reference semantics, gives over the stored graph.
+func TestRandomQueriesSameAsReference(t *testing.T) {
 	mem, neo := loadBoth(t)
-	ctx := context.Background()
 	fix := storetest.Fixture()
 	fix.Merge(storetest.FixtureUpdate())
 	const seed, n = 20310318, 200
 	g := newGen(seed, fix)
+	ref := reference(t, neo)
 
-	// The cases and the embedded store's answers, in a reproducible order.
+	// The cases and the reference's answers, in a reproducible order.
 	cases := make([]randomCase, n)
 	nonEmpty := 0
 	for i := range cases {
@@ -292,19 +293,19 @@ func TestRandomQueriesSameAsMemstore(t *testing.T) {
 		l := confgraph.Labels[g.pick(len(confgraph.Labels))]
 		c.q = confgraph.Query{Label: l, Where: g.filter(l, 1+g.pick(3)), Sort: g.sort(l)}
 		c.name = fmt.Sprintf("case %d (seed %d): %s where %s sort %s", i, seed, l, describe(c.q.Where), sortDesc(c.q.Sort))
-		all, err := mem.Find(ctx, c.q)
+		all, err := ref().Find(c.q)
 		if err != nil {
-			t.Fatalf("%s: memstore Find: %v", c.name, err)
+			t.Fatalf("%s: reference Find: %v", c.name, err)
 		}
 		c.all = nodeIDs(all)
 		if len(all) > 0 {
 			nonEmpty++
 		}
-		if c.count, err = mem.Count(ctx, l, c.q.Where); err != nil {
+		if c.count, err = ref().Count(l, c.q.Where); err != nil {
 			t.Fatal(err)
 		}
 		if c.count != len(all) {
-			t.Errorf("%s: memstore counts %d, finds %d", c.name, c.count, len(all))
+			t.Errorf("%s: the reference counts %d, finds %d", c.name, c.count, len(all))
 		}
 
 		// A page: by offset, or between cursors, first or last.
@@ -321,7 +322,7 @@ func TestRandomQueriesSameAsMemstore(t *testing.T) {
 		} else {
 			c.page.Offset = g.pick(4)
 		}
-		page, err := mem.Find(ctx, c.page)
+		page, err := ref().Find(c.page)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -334,12 +335,12 @@ func TestRandomQueriesSameAsMemstore(t *testing.T) {
 		c.ids = append(slices.Clone(g.ids[farLabel(rc.Rel, rc.Dir)]), "nobody")
 		c.rq = c.page
 		c.rq.Label = ""
-		me, err := mem.RelatedQuery(ctx, c.ids, c.rel, c.dir, c.rq)
+		me, err := ref().RelatedQuery(c.ids, c.rel, c.dir, c.rq)
 		if err != nil {
 			t.Fatal(err)
 		}
 		c.edges = edgeIDs(me)
-		md, err := mem.Degrees(ctx, c.ids, c.rel, c.dir, c.q.Where)
+		md, err := ref().Degrees(c.ids, c.rel, c.dir, c.q.Where)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -350,6 +351,9 @@ func TestRandomQueriesSameAsMemstore(t *testing.T) {
 	}
 	t.Logf("%d of %d random queries matched something", nonEmpty, n)
 
+	for i := range cases {
+		checkRandomCase(t, "memstore", mem, &cases[i])
+	}
 	// Neo4j plans every new statement, which takes longer than running it
 	// on this graph: ask in parallel.
 	work := make(chan *randomCase)
@@ -359,7 +363,7 @@ func TestRandomQueriesSameAsMemstore(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for c := range work {
-				checkRandomCase(t, neo, c)
+				checkRandomCase(t, "neo4j", neo, c)
 			}
 		}()
 	}
@@ -370,39 +374,51 @@ func TestRandomQueriesSameAsMemstore(t *testing.T) {
 	wg.Wait()
 }
 
-func checkRandomCase(t *testing.T, neo *Store, c *randomCase) {
+func checkRandomCase(t *testing.T, store string, neo confgraph.Store, c *randomCase) {
 	ctx := context.Background()
 	all, err := neo.Find(ctx, c.q)
 	if err != nil {
-		t.Errorf("%s: neo4j Find: %v", c.name, err)
+		t.Errorf("%s: %s Find: %v", c.name, store, err)
 		return
 	}
 	if got := nodeIDs(all); !slices.Equal(got, c.all) {
-		t.Errorf("%s:\n  memstore %v\n  neo4j    %v", c.name, c.all, got)
+		t.Errorf("%s:\n  reference %v\n  %s %v", c.name, c.all, store, got)
 	}
 	if n, err := neo.Count(ctx, c.q.Label, c.q.Where); err != nil || n != c.count {
-		t.Errorf("%s: neo4j Count = %d, %v; memstore %d", c.name, n, err, c.count)
+		t.Errorf("%s: %s Count = %d, %v; the reference %d", c.name, store, n, err, c.count)
 	}
 	page, err := neo.Find(ctx, c.page)
 	if err != nil {
-		t.Errorf("%s: neo4j Find page: %v", c.name, err)
+		t.Errorf("%s: %s Find page: %v", c.name, store, err)
 	} else if got := nodeIDs(page); !slices.Equal(got, c.paged) {
-		t.Errorf("%s: page limit %d offset %d after %v before %v last %v:\n  memstore %v\n  neo4j    %v",
-			c.name, c.page.Limit, c.page.Offset, c.page.After, c.page.Before, c.page.Last, c.paged, got)
+		t.Errorf("%s: page limit %d offset %d after %v before %v last %v:\n  reference %v\n  %s %v",
+			c.name, c.page.Limit, c.page.Offset, c.page.After, c.page.Before, c.page.Last, c.paged, store, got)
 	}
 	edges, err := neo.RelatedQuery(ctx, c.ids, c.rel, c.dir, c.rq)
 	if err != nil {
-		t.Errorf("%s: neo4j RelatedQuery(%s, %s): %v", c.name, c.rel, dirName(c.dir), err)
+		t.Errorf("%s: %s RelatedQuery(%s, %s): %v", c.name, store, c.rel, dirName(c.dir), err)
 	} else if got := edgeIDs(edges); got != c.edges {
-		t.Errorf("%s: RelatedQuery(%s, %s) limit %d offset %d after %v before %v last %v:\n  memstore %s\n  neo4j    %s",
-			c.name, c.rel, dirName(c.dir), c.rq.Limit, c.rq.Offset, c.rq.After, c.rq.Before, c.rq.Last, c.edges, got)
+		t.Errorf("%s: RelatedQuery(%s, %s) limit %d offset %d after %v before %v last %v:\n  reference %s\n  %s %s",
+			c.name, c.rel, dirName(c.dir), c.rq.Limit, c.rq.Offset, c.rq.After, c.rq.Before, c.rq.Last, c.edges, store, got)
 	}
 	deg, err := neo.Degrees(ctx, c.ids, c.rel, c.dir, c.q.Where)
 	if err != nil {
-		t.Errorf("%s: neo4j Degrees: %v", c.name, err)
+		t.Errorf("%s: %s Degrees: %v", c.name, store, err)
 	} else if got := fmt.Sprint(deg); got != c.degrees {
-		t.Errorf("%s: Degrees(%s, %s):\n  memstore %s\n  neo4j    %s", c.name, c.rel, dirName(c.dir), c.degrees, got)
+		t.Errorf("%s: Degrees(%s, %s):\n  reference %s\n  %s %s", c.name, c.rel, dirName(c.dir), c.degrees, store, got)
 	}
+}
+
+// reference returns fresh evaluators (one per call) of the reference
+// semantics over the graph neo holds.
+func reference(t testing.TB, neo *Store) func() *confgraph.Eval {
+	t.Helper()
+	dump, err := neo.Dump(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := storetest.Reference(context.Background(), dump).G
+	return func() *confgraph.Eval { return confgraph.NewEval(context.Background(), g) }
 }
 
 func dirName(d confgraph.Direction) string {
@@ -693,8 +709,8 @@ func TestSearchManyWords(t *testing.T) {
 }
 
 // FuzzFilterSameAsMemstore evaluates arbitrary filters on the contract
-// fixture in both stores: the same IDs, in the same order, and the same
-// counts, or the same refusal.
+// fixture in both stores and in the reference semantics (confgraph.Eval,
+// the oracle): the same IDs, in the same order, or the same refusal.
 func FuzzFilterSameAsMemstore(f *testing.F) {
 	f.Add([]byte{3, 1, 'a', 0})
 	f.Add([]byte{4, 3, 8, 1, 'x', 0, 5, 2, 'B', 0})
@@ -705,28 +721,21 @@ func FuzzFilterSameAsMemstore(f *testing.F) {
 	f.Add([]byte{43, 0xce, 0x9f, 0xce, 0xa3, 0})
 	f.Add([]byte{43, 0xc3, 0x89, 0})
 	mem, neo := loadBoth(f)
+	ref := reference(f, neo)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		ctx := context.Background()
 		for _, label := range []confgraph.Label{confgraph.LabelTalk, confgraph.LabelSpeaker} {
 			where := storetest.FilterFromBytes(data, label)
 			q := confgraph.Query{Label: label, Where: where, Limit: 100}
-			mn, merr := mem.Find(ctx, q)
-			nn, nerr := neo.Find(ctx, q)
-			if confgraph.ErrorCode(merr) != confgraph.ErrorCode(nerr) {
-				t.Fatalf("memstore: %v; neo4j: %v", merr, nerr)
-			}
-			if merr != nil {
-				continue
-			}
-			var a, b []string
-			for _, n := range mn {
-				a = append(a, n.NodeID())
-			}
-			for _, n := range nn {
-				b = append(b, n.NodeID())
-			}
-			if !slices.Equal(a, b) {
-				t.Fatalf("filter %+v:\n  memstore %v\n  neo4j    %v", where, a, b)
+			want, werr := ref().Find(q)
+			for name, s := range map[string]confgraph.Store{"memstore": mem, "neo4j": neo} {
+				got, err := s.Find(ctx, q)
+				if confgraph.ErrorCode(err) != confgraph.ErrorCode(werr) {
+					t.Fatalf("filter %s: reference: %v; %s: %v", describe(where), werr, name, err)
+				}
+				if a, b := nodeIDs(want), nodeIDs(got); !slices.Equal(a, b) {
+					t.Fatalf("filter %s:\n  reference %v\n  %s %v", describe(where), a, name, b)
+				}
 			}
 		}
 	})

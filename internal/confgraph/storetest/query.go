@@ -3,6 +3,9 @@ package storetest
 import (
 	"context"
 	"fmt"
+	"maps"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -102,7 +105,7 @@ func cursor(t *testing.T, s confgraph.Store, n confgraph.Node, sort []confgraph.
 }
 
 // runQueries holds the stores to the same answers for filtered, sorted and
-// paged queries, relationship queries, search and paths.
+// paged queries and relationship queries.
 func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 	const (
 		in, out = confgraph.In, confgraph.Out
@@ -540,6 +543,106 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		}
 	})
 
+	// Filters made from bytes (as the fuzzers make them), sorted and
+	// paged: the answers of confgraph.Eval over the stored graph, the
+	// reference semantics, whatever indexes or Cypher the store uses.
+	t.Run("SameAsReference", func(t *testing.T) {
+		s := loaded(t)
+		ctx := context.Background()
+		ref := referenceOf(t, s)
+		r := rand.New(rand.NewPCG(20261124, 0))
+		const letters = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0aaAeEiInNoOrRsStT "
+		matched := 0
+		for i := range 120 {
+			label := confgraph.Labels[i%len(confgraph.Labels)]
+			data := make([]byte, 1+r.IntN(12))
+			for j := range data {
+				data[j] = letters[r.IntN(len(letters))]
+			}
+			q := confgraph.Query{Label: label, Where: FilterFromBytes(data, label)}
+			fields := slices.Sorted(maps.Keys(confgraph.Fields[label]))
+			q.Sort = []confgraph.SortKey{{Field: fields[r.IntN(len(fields))], Desc: r.IntN(2) == 0}}
+			want, werr := confgraph.NewEval(ctx, ref.G).Find(q)
+			got, err := s.Find(ctx, q)
+			if confgraph.ErrorCode(err) != confgraph.ErrorCode(werr) || !slices.Equal(ids(got), ids(want)) {
+				t.Fatalf("Find(%v) = %v, %v; the reference: %v, %v", q, ids(got), err, ids(want), werr)
+			}
+			if werr != nil {
+				continue
+			}
+			if len(want) > 0 {
+				matched++
+			}
+			if n, err := s.Count(ctx, label, q.Where); err != nil || n != len(want) {
+				t.Errorf("Count(%v) = %d, %v; the reference finds %d", q, n, err, len(want))
+			}
+			if len(want) > 1 {
+				after := confgraph.CursorOf(want[0], q.Sort, nil) // sorted by a property
+				q.After, q.Limit = &after, 1
+				if got := find(t, s, q); !slices.Equal(ids(got), ids(want[1:2])) {
+					t.Errorf("Find(%v) after the first = %v, want %v", q, ids(got), ids(want[1:2]))
+				}
+			}
+		}
+		if matched < 20 {
+			t.Errorf("only %d of the filters matched anything; the test needs other bytes", matched)
+		}
+		t.Logf("%d of the filters matched something", matched)
+	})
+
+	// The first and last day an event's schedules date a talk: what the
+	// API gives an event no document dates.
+	t.Run("EventDaysFromTalks", func(t *testing.T) {
+		s := loaded(t)
+		for _, tc := range []struct {
+			last bool
+			want string
+		}{{false, talkZeroTrust}, {true, talkEBPF}} {
+			q := confgraph.Query{Label: talk, Limit: 1, Where: where(cond("date", confgraph.OpIsNull, false)),
+				Sort: []confgraph.SortKey{{Field: "date", Desc: tc.last}}}
+			m, err := s.RelatedQuery(context.Background(), []string{eventEU, eventNA}, confgraph.RelPartOf, in, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := m[eventEU]; len(got) != 1 || got[0].Node.NodeID() != tc.want {
+				t.Errorf("last=%v: %v, want %s", tc.last, got, tc.want)
+			}
+			if got := m[eventNA]; len(got) != 0 {
+				t.Errorf("the undated event's talks gave %v", got)
+			}
+			if tk, ok := m[eventEU][0].Node.(*confgraph.Talk); ok && (tk.Date == "" || tk.Scheduled.Line == 0) {
+				t.Errorf("the talk came back without its day or evidence: %+v", tk)
+			}
+		}
+	})
+
+}
+
+// checkPath checks that p walks from one node to another over length
+// relationships, each joining its neighbours in the path.
+func checkPath(t *testing.T, p *confgraph.Path, from, to string, length int) {
+	t.Helper()
+	if len(p.Rels) != length || len(p.Nodes) != length+1 {
+		t.Fatalf("path from %s to %s has %d nodes and %d relationships, want %d relationships", from, to, len(p.Nodes), len(p.Rels), length)
+	}
+	if p.Nodes[0].NodeID() != from || p.Nodes[length].NodeID() != to {
+		t.Errorf("path runs from %s to %s, want %s to %s", p.Nodes[0].NodeID(), p.Nodes[length].NodeID(), from, to)
+	}
+	for i, r := range p.Rels {
+		a, b := p.Nodes[i].NodeID(), p.Nodes[i+1].NodeID()
+		if !(r.From == a && r.To == b || r.From == b && r.To == a) {
+			t.Errorf("relationship %d (%s %s->%s) does not join %s and %s", i, r.Type, r.From, r.To, a, b)
+		}
+		if len(r.Evidence) == 0 {
+			t.Errorf("relationship %d (%s %s->%s) has no evidence", i, r.Type, r.From, r.To)
+		}
+	}
+}
+
+// Searcher runs the suite of Search on the fixture.
+func Searcher(t *testing.T, open func(t *testing.T) confgraph.Store) {
+	t.Helper()
+	loaded := loader(open)
 	t.Run("Search", func(t *testing.T) {
 		s := loaded(t)
 		ctx := context.Background()
@@ -611,32 +714,12 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		})
 	})
 
-	// The first and last day an event's schedules date a talk: what the
-	// API gives an event no document dates.
-	t.Run("EventDaysFromTalks", func(t *testing.T) {
-		s := loaded(t)
-		for _, tc := range []struct {
-			last bool
-			want string
-		}{{false, talkZeroTrust}, {true, talkEBPF}} {
-			q := confgraph.Query{Label: talk, Limit: 1, Where: where(cond("date", confgraph.OpIsNull, false)),
-				Sort: []confgraph.SortKey{{Field: "date", Desc: tc.last}}}
-			m, err := s.RelatedQuery(context.Background(), []string{eventEU, eventNA}, confgraph.RelPartOf, in, q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := m[eventEU]; len(got) != 1 || got[0].Node.NodeID() != tc.want {
-				t.Errorf("last=%v: %v, want %s", tc.last, got, tc.want)
-			}
-			if got := m[eventNA]; len(got) != 0 {
-				t.Errorf("the undated event's talks gave %v", got)
-			}
-			if tk, ok := m[eventEU][0].Node.(*confgraph.Talk); ok && (tk.Date == "" || tk.Scheduled.Line == 0) {
-				t.Errorf("the talk came back without its day or evidence: %+v", tk)
-			}
-		}
-	})
+}
 
+// Paths runs the suite of ShortestPath on the fixture.
+func Paths(t *testing.T, open func(t *testing.T) confgraph.Store) {
+	t.Helper()
+	loaded := loader(open)
 	t.Run("ShortestPath", func(t *testing.T) {
 		s := loaded(t)
 		ctx := context.Background()
@@ -715,25 +798,66 @@ func runQueries(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			checkCode(t, err, confgraph.EINVALID)
 		})
 	})
-}
 
-// checkPath checks that p walks from one node to another over length
-// relationships, each joining its neighbours in the path.
-func checkPath(t *testing.T, p *confgraph.Path, from, to string, length int) {
-	t.Helper()
-	if len(p.Rels) != length || len(p.Nodes) != length+1 {
-		t.Fatalf("path from %s to %s has %d nodes and %d relationships, want %d relationships", from, to, len(p.Nodes), len(p.Rels), length)
-	}
-	if p.Nodes[0].NodeID() != from || p.Nodes[length].NodeID() != to {
-		t.Errorf("path runs from %s to %s, want %s to %s", p.Nodes[0].NodeID(), p.Nodes[length].NodeID(), from, to)
-	}
-	for i, r := range p.Rels {
-		a, b := p.Nodes[i].NodeID(), p.Nodes[i+1].NodeID()
-		if !(r.From == a && r.To == b || r.From == b && r.To == a) {
-			t.Errorf("relationship %d (%s %s->%s) does not join %s and %s", i, r.Type, r.From, r.To, a, b)
+	// Three colleagues who each presented both talks of an event, which
+	// discuss one project: between most pairs several shortest paths
+	// exist, and every store returns the first in confgraph.PathBefore's
+	// order (smaller node IDs from the start, then relationship types),
+	// whatever order the graph was written in.
+	t.Run("Ties", func(t *testing.T) {
+		s := open(t)
+		ctx := context.Background()
+		const (
+			company, event, project = "company:c", "event:e", "project:p"
+			zoe, amy, mia           = "speaker:zoe", "speaker:amy", "speaker:mia"
+			t2, t1                  = "talk:t2", "talk:t1"
+		)
+		b := confgraph.NewBatch()
+		b.AddNode(&confgraph.Company{ID: company, Name: "C"})
+		b.AddNode(&confgraph.Event{ID: event, Name: "E"})
+		b.AddNode(&confgraph.Project{ID: project, Name: "P"})
+		line := 0
+		add := func(t confgraph.RelType, from, to string) {
+			line++
+			b.AddRel(rel(t, from, to, "", ev("ties.txt", line, from+" "+to)))
 		}
-		if len(r.Evidence) == 0 {
-			t.Errorf("relationship %d (%s %s->%s) has no evidence", i, r.Type, r.From, r.To)
+		for _, sp := range []string{zoe, mia, amy} {
+			b.AddNode(&confgraph.Speaker{ID: sp, Name: sp})
+			add(confgraph.RelWorksAt, sp, company)
 		}
-	}
+		for _, tk := range []string{t2, t1} {
+			b.AddNode(&confgraph.Talk{ID: tk, Title: tk, Kind: confgraph.KindTalk})
+			add(confgraph.RelPartOf, tk, event)
+			add(confgraph.RelDiscusses, tk, project)
+			for _, sp := range []string{mia, zoe, amy} {
+				add(confgraph.RelPresented, sp, tk)
+			}
+		}
+		write(t, s, b)
+		ref := referenceOf(t, s)
+		for _, tc := range []struct {
+			from, to string
+			want     []string
+		}{
+			{company, project, []string{company, amy, t1, project}},
+			{project, company, []string{project, t1, amy, company}},
+			{zoe, event, []string{zoe, t1, event}},
+			{zoe, mia, []string{zoe, company, mia}}, // also through either talk
+			{event, company, []string{event, t1, amy, company}},
+			{mia, project, []string{mia, t1, project}},
+		} {
+			p, err := s.ShortestPath(ctx, tc.from, tc.to, confgraph.MaxHops, nil)
+			if err != nil || p == nil {
+				t.Fatalf("ShortestPath(%s, %s) = %v, %v", tc.from, tc.to, p, err)
+			}
+			checkPath(t, p, tc.from, tc.to, len(tc.want)-1)
+			if !slices.Equal(ids(p.Nodes), tc.want) {
+				t.Errorf("ShortestPath(%s, %s) = %v, want %v", tc.from, tc.to, ids(p.Nodes), tc.want)
+			}
+			want, err := confgraph.NewEval(ctx, ref.G).ShortestPath(tc.from, tc.to, confgraph.MaxHops, nil)
+			if err != nil || !reflect.DeepEqual(p, want) {
+				t.Errorf("ShortestPath(%s, %s) = %+v; the reference: %+v, %v", tc.from, tc.to, p, want, err)
+			}
+		}
+	})
 }

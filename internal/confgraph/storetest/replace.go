@@ -30,21 +30,22 @@ func DocumentBatch(b *confgraph.Batch, doc string) *confgraph.Batch {
 	return out
 }
 
-func runReplace(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
-	replacer := func(t *testing.T, s confgraph.Store) confgraph.DocumentReplacer {
-		t.Helper()
-		r, ok := s.(confgraph.DocumentReplacer)
-		if !ok {
-			t.Skip("the store cannot replace documents")
-		}
-		return r
-	}
+// ReplacerStore is a store that can replace what one document said.
+type ReplacerStore interface {
+	confgraph.Store
+	confgraph.DocumentReplacer
+}
+
+// Replacer runs the suite of ReplaceDocument on the fixture.
+func Replacer(t *testing.T, open func(t *testing.T) ReplacerStore) {
+	t.Helper()
+	loaded := loader(open)
 	ctx := context.Background()
 
 	t.Run("ReplaceDocumentWithItselfChangesNothing", func(t *testing.T) {
 		s := loaded(t)
 		before := dump(t, s)
-		if err := replacer(t, s).ReplaceDocument(ctx, recapDoc, DocumentBatch(Fixture(), recapDoc)); err != nil {
+		if err := s.ReplaceDocument(ctx, recapDoc, DocumentBatch(Fixture(), recapDoc)); err != nil {
 			t.Fatal(err)
 		}
 		if d := Diff(before, dump(t, s)); len(d) > 0 {
@@ -55,7 +56,7 @@ func runReplace(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 	t.Run("ReplaceDocumentWithNothingRetractsIt", func(t *testing.T) {
 		s := loaded(t)
 		before := dump(t, s)
-		if err := replacer(t, s).ReplaceDocument(ctx, recapDoc, confgraph.NewBatch()); err != nil {
+		if err := s.ReplaceDocument(ctx, recapDoc, confgraph.NewBatch()); err != nil {
 			t.Fatal(err)
 		}
 		after := dump(t, s)
@@ -91,7 +92,7 @@ func runReplace(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 			}
 		}
 		// Putting it back restores the graph.
-		if err := replacer(t, s).ReplaceDocument(ctx, recapDoc, DocumentBatch(Fixture(), recapDoc)); err != nil {
+		if err := s.ReplaceDocument(ctx, recapDoc, DocumentBatch(Fixture(), recapDoc)); err != nil {
 			t.Fatal(err)
 		}
 		if d := Diff(before, dump(t, s)); len(d) > 0 {
@@ -117,7 +118,7 @@ func runReplace(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		}
 		replace := func(doc string, b *confgraph.Batch) {
 			t.Helper()
-			if err := replacer(t, s).ReplaceDocument(ctx, doc, b); err != nil {
+			if err := s.ReplaceDocument(ctx, doc, b); err != nil {
 				t.Fatalf("ReplaceDocument(%s): %v", doc, err)
 			}
 		}
@@ -172,7 +173,7 @@ func runReplace(t *testing.T, loaded func(t *testing.T) confgraph.Store) {
 		bad := confgraph.NewBatch()
 		bad.AddRel(confgraph.Relationship{Type: confgraph.RelPresented, From: "speaker:nobody", To: talkKeynote,
 			Evidence: []confgraph.Evidence{{Document: recapDoc, Line: 1, Snippet: "x"}}})
-		err := replacer(t, s).ReplaceDocument(ctx, recapDoc, bad)
+		err := s.ReplaceDocument(ctx, recapDoc, bad)
 		if confgraph.ErrorCode(err) != confgraph.EINVALID {
 			t.Fatalf("ReplaceDocument with a dangling relationship = %v, want EINVALID", err)
 		}
