@@ -398,7 +398,29 @@ func cleanTitle(t string) string {
 	t = ordinalLead.ReplaceAllString(strings.TrimSpace(t), "")
 	t, _ = stripKind(t)
 	t = kindPrefix.ReplaceAllString(t, "")
+	if m := gloss.FindStringIndex(t); m != nil && m[0] > 0 && latinLetters(t[:m[0]]) {
+		// "Title（タイトルの訳）": a translation after a title written in
+		// Latin letters is no part of it.
+		t = t[:m[0]]
+	}
 	return strings.TrimSpace(t)
+}
+
+// gloss is a parenthesis in Chinese or Japanese at the end of a title.
+var gloss = regexp.MustCompile(`\s*[（(][^（）()]*[\p{Han}\p{Hiragana}\p{Katakana}][^（）()]*[）)]\s*$`)
+
+// latinLetters reports text whose letters are mostly Latin.
+func latinLetters(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin > 3*other
 }
 
 // speakerList reads the people of an attribution: with the gazetteer when

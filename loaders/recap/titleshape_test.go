@@ -154,3 +154,18 @@ func who(sp []listing.Speaker) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// TestCleanTitle: what is no part of a title comes off it.
+func TestCleanTitle(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Lightning Talk: OTel in 2025（OTel 2025：最新の進展）", "Lightning Talk: OTel in 2025"},
+		{"Quotas at Scale (Kueue の話)", "Quotas at Scale"},
+		{"Kueue を使った大規模な運用（事例）", "Kueue を使った大規模な運用（事例）"}, // a Japanese title keeps its parenthesis
+		{"Quotas at Scale (Part 2)", "Quotas at Scale (Part 2)"},
+		{"Talk 3: Caching at Scale", "Caching at Scale"},
+	} {
+		if got := cleanTitle(tc.in); got != tc.want {
+			t.Errorf("cleanTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
