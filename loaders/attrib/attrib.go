@@ -152,6 +152,9 @@ func cjkName(n string) bool {
 	if len(rs) < 2 || len(rs) > 8 || strings.Count(n, " ") > 1 {
 		return false
 	}
+	if strings.ContainsRune("をにはがのでともへや", rs[0]) || strings.ContainsRune("をにはがでとへ", rs[len(rs)-1]) && unicode.In(rs[len(rs)-2], unicode.Hiragana) {
+		return false // "を購読すると": a piece of a sentence, its particles at its edge
+	}
 	for _, r := range rs {
 		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != '・' {
 			return false

@@ -267,7 +267,10 @@ func (c headingConvention) unattributed(it Item, b layout.Block) bool {
 // the post names sessions by headings (byConvention) or the item links a
 // recording.
 func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
-	return sectionHeading(it.Title) || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
+	// A linked title or a schedule's row with its people is a session even
+	// when it reads like a section ("Welcome to the First KubeCon India").
+	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title)
+	return sectionHeading(it.Title) && !attributed || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
 		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
 		len(it.Speakers) == 0 && topicHeading(it.Title, g)
 }

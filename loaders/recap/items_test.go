@@ -138,6 +138,12 @@ func TestNoSession(t *testing.T) {
 		{"PersonAloneLinkingARecording", Item{Title: "Ada Quill", Recording: true}, false, false},
 		{"TopicHeading", Item{Title: "Flux & Argo"}, false, true},
 		{"TopicHeadingWithPeople", Item{Title: "Flux & Argo", Speakers: person}, false, false},
+		{"EventHeading", Item{Title: "Welcome to KubeCon India"}, false, true},
+		{"LinkedWelcomeKeynoteWithItsSpeaker", Item{Title: "Welcome to KubeCon India", Speakers: person, Rule: RuleLinkItem}, false, false},
+		{"RowOfADay2Talk", Item{Title: "Day 2 Operations for Gardens", Speakers: person, Rule: RuleTableRow}, false, false},
+		{"RegistrationLinkWithAName", Item{Title: "Register for KubeCon India", Speakers: person, Rule: RuleLinkItem}, false, true},
+		{"YearLineOfATimeline", Item{Title: "2023 AI"}, false, true},
+		{"TitleOpeningWithAYearInJapanese", Item{Title: "2024年クラウドネイティブの現状"}, false, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

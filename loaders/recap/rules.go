@@ -753,7 +753,7 @@ var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'
 
 // resourceWords name what a link leads to rather than a session: "Full
 // YouTube playlist", "Presentation PDF", "注册" (register).
-var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|deck|playlist|schedule|sched|pdf|watch|register|registration|link|here)\b|注册|报名|视频|録画|資料|スライド|登録`)
+var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|deck|playlist|schedule|sched|calendar|pdf|watch|register|registration|link|here)\b|注册|报名|视频|日历|録画|資料|スライド|登録|カレンダー`)
 
 // deictic is link text that points at a session rather than naming it:
 // "the session", "In this session", "Leo Liang and his team".
@@ -1346,7 +1346,7 @@ func sectionHeading(t string) bool {
 }
 
 var (
-	yearLead  = regexp.MustCompile(`^(?:19|20)\d\d\b`)
+	yearLead  = regexp.MustCompile(`^(?:19|20)\d\d(?:\s|$)`)
 	roleWords = wordSet(`ambassador ambassadors organizer organizers organiser organisers maintainer maintainers sponsor sponsors volunteer volunteers speaker speakers member members chair chairs`)
 )
 
