@@ -91,6 +91,8 @@ func Parse(s string, g Gazetteer) []Person {
 // written in Japanese or Chinese ("6月17日（火）").
 var whenTail = regexp.MustCompile(`(?i)[\s,;•·|–-]*(?:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[.,]?(?:\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\s*$)|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\b[.,]?\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|[•·]\s*\d{1,2}[:.]\d{2}|\d{1,2}月\d{1,2}日).*$`)
 
+var jaListAnd = regexp.MustCompile(`(\p{Latin})\s*(?:および|及び|、)\s*(\p{Latin})`)
+
 // proseTail is where an attribution's sentence goes on with what the
 // people did: ", opened …", ", emphasized …", ", shares …".
 var proseTail = regexp.MustCompile(`,\s+(?:then\s+|also\s+)?(\p{Ll}+(?:ed|es))\b.*$`)
@@ -214,6 +216,9 @@ var (
 // Liu"), a country code after a name ("Piotr Prokop PL"), a skill level
 // in parentheses.
 func normalize(s string) string {
+	// "A、B および C": Japanese list marks between names written in
+	// Latin letters.
+	s = jaListAnd.ReplaceAllString(s, "$1 & $2")
 	s = serialAnd.ReplaceAllString(s, " & ")
 	// "Kim Rho, VP & Chief Cloud Officer, Zeta": an "&" inside a job title.
 	if parts := strings.Split(s, " & "); len(parts) > 1 {

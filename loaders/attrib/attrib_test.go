@@ -30,6 +30,7 @@ func TestParse(t *testing.T) {
 		{"NoCompany", "Nadia Khoury & Ben Achter", "Nadia Khoury; Ben Achter"},
 		{"OxfordCommaBeforeAmpersand", "Mia Michel, Stu Sloan, Nia Young, & Jo Peach, VMware", "Mia Michel @ VMware; Stu Sloan @ VMware; Nia Young @ VMware; Jo Peach @ VMware"},
 		{"SentenceGoesOn", "Rina Desh, CTO of Saffronstack, opened the day with numbers, from meetups to pull requests", "Rina Desh @ Saffronstack"},
+		{"JapaneseAnd", "Yuki Sato, Acme および Ren Ito, Initech", "Yuki Sato @ Acme; Ren Ito @ Initech"},
 		{"DayAndTimeAfter", "Julia Pivo, O11y Tuesday, November 7 • 11:00am - 11:35am", "Julia Pivo @ O11y"},
 		{"WeekdayAlone", "Shiv Raj, Independent Tuesday,", "Shiv Raj @ Independent"},
 		{"JapaneseDateAfter", "Bo Kang（Akamai Technologies）& Mo Radwan（Datadog） 6月17日（火）• 14:10 - 14:40", "Bo Kang @ Akamai Technologies; Mo Radwan @ Datadog"},
