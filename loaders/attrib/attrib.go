@@ -93,6 +93,9 @@ var whenTail = regexp.MustCompile(`(?i)[\s,;•·|–-]*(?:\b(?:monday|tuesday|w
 
 var jaListAnd = regexp.MustCompile(`(\p{Latin})\s*(?:および|及び|、)\s*(\p{Latin})`)
 
+// initials is a word of initials: "I.V.", "J.R.R.".
+var initials = regexp.MustCompile(`^(?:\p{Lu}\.){2,3}$`)
+
 // proseTail is where an attribution's sentence goes on with what the
 // people did: ", opened …", ", emphasized …", ", shares …".
 var proseTail = regexp.MustCompile(`,\s+(?:then\s+|also\s+)?(\p{Ll}+(?:ed|es))\b.*$`)
@@ -134,8 +137,8 @@ func NameLike(n string) bool {
 		if len(r) >= 2 && strings.ToUpper(w) == w && !strings.Contains(w, ".") {
 			return false // "AI", "IBM": an acronym, not a name
 		}
-		if len(r) > 2 && r[len(r)-1] == '.' {
-			return false // "Zulu. Question": a sentence ends there
+		if len(r) > 2 && r[len(r)-1] == '.' && !initials.MatchString(w) {
+			return false // "Zulu. Question": a sentence ends there; "I.V." is initials
 		}
 		for _, c := range r {
 			if !unicode.IsLetter(c) && c != '.' && c != '\'' && c != '’' && c != '-' {
