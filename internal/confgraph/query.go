@@ -23,16 +23,8 @@ const (
 )
 
 // Fields lists, per label, the properties queries may filter and sort on,
-// by their GraphQL and Neo4j name.
-var Fields = map[Label]map[string]FieldKind{
-	LabelEvent: {"id": KindString, "name": KindString, "city": KindString, "country": KindString, "year": KindInt, "startDate": KindDate, "endDate": KindDate},
-	LabelTalk: {"id": KindString, "title": KindString, "abstract": KindString, "level": KindString, "kind": KindString, "durationMinutes": KindInt, "participants": KindInt,
-		"date": KindDate, "startsAt": KindDate, "room": KindString},
-	LabelSpeaker: {"id": KindString, "name": KindString, "bio": KindString, "role": KindString},
-	LabelCompany: {"id": KindString, "name": KindString},
-	LabelProject: {"id": KindString, "name": KindString, "homepage": KindString, "maturity": KindString, "accepted": KindDate, "incubating": KindDate, "graduated": KindDate},
-	LabelRecap:   {"id": KindString, "title": KindString, "author": KindString, "published": KindDate, "document": KindString},
-}
+// by their GraphQL and Neo4j name: read off the schema table.
+var Fields = Graph.QueryFields()
 
 // AliasField is the list property of other names a speaker, company or
 // project has. Only an equality tests it (OpEq, usually ignoring case),
@@ -512,14 +504,9 @@ func (q Query) String() string {
 	return fmt.Sprintf("%s where %v sort %v limit %d offset %d", q.Label, q.Where, q.Sort, q.Limit, q.Offset)
 }
 
-// SearchFields lists the properties full-text search looks at, per label.
-var SearchFields = map[Label][]string{
-	LabelTalk:    {"title", "abstract"},
-	LabelSpeaker: {"name", "bio"},
-	LabelProject: {"name"},
-	LabelCompany: {"name"},
-	LabelRecap:   {"title", "text"},
-}
+// SearchFields lists the properties full-text search looks at, per label:
+// read off the schema table.
+var SearchFields = Graph.SearchFields()
 
 // Tokens splits text into the words full-text search matches on: runs of
 // letters and digits, lowercased. Both stores use it, so that they find the

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/confgraph/confgraph/data"
 	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
@@ -370,15 +371,11 @@ func talky(bs []layout.Block, k int) bool {
 // Inc.", "Acme B.V.").
 func legalEnding(s string) bool {
 	f := strings.Fields(s)
-	if len(f) == 0 {
-		return false
-	}
-	switch strings.ToLower(strings.ReplaceAll(f[len(f)-1], ".", "")) {
-	case "inc", "ltd", "corp", "co", "bv", "nv", "ag", "sa", "plc", "llc", "gmbh":
-		return true
-	}
-	return false
+	return len(f) > 0 && legalForms.Is(f[len(f)-1])
 }
+
+// legalForms are the legal forms data/companies.yml lists.
+var legalForms = text.NewLegalForms(data.LegalSuffixes())
 
 var (
 	ordinalLead = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
