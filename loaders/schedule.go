@@ -72,13 +72,14 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 				if l.No == it.Line {
 					if at := strings.Index(l.Text, it.Title); at >= 0 {
 						rest := linkTarget.ReplaceAllString(l.Text[at+len(it.Title):], "")
-						if proseRule[it.Rule] || len(strings.Fields(rest)) >= minDescribingWords && !attributionLead.MatchString(rest) {
+						if proseRule[it.Rule] || len(strings.Fields(rest)) >= minDescribingWords && !recap.OnlyAttribution(rest) {
 							out[i].lines = append(out[i].lines, recap.Line{No: l.No, Text: rest})
 						}
 					}
 				}
 			}
 		}
+		level, inList := listLevel[it.Line]
 		paragraphs, blank := 0, true
 		for _, l := range doc.Lines {
 			if l.No <= it.Line {
@@ -87,7 +88,7 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 			if stop[l.No] || l.No > it.Line+maxSpanLines {
 				break
 			}
-			if lv, ok := listLevel[l.No]; ok && entry[l.No] && hasLevel(listLevel, it.Line) && lv <= listLevel[it.Line] {
+			if lv, ok := listLevel[l.No]; ok && inList && entry[l.No] && lv <= level {
 				break // the next entry of the list the item is one of
 			}
 			if strings.TrimSpace(l.Text) == "" {
@@ -115,12 +116,6 @@ const minDescribingWords = 8
 
 // linkTarget is what is left of a Markdown link after its text: "](url)".
 var linkTarget = regexp.MustCompile(`^\W*\]\([^)\s]*\)`)
-
-// attributionLead is the rest of a title's line that only says who gives
-// it: "- 15-minute presentation by A, Carvel Maintainer", "by A, Acme".
-var attributionLead = regexp.MustCompile(`(?i)^[\s\])*_:|,–—-]*(?:by\b|(?:an?\s+)?(?:\d+[-\s]?min(?:ute)?s?\s+)?(?:presentation|talk|session|keynote|demo|lightning talk|workshop|tutorial|panel)\s+(?:by|with|from)\b)`)
-
-func hasLevel(levels map[int]int, line int) bool { _, ok := levels[line]; return ok }
 
 var articleBefore = regexp.MustCompile(`(?i)\b(?:the|a|an|our|your|my|their|his|her)\s+$`)
 

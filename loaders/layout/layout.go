@@ -347,7 +347,7 @@ func (d *Doc) blocks(start int) {
 				case prev.Kind == TableRow:
 					header = prev.Cells
 					prev.Kind, prev.Header = Furniture, nil // the header row names columns, not a row
-				case prev.Line == i && !strings.HasPrefix(strings.TrimSpace(prev.Raw), "|") && len(rowCells(prev.Raw)) == columns(t):
+				case prev.Line == i && !strings.HasPrefix(strings.TrimSpace(prev.Raw), "|") && strings.Count(prev.Raw, "|")+1 == columns(t):
 					// A table whose rows have no pipe at their edges
 					// ("Time | Room | Topic | Speaker" over "---|---|---|---"):
 					// the line above the delimiter row is its header.

@@ -242,10 +242,12 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	}
 	if rest != "" {
 		sp := people(rest, g)
-		if ps := presentersIn(rest, g); len(ps) > len(sp) && len(b.Links) == 1 && strings.HasPrefix(b.Text, strings.TrimSpace(l.Text)) && videoURL.MatchString(l.URL) && !deictic.MatchString(text) {
+		if len(b.Links) == 1 && strings.HasPrefix(b.Text, strings.TrimSpace(l.Text)) && videoURL.MatchString(l.URL) && !deictic.MatchString(text) {
 			// "[Title](video): A and B shared how …": the sentence after a
 			// linked session says who gave it.
-			sp = ps
+			if ps := presentersIn(rest, g); len(ps) > len(sp) {
+				sp = ps
+			}
 		}
 		if len(sp) > 0 {
 			return Item{Title: cleanTitle(text), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
@@ -302,7 +304,7 @@ var eventName = regexp.MustCompile(`(?i)^\W*(?:kube\s*con|cloud\s*native\s*con)(
 // venueTail splits "Title @ KubeCon 2019" into its title, and reports a
 // session given at another event ("Title @ Cloud Native Rejekts", "Title
 // @ Goto, Copenhagen"): the text after the last " @ " names an event
-// ("…Con", "Summit", "Rejekts", "Day", "Meetup"), not a company ("Journey
+// ("…Con", "Summit", "Rejekts", "Day", "Meetup", a year), not a company ("Journey
 // to Production @ BT" keeps its "@ BT").
 func venueTail(t string) (string, bool) {
 	i := strings.LastIndex(t, " @ ")
@@ -323,7 +325,15 @@ func venueTail(t string) (string, bool) {
 
 var colocatedTail = regexp.MustCompile(`\s+[-–—]\s+(?:\p{Lu}[\p{L}\-]*\s+){0,3}(?:Summit|Day|Con)\s*$`)
 
-var eventWord = regexp.MustCompile(`(?i)rejekts|summit|conf\b|conference|con\b|goto\b|meetup|\bday\b|devopsdays|fosdem`)
+var eventWord = regexp.MustCompile(`(?i)rejekts|summit|conf\b|conference|con\b|meetup|\bdays?\b|\b(?:19|20)\d\d\b`)
+
+// OnlyAttribution reports the rest of a title's line that only says who
+// gives the session: "- 15-minute presentation by A, Maintainer", "by A,
+// Acme" — no description of it.
+func OnlyAttribution(rest string) bool {
+	rest = strings.TrimLeft(rest, " \t])*_:|,–—-")
+	return kindThenBy.MatchString(rest) || strings.HasPrefix(strings.ToLower(rest), "by ")
+}
 
 // kindThenBy is what a line says of a session before its people: "15-minute
 // presentation by", "a lightning talk with".
@@ -924,7 +934,7 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	for i, h := range b.Header {
 		k := strings.ToLower(strings.TrimSpace(h))
 		switch {
-		case title < 0 && !strings.Contains(k, "speaker") && (titleKeys[k] || strings.Contains(k, "name and") || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session") || strings.Contains(k, "topic") || k == "subject" || k == "name" || k == "トピック" || k == "演題" || k == "主题"):
+		case title < 0 && !strings.Contains(k, "speaker") && (titleKeys[k] || strings.HasPrefix(k, "event name") || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session") || strings.Contains(k, "topic") || k == "subject" || k == "name" || k == "トピック" || k == "演題" || k == "主题"):
 			title = i
 		case who < 0 && (speakerKey[k] || strings.Contains(k, "speaker") || strings.Contains(k, "presenter")):
 			who = i
