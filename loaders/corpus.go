@@ -136,6 +136,17 @@ func (c *Corpus) Text(name string) []byte {
 	return nil
 }
 
+// Texts returns the texts of the documents that loaded, by name.
+func (c *Corpus) Texts() map[string][]byte {
+	out := make(map[string][]byte, len(c.docs))
+	for n, d := range c.docs {
+		if d.err == nil {
+			out[n] = d.text
+		}
+	}
+	return out
+}
+
 // order returns the names of the documents in reading order.
 func (c *Corpus) order() []string {
 	names := make([]string, 0, len(c.docs))

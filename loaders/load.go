@@ -39,6 +39,9 @@ type Result struct {
 	Corpus *Corpus
 }
 
+// Texts returns the texts of the documents that loaded, by name.
+func (r *Result) Texts() map[string][]byte { return r.Corpus.Texts() }
+
 // ErrNoDocuments is returned when a corpus directory holds no documents.
 var ErrNoDocuments = errors.New("no documents")
 

@@ -182,7 +182,7 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 		if main := text.MainTitle(t.Title); main != t.Title && text.Coverage(w.titleWords(main), itemWords) == 1 && a == 1 {
 			b = 1
 		}
-		if max(a, b) < 0.8 || min(a, b) < 0.4 {
+		if max(a, b) < titleCovers || min(a, b) < titleCoveredBack {
 			continue
 		}
 		if s := a + b; s > bestScore {
@@ -197,6 +197,18 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 func titlesAgree(a, b []string) bool {
 	return len(a) == 0 || max(text.Coverage(a, b), text.Coverage(b, a)) >= minSharedTitle
 }
+
+// A recap's words for a talk name a listed talk of any speaker when one
+// title covers at least titleCovers of the other's words and the other
+// covers at least titleCoveredBack back: a recap shortens or paraphrases a
+// title ("Proxies at Scale" for "Running Proxies at Scale in Production":
+// all of its words, and about half back) but two talks of one track share
+// a word or two ("Scaling Envoy" and "Envoy Gateway Deep Dive": half of
+// one, a third of the other).
+const (
+	titleCovers      = 0.8
+	titleCoveredBack = 0.4
+)
 
 // minSharedTitle is the share of words a recap's title must share with a
 // listed talk of the same speaker to name it.

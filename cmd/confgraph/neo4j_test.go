@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/confgraph/confgraph/internal/neo4jtest"
 )
 
@@ -29,17 +27,7 @@ func neo4jArgs(t *testing.T) []string {
 
 // clearNeo4j empties the test database.
 func clearNeo4j(t *testing.T) {
-	t.Helper()
-	srv := neo4jtest.Need(t)
-	ctx := context.Background()
-	drv, err := neo4j.NewDriverWithContext(srv.URI, neo4j.BasicAuth(srv.User, srv.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drv.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, drv, "MATCH (n) DETACH DELETE n", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.Database)); err != nil {
-		t.Fatalf("clearing Neo4j: %v", err)
-	}
+	neo4jtest.Clear(t)
 }
 
 func run(t *testing.T, args ...string) (stdout, stderr string, err error) {
@@ -255,5 +243,65 @@ func TestNeo4jLoadFileReplaces(t *testing.T) {
 	}
 	if strings.Contains(out, "Ada Okafor") || !strings.Contains(out, "Bo Lindqvist") {
 		t.Errorf("after loading the second version the graph should name Bo Lindqvist and not Ada Okafor:\n%.2000s", out)
+	}
+}
+
+// TestNeo4jServersReadTheDocumentsOthersAdded: a corpus loaded into Neo4j
+// by `load`, then changed through two servers reading the same database,
+// gives the graph a bulk load of the changed corpus gives. Renaming a
+// talk in the schedule through one server reads again the recap that
+// reviewed it, which only `load` had read; a recap added through the
+// other server links to the renamed talk.
+func TestNeo4jServersReadTheDocumentsOthersAdded(t *testing.T) {
+	clearNeo4j(t)
+	t.Cleanup(func() { clearNeo4j(t) })
+	doc := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("../../testdata/replicas", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("schedule.md", doc("schedule.md"))
+	write("recap.md", doc("recap.md"))
+	if _, stderr, err := run(t, append([]string{"load", "--corpus", dir}, neo4jArgs(t)...)...); err != nil {
+		t.Fatalf("load: %v\n%s", err, stderr)
+	}
+	env := map[string]string{"CONFGRAPH_API_TOKEN": token}
+	args := append([]string{"--store", "neo4j"}, neo4jArgs(t)...)
+	a, _ := bootEnv(t, env, args...)
+	b, _ := bootEnv(t, env, args...)
+	waitReady(t, a)
+	waitReady(t, b)
+	same := func(step string) {
+		t.Helper()
+		fromNeo4j, stderr, err := run(t, append([]string{"export", "--store", "neo4j"}, neo4jArgs(t)...)...)
+		if err != nil {
+			t.Fatalf("export from neo4j: %v\n%s", err, stderr)
+		}
+		fromMemory, _, err := run(t, "export", "--corpus", dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fromNeo4j != fromMemory {
+			t.Fatalf("%s: the graph in Neo4j is not the bulk load of the documents:\nbulk:  %.1500s\nneo4j: %.1500s", step, fromMemory, fromNeo4j)
+		}
+	}
+	for _, ch := range []struct{ server, name, file string }{
+		{a, "schedule.md", "schedule-renamed.md"},
+		{b, "recap2.md", "recap-renamed.md"},
+		{b, "schedule.md", "schedule.md"},
+	} {
+		if r := addDocument(t, ch.server, token, ch.name, doc(ch.file)); len(r.Errors) > 0 {
+			t.Fatalf("addDocument %s: %+v", ch.name, r.Errors)
+		}
+		write(ch.name, doc(ch.file))
+		same("after adding " + ch.file + " as " + ch.name)
 	}
 }

@@ -333,17 +333,6 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 		fmt.Fprintf(p.Stderr, "loaded %d documents from %s (%d listings, %d schedules, %d recaps): %d nodes, %d relationships\n",
 			len(res.Loaded), c.corpus, kinds[loaders.KindListing], kinds[loaders.KindSchedule], kinds[loaders.KindRecap], nodes, rels)
 		g.set(st)
-	} else {
-		// Listen at once; /readyz says when the store is there.
-		go func() {
-			st, err := p.openNeo4j(ctx, c.neo4j, true)
-			if err != nil {
-				fatal <- err
-				return
-			}
-			fmt.Fprintf(p.Stderr, "serving from neo4j at %s, database %q\n", c.neo4j.URI, c.neo4j.Database)
-			g.set(st)
-		}()
 	}
 
 	ln, err := net.Listen("tcp", *addr)
@@ -359,7 +348,30 @@ func (p *Program) serve(ctx context.Context, args []string) error {
 	if c.store == "memory" {
 		dir = *dataDir
 	}
-	cfg.Docs = &ingest.Service{World: world, Store: g, Dir: dir, Corpus: corpus}
+	svc := &ingest.Service{World: world, Store: g, Dir: dir, Corpus: corpus}
+	if c.store != "memory" {
+		// Neo4j keeps the documents' texts: every server reading it
+		// reads a change against them.
+		svc.Shared = g
+		// Listen at once; /readyz says when the store is there.
+		go func() {
+			st, err := p.openNeo4j(ctx, c.neo4j, true)
+			if err != nil {
+				fatal <- err
+				return
+			}
+			fmt.Fprintf(p.Stderr, "serving from neo4j at %s, database %q\n", c.neo4j.URI, c.neo4j.Database)
+			g.set(st)
+			unkept, err := svc.Sync(ctx)
+			switch {
+			case err != nil:
+				fmt.Fprintf(p.Stderr, "warning: reading the documents neo4j keeps: %s (the first addition reads them again)\n", confgraph.ErrorMessage(err))
+			case len(unkept) > 0:
+				fmt.Fprintf(p.Stderr, "warning: neo4j keeps no text for %d documents (%s): additions are read against the graph, not with the documents that depend on them, until `confgraph load` loads them again\n", len(unkept), strings.Join(unkept[:min(3, len(unkept))], ", "))
+			}
+		}()
+	}
+	cfg.Docs = svc
 	var st confgraph.Store = g
 	if p.wrapStore != nil {
 		st = p.wrapStore(g)
@@ -422,6 +434,11 @@ func (p *Program) load(ctx context.Context, args []string) error {
 		if err := st.Write(ctx, res.Batch); err != nil {
 			return fmt.Errorf("load into neo4j: %s", confgraph.ErrorMessage(err))
 		}
+		// Keep the documents' texts, so that a server adding a document
+		// reads again those that depend on it.
+		if err := st.KeepSources(ctx, res.Texts()); err != nil {
+			return fmt.Errorf("load into neo4j: %s", confgraph.ErrorMessage(err))
+		}
 		return nil
 	})
 	if err != nil {
@@ -444,7 +461,7 @@ func (p *Program) replaceFiles(ctx context.Context, cfg neo4jstore.Config, files
 	}
 	defer st.Close()
 	report, err := reportChanges(ctx, st, func() error {
-		return p.addFiles(ctx, &ingest.Service{World: w, Store: st}, files, func(res *confgraph.AddResult) string {
+		return p.addFiles(ctx, &ingest.Service{World: w, Store: st, Shared: st}, files, func(res *confgraph.AddResult) string {
 			return fmt.Sprintf("loaded %s (%s) into neo4j at %s: it gives %d nodes, %d relationships", res.Name, res.Kind, cfg.URI, res.Nodes, res.Relationships)
 		})
 	})

@@ -6,7 +6,11 @@
 // database driver.
 package confgraph
 
-import "context"
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+)
 
 // Label names a kind of node, as used by Neo4j and the export format.
 type Label string
@@ -337,6 +341,61 @@ type DocumentReplacer interface {
 	// document with the batch it gave before changes nothing.
 	ReplaceDocument(ctx context.Context, name string, b *Batch) error
 }
+
+// SourceKeeper is a store that keeps the text of the documents its graph
+// was read from, so that every server reading it (stateless replicas in
+// front of one Neo4j, or one server after a restart) can read a change
+// against the same documents: the documents that depend on a changed one
+// are read again, not only the changed one against the graph.
+type SourceKeeper interface {
+	DocumentReplacer
+	// Sources says which documents are kept, with the version of the
+	// set, which every change to it moves on.
+	Sources(ctx context.Context) (*SourceSet, error)
+	// SourceVersion returns the version of the kept documents alone.
+	SourceVersion(ctx context.Context) (int64, error)
+	// SourceTexts returns the kept texts of the named documents.
+	SourceTexts(ctx context.Context, names []string) (map[string][]byte, error)
+	// KeepSources keeps texts by document name, as a bulk load of them
+	// has written what they say.
+	KeepSources(ctx context.Context, texts map[string][]byte) error
+	// ApplyDocuments replaces what each changed document says and keeps
+	// or forgets the texts the changes carry, as one step, when the kept
+	// documents are still at version. Otherwise it changes nothing and
+	// returns an error that is ErrSourcesMoved.
+	ApplyDocuments(ctx context.Context, version int64, changes []DocumentChange) error
+}
+
+// SourceSet is the set of documents a SourceKeeper keeps.
+type SourceSet struct {
+	// Version moves on with every change to the set.
+	Version int64
+	// Digests holds each kept document's digest (SourceDigest), by name.
+	Digests map[string]string
+	// Unkept names the documents that say something in the graph but
+	// whose text is not kept (written by a bulk load before texts were).
+	Unkept []string
+}
+
+// SourceDigest is the digest a SourceKeeper keeps of a document's text.
+func SourceDigest(text []byte) string {
+	sum := sha256.Sum256(text)
+	return hex.EncodeToString(sum[:])
+}
+
+// DocumentChange is one document's part of ApplyDocuments: what it says
+// now (Batch, empty when it says nothing or is removed) and, when Keep,
+// its text to keep (nil: forget it).
+type DocumentChange struct {
+	Name  string
+	Batch *Batch
+	Keep  bool
+	Text  []byte
+}
+
+// ErrSourcesMoved is the error of an ApplyDocuments whose version is no
+// longer the kept documents': another server changed them in between.
+var ErrSourcesMoved = &Error{Code: EUNAVAILABLE, Message: "the documents changed on another server during the change; try again"}
 
 // Pinner is a store whose reads can be held to one version of the graph,
 // so that a request making several calls never sees half of a write.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/gen"
 	"github.com/confgraph/confgraph/loaders"
 )
@@ -66,9 +67,17 @@ func BenchmarkAddRecap(b *testing.B) {
 				} else if err := store.Write(ctx, res.Batch); err != nil {
 					b.Fatal(err)
 				}
-				// Each run starts from the loaded corpus.
+				// Each run starts from the loaded corpus: the embedded
+				// store's server holds its documents; Neo4j keeps them for
+				// every server, which reads them at its first change.
 				svc := &Service{World: w, Store: store, Corpus: res.Corpus.Clone(), Dir: filepath.Join(b.TempDir(), "data")}
-				if err := os.MkdirAll(svc.Dir, 0o755); err != nil {
+				if st.shared {
+					k := store.(confgraph.SourceKeeper)
+					if err := k.KeepSources(ctx, res.Texts()); err != nil {
+						b.Fatal(err)
+					}
+					svc = &Service{World: w, Store: store, Shared: k}
+				} else if err := os.MkdirAll(svc.Dir, 0o755); err != nil {
 					b.Fatal(err)
 				}
 				start := time.Now()

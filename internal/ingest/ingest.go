@@ -37,9 +37,26 @@ type Service struct {
 	// documents whatever order they came in. Without it only the changed
 	// document is read again, against the graph the store holds.
 	Corpus *loaders.Corpus
+	// Shared, when set, is a store that keeps the documents' texts for
+	// every server that reads it (Neo4j, perhaps behind several
+	// servers): before each change the Service brings Corpus up to the
+	// documents the store keeps (reading them all at the first change),
+	// and writes the change with the changed document's text as one
+	// step, which is read and tried again when another server changed
+	// the documents in between. When the store holds documents whose
+	// text it does not keep, a change is read against the graph.
+	Shared confgraph.SourceKeeper
 
 	mu sync.Mutex
+	// version and digests are the kept documents Corpus was brought up
+	// to (with Shared).
+	version int64
+	digests map[string]string
 }
+
+// sharedTries bounds how often a change is read again because other
+// servers changed the documents while it was being written.
+const sharedTries = 5
 
 var nameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$`)
 
@@ -58,31 +75,12 @@ func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var (
-		b       *confgraph.Batch
-		kind    loaders.Kind
-		warns   []string
-		changes []loaders.Change
-		next    *loaders.Corpus
-		err     error
-	)
-	if s.Corpus != nil {
-		next = s.Corpus.Clone()
-		changes, kind, warns, err = next.Set(name, text)
-		if err != nil {
-			return nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
-		}
-		b = next.Batch(name)
-	} else {
-		known, err := s.Store.Dump(ctx)
-		if err != nil {
-			return nil, err
-		}
-		b, kind, warns, err = s.World.LoadDocumentKnown(name, text, known)
-		if err != nil {
-			return nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
-		}
-		changes = []loaders.Change{{Name: name, Batch: b}}
+	if s.Shared != nil {
+		return s.addShared(ctx, name, text)
+	}
+	b, kind, warns, changes, next, err := s.read(ctx, name, text)
+	if err != nil {
+		return nil, err
 	}
 	// Write ahead, then commit or roll back the file: the document is kept
 	// under its name only once the store has accepted it, so a rejected or
@@ -108,11 +106,198 @@ func (s *Service) Add(ctx context.Context, name string, text []byte) (*confgraph
 			return nil, fmt.Errorf("ingest: keep %s: %w", name, err)
 		}
 	}
+	return addResult(name, b, kind, warns), nil
+}
+
+func addResult(name string, b *confgraph.Batch, kind loaders.Kind, warns []string) *confgraph.AddResult {
 	nodes, rels := b.Len()
 	if warns == nil {
 		warns = []string{}
 	}
-	return &confgraph.AddResult{Name: name, Kind: string(kind), Warnings: warns, Nodes: nodes, Relationships: rels}, nil
+	return &confgraph.AddResult{Name: name, Kind: string(kind), Warnings: warns, Nodes: nodes, Relationships: rels}
+}
+
+// read reads document name's new text: what it says, and the documents
+// whose batch that changes, with the corpus after the change (nil without
+// s.Corpus, when the document is read against the graph the store holds).
+func (s *Service) read(ctx context.Context, name string, text []byte) (b *confgraph.Batch, kind loaders.Kind, warns []string, changes []loaders.Change, next *loaders.Corpus, err error) {
+	if s.Corpus != nil {
+		next = s.Corpus.Clone()
+		changes, kind, warns, err = next.Set(name, text)
+		if err != nil {
+			return nil, "", nil, nil, nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
+		}
+		return next.Batch(name), kind, warns, changes, next, nil
+	}
+	known, err := s.Store.Dump(ctx)
+	if err != nil {
+		return nil, "", nil, nil, nil, err
+	}
+	b, kind, warns, err = s.World.LoadDocumentKnown(name, text, known)
+	if err != nil {
+		return nil, "", nil, nil, nil, confgraph.Errorf(confgraph.EINVALID, "%v", err)
+	}
+	return b, kind, warns, []loaders.Change{{Name: name, Batch: b}}, nil, nil
+}
+
+// addShared is Add with s.Shared: the change is read against the kept
+// documents and written with the document's text as one step, read again
+// when other servers changed the documents in between.
+func (s *Service) addShared(ctx context.Context, name string, text []byte) (*confgraph.AddResult, error) {
+	for range sharedTries {
+		if err := s.syncShared(ctx); err != nil {
+			return nil, err
+		}
+		b, kind, warns, changes, next, err := s.read(ctx, name, text)
+		if err != nil {
+			return nil, err
+		}
+		err = s.Shared.ApplyDocuments(ctx, s.version, sharedChanges(changes, name, text, b))
+		if errors.Is(err, confgraph.ErrSourcesMoved) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		s.applied(next, name, text)
+		return addResult(name, b, kind, warns), nil
+	}
+	return nil, confgraph.ErrSourcesMoved
+}
+
+// removeShared is Remove with s.Shared.
+func (s *Service) removeShared(ctx context.Context, name string) error {
+	for range sharedTries {
+		if err := s.syncShared(ctx); err != nil {
+			return err
+		}
+		changes := []loaders.Change{{Name: name, Batch: confgraph.NewBatch()}}
+		var next *loaders.Corpus
+		if s.Corpus != nil {
+			next = s.Corpus.Clone()
+			changes = next.Remove(name)
+		}
+		err := s.Shared.ApplyDocuments(ctx, s.version, sharedChanges(changes, name, nil, confgraph.NewBatch()))
+		if errors.Is(err, confgraph.ErrSourcesMoved) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		s.applied(next, name, nil)
+		return nil
+	}
+	return confgraph.ErrSourcesMoved
+}
+
+// sharedChanges turns the changed documents into the store's changes,
+// document name's first with its text to keep (nil: forget it), even when
+// what it says did not change.
+func sharedChanges(changes []loaders.Change, name string, text []byte, b *confgraph.Batch) []confgraph.DocumentChange {
+	out := []confgraph.DocumentChange{{Name: name, Batch: b, Keep: true, Text: text}}
+	for _, ch := range changes {
+		if ch.Name != name {
+			out = append(out, confgraph.DocumentChange{Name: ch.Name, Batch: ch.Batch})
+		}
+	}
+	return out
+}
+
+// applied notes a change the shared store accepted: the version moved on
+// by one, with name's text (nil: removed).
+func (s *Service) applied(next *loaders.Corpus, name string, text []byte) {
+	s.version++
+	if next == nil {
+		return
+	}
+	s.Corpus = next
+	if text == nil {
+		delete(s.digests, name)
+	} else {
+		s.digests[name] = confgraph.SourceDigest(text)
+	}
+}
+
+// Sync reads the documents s.Shared keeps ahead of the first change, as
+// a server does when it starts, and says which documents say something
+// without a kept text (changes are then read against the graph).
+func (s *Service) Sync(ctx context.Context) (unkept []string, err error) {
+	if s.Shared == nil {
+		return nil, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.syncShared(ctx); err != nil {
+		return nil, err
+	}
+	if s.Corpus == nil {
+		set, err := s.Shared.Sources(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return set.Unkept, nil
+	}
+	return nil, nil
+}
+
+// syncShared brings s.Corpus up to the documents s.Shared keeps: every
+// kept text is read at the first change, after that only those another
+// server changed. When the store holds documents whose text it does not
+// keep, s.Corpus is nil and changes are read against the graph.
+func (s *Service) syncShared(ctx context.Context) error {
+	if s.Corpus != nil {
+		// The version alone says whether anything changed.
+		v, err := s.Shared.SourceVersion(ctx)
+		if err != nil || v == s.version {
+			return err
+		}
+	}
+	set, err := s.Shared.Sources(ctx)
+	if err != nil {
+		return err
+	}
+	if len(set.Unkept) > 0 {
+		s.Corpus, s.digests, s.version = nil, nil, set.Version
+		return nil
+	}
+	if s.Corpus != nil && s.version == set.Version {
+		return nil
+	}
+	var want []string
+	for n, d := range set.Digests {
+		if s.Corpus == nil || s.digests[n] != d {
+			want = append(want, n)
+		}
+	}
+	sort.Strings(want)
+	texts, err := s.Shared.SourceTexts(ctx, want)
+	if err != nil {
+		return err
+	}
+	for _, n := range want {
+		if texts[n] == nil {
+			// Forgotten since the set was read: read it all again.
+			return confgraph.ErrSourcesMoved
+		}
+	}
+	if s.Corpus == nil {
+		s.Corpus = s.World.Load(texts).Corpus
+	} else {
+		next := s.Corpus.Clone()
+		for n := range s.digests {
+			if _, ok := set.Digests[n]; !ok {
+				next.Remove(n)
+			}
+		}
+		for _, n := range want {
+			// A kept document that does not load stays out, as a
+			// bulk load leaves it out.
+			next.Set(n, texts[n])
+		}
+		s.Corpus = next
+	}
+	s.digests, s.version = set.Digests, set.Version
+	return nil
 }
 
 // Remove retracts everything document name said and forgets the kept
@@ -128,6 +313,9 @@ func (s *Service) Remove(ctx context.Context, name string) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.Shared != nil {
+		return s.removeShared(ctx, name)
+	}
 	changes := []loaders.Change{{Name: name, Batch: confgraph.NewBatch()}}
 	var next *loaders.Corpus
 	if s.Corpus != nil {

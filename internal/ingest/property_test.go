@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -11,8 +12,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/confgraph/storetest"
@@ -63,6 +62,10 @@ type storeUnderTest struct {
 	// restart returns the store as a restarted server would have it: the
 	// embedded store loads its kept documents again, Neo4j is reopened.
 	restart func(t *testing.T, s replacer, w *loaders.World, dir string) replacer
+	// shared: the store keeps the documents' texts, and the test's
+	// changes go through two servers sharing it, in turn, as stateless
+	// replicas in front of one Neo4j would make them.
+	shared bool
 }
 
 func storesUnderTest() []storeUnderTest {
@@ -96,6 +99,7 @@ func storesUnderTest() []storeUnderTest {
 			restart: func(t *testing.T, _ replacer, _ *loaders.World, _ string) replacer {
 				return openNeo4j(t)
 			},
+			shared: true,
 		},
 	}
 }
@@ -113,17 +117,7 @@ func openNeo4j(t testing.TB) *neo4jstore.Store {
 
 // clearNeo4j deletes everything in the test database.
 func clearNeo4j(t testing.TB) {
-	t.Helper()
-	srv := neo4jtest.Need(t)
-	ctx := context.Background()
-	drv, err := neo4j.NewDriverWithContext(srv.URI, neo4j.BasicAuth(srv.User, srv.Password, ""))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer drv.Close(ctx)
-	if _, err := neo4j.ExecuteQuery(ctx, drv, "MATCH (n) DETACH DELETE n", nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.Database)); err != nil {
-		t.Fatal(err)
-	}
+	neo4jtest.Clear(t)
 }
 
 // sameGraph fails the test when the store's graph is not the bulk load of
@@ -223,8 +217,19 @@ func TestGraphIsAFunctionOfItsDocuments(t *testing.T) {
 				t.Fatal(err)
 			}
 			svc.Corpus = res.Corpus
+			servers := []*Service{svc}
+			if st.shared {
+				// As `confgraph load` does: the texts are kept, and
+				// the servers read them at their first change.
+				k := store.(confgraph.SourceKeeper)
+				if err := k.KeepSources(ctx, res.Texts()); err != nil {
+					t.Fatal(err)
+				}
+				servers = []*Service{{World: w, Store: store, Shared: k}, {World: w, Store: store, Shared: k}}
+			}
 			sameGraph(t, w, store, held, "bulk load")
 			for i := range steps {
+				svc := servers[i%len(servers)]
 				name := pool[r.IntN(len(pool))]
 				var step string
 				switch op := r.IntN(4); {
@@ -260,7 +265,19 @@ func TestGraphIsAFunctionOfItsDocuments(t *testing.T) {
 				t.Logf("step %d: %s", i, step)
 				sameGraph(t, w, store, held, fmt.Sprintf("step %d, %s", i, step))
 			}
-			sameGraph(t, w, st.restart(t, store, w, dir), held, "after a restart")
+			restarted := st.restart(t, store, w, dir)
+			sameGraph(t, w, restarted, held, "after a restart")
+			if st.shared {
+				// A server started on the store reads a change against
+				// every kept document, as the others did.
+				k := restarted.(confgraph.SourceKeeper)
+				name := pool[r.IntN(len(pool))]
+				if _, err := (&Service{World: w, Store: restarted, Shared: k}).Add(ctx, name, all[name]); err != nil {
+					t.Fatalf("add %s after a restart: %v", name, err)
+				}
+				held[name] = all[name]
+				sameGraph(t, w, restarted, held, "add "+name+" after a restart")
+			}
 		})
 	}
 }
@@ -312,4 +329,134 @@ func pool(docs map[string][]byte) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// replica returns a document of testdata/replicas: a schedule, the same
+// schedule with a talk renamed, and two recaps naming the talk under each
+// of its titles.
+func replica(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("../../testdata/replicas", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestServersSharingAStoreReadEachOthersChanges makes changes through two
+// servers sharing one Neo4j and then through a third started afterwards:
+// each reads its change against the documents the others added, so a
+// recap added through one server links to the talk a schedule added
+// through the other names, and renaming the talk in the schedule reads
+// the recap again. After every change the graph is the bulk load of the
+// documents.
+func TestServersSharingAStoreReadEachOthersChanges(t *testing.T) {
+	w, err := loaders.DefaultWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	clearNeo4j(t)
+	store := openNeo4j(t)
+	a := &Service{World: w, Store: store, Shared: store}
+	b := &Service{World: w, Store: store, Shared: store}
+	sharedListing, renamed := replica(t, "schedule.md"), replica(t, "schedule-renamed.md")
+	held := map[string][]byte{}
+	step := func(svc *Service, name, text string) {
+		t.Helper()
+		if text == "" {
+			if err := svc.Remove(ctx, name); err != nil {
+				t.Fatalf("remove %s: %v", name, err)
+			}
+			delete(held, name)
+		} else {
+			if _, err := svc.Add(ctx, name, []byte(text)); err != nil {
+				t.Fatalf("add %s: %v", name, err)
+			}
+			held[name] = []byte(text)
+		}
+		sameGraph(t, w, store, held, "after "+name)
+	}
+	step(a, "schedule.md", sharedListing)
+	step(b, "recap.md", replica(t, "recap.md"))
+	if n := reviewed(t, store, "Proxies at Scale"); n != 1 {
+		t.Fatalf("the recap added through another server reviews %d listed talks called Proxies at Scale, want 1", n)
+	}
+	step(a, "schedule.md", renamed)
+	step(b, "recap2.md", replica(t, "recap-renamed.md"))
+	if n := reviewed(t, store, "Envoy Everywhere, One Region at a Time"); n != 1 {
+		t.Fatalf("%d recaps review the renamed talk, want 1", n)
+	}
+	other := openNeo4j(t) // as a server started afterwards opens it
+	c := &Service{World: w, Store: other, Shared: other}
+	step(c, "schedule.md", "")
+	step(a, "recap.md", "")
+	step(b, "schedule.md", sharedListing)
+}
+
+// reviewed returns how many recaps review the talk of the given title.
+func reviewed(t *testing.T, s confgraph.Store, title string) int {
+	t.Helper()
+	b, err := s.Dump(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range b.Rels() {
+		if r.Type != confgraph.RelReviews {
+			continue
+		}
+		if tk, ok := b.Node(r.To).(*confgraph.Talk); ok && tk.Title == title {
+			n++
+		}
+	}
+	return n
+}
+
+// TestApplyDocumentsRefusesAMovedVersion: a change read against documents
+// another server has changed since is refused whole, and the graph stays.
+func TestApplyDocumentsRefusesAMovedVersion(t *testing.T) {
+	w, err := loaders.DefaultWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	clearNeo4j(t)
+	store := openNeo4j(t)
+	set, err := store.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sharedListing := replica(t, "schedule.md")
+	b, _, _, err := w.LoadDocument("schedule.md", []byte(sharedListing))
+	if err != nil {
+		t.Fatal(err)
+	}
+	change := []confgraph.DocumentChange{{Name: "schedule.md", Batch: b, Keep: true, Text: []byte(sharedListing)}}
+	if err := store.ApplyDocuments(ctx, set.Version, change); err != nil {
+		t.Fatal(err)
+	}
+	before, err := store.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change[0].Batch = confgraph.NewBatch()
+	err = store.ApplyDocuments(ctx, set.Version, change)
+	if !errors.Is(err, confgraph.ErrSourcesMoved) {
+		t.Fatalf("a change at a moved version: got %v, want ErrSourcesMoved", err)
+	}
+	after, err := store.Dump(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := storetest.Diff(before, after); len(d) > 0 {
+		t.Fatalf("a refused change changed the graph:\n%s", strings.Join(d, "\n"))
+	}
+	now, err := store.Sources(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now.Version != set.Version+1 || now.Digests["schedule.md"] != confgraph.SourceDigest([]byte(sharedListing)) {
+		t.Fatalf("kept documents: version %d, digests %v; want version %d and the schedule's digest", now.Version, now.Digests, set.Version+1)
+	}
 }

@@ -124,7 +124,7 @@ func (s *Store) open(ctx context.Context, cfg Config) error {
 	if _, err := s.query(vctx, "RETURN 1 AS ok", nil); err != nil {
 		return s.openError(cfg, err)
 	}
-	for _, q := range append(slices.Clone(schema), documentSchema...) {
+	for _, q := range slices.Concat(schema, documentSchema, sourceSchema) {
 		if _, err := s.exec(ctx, q, schemaParams); err != nil {
 			return s.openError(cfg, err)
 		}
@@ -467,19 +467,21 @@ func (s *Store) Dump(ctx context.Context) (*confgraph.Batch, error) {
 // store as it was.
 func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	nodes, rels := b.Nodes(), b.Rels()
-	for _, n := range nodes {
-		if _, ok := listQuery[n.NodeLabel()]; !ok {
-			return fmt.Errorf("neo4jstore: write: %w", confgraph.Errorf(confgraph.EINVALID, "node %s has unknown label %q", n.NodeID(), n.NodeLabel()))
-		}
-	}
-	for _, r := range rels {
-		if _, ok := relatedQuery[r.Type]; !ok {
-			return fmt.Errorf("neo4jstore: write: %w", confgraph.Errorf(confgraph.EINVALID, "relationship from %s to %s has unknown type %q", r.From, r.To, r.Type))
-		}
+	if err := validBatch(b); err != nil {
+		return fmt.Errorf("neo4jstore: write: %w", err)
 	}
 	if len(nodes) == 0 && len(rels) == 0 {
 		return nil
 	}
+	return s.writeGraph(ctx, "write", func(tx neo4j.ManagedTransaction) error {
+		return writeTx(ctx, tx, b, "", nodes, rels)
+	})
+}
+
+// writeGraph runs a change to the graph in one write transaction, one at
+// a time in this process and never while a request holds a version of
+// the graph (versionMu); the search statistics are forgotten after it.
+func (s *Store) writeGraph(ctx context.Context, op string, work func(tx neo4j.ManagedTransaction) error) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	s.versionMu.Lock()
@@ -487,9 +489,9 @@ func (s *Store) Write(ctx context.Context, b *confgraph.Batch) error {
 	defer s.forgetStats()
 	sess := s.session(ctx, neo4j.AccessModeWrite)
 	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, writeTx(ctx, tx, b, "", nodes, rels)
+		return struct{}{}, work(tx)
 	})
-	return s.fail(ctx, "write", errors.Join(err, sess.Close(ctx)))
+	return s.fail(ctx, op, errors.Join(err, sess.Close(ctx)))
 }
 
 // writeTx does the work of Write inside a transaction. It may run more

@@ -52,9 +52,7 @@ func openStore(t testing.TB) *Store {
 func emptyStore(t testing.TB) *Store {
 	t.Helper()
 	s := openStore(t)
-	if _, err := s.exec(context.Background(), "MATCH (n) DETACH DELETE n", nil); err != nil {
-		t.Fatalf("clearing the database: %v", err)
-	}
+	neo4jtest.Clear(t)
 	return s
 }
 

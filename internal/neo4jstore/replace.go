@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"errors"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -14,27 +13,12 @@ var _ confgraph.DocumentReplacer = (*Store)(nil)
 // ReplaceDocument removes what document name said and writes b, in one
 // transaction: a failure leaves the store as it was.
 func (s *Store) ReplaceDocument(ctx context.Context, name string, b *confgraph.Batch) error {
-	nodes, rels := b.Nodes(), b.Rels()
-	for _, n := range nodes {
-		if _, ok := listQuery[n.NodeLabel()]; !ok {
-			return confgraph.Errorf(confgraph.EINVALID, "node %s has unknown label %q", n.NodeID(), n.NodeLabel())
-		}
+	if err := validBatch(b); err != nil {
+		return err
 	}
-	for _, r := range rels {
-		if _, ok := relatedQuery[r.Type]; !ok {
-			return confgraph.Errorf(confgraph.EINVALID, "relationship from %s to %s has unknown type %q", r.From, r.To, r.Type)
-		}
-	}
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	s.versionMu.Lock()
-	defer s.versionMu.Unlock()
-	defer s.forgetStats()
-	sess := s.session(ctx, neo4j.AccessModeWrite)
-	_, err := neo4j.ExecuteWrite(ctx, sess, func(tx neo4j.ManagedTransaction) (struct{}, error) {
-		return struct{}{}, replaceTx(ctx, tx, name, b, nodes, rels)
+	return s.writeGraph(ctx, "replace document", func(tx neo4j.ManagedTransaction) error {
+		return replaceTx(ctx, tx, name, b, b.Nodes(), b.Rels())
 	})
-	return s.fail(ctx, "replace document", errors.Join(err, sess.Close(ctx)))
 }
 
 // replaceTx does the work of ReplaceDocument inside a transaction: the
@@ -56,4 +40,19 @@ func replaceTx(ctx context.Context, tx neo4j.ManagedTransaction, name string, b 
 		return err
 	}
 	return writeClaims(ctx, tx, b, name, nodes, rels, stored, held, base, sortedSet(touched))
+}
+
+// validBatch refuses a batch with a label or type the store does not know.
+func validBatch(b *confgraph.Batch) error {
+	for _, n := range b.Nodes() {
+		if _, ok := listQuery[n.NodeLabel()]; !ok {
+			return confgraph.Errorf(confgraph.EINVALID, "node %s has unknown label %q", n.NodeID(), n.NodeLabel())
+		}
+	}
+	for _, r := range b.Rels() {
+		if _, ok := relatedQuery[r.Type]; !ok {
+			return confgraph.Errorf(confgraph.EINVALID, "relationship from %s to %s has unknown type %q", r.From, r.To, r.Type)
+		}
+	}
+	return nil
 }

@@ -7,6 +7,7 @@
 package neo4jtest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -15,6 +16,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 )
 
 // Server says how to reach the test server.
@@ -138,4 +141,28 @@ func envOr(k, def string) string {
 		return v
 	}
 	return def
+}
+
+// Clear deletes everything in the test database, in slices: a large
+// graph left by an earlier run (the 100× benchmark's) in one transaction
+// is more than the test server's transaction memory.
+func Clear(t testing.TB) {
+	t.Helper()
+	srv := Need(t)
+	ctx := context.Background()
+	drv, err := neo4j.NewDriverWithContext(srv.URI, neo4j.BasicAuth(srv.User, srv.Password, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer drv.Close(ctx)
+	for {
+		res, err := neo4j.ExecuteQuery(ctx, drv, "MATCH (n) WITH n LIMIT 5000 DETACH DELETE n RETURN count(*) AS n", nil,
+			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.Database))
+		if err != nil {
+			t.Fatalf("clearing Neo4j: %v", err)
+		}
+		if n, _ := res.Records[0].Values[0].(int64); n == 0 {
+			return
+		}
+	}
 }
