@@ -29,19 +29,13 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Company() CompanyResolver
-	CompanyConnection() CompanyConnectionResolver
 	Event() EventResolver
-	EventConnection() EventConnectionResolver
 	Mutation() MutationResolver
 	Project() ProjectResolver
-	ProjectConnection() ProjectConnectionResolver
 	Query() QueryResolver
 	Recap() RecapResolver
-	RecapConnection() RecapConnectionResolver
 	Speaker() SpeakerResolver
-	SpeakerConnection() SpeakerConnectionResolver
 	Talk() TalkResolver
-	TalkConnection() TalkConnectionResolver
 }
 
 type DirectiveRoot struct {
@@ -405,9 +399,6 @@ type CompanyResolver interface {
 	Speakers(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, limit *int, offset *int) ([][]*confgraph.Speaker, error)
 	SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error)
 }
-type CompanyConnectionResolver interface {
-	TotalCount(ctx context.Context, obj *CompanyConnection) (int, error)
-}
 type EventResolver interface {
 	ID(ctx context.Context, obj *confgraph.Event) (string, error)
 
@@ -422,9 +413,6 @@ type EventResolver interface {
 	TalksConnection(ctx context.Context, objs []*confgraph.Event, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
 	Recaps(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
 	RecapsConnection(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error)
-}
-type EventConnectionResolver interface {
-	TotalCount(ctx context.Context, obj *EventConnection) (int, error)
 }
 type MutationResolver interface {
 	AddDocument(ctx context.Context, name string, text string) (*confgraph.AddResult, error)
@@ -445,9 +433,6 @@ type ProjectResolver interface {
 	TalksConnection(ctx context.Context, objs []*confgraph.Project, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
 	Recaps(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
 	RecapsConnection(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error)
-}
-type ProjectConnectionResolver interface {
-	TotalCount(ctx context.Context, obj *ProjectConnection) (int, error)
 }
 type QueryResolver interface {
 	Talks(ctx context.Context, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([]*confgraph.Talk, error)
@@ -485,9 +470,6 @@ type RecapResolver interface {
 	Projects(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, limit *int, offset *int) ([][]*confgraph.Project, error)
 	ProjectsConnection(ctx context.Context, objs []*confgraph.Recap, where *ProjectWhere, sort []*ProjectSort, first *int, after *string) ([]*RelatedProjectConnection, error)
 }
-type RecapConnectionResolver interface {
-	TotalCount(ctx context.Context, obj *RecapConnection) (int, error)
-}
 type SpeakerResolver interface {
 	ID(ctx context.Context, obj *confgraph.Speaker) (string, error)
 
@@ -498,9 +480,6 @@ type SpeakerResolver interface {
 	TalksConnection(ctx context.Context, objs []*confgraph.Speaker, where *TalkWhere, sort []*TalkSort, first *int, after *string) ([]*RelatedTalkConnection, error)
 	Companies(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, limit *int, offset *int) ([][]*confgraph.Company, error)
 	CompaniesConnection(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, first *int, after *string) ([]*RelatedCompanyConnection, error)
-}
-type SpeakerConnectionResolver interface {
-	TotalCount(ctx context.Context, obj *SpeakerConnection) (int, error)
 }
 type TalkResolver interface {
 	ID(ctx context.Context, obj *confgraph.Talk) (string, error)
@@ -525,9 +504,6 @@ type TalkResolver interface {
 	EventConnection(ctx context.Context, objs []*confgraph.Talk, where *EventWhere, sort []*EventSort, first *int, after *string) ([]*RelatedEventConnection, error)
 	Recaps(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, limit *int, offset *int) ([][]*confgraph.Recap, error)
 	RecapsConnection(ctx context.Context, objs []*confgraph.Talk, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error)
-}
-type TalkConnectionResolver interface {
-	TotalCount(ctx context.Context, obj *TalkConnection) (int, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -6898,7 +6874,7 @@ func (ec *executionContext) _CompanyConnection_totalCount(ctx context.Context, f
 			return ec.fieldContext_CompanyConnection_totalCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.CompanyConnection().TotalCount(ctx, obj)
+			return obj.TotalCount(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -6909,7 +6885,7 @@ func (ec *executionContext) _CompanyConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_CompanyConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CompanyConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("CompanyConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _CompanyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *CompanyConnection) (ret graphql.Marshaler) {
@@ -7729,7 +7705,7 @@ func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, fie
 			return ec.fieldContext_EventConnection_totalCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.EventConnection().TotalCount(ctx, obj)
+			return obj.TotalCount(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -7740,7 +7716,7 @@ func (ec *executionContext) _EventConnection_totalCount(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_EventConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("EventConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("EventConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _EventConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *EventConnection) (ret graphql.Marshaler) {
@@ -8919,7 +8895,7 @@ func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, f
 			return ec.fieldContext_ProjectConnection_totalCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ProjectConnection().TotalCount(ctx, obj)
+			return obj.TotalCount(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -8930,7 +8906,7 @@ func (ec *executionContext) _ProjectConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_ProjectConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ProjectConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("ProjectConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _ProjectConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ProjectConnection) (ret graphql.Marshaler) {
@@ -10609,7 +10585,7 @@ func (ec *executionContext) _RecapConnection_totalCount(ctx context.Context, fie
 			return ec.fieldContext_RecapConnection_totalCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.RecapConnection().TotalCount(ctx, obj)
+			return obj.TotalCount(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -10620,7 +10596,7 @@ func (ec *executionContext) _RecapConnection_totalCount(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_RecapConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("RecapConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("RecapConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _RecapConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *RecapConnection) (ret graphql.Marshaler) {
@@ -12711,7 +12687,7 @@ func (ec *executionContext) _SpeakerConnection_totalCount(ctx context.Context, f
 			return ec.fieldContext_SpeakerConnection_totalCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.SpeakerConnection().TotalCount(ctx, obj)
+			return obj.TotalCount(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -12722,7 +12698,7 @@ func (ec *executionContext) _SpeakerConnection_totalCount(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_SpeakerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SpeakerConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("SpeakerConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _SpeakerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *SpeakerConnection) (ret graphql.Marshaler) {
@@ -13784,7 +13760,7 @@ func (ec *executionContext) _TalkConnection_totalCount(ctx context.Context, fiel
 			return ec.fieldContext_TalkConnection_totalCount(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.TalkConnection().TotalCount(ctx, obj)
+			return obj.TotalCount(ctx)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
@@ -13795,7 +13771,7 @@ func (ec *executionContext) _TalkConnection_totalCount(ctx context.Context, fiel
 	)
 }
 func (ec *executionContext) fieldContext_TalkConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("TalkConnection", field, true, true, errors.New("field of type Int does not have child fields"))
+	return graphql.NewScalarFieldContext("TalkConnection", field, true, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _TalkConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *TalkConnection) (ret graphql.Marshaler) {

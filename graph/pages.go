@@ -226,11 +226,24 @@ func cursors(ctx context.Context, s confgraph.Store, nodes []confgraph.Node, key
 }
 
 // pageOf is what every top-level connection type (connections.go) holds
-// besides its edges and page info: its query, so that totalCount is
-// counted only when asked for, and without loading the nodes.
-type pageOf struct{ query confgraph.Query }
+// besides its edges and page info: its query and store, so that
+// totalCount, bound to TotalCount (gqlgen.yml binds the connection types),
+// is counted only when asked for, and without loading the nodes.
+type pageOf struct {
+	query confgraph.Query
+	store confgraph.Store
+}
 
 func (p *pageOf) page() *pageOf { return p }
+
+// TotalCount counts the nodes the connection pages through: a prefetch's
+// answer, or a store call.
+func (p *pageOf) TotalCount(ctx context.Context) (int, error) {
+	if n, ok := prefetchedCount(ctx, countKey(p.query.Label, p.query.Where)); ok {
+		return n, nil
+	}
+	return p.store.Count(ctx, p.query.Label, p.query.Where)
+}
 
 // connection runs a top-level connection field (Query.talksConnection,
 // ...): C is its generated type, T the Go type of its nodes.
@@ -250,7 +263,7 @@ func connection[C interface{ page() *pageOf }, T confgraph.Node](ctx context.Con
 	}
 	v := reflect.New(reflect.TypeFor[C]().Elem())
 	c = v.Interface().(C)
-	c.page().query = q
+	c.page().query, c.page().store = q, s
 	info := &PageInfo{}
 	v.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
 	edges := v.Elem().FieldByName("Edges")

@@ -250,12 +250,3 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 	}
 	return res.Nodes, nil
 }
-
-// countOf counts the nodes a top-level connection pages through (a
-// prefetch's answer, or a store call).
-func countOf(ctx context.Context, s confgraph.Store, q confgraph.Query) (int, error) {
-	if n, ok := prefetchedCount(ctx, countKey(q.Label, q.Where)); ok {
-		return n, nil
-	}
-	return s.Count(ctx, q.Label, q.Where)
-}

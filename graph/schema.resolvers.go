@@ -41,11 +41,6 @@ func (r *companyResolver) SpeakersConnection(ctx context.Context, objs []*confgr
 	return relConnection[*RelatedSpeakerConnection](ctx, r.Store, objs)
 }
 
-// TotalCount is the resolver for the totalCount field.
-func (r *companyConnectionResolver) TotalCount(ctx context.Context, obj *CompanyConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
 // ID is the resolver for the id field.
 func (r *eventResolver) ID(ctx context.Context, obj *confgraph.Event) (string, error) {
 	return GlobalID(obj.ID), nil
@@ -104,11 +99,6 @@ func (r *eventResolver) Recaps(ctx context.Context, objs []*confgraph.Event, whe
 // RecapsConnection is the batch resolver for the recapsConnection field.
 func (r *eventResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Event, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
 	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
-}
-
-// TotalCount is the resolver for the totalCount field.
-func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *EventConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
 }
 
 // AddDocument is the resolver for the addDocument field.
@@ -188,11 +178,6 @@ func (r *projectResolver) Recaps(ctx context.Context, objs []*confgraph.Project,
 // RecapsConnection is the batch resolver for the recapsConnection field.
 func (r *projectResolver) RecapsConnection(ctx context.Context, objs []*confgraph.Project, where *RecapWhere, sort []*RecapSort, first *int, after *string) ([]*RelatedRecapConnection, error) {
 	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
-}
-
-// TotalCount is the resolver for the totalCount field.
-func (r *projectConnectionResolver) TotalCount(ctx context.Context, obj *ProjectConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
 }
 
 // Talks is the resolver for the talks field.
@@ -366,11 +351,6 @@ func (r *recapResolver) ProjectsConnection(ctx context.Context, objs []*confgrap
 	return relConnection[*RelatedProjectConnection](ctx, r.Store, objs)
 }
 
-// TotalCount is the resolver for the totalCount field.
-func (r *recapConnectionResolver) TotalCount(ctx context.Context, obj *RecapConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
 // ID is the resolver for the id field.
 func (r *speakerResolver) ID(ctx context.Context, obj *confgraph.Speaker) (string, error) {
 	return GlobalID(obj.ID), nil
@@ -409,11 +389,6 @@ func (r *speakerResolver) Companies(ctx context.Context, objs []*confgraph.Speak
 // CompaniesConnection is the batch resolver for the companiesConnection field.
 func (r *speakerResolver) CompaniesConnection(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, first *int, after *string) ([]*RelatedCompanyConnection, error) {
 	return relConnection[*RelatedCompanyConnection](ctx, r.Store, objs)
-}
-
-// TotalCount is the resolver for the totalCount field.
-func (r *speakerConnectionResolver) TotalCount(ctx context.Context, obj *SpeakerConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
 }
 
 // ID is the resolver for the id field.
@@ -523,24 +498,11 @@ func (r *talkResolver) RecapsConnection(ctx context.Context, objs []*confgraph.T
 	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
 }
 
-// TotalCount is the resolver for the totalCount field.
-func (r *talkConnectionResolver) TotalCount(ctx context.Context, obj *TalkConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
 // Company returns CompanyResolver implementation.
 func (r *Resolver) Company() CompanyResolver { return &companyResolver{r} }
 
-// CompanyConnection returns CompanyConnectionResolver implementation.
-func (r *Resolver) CompanyConnection() CompanyConnectionResolver {
-	return &companyConnectionResolver{r}
-}
-
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
-
-// EventConnection returns EventConnectionResolver implementation.
-func (r *Resolver) EventConnection() EventConnectionResolver { return &eventConnectionResolver{r} }
 
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
@@ -548,47 +510,25 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 // Project returns ProjectResolver implementation.
 func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
 
-// ProjectConnection returns ProjectConnectionResolver implementation.
-func (r *Resolver) ProjectConnection() ProjectConnectionResolver {
-	return &projectConnectionResolver{r}
-}
-
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 // Recap returns RecapResolver implementation.
 func (r *Resolver) Recap() RecapResolver { return &recapResolver{r} }
 
-// RecapConnection returns RecapConnectionResolver implementation.
-func (r *Resolver) RecapConnection() RecapConnectionResolver { return &recapConnectionResolver{r} }
-
 // Speaker returns SpeakerResolver implementation.
 func (r *Resolver) Speaker() SpeakerResolver { return &speakerResolver{r} }
-
-// SpeakerConnection returns SpeakerConnectionResolver implementation.
-func (r *Resolver) SpeakerConnection() SpeakerConnectionResolver {
-	return &speakerConnectionResolver{r}
-}
 
 // Talk returns TalkResolver implementation.
 func (r *Resolver) Talk() TalkResolver { return &talkResolver{r} }
 
-// TalkConnection returns TalkConnectionResolver implementation.
-func (r *Resolver) TalkConnection() TalkConnectionResolver { return &talkConnectionResolver{r} }
-
 type (
-	companyResolver           struct{ *Resolver }
-	companyConnectionResolver struct{ *Resolver }
-	eventResolver             struct{ *Resolver }
-	eventConnectionResolver   struct{ *Resolver }
-	mutationResolver          struct{ *Resolver }
-	projectResolver           struct{ *Resolver }
-	projectConnectionResolver struct{ *Resolver }
-	queryResolver             struct{ *Resolver }
-	recapResolver             struct{ *Resolver }
-	recapConnectionResolver   struct{ *Resolver }
-	speakerResolver           struct{ *Resolver }
-	speakerConnectionResolver struct{ *Resolver }
-	talkResolver              struct{ *Resolver }
-	talkConnectionResolver    struct{ *Resolver }
+	companyResolver  struct{ *Resolver }
+	eventResolver    struct{ *Resolver }
+	mutationResolver struct{ *Resolver }
+	projectResolver  struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+	recapResolver    struct{ *Resolver }
+	speakerResolver  struct{ *Resolver }
+	talkResolver     struct{ *Resolver }
 )
