@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
@@ -14,6 +16,16 @@ import (
 
 // GlobalID returns the global ID of a store ID.
 func GlobalID(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// MarshalNodeID writes a store ID as its global ID: gqlgen.yml binds the
+// ID scalar to it, so that the resolvers return store IDs and no ID field
+// needs a resolver of its own.
+func MarshalNodeID(id string) graphql.Marshaler { return graphql.MarshalID(GlobalID(id)) }
+
+// UnmarshalNodeID reads an ID argument as the client gave it: the
+// resolvers decode it (StoreID), so that a bad one is reported at its
+// field like any other bad argument.
+func UnmarshalNodeID(v any) (string, error) { return graphql.UnmarshalID(v) }
 
 // StoreID decodes a global ID.
 func StoreID(gid string) (string, error) {
@@ -173,7 +185,7 @@ func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *i
 	}
 	out := &Path{Length: len(p.Rels), Nodes: p.Nodes, Relationships: []*PathRelationship{}}
 	for _, rel := range p.Rels {
-		out.Relationships = append(out.Relationships, &PathRelationship{Type: string(rel.Type), From: GlobalID(rel.From), To: GlobalID(rel.To), Evidence: evidence(rel)})
+		out.Relationships = append(out.Relationships, &PathRelationship{Type: string(rel.Type), From: rel.From, To: rel.To, Evidence: evidence(rel)})
 	}
 	return out, nil
 }

@@ -11,11 +11,6 @@ import (
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
-// ID is the resolver for the id field.
-func (r *companyResolver) ID(ctx context.Context, obj *confgraph.Company) (string, error) {
-	return GlobalID(obj.ID), nil
-}
-
 // SpeakerCount is the batch resolver for the speakerCount field.
 func (r *companyResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Company) ([]int, error) {
 	return relCount(ctx, r.Store, objs)
@@ -39,11 +34,6 @@ func (r *companyResolver) Speakers(ctx context.Context, objs []*confgraph.Compan
 // SpeakersConnection is the batch resolver for the speakersConnection field.
 func (r *companyResolver) SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error) {
 	return relConnection[*RelatedSpeakerConnection](ctx, r.Store, objs)
-}
-
-// ID is the resolver for the id field.
-func (r *eventResolver) ID(ctx context.Context, obj *confgraph.Event) (string, error) {
-	return GlobalID(obj.ID), nil
 }
 
 // City is the resolver for the city field.
@@ -107,11 +97,6 @@ func (r *mutationResolver) AddDocument(ctx context.Context, name string, text st
 		return nil, err
 	}
 	return r.Docs.Add(ctx, name, []byte(text))
-}
-
-// ID is the resolver for the id field.
-func (r *projectResolver) ID(ctx context.Context, obj *confgraph.Project) (string, error) {
-	return GlobalID(obj.ID), nil
 }
 
 // Homepage is the resolver for the homepage field.
@@ -306,11 +291,6 @@ func (r *queryResolver) Stats(ctx context.Context) ([]*Count, error) {
 	return out, nil
 }
 
-// ID is the resolver for the id field.
-func (r *recapResolver) ID(ctx context.Context, obj *confgraph.Recap) (string, error) {
-	return GlobalID(obj.ID), nil
-}
-
 // Author is the resolver for the author field.
 func (r *recapResolver) Author(ctx context.Context, obj *confgraph.Recap) (*string, error) {
 	return opt(obj.Author), nil
@@ -351,11 +331,6 @@ func (r *recapResolver) ProjectsConnection(ctx context.Context, objs []*confgrap
 	return relConnection[*RelatedProjectConnection](ctx, r.Store, objs)
 }
 
-// ID is the resolver for the id field.
-func (r *speakerResolver) ID(ctx context.Context, obj *confgraph.Speaker) (string, error) {
-	return GlobalID(obj.ID), nil
-}
-
 // Bio is the resolver for the bio field.
 func (r *speakerResolver) Bio(ctx context.Context, obj *confgraph.Speaker) (*string, error) {
 	return opt(obj.Bio), nil
@@ -389,11 +364,6 @@ func (r *speakerResolver) Companies(ctx context.Context, objs []*confgraph.Speak
 // CompaniesConnection is the batch resolver for the companiesConnection field.
 func (r *speakerResolver) CompaniesConnection(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, first *int, after *string) ([]*RelatedCompanyConnection, error) {
 	return relConnection[*RelatedCompanyConnection](ctx, r.Store, objs)
-}
-
-// ID is the resolver for the id field.
-func (r *talkResolver) ID(ctx context.Context, obj *confgraph.Talk) (string, error) {
-	return GlobalID(obj.ID), nil
 }
 
 // Abstract is the resolver for the abstract field.
