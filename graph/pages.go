@@ -261,59 +261,89 @@ func connection[C interface{ page() *pageOf }, T confgraph.Node](ctx context.Con
 	if err != nil {
 		return c, err
 	}
-	v := reflect.New(reflect.TypeFor[C]().Elem())
-	c = v.Interface().(C)
-	c.page().query, c.page().store = q, s
 	info := &PageInfo{}
-	v.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
-	edges := v.Elem().FieldByName("Edges")
-	edges.Set(reflect.MakeSlice(edges.Type(), 0, q.Limit))
-	if q.Limit == 0 {
-		return c, nil
-	}
-	want := q.Limit
-	q.Limit = want + 1
-	nodes, err := findPlanned(ctx, s, q, string(q.Label), true)
-	if err != nil {
-		return c, err
-	}
-	if len(nodes) > want {
+	var edges []edge
+	if q.Limit > 0 {
+		// One more than the page, to learn whether another follows.
+		page := q
+		page.Limit++
+		nodes, err := findPlanned(ctx, s, page, string(q.Label), true)
+		if err != nil {
+			return c, err
+		}
+		if len(nodes) > q.Limit {
+			if q.Last {
+				nodes = nodes[1:]
+				info.HasPreviousPage = true
+			} else {
+				nodes = nodes[:q.Limit]
+				info.HasNextPage = true
+			}
+		}
 		if q.Last {
-			nodes = nodes[1:]
-			info.HasPreviousPage = true
+			info.HasNextPage = q.Before != nil
 		} else {
-			nodes = nodes[:want]
-			info.HasNextPage = true
+			info.HasPreviousPage = q.After != nil
+		}
+		cs, err := cursors(ctx, s, nodes, q.Sort)
+		if err != nil {
+			return c, err
+		}
+		for i, n := range nodes {
+			edges = append(edges, edge{node: n, cursor: cs[i]})
 		}
 	}
-	if q.Last {
-		info.HasNextPage = q.Before != nil
-	} else {
-		info.HasPreviousPage = q.After != nil
-	}
-	cs, err := cursors(ctx, s, nodes, q.Sort)
-	if err != nil {
-		return c, err
-	}
+	c, ids := fill[C](edges, info)
+	c.page().query, c.page().store = q, s
 	// gqlgen resolves each edge's node on its own: one group per node.
-	groups := make([][]string, len(nodes))
-	for i, n := range nodes {
-		groups[i] = []string{n.NodeID()}
+	groups := make([][]string, len(ids))
+	for i, id := range ids {
+		groups[i] = []string{id}
 	}
 	record(ctx, groups)
-	if len(cs) > 0 {
-		info.StartCursor, info.EndCursor = &cs[0], &cs[len(cs)-1]
-	}
-	edge := edges.Type().Elem().Elem()
-	for i, n := range nodes {
-		if t, ok := n.(T); ok {
-			e := reflect.New(edge)
-			e.Elem().FieldByName("Cursor").SetString(cs[i])
-			e.Elem().FieldByName("Node").Set(reflect.ValueOf(t))
-			edges.Set(reflect.Append(edges, e))
-		}
-	}
 	return c, nil
+}
+
+// edge is one edge of a connection: its node, its cursor and, on a
+// relationship's connection, the relationship that reached the node.
+type edge struct {
+	node   confgraph.Node
+	cursor string
+	rel    *confgraph.Relationship
+}
+
+// fill makes a connection of type C (a pointer to any of the generated
+// connection types, whose Edges and PageInfo it sets) of the edges whose
+// nodes its edge type holds, and returns their node IDs; info gets the
+// first and last cursors.
+func fill[C any](edges []edge, info *PageInfo) (C, []string) {
+	c := reflect.New(reflect.TypeFor[C]().Elem())
+	list := c.Elem().FieldByName("Edges")
+	list.Set(reflect.MakeSlice(list.Type(), 0, len(edges)))
+	var ids []string
+	for _, e := range edges {
+		v := reflect.New(list.Type().Elem().Elem())
+		f := v.Elem().FieldByName
+		node := reflect.ValueOf(e.node)
+		if !node.Type().AssignableTo(f("Node").Type()) {
+			continue
+		}
+		f("Node").Set(node)
+		f("Cursor").SetString(e.cursor)
+		if e.rel != nil {
+			f("Type").SetString(string(e.rel.Type))
+			f("Role").Set(reflect.ValueOf(opt(e.rel.Role)))
+			f("Evidence").Set(reflect.ValueOf(evidence(*e.rel)))
+		}
+		list.Set(reflect.Append(list, v))
+		ids = append(ids, e.node.NodeID())
+		if info.StartCursor == nil {
+			info.StartCursor = &e.cursor
+		}
+		info.EndCursor = &e.cursor
+	}
+	c.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
+	return c.Interface().(C), ids
 }
 
 func ids[P confgraph.Node](parents []P) []string {

@@ -113,41 +113,18 @@ func relConnection[C any, P confgraph.Node](ctx context.Context, s confgraph.Sto
 	}
 	out := make([]C, len(parents))
 	groups := make([][]string, len(parents))
-	typ := reflect.TypeFor[C]().Elem()
-	edges, _ := typ.FieldByName("Edges")
-	edge := edges.Type.Elem().Elem()
 	for i, id := range pid {
 		es := m[id]
 		info := &PageInfo{HasPreviousPage: q.After != nil}
 		if len(es) > want {
 			es, info.HasNextPage = es[:want], true
 		}
-		c := reflect.New(typ)
-		list := reflect.MakeSlice(edges.Type, 0, len(es))
-		for _, e := range es {
-			cur := cursorOf[e.Node.NodeID()]
-			v := reflect.New(edge)
-			f := v.Elem().FieldByName
-			if node := reflect.ValueOf(e.Node); node.Type().AssignableTo(f("Node").Type()) {
-				f("Node").Set(node)
-			} else {
-				continue
-			}
-			f("Cursor").SetString(cur)
-			f("Type").SetString(string(e.Rel.Type))
-			f("Role").Set(reflect.ValueOf(opt(e.Rel.Role)))
-			f("Evidence").Set(reflect.ValueOf(evidence(e.Rel)))
-			list = reflect.Append(list, v)
-			groups[i] = append(groups[i], e.Node.NodeID())
-			if info.StartCursor == nil {
-				info.StartCursor = &cur
-			}
-			info.EndCursor = &cur
+		page := make([]edge, len(es))
+		for j := range es {
+			page[j] = edge{node: es[j].Node, cursor: cursorOf[es[j].Node.NodeID()], rel: &es[j].Rel}
 		}
-		c.Elem().FieldByName("Edges").Set(list)
-		c.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
-		c.Elem().FieldByName("TotalCount").SetInt(int64(totals[id]))
-		out[i] = c.Interface().(C)
+		out[i], groups[i] = fill[C](page, info)
+		reflect.ValueOf(out[i]).Elem().FieldByName("TotalCount").SetInt(int64(totals[id]))
 	}
 	record(ctx, groups)
 	return out, nil
