@@ -289,18 +289,16 @@ func connection[C interface{ page() *pageOf }, T confgraph.Node](ctx context.Con
 		if err != nil {
 			return c, err
 		}
+		// gqlgen resolves each edge's node on its own: one group per node.
+		groups := make([][]string, len(nodes))
 		for i, n := range nodes {
 			edges = append(edges, edge{node: n, cursor: cs[i]})
+			groups[i] = []string{n.NodeID()}
 		}
+		record(ctx, groups)
 	}
-	c, ids := fill[C](edges, info)
+	c, _ = fill[C](edges, info)
 	c.page().query, c.page().store = q, s
-	// gqlgen resolves each edge's node on its own: one group per node.
-	groups := make([][]string, len(ids))
-	for i, id := range ids {
-		groups[i] = []string{id}
-	}
-	record(ctx, groups)
 	return c, nil
 }
 
