@@ -237,12 +237,13 @@ type pageOf struct {
 func (p *pageOf) page() *pageOf { return p }
 
 // TotalCount counts the nodes the connection pages through: a prefetch's
-// answer, or a store call.
+// answer, kept as the degree of no node (""), or a store call.
 func (p *pageOf) TotalCount(ctx context.Context) (int, error) {
-	if n, ok := prefetchedCount(ctx, countKey(p.query.Label, p.query.Where)); ok {
-		return n, nil
-	}
-	return p.store.Count(ctx, p.query.Label, p.query.Where)
+	m, err := join(ctx, pickDegrees, countKey(p.query.Label, p.query.Where), []string{""}, func([]string) (map[string]int, error) {
+		n, err := p.store.Count(ctx, p.query.Label, p.query.Where)
+		return map[string]int{"": n}, err
+	})
+	return m[""], err
 }
 
 // connection runs a top-level connection field (Query.talksConnection,

@@ -246,7 +246,8 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 	}
 	b.remember(res)
 	if plan.Total {
-		b.rememberCount(countKey(q.Label, q.Where), res.Total)
+		// Kept as the degree of no node, as pageOf.TotalCount reads it.
+		b.remember(&confgraph.Prefetched{Degrees: map[string]map[string]int{countKey(q.Label, q.Where): {"": res.Total}}})
 	}
 	return res.Nodes, nil
 }
