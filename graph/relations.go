@@ -187,33 +187,20 @@ type rankPage struct {
 // `first` (the same as limit); a ranking given neither shows its default
 // (every entry when that is 0).
 func rankPageOf(r confgraph.Ranking, args map[string]any) (rankPage, error) {
-	var p rankPage
 	first, limit := intArg(args, "first"), intArg(args, "limit")
 	if first != nil && limit != nil {
-		return p, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
+		return rankPage{}, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
 	}
 	if limit == nil {
 		limit = first
 	}
-	switch {
-	case limit != nil:
-		p.limit = *limit
-		p.none = p.limit == 0
-	case r.DefaultLimit > 0:
-		p.limit = r.DefaultLimit
-	default:
-		p.unset = true
+	p := rankPage{unset: limit == nil && r.DefaultLimit == 0, none: limit != nil && *limit == 0}
+	if limit == nil {
+		limit = &r.DefaultLimit
 	}
-	if offset := intArg(args, "offset"); offset != nil {
-		p.offset = *offset
-	}
-	if err := checkPage("limit", p.limit); err != nil {
-		return p, err
-	}
-	if p.offset < 0 {
-		return p, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
-	}
-	return p, nil
+	q, err := pageQuery("", nil, nil, limit, intArg(args, "offset"))
+	p.limit, p.offset = q.Limit, q.Offset
+	return p, err
 }
 
 // tally is the tally a ranking asks the store for: the page and what it

@@ -7,6 +7,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
@@ -227,7 +228,24 @@ func (r *queryResolver) RecapsConnection(ctx context.Context, where *RecapWhere,
 
 // Talk is the resolver for the talk field.
 func (r *queryResolver) Talk(ctx context.Context, id *string, title *string) (*confgraph.Talk, error) {
-	return r.talk(ctx, id, title)
+	switch {
+	case id != nil && title != nil:
+		return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title, not both")
+	case id != nil:
+		sid, err := StoreID(*id)
+		if err != nil {
+			return nil, err
+		}
+		n, err := byID(ctx, r.Store, sid)
+		if err != nil {
+			return nil, err
+		}
+		t, _ := n.(*confgraph.Talk)
+		return t, nil
+	case title != nil:
+		return byName[*confgraph.Talk](ctx, r.Store, *title)
+	}
+	return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title")
 }
 
 // Speaker is the resolver for the speaker field.
@@ -267,12 +285,74 @@ func (r *queryResolver) Node(ctx context.Context, id string) (confgraph.Node, er
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
-	return r.search(ctx, query, types, first, after)
+	n := defaultSearch
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > confgraph.MaxPage {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
+	}
+	if len(query) > confgraph.MaxSearchLength {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than %d characters", confgraph.MaxSearchLength)
+	}
+	skip := 0
+	if after != nil {
+		at, err := decodeSearchCursor(*after)
+		if err != nil {
+			return nil, err
+		}
+		skip = at + 1
+	}
+	if skip+n > maxSearchDepth {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "search pages stop at result %d", maxSearchDepth)
+	}
+	var labels []confgraph.Label
+	for _, t := range types {
+		// A SearchType is a label's name in capitals.
+		for _, l := range confgraph.Labels {
+			if strings.EqualFold(string(l), string(t)) {
+				labels = append(labels, l)
+			}
+		}
+	}
+	hits, err := r.Store.Search(ctx, query, labels, skip+n)
+	if err != nil {
+		return nil, err
+	}
+	out := []*SearchResult{}
+	for i := skip; i < len(hits); i++ {
+		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: searchCursor(i)})
+	}
+	return out, nil
 }
 
 // ShortestPath is the resolver for the shortestPath field.
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []RelationshipType) (*Path, error) {
-	return r.shortestPath(ctx, from, to, maxHops, relationshipTypes)
+	a, err := StoreID(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := StoreID(to)
+	if err != nil {
+		return nil, err
+	}
+	hops := defaultMaxHops
+	if maxHops != nil {
+		hops = *maxHops
+	}
+	types := make([]confgraph.RelType, len(relationshipTypes))
+	for i, t := range relationshipTypes {
+		types[i] = confgraph.RelType(t)
+	}
+	p, err := r.Store.ShortestPath(ctx, a, b, hops, types)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	out := &Path{Length: len(p.Rels), Nodes: p.Nodes, Relationships: []*PathRelationship{}}
+	for _, rel := range p.Rels {
+		out.Relationships = append(out.Relationships, &PathRelationship{Type: string(rel.Type), From: rel.From, To: rel.To, Evidence: evidence(rel)})
+	}
+	return out, nil
 }
 
 // Stats is the resolver for the stats field.
@@ -425,7 +505,23 @@ func (r *talkResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Talk)
 
 // Related is the batch resolver for the related field.
 func (r *talkResolver) Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
-	return r.relatedTalks(ctx, objs, first)
+	// The domain's scoring, its walks joined with the request's level.
+	n, err := firstOr(first, defaultRelated)
+	if err != nil {
+		return nil, err
+	}
+	m, err := confgraph.RelatedTalks(ctx, joined{r.Store}, uniq(ids(objs)), n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*RelatedTalk, len(objs))
+	for i, t := range objs {
+		out[i] = []*RelatedTalk{}
+		for _, x := range m[t.ID] {
+			out[i] = append(out[i], &RelatedTalk{Talk: x.Talk, Score: x.Score, Reasons: x.Reasons})
+		}
+	}
+	return out, nil
 }
 
 // Speakers is the batch resolver for the speakers field.
