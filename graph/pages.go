@@ -22,14 +22,14 @@ func strArg(args map[string]any, name string) *string {
 	return v
 }
 
-// filterArgs reads a field's where and sort arguments.
-func filterArgs(args map[string]any) (*confgraph.Filter, []confgraph.SortKey, error) {
-	w, err := whereOf(args["where"])
-	if err != nil {
-		return nil, nil, err
+// filterQuery is the query of a field's where and sort arguments.
+func filterQuery(label confgraph.Label, args map[string]any) (q confgraph.Query, err error) {
+	q = confgraph.Query{Label: label, Limit: defaultLimit}
+	if q.Where, err = whereOf(args["where"]); err != nil {
+		return q, err
 	}
-	k, err := sortOf(args["sort"])
-	return w, k, err
+	q.Sort, err = sortOf(args["sort"])
+	return q, err
 }
 
 // The page sizes and bounds a request that gives none gets are the
@@ -57,13 +57,17 @@ func argDefault(typ, field, arg string) int {
 	panic(fmt.Sprintf("graph: schema.graphqls declares no default for %s.%s(%s)", typ, field, arg))
 }
 
-// pageQuery validates limit and offset.
-func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, limit, offset *int) (confgraph.Query, error) {
-	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: defaultLimit}
+// pageQuery is the query of a list field's arguments, with the limit
+// given (defaultLimit when nil).
+func pageQuery(label confgraph.Label, args map[string]any, limit *int) (confgraph.Query, error) {
+	q, err := filterQuery(label, args)
+	if err != nil {
+		return q, err
+	}
 	if limit != nil {
 		q.Limit = *limit
 	}
-	if offset != nil {
+	if offset := intArg(args, "offset"); offset != nil {
 		q.Offset = *offset
 	}
 	if err := checkPage("limit", q.Limit); err != nil {
@@ -79,28 +83,20 @@ func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.
 // without a limit holds every related node (Limit 0 to the store); none
 // reports an explicit limit of 0.
 func listQuery(args map[string]any) (q confgraph.Query, none bool, err error) {
-	w, k, err := filterArgs(args)
-	if err != nil {
-		return q, false, err
-	}
 	limit, all := intArg(args, "limit"), 0
 	if limit == nil {
 		limit = &all
 	} else if *limit == 0 {
 		none = true
 	}
-	q, err = pageQuery("", w, k, limit, intArg(args, "offset"))
+	q, err = pageQuery("", args, limit)
 	return q, none, err
 }
 
 // relConnQuery is the query of a relationship connection field's
 // arguments: one more than the page, to learn whether another follows.
 func relConnQuery(args map[string]any) (q confgraph.Query, want int, err error) {
-	w, k, err := filterArgs(args)
-	if err != nil {
-		return q, 0, err
-	}
-	q, err = connQuery("", w, k, args)
+	q, err = connQuery("", args)
 	q.Limit++
 	return q, q.Limit - 1, err
 }
@@ -124,10 +120,13 @@ func firstOr(first *int, def int) (int, error) {
 	return n, checkPage("first", n)
 }
 
-// connQuery builds the query of a connection page from first, after,
-// last and before.
-func connQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, args map[string]any) (confgraph.Query, error) {
-	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: defaultLimit}
+// connQuery is the query of a connection field's arguments: where, sort,
+// first, after, last and before.
+func connQuery(label confgraph.Label, args map[string]any) (confgraph.Query, error) {
+	q, err := filterQuery(label, args)
+	if err != nil {
+		return q, err
+	}
 	first, last := intArg(args, "first"), intArg(args, "last")
 	if first != nil && last != nil {
 		return q, confgraph.Errorf(confgraph.EINVALID, "give first or last, not both")
@@ -144,14 +143,13 @@ func connQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.
 		}
 		q.Limit, q.Last = *last, true
 	}
-	var err error
 	if after := strArg(args, "after"); after != nil {
-		if q.After, err = confgraph.DecodeCursor(*after, keys); err != nil {
+		if q.After, err = confgraph.DecodeCursor(*after, q.Sort); err != nil {
 			return q, err
 		}
 	}
 	if before := strArg(args, "before"); before != nil {
-		if q.Before, err = confgraph.DecodeCursor(*before, keys); err != nil {
+		if q.Before, err = confgraph.DecodeCursor(*before, q.Sort); err != nil {
 			return q, err
 		}
 	}
@@ -180,11 +178,7 @@ func find[T confgraph.Node](ctx context.Context, s confgraph.Store) ([]T, error)
 	if err != nil {
 		return nil, err
 	}
-	w, k, err := filterArgs(fc.Args)
-	if err != nil {
-		return nil, err
-	}
-	q, err := pageQuery(labelOf[T](), w, k, intArg(fc.Args, "limit"), intArg(fc.Args, "offset"))
+	q, err := pageQuery(labelOf[T](), fc.Args, intArg(fc.Args, "limit"))
 	if err != nil {
 		return nil, err
 	}
@@ -254,11 +248,7 @@ func connection[C interface{ page() *pageOf }, T confgraph.Node](ctx context.Con
 	if err != nil {
 		return c, err
 	}
-	w, k, err := filterArgs(fc.Args)
-	if err != nil {
-		return c, err
-	}
-	q, err := connQuery(labelOf[T](), w, k, fc.Args)
+	q, err := connQuery(labelOf[T](), fc.Args)
 	if err != nil {
 		return c, err
 	}

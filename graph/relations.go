@@ -198,7 +198,7 @@ func rankPageOf(r confgraph.Ranking, args map[string]any) (rankPage, error) {
 	if limit == nil {
 		limit = &r.DefaultLimit
 	}
-	q, err := pageQuery("", nil, nil, limit, intArg(args, "offset"))
+	q, err := pageQuery("", args, limit)
 	p.limit, p.offset = q.Limit, q.Offset
 	return p, err
 }
