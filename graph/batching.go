@@ -38,7 +38,6 @@ type batcher struct {
 	edges   map[string]map[string][]confgraph.Edge
 	degrees map[string]map[string]int
 	tallies map[string]map[string][]confgraph.Counted
-	counts  map[string]int
 }
 
 type groupKey struct {
@@ -61,7 +60,7 @@ type callGroup struct {
 func WithBatching(ctx context.Context, s confgraph.Store) context.Context {
 	return context.WithValue(ctx, batcherKey{}, &batcher{store: s, levelOf: map[string]*level{}, groups: map[groupKey]*callGroup{},
 		edges: map[string]map[string][]confgraph.Edge{}, degrees: map[string]map[string]int{},
-		tallies: map[string]map[string][]confgraph.Counted{}, counts: map[string]int{}})
+		tallies: map[string]map[string][]confgraph.Counted{}})
 }
 
 func batcherFrom(ctx context.Context) *batcher {
@@ -90,9 +89,15 @@ func record(ctx context.Context, groups [][]string) {
 	}
 }
 
-// join runs call for the union of the ids of every call of this shape from
-// the same level, once all have arrived (or MaxBatchWait has passed).
-func join(ctx context.Context, shape string, ids []string, call func(ids []string) (any, error)) (any, error) {
+// join answers the call named shape for ids: from the request's prefetch
+// when it brought the answer (in the map pick chooses) for every one of
+// them, else by call for the union of the ids of every call of this shape
+// from the same level, once all have arrived (or MaxBatchWait has
+// passed).
+func join[V any](ctx context.Context, pick func(*batcher) map[string]map[string]V, shape string, ids []string, call func(ids []string) (map[string]V, error)) (map[string]V, error) {
+	if m, ok := prefetched(ctx, pick, shape, ids); ok {
+		return m, nil
+	}
 	b := batcherFrom(ctx)
 	if b == nil || len(ids) == 0 {
 		return call(ids)
@@ -105,24 +110,26 @@ func join(ctx context.Context, shape string, ids []string, call func(ids []strin
 	}
 	k := groupKey{shape, lvl}
 	g := b.groups[k]
+	anyCall := func(ids []string) (any, error) { return call(ids) }
 	if g == nil {
 		g = &callGroup{done: make(chan struct{})}
 		b.groups[k] = g
-		time.AfterFunc(MaxBatchWait, func() { b.fire(k, g, call) })
+		time.AfterFunc(MaxBatchWait, func() { b.fire(k, g, anyCall) })
 	}
 	g.ids = append(g.ids, ids...)
 	g.arrived++
 	ready := g.arrived >= lvl.expected
 	b.mu.Unlock()
 	if ready {
-		b.fire(k, g, call)
+		b.fire(k, g, anyCall)
 	}
 	select {
 	case <-g.done:
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	return g.result, g.err
+	m, _ := g.result.(map[string]V)
+	return m, g.err
 }
 
 func (b *batcher) fire(k groupKey, g *callGroup, call func([]string) (any, error)) {
@@ -154,12 +161,6 @@ func (b *batcher) remember(p *confgraph.Prefetched) {
 	keep(b.edges, p.Edges)
 	keep(b.degrees, p.Degrees)
 	keep(b.tallies, p.Tallies)
-}
-
-func (b *batcher) rememberCount(key string, n int) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.counts[key] = n
 }
 
 func keep[V any](into, from map[string]map[string]V) {
@@ -201,56 +202,26 @@ func pickEdges(b *batcher) map[string]map[string][]confgraph.Edge      { return 
 func pickDegrees(b *batcher) map[string]map[string]int                 { return b.degrees }
 func pickTallies(b *batcher) map[string]map[string][]confgraph.Counted { return b.tallies }
 
-// prefetchedCount returns a count a prefetch brought.
-func prefetchedCount(ctx context.Context, key string) (int, bool) {
-	b := batcherFrom(ctx)
-	if b == nil {
-		return 0, false
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	n, ok := b.counts[key]
-	return n, ok
-}
-
 // relatedQuery is store.RelatedQuery, joined with the other calls of its
 // level.
 func relatedQuery(ctx context.Context, s confgraph.Store, ids []string, rel confgraph.RelType, dir confgraph.Direction, q confgraph.Query) (map[string][]confgraph.Edge, error) {
-	key := shapeKey("rq", rel, dir, q)
-	if m, ok := prefetched(ctx, pickEdges, key, ids); ok {
-		return m, nil
-	}
-	v, err := join(ctx, key, ids, func(ids []string) (any, error) {
+	return join(ctx, pickEdges, shapeKey("rq", rel, dir, q), ids, func(ids []string) (map[string][]confgraph.Edge, error) {
 		return s.RelatedQuery(ctx, ids, rel, dir, q)
 	})
-	m, _ := v.(map[string][]confgraph.Edge)
-	return m, err
 }
 
 // related is store.Related, joined with the other calls of its level.
 func related(ctx context.Context, s confgraph.Store, ids []string, rel confgraph.RelType, dir confgraph.Direction) (map[string][]confgraph.Edge, error) {
-	key := shapeKey("r", rel, dir)
-	if m, ok := prefetched(ctx, pickEdges, key, ids); ok {
-		return m, nil
-	}
-	v, err := join(ctx, key, ids, func(ids []string) (any, error) {
+	return join(ctx, pickEdges, shapeKey("r", rel, dir), ids, func(ids []string) (map[string][]confgraph.Edge, error) {
 		return s.Related(ctx, ids, rel, dir)
 	})
-	m, _ := v.(map[string][]confgraph.Edge)
-	return m, err
 }
 
 // degreesOf is store.Degrees, joined with the other calls of its level.
 func degreesOf(ctx context.Context, s confgraph.Store, ids []string, rel confgraph.RelType, dir confgraph.Direction, where *confgraph.Filter) (map[string]int, error) {
-	key := degreeKey(confgraph.RelCount{Rel: rel, Dir: dir}, where)
-	if m, ok := prefetched(ctx, pickDegrees, key, ids); ok {
-		return m, nil
-	}
-	v, err := join(ctx, key, ids, func(ids []string) (any, error) {
+	return join(ctx, pickDegrees, degreeKey(confgraph.RelCount{Rel: rel, Dir: dir}, where), ids, func(ids []string) (map[string]int, error) {
 		return s.Degrees(ctx, ids, rel, dir, where)
 	})
-	m, _ := v.(map[string]int)
-	return m, err
 }
 
 // tallyOf ranks the tally t for each of ids (a prefetch's answer, or one

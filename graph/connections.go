@@ -1,7 +1,7 @@
 package graph
 
 // The top-level connection types: gqlgen binds them here (gqlgen.yml) so
-// that each keeps its query (pageOf) for totalCount.
+// that each keeps its query and store (pageOf) for totalCount.
 
 // TalkConnection is a page of talks.
 type TalkConnection struct {

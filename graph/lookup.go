@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
@@ -14,6 +16,16 @@ import (
 
 // GlobalID returns the global ID of a store ID.
 func GlobalID(id string) string { return base64.RawURLEncoding.EncodeToString([]byte(id)) }
+
+// MarshalNodeID writes a store ID as its global ID: gqlgen.yml binds the
+// ID scalar to it, so that the resolvers return store IDs and no ID field
+// needs a resolver of its own.
+func MarshalNodeID(id string) graphql.Marshaler { return graphql.MarshalID(GlobalID(id)) }
+
+// UnmarshalNodeID reads an ID argument as the client gave it: the
+// resolvers decode it (StoreID), so that a bad one is reported at its
+// field like any other bad argument.
+func UnmarshalNodeID(v any) (string, error) { return graphql.UnmarshalID(v) }
 
 // StoreID decodes a global ID.
 func StoreID(gid string) (string, error) {
@@ -69,27 +81,6 @@ func byID(ctx context.Context, s confgraph.Store, sid string) (confgraph.Node, e
 	return m[sid], nil
 }
 
-func (r *Resolver) talk(ctx context.Context, id, title *string) (*confgraph.Talk, error) {
-	switch {
-	case id != nil && title != nil:
-		return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title, not both")
-	case id != nil:
-		sid, err := StoreID(*id)
-		if err != nil {
-			return nil, err
-		}
-		n, err := byID(ctx, r.Store, sid)
-		if err != nil {
-			return nil, err
-		}
-		t, _ := n.(*confgraph.Talk)
-		return t, nil
-	case title != nil:
-		return byName[*confgraph.Talk](ctx, r.Store, *title)
-	}
-	return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title")
-}
-
 // maxSearchDepth bounds how far search pages go (after + first).
 const maxSearchDepth = 1000
 
@@ -106,97 +97,6 @@ func decodeSearchCursor(c string) (int, error) {
 		return 0, confgraph.Errorf(confgraph.EINVALID, "invalid search cursor %q", c)
 	}
 	return n, nil
-}
-
-func (r *Resolver) search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
-	n := defaultSearch
-	if first != nil {
-		n = *first
-	}
-	if n < 1 || n > confgraph.MaxPage {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
-	}
-	if len(query) > confgraph.MaxSearchLength {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than %d characters", confgraph.MaxSearchLength)
-	}
-	skip := 0
-	if after != nil {
-		at, err := decodeSearchCursor(*after)
-		if err != nil {
-			return nil, err
-		}
-		skip = at + 1
-	}
-	if skip+n > maxSearchDepth {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "search pages stop at result %d", maxSearchDepth)
-	}
-	var labels []confgraph.Label
-	for _, t := range types {
-		// A SearchType is a label's name in capitals.
-		for _, l := range confgraph.Labels {
-			if strings.EqualFold(string(l), string(t)) {
-				labels = append(labels, l)
-			}
-		}
-	}
-	hits, err := r.Store.Search(ctx, query, labels, skip+n)
-	if err != nil {
-		return nil, err
-	}
-	out := []*SearchResult{}
-	for i := skip; i < len(hits); i++ {
-		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: searchCursor(i)})
-	}
-	return out, nil
-}
-
-func (r *Resolver) shortestPath(ctx context.Context, from, to string, maxHops *int, relTypes []RelationshipType) (*Path, error) {
-	a, err := StoreID(from)
-	if err != nil {
-		return nil, err
-	}
-	b, err := StoreID(to)
-	if err != nil {
-		return nil, err
-	}
-	hops := defaultMaxHops
-	if maxHops != nil {
-		hops = *maxHops
-	}
-	types := make([]confgraph.RelType, len(relTypes))
-	for i, t := range relTypes {
-		types[i] = confgraph.RelType(t)
-	}
-	p, err := r.Store.ShortestPath(ctx, a, b, hops, types)
-	if err != nil || p == nil {
-		return nil, err
-	}
-	out := &Path{Length: len(p.Rels), Nodes: p.Nodes, Relationships: []*PathRelationship{}}
-	for _, rel := range p.Rels {
-		out.Relationships = append(out.Relationships, &PathRelationship{Type: string(rel.Type), From: GlobalID(rel.From), To: GlobalID(rel.To), Evidence: evidence(rel)})
-	}
-	return out, nil
-}
-
-// relatedTalks resolves Talk.related with the domain's scoring, its walks
-// joined with the request's level.
-func (r *Resolver) relatedTalks(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
-	n, err := firstOr(first, defaultRelated)
-	if err != nil {
-		return nil, err
-	}
-	m, err := confgraph.RelatedTalks(ctx, joined{r.Store}, uniq(ids(objs)), n)
-	if err != nil {
-		return nil, err
-	}
-	out := make([][]*RelatedTalk, len(objs))
-	for i, t := range objs {
-		out[i] = []*RelatedTalk{}
-		for _, x := range m[t.ID] {
-			out[i] = append(out[i], &RelatedTalk{Talk: x.Talk, Score: x.Score, Reasons: x.Reasons})
-		}
-	}
-	return out, nil
 }
 
 // eventDays resolves Event.startDate (or endDate with last).

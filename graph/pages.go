@@ -22,14 +22,14 @@ func strArg(args map[string]any, name string) *string {
 	return v
 }
 
-// filterArgs reads a field's where and sort arguments.
-func filterArgs(args map[string]any) (*confgraph.Filter, []confgraph.SortKey, error) {
-	w, err := whereOf(args["where"])
-	if err != nil {
-		return nil, nil, err
+// filterQuery is the query of a field's where and sort arguments.
+func filterQuery(label confgraph.Label, args map[string]any) (q confgraph.Query, err error) {
+	q = confgraph.Query{Label: label, Limit: defaultLimit}
+	if q.Where, err = whereOf(args["where"]); err != nil {
+		return q, err
 	}
-	k, err := sortOf(args["sort"])
-	return w, k, err
+	q.Sort, err = sortOf(args["sort"])
+	return q, err
 }
 
 // The page sizes and bounds a request that gives none gets are the
@@ -57,13 +57,17 @@ func argDefault(typ, field, arg string) int {
 	panic(fmt.Sprintf("graph: schema.graphqls declares no default for %s.%s(%s)", typ, field, arg))
 }
 
-// pageQuery validates limit and offset.
-func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, limit, offset *int) (confgraph.Query, error) {
-	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: defaultLimit}
+// pageQuery is the query of a list field's arguments, with the limit
+// given (defaultLimit when nil).
+func pageQuery(label confgraph.Label, args map[string]any, limit *int) (confgraph.Query, error) {
+	q, err := filterQuery(label, args)
+	if err != nil {
+		return q, err
+	}
 	if limit != nil {
 		q.Limit = *limit
 	}
-	if offset != nil {
+	if offset := intArg(args, "offset"); offset != nil {
 		q.Offset = *offset
 	}
 	if err := checkPage("limit", q.Limit); err != nil {
@@ -79,28 +83,20 @@ func pageQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.
 // without a limit holds every related node (Limit 0 to the store); none
 // reports an explicit limit of 0.
 func listQuery(args map[string]any) (q confgraph.Query, none bool, err error) {
-	w, k, err := filterArgs(args)
-	if err != nil {
-		return q, false, err
-	}
 	limit, all := intArg(args, "limit"), 0
 	if limit == nil {
 		limit = &all
 	} else if *limit == 0 {
 		none = true
 	}
-	q, err = pageQuery("", w, k, limit, intArg(args, "offset"))
+	q, err = pageQuery("", args, limit)
 	return q, none, err
 }
 
 // relConnQuery is the query of a relationship connection field's
 // arguments: one more than the page, to learn whether another follows.
 func relConnQuery(args map[string]any) (q confgraph.Query, want int, err error) {
-	w, k, err := filterArgs(args)
-	if err != nil {
-		return q, 0, err
-	}
-	q, err = connQuery("", w, k, args)
+	q, err = connQuery("", args)
 	q.Limit++
 	return q, q.Limit - 1, err
 }
@@ -124,10 +120,13 @@ func firstOr(first *int, def int) (int, error) {
 	return n, checkPage("first", n)
 }
 
-// connQuery builds the query of a connection page from first, after,
-// last and before.
-func connQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.SortKey, args map[string]any) (confgraph.Query, error) {
-	q := confgraph.Query{Label: label, Where: where, Sort: keys, Limit: defaultLimit}
+// connQuery is the query of a connection field's arguments: where, sort,
+// first, after, last and before.
+func connQuery(label confgraph.Label, args map[string]any) (confgraph.Query, error) {
+	q, err := filterQuery(label, args)
+	if err != nil {
+		return q, err
+	}
 	first, last := intArg(args, "first"), intArg(args, "last")
 	if first != nil && last != nil {
 		return q, confgraph.Errorf(confgraph.EINVALID, "give first or last, not both")
@@ -144,14 +143,13 @@ func connQuery(label confgraph.Label, where *confgraph.Filter, keys []confgraph.
 		}
 		q.Limit, q.Last = *last, true
 	}
-	var err error
 	if after := strArg(args, "after"); after != nil {
-		if q.After, err = confgraph.DecodeCursor(*after, keys); err != nil {
+		if q.After, err = confgraph.DecodeCursor(*after, q.Sort); err != nil {
 			return q, err
 		}
 	}
 	if before := strArg(args, "before"); before != nil {
-		if q.Before, err = confgraph.DecodeCursor(*before, keys); err != nil {
+		if q.Before, err = confgraph.DecodeCursor(*before, q.Sort); err != nil {
 			return q, err
 		}
 	}
@@ -180,11 +178,7 @@ func find[T confgraph.Node](ctx context.Context, s confgraph.Store) ([]T, error)
 	if err != nil {
 		return nil, err
 	}
-	w, k, err := filterArgs(fc.Args)
-	if err != nil {
-		return nil, err
-	}
-	q, err := pageQuery(labelOf[T](), w, k, intArg(fc.Args, "limit"), intArg(fc.Args, "offset"))
+	q, err := pageQuery(labelOf[T](), fc.Args, intArg(fc.Args, "limit"))
 	if err != nil {
 		return nil, err
 	}
@@ -226,11 +220,25 @@ func cursors(ctx context.Context, s confgraph.Store, nodes []confgraph.Node, key
 }
 
 // pageOf is what every top-level connection type (connections.go) holds
-// besides its edges and page info: its query, so that totalCount is
-// counted only when asked for, and without loading the nodes.
-type pageOf struct{ query confgraph.Query }
+// besides its edges and page info: its query and store, so that
+// totalCount, bound to TotalCount (gqlgen.yml binds the connection types),
+// is counted only when asked for, and without loading the nodes.
+type pageOf struct {
+	query confgraph.Query
+	store confgraph.Store
+}
 
 func (p *pageOf) page() *pageOf { return p }
+
+// TotalCount counts the nodes the connection pages through: a prefetch's
+// answer, kept as the degree of no node (""), or a store call.
+func (p *pageOf) TotalCount(ctx context.Context) (int, error) {
+	m, err := join(ctx, pickDegrees, countKey(p.query.Label, p.query.Where), []string{""}, func([]string) (map[string]int, error) {
+		n, err := p.store.Count(ctx, p.query.Label, p.query.Where)
+		return map[string]int{"": n}, err
+	})
+	return m[""], err
+}
 
 // connection runs a top-level connection field (Query.talksConnection,
 // ...): C is its generated type, T the Go type of its nodes.
@@ -240,67 +248,91 @@ func connection[C interface{ page() *pageOf }, T confgraph.Node](ctx context.Con
 	if err != nil {
 		return c, err
 	}
-	w, k, err := filterArgs(fc.Args)
+	q, err := connQuery(labelOf[T](), fc.Args)
 	if err != nil {
 		return c, err
 	}
-	q, err := connQuery(labelOf[T](), w, k, fc.Args)
-	if err != nil {
-		return c, err
-	}
-	v := reflect.New(reflect.TypeFor[C]().Elem())
-	c = v.Interface().(C)
-	c.page().query = q
 	info := &PageInfo{}
-	v.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
-	edges := v.Elem().FieldByName("Edges")
-	edges.Set(reflect.MakeSlice(edges.Type(), 0, q.Limit))
-	if q.Limit == 0 {
-		return c, nil
-	}
-	want := q.Limit
-	q.Limit = want + 1
-	nodes, err := findPlanned(ctx, s, q, string(q.Label), true)
-	if err != nil {
-		return c, err
-	}
-	if len(nodes) > want {
+	var edges []edge
+	if q.Limit > 0 {
+		// One more than the page, to learn whether another follows.
+		page := q
+		page.Limit++
+		nodes, err := findPlanned(ctx, s, page, string(q.Label), true)
+		if err != nil {
+			return c, err
+		}
+		if len(nodes) > q.Limit {
+			if q.Last {
+				nodes = nodes[1:]
+				info.HasPreviousPage = true
+			} else {
+				nodes = nodes[:q.Limit]
+				info.HasNextPage = true
+			}
+		}
 		if q.Last {
-			nodes = nodes[1:]
-			info.HasPreviousPage = true
+			info.HasNextPage = q.Before != nil
 		} else {
-			nodes = nodes[:want]
-			info.HasNextPage = true
+			info.HasPreviousPage = q.After != nil
 		}
-	}
-	if q.Last {
-		info.HasNextPage = q.Before != nil
-	} else {
-		info.HasPreviousPage = q.After != nil
-	}
-	cs, err := cursors(ctx, s, nodes, q.Sort)
-	if err != nil {
-		return c, err
-	}
-	// gqlgen resolves each edge's node on its own: one group per node.
-	groups := make([][]string, len(nodes))
-	for i, n := range nodes {
-		groups[i] = []string{n.NodeID()}
-	}
-	record(ctx, groups)
-	if len(cs) > 0 {
-		info.StartCursor, info.EndCursor = &cs[0], &cs[len(cs)-1]
-	}
-	edge := edges.Type().Elem().Elem()
-	for i, n := range nodes {
-		if t, ok := n.(T); ok {
-			e := reflect.New(edge)
-			e.Elem().FieldByName("Cursor").SetString(cs[i])
-			e.Elem().FieldByName("Node").Set(reflect.ValueOf(t))
-			edges.Set(reflect.Append(edges, e))
+		cs, err := cursors(ctx, s, nodes, q.Sort)
+		if err != nil {
+			return c, err
 		}
+		// gqlgen resolves each edge's node on its own: one group per node.
+		groups := make([][]string, len(nodes))
+		for i, n := range nodes {
+			edges = append(edges, edge{node: n, cursor: cs[i]})
+			groups[i] = []string{n.NodeID()}
+		}
+		record(ctx, groups)
 	}
+	c, _ = fill[C](edges, info)
+	c.page().query, c.page().store = q, s
 	return c, nil
+}
+
+// edge is one edge of a connection: its node, its cursor and, on a
+// relationship's connection, the relationship that reached the node.
+type edge struct {
+	node   confgraph.Node
+	cursor string
+	rel    *confgraph.Relationship
+}
+
+// fill makes a connection of type C (a pointer to any of the generated
+// connection types, whose Edges and PageInfo it sets) of the edges whose
+// nodes its edge type holds, and returns their node IDs; info gets the
+// first and last cursors.
+func fill[C any](edges []edge, info *PageInfo) (C, []string) {
+	c := reflect.New(reflect.TypeFor[C]().Elem())
+	list := c.Elem().FieldByName("Edges")
+	list.Set(reflect.MakeSlice(list.Type(), 0, len(edges)))
+	var ids []string
+	for _, e := range edges {
+		v := reflect.New(list.Type().Elem().Elem())
+		f := v.Elem().FieldByName
+		node := reflect.ValueOf(e.node)
+		if !node.Type().AssignableTo(f("Node").Type()) {
+			continue
+		}
+		f("Node").Set(node)
+		f("Cursor").SetString(e.cursor)
+		if e.rel != nil {
+			f("Type").SetString(string(e.rel.Type))
+			f("Role").Set(reflect.ValueOf(opt(e.rel.Role)))
+			f("Evidence").Set(reflect.ValueOf(evidence(*e.rel)))
+		}
+		list.Set(reflect.Append(list, v))
+		ids = append(ids, e.node.NodeID())
+		if info.StartCursor == nil {
+			info.StartCursor = &e.cursor
+		}
+		info.EndCursor = &e.cursor
+	}
+	c.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
+	return c.Interface().(C), ids
 }
 
 func ids[P confgraph.Node](parents []P) []string {

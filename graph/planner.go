@@ -54,18 +54,24 @@ func (p *planner) children(fc *graphql.FieldContext, sel ast.SelectionSet, satis
 	return out
 }
 
-// connectionNodes returns the field context and selection of edges.node
-// under a connection field.
-func (p *planner) connectionNodes(fc *graphql.FieldContext, connType string) []*graphql.FieldContext {
+// edges returns the fields selected on the edges of a connection field.
+func (p *planner) edges(fc *graphql.FieldContext) []*graphql.FieldContext {
 	var out []*graphql.FieldContext
-	for _, e := range p.children(fc, fc.Field.Selections, []string{connType}) {
-		if e.Field.Name != "edges" {
-			continue
+	for _, e := range p.children(fc, fc.Field.Selections, []string{fc.Field.Definition.Type.Name()}) {
+		if e.Field.Name == "edges" {
+			out = append(out, p.children(e, e.Field.Selections, []string{e.Field.Definition.Type.Name()})...)
 		}
-		for _, n := range p.children(e, e.Field.Selections, []string{e.Field.Definition.Type.Name()}) {
-			if n.Field.Name == "node" {
-				out = append(out, n)
-			}
+	}
+	return out
+}
+
+// connectionNodes returns the node fields selected on the edges of a
+// connection field.
+func (p *planner) connectionNodes(fc *graphql.FieldContext) []*graphql.FieldContext {
+	var out []*graphql.FieldContext
+	for _, n := range p.edges(fc) {
+		if n.Field.Name == "node" {
+			out = append(out, n)
 		}
 	}
 	return out
@@ -112,19 +118,14 @@ func (p *planner) fields(fcs []*graphql.FieldContext, typ string, sort []confgra
 
 // edgeFields returns the relationship properties the edges of a
 // connection read, or nil for all of them.
-func (p *planner) edgeFields(c *graphql.FieldContext, connType string) []string {
+func (p *planner) edgeFields(c *graphql.FieldContext) []string {
 	out := []string{}
-	for _, e := range p.children(c, c.Field.Selections, []string{connType}) {
-		if e.Field.Name != "edges" {
-			continue
+	for _, f := range p.edges(c) {
+		props, ok := edgeProps[f.Field.Name]
+		if !ok && f.Field.Name != "__typename" {
+			return nil
 		}
-		for _, f := range p.children(e, e.Field.Selections, []string{e.Field.Definition.Type.Name()}) {
-			props, ok := edgeProps[f.Field.Name]
-			if !ok && f.Field.Name != "__typename" {
-				return nil
-			}
-			out = append(out, props...)
-		}
+		out = append(out, props...)
 	}
 	return uniq(out)
 }
@@ -145,9 +146,9 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 		if err != nil {
 			return nil
 		}
-		nodes := p.connectionNodes(c, c.Field.Definition.Type.Name())
+		nodes := p.connectionNodes(c)
 		page := &confgraph.Fetch{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
-			Fields: p.fields(nodes, spec.far, q.Sort), RelFields: p.edgeFields(c, c.Field.Definition.Type.Name())}
+			Fields: p.fields(nodes, spec.far, q.Sort), RelFields: p.edgeFields(c)}
 		// The cursors of the page count what its sort keys count.
 		page.Then = sortCounts(q.Sort)
 		for _, n := range nodes {
@@ -226,7 +227,7 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 			plan.Total = plan.Total || c.Field.Name == "totalCount"
 		}
 		plan.Fetches = sortCounts(q.Sort)
-		nodes := p.connectionNodes(fc, fc.Field.Definition.Type.Name())
+		nodes := p.connectionNodes(fc)
 		for _, n := range nodes {
 			plan.Fetches = append(plan.Fetches, p.plan(n, typ)...)
 		}
@@ -246,16 +247,8 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 	}
 	b.remember(res)
 	if plan.Total {
-		b.rememberCount(countKey(q.Label, q.Where), res.Total)
+		// Kept as the degree of no node, as pageOf.TotalCount reads it.
+		b.remember(&confgraph.Prefetched{Degrees: map[string]map[string]int{countKey(q.Label, q.Where): {"": res.Total}}})
 	}
 	return res.Nodes, nil
-}
-
-// countOf counts the nodes a top-level connection pages through (a
-// prefetch's answer, or a store call).
-func countOf(ctx context.Context, s confgraph.Store, q confgraph.Query) (int, error) {
-	if n, ok := prefetchedCount(ctx, countKey(q.Label, q.Where)); ok {
-		return n, nil
-	}
-	return s.Count(ctx, q.Label, q.Where)
 }

@@ -113,41 +113,18 @@ func relConnection[C any, P confgraph.Node](ctx context.Context, s confgraph.Sto
 	}
 	out := make([]C, len(parents))
 	groups := make([][]string, len(parents))
-	typ := reflect.TypeFor[C]().Elem()
-	edges, _ := typ.FieldByName("Edges")
-	edge := edges.Type.Elem().Elem()
 	for i, id := range pid {
 		es := m[id]
 		info := &PageInfo{HasPreviousPage: q.After != nil}
 		if len(es) > want {
 			es, info.HasNextPage = es[:want], true
 		}
-		c := reflect.New(typ)
-		list := reflect.MakeSlice(edges.Type, 0, len(es))
-		for _, e := range es {
-			cur := cursorOf[e.Node.NodeID()]
-			v := reflect.New(edge)
-			f := v.Elem().FieldByName
-			if node := reflect.ValueOf(e.Node); node.Type().AssignableTo(f("Node").Type()) {
-				f("Node").Set(node)
-			} else {
-				continue
-			}
-			f("Cursor").SetString(cur)
-			f("Type").SetString(string(e.Rel.Type))
-			f("Role").Set(reflect.ValueOf(opt(e.Rel.Role)))
-			f("Evidence").Set(reflect.ValueOf(evidence(e.Rel)))
-			list = reflect.Append(list, v)
-			groups[i] = append(groups[i], e.Node.NodeID())
-			if info.StartCursor == nil {
-				info.StartCursor = &cur
-			}
-			info.EndCursor = &cur
+		page := make([]edge, len(es))
+		for j := range es {
+			page[j] = edge{node: es[j].Node, cursor: cursorOf[es[j].Node.NodeID()], rel: &es[j].Rel}
 		}
-		c.Elem().FieldByName("Edges").Set(list)
-		c.Elem().FieldByName("PageInfo").Set(reflect.ValueOf(info))
-		c.Elem().FieldByName("TotalCount").SetInt(int64(totals[id]))
-		out[i] = c.Interface().(C)
+		out[i], groups[i] = fill[C](page, info)
+		reflect.ValueOf(out[i]).Elem().FieldByName("TotalCount").SetInt(int64(totals[id]))
 	}
 	record(ctx, groups)
 	return out, nil
@@ -210,33 +187,20 @@ type rankPage struct {
 // `first` (the same as limit); a ranking given neither shows its default
 // (every entry when that is 0).
 func rankPageOf(r confgraph.Ranking, args map[string]any) (rankPage, error) {
-	var p rankPage
 	first, limit := intArg(args, "first"), intArg(args, "limit")
 	if first != nil && limit != nil {
-		return p, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
+		return rankPage{}, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
 	}
 	if limit == nil {
 		limit = first
 	}
-	switch {
-	case limit != nil:
-		p.limit = *limit
-		p.none = p.limit == 0
-	case r.DefaultLimit > 0:
-		p.limit = r.DefaultLimit
-	default:
-		p.unset = true
+	p := rankPage{unset: limit == nil && r.DefaultLimit == 0, none: limit != nil && *limit == 0}
+	if limit == nil {
+		limit = &r.DefaultLimit
 	}
-	if offset := intArg(args, "offset"); offset != nil {
-		p.offset = *offset
-	}
-	if err := checkPage("limit", p.limit); err != nil {
-		return p, err
-	}
-	if p.offset < 0 {
-		return p, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
-	}
-	return p, nil
+	q, err := pageQuery("", args, limit)
+	p.limit, p.offset = q.Limit, q.Offset
+	return p, err
 }
 
 // tally is the tally a ranking asks the store for: the page and what it

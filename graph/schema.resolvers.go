@@ -7,14 +7,10 @@ package graph
 
 import (
 	"context"
+	"strings"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
-
-// ID is the resolver for the id field.
-func (r *companyResolver) ID(ctx context.Context, obj *confgraph.Company) (string, error) {
-	return GlobalID(obj.ID), nil
-}
 
 // SpeakerCount is the batch resolver for the speakerCount field.
 func (r *companyResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Company) ([]int, error) {
@@ -39,16 +35,6 @@ func (r *companyResolver) Speakers(ctx context.Context, objs []*confgraph.Compan
 // SpeakersConnection is the batch resolver for the speakersConnection field.
 func (r *companyResolver) SpeakersConnection(ctx context.Context, objs []*confgraph.Company, where *SpeakerWhere, sort []*SpeakerSort, first *int, after *string) ([]*RelatedSpeakerConnection, error) {
 	return relConnection[*RelatedSpeakerConnection](ctx, r.Store, objs)
-}
-
-// TotalCount is the resolver for the totalCount field.
-func (r *companyConnectionResolver) TotalCount(ctx context.Context, obj *CompanyConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
-// ID is the resolver for the id field.
-func (r *eventResolver) ID(ctx context.Context, obj *confgraph.Event) (string, error) {
-	return GlobalID(obj.ID), nil
 }
 
 // City is the resolver for the city field.
@@ -106,22 +92,12 @@ func (r *eventResolver) RecapsConnection(ctx context.Context, objs []*confgraph.
 	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
 }
 
-// TotalCount is the resolver for the totalCount field.
-func (r *eventConnectionResolver) TotalCount(ctx context.Context, obj *EventConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
 // AddDocument is the resolver for the addDocument field.
 func (r *mutationResolver) AddDocument(ctx context.Context, name string, text string) (*confgraph.AddResult, error) {
 	if err := r.authorize(ctx); err != nil {
 		return nil, err
 	}
 	return r.Docs.Add(ctx, name, []byte(text))
-}
-
-// ID is the resolver for the id field.
-func (r *projectResolver) ID(ctx context.Context, obj *confgraph.Project) (string, error) {
-	return GlobalID(obj.ID), nil
 }
 
 // Homepage is the resolver for the homepage field.
@@ -190,11 +166,6 @@ func (r *projectResolver) RecapsConnection(ctx context.Context, objs []*confgrap
 	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
 }
 
-// TotalCount is the resolver for the totalCount field.
-func (r *projectConnectionResolver) TotalCount(ctx context.Context, obj *ProjectConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
 // Talks is the resolver for the talks field.
 func (r *queryResolver) Talks(ctx context.Context, where *TalkWhere, sort []*TalkSort, limit *int, offset *int) ([]*confgraph.Talk, error) {
 	return find[*confgraph.Talk](ctx, r.Store)
@@ -257,7 +228,24 @@ func (r *queryResolver) RecapsConnection(ctx context.Context, where *RecapWhere,
 
 // Talk is the resolver for the talk field.
 func (r *queryResolver) Talk(ctx context.Context, id *string, title *string) (*confgraph.Talk, error) {
-	return r.talk(ctx, id, title)
+	switch {
+	case id != nil && title != nil:
+		return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title, not both")
+	case id != nil:
+		sid, err := StoreID(*id)
+		if err != nil {
+			return nil, err
+		}
+		n, err := byID(ctx, r.Store, sid)
+		if err != nil {
+			return nil, err
+		}
+		t, _ := n.(*confgraph.Talk)
+		return t, nil
+	case title != nil:
+		return byName[*confgraph.Talk](ctx, r.Store, *title)
+	}
+	return nil, confgraph.Errorf(confgraph.EINVALID, "give id or title")
 }
 
 // Speaker is the resolver for the speaker field.
@@ -297,12 +285,74 @@ func (r *queryResolver) Node(ctx context.Context, id string) (confgraph.Node, er
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
-	return r.search(ctx, query, types, first, after)
+	n := defaultSearch
+	if first != nil {
+		n = *first
+	}
+	if n < 1 || n > confgraph.MaxPage {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
+	}
+	if len(query) > confgraph.MaxSearchLength {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than %d characters", confgraph.MaxSearchLength)
+	}
+	skip := 0
+	if after != nil {
+		at, err := decodeSearchCursor(*after)
+		if err != nil {
+			return nil, err
+		}
+		skip = at + 1
+	}
+	if skip+n > maxSearchDepth {
+		return nil, confgraph.Errorf(confgraph.EINVALID, "search pages stop at result %d", maxSearchDepth)
+	}
+	var labels []confgraph.Label
+	for _, t := range types {
+		// A SearchType is a label's name in capitals.
+		for _, l := range confgraph.Labels {
+			if strings.EqualFold(string(l), string(t)) {
+				labels = append(labels, l)
+			}
+		}
+	}
+	hits, err := r.Store.Search(ctx, query, labels, skip+n)
+	if err != nil {
+		return nil, err
+	}
+	out := []*SearchResult{}
+	for i := skip; i < len(hits); i++ {
+		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: searchCursor(i)})
+	}
+	return out, nil
 }
 
 // ShortestPath is the resolver for the shortestPath field.
 func (r *queryResolver) ShortestPath(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []RelationshipType) (*Path, error) {
-	return r.shortestPath(ctx, from, to, maxHops, relationshipTypes)
+	a, err := StoreID(from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := StoreID(to)
+	if err != nil {
+		return nil, err
+	}
+	hops := defaultMaxHops
+	if maxHops != nil {
+		hops = *maxHops
+	}
+	types := make([]confgraph.RelType, len(relationshipTypes))
+	for i, t := range relationshipTypes {
+		types[i] = confgraph.RelType(t)
+	}
+	p, err := r.Store.ShortestPath(ctx, a, b, hops, types)
+	if err != nil || p == nil {
+		return nil, err
+	}
+	out := &Path{Length: len(p.Rels), Nodes: p.Nodes, Relationships: []*PathRelationship{}}
+	for _, rel := range p.Rels {
+		out.Relationships = append(out.Relationships, &PathRelationship{Type: string(rel.Type), From: rel.From, To: rel.To, Evidence: evidence(rel)})
+	}
+	return out, nil
 }
 
 // Stats is the resolver for the stats field.
@@ -319,11 +369,6 @@ func (r *queryResolver) Stats(ctx context.Context) ([]*Count, error) {
 		out = append(out, &Count{Name: string(t), Count: counts[string(t)]})
 	}
 	return out, nil
-}
-
-// ID is the resolver for the id field.
-func (r *recapResolver) ID(ctx context.Context, obj *confgraph.Recap) (string, error) {
-	return GlobalID(obj.ID), nil
 }
 
 // Author is the resolver for the author field.
@@ -366,16 +411,6 @@ func (r *recapResolver) ProjectsConnection(ctx context.Context, objs []*confgrap
 	return relConnection[*RelatedProjectConnection](ctx, r.Store, objs)
 }
 
-// TotalCount is the resolver for the totalCount field.
-func (r *recapConnectionResolver) TotalCount(ctx context.Context, obj *RecapConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
-// ID is the resolver for the id field.
-func (r *speakerResolver) ID(ctx context.Context, obj *confgraph.Speaker) (string, error) {
-	return GlobalID(obj.ID), nil
-}
-
 // Bio is the resolver for the bio field.
 func (r *speakerResolver) Bio(ctx context.Context, obj *confgraph.Speaker) (*string, error) {
 	return opt(obj.Bio), nil
@@ -409,16 +444,6 @@ func (r *speakerResolver) Companies(ctx context.Context, objs []*confgraph.Speak
 // CompaniesConnection is the batch resolver for the companiesConnection field.
 func (r *speakerResolver) CompaniesConnection(ctx context.Context, objs []*confgraph.Speaker, where *CompanyWhere, sort []*CompanySort, first *int, after *string) ([]*RelatedCompanyConnection, error) {
 	return relConnection[*RelatedCompanyConnection](ctx, r.Store, objs)
-}
-
-// TotalCount is the resolver for the totalCount field.
-func (r *speakerConnectionResolver) TotalCount(ctx context.Context, obj *SpeakerConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
-// ID is the resolver for the id field.
-func (r *talkResolver) ID(ctx context.Context, obj *confgraph.Talk) (string, error) {
-	return GlobalID(obj.ID), nil
 }
 
 // Abstract is the resolver for the abstract field.
@@ -480,7 +505,23 @@ func (r *talkResolver) SpeakerCount(ctx context.Context, objs []*confgraph.Talk)
 
 // Related is the batch resolver for the related field.
 func (r *talkResolver) Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
-	return r.relatedTalks(ctx, objs, first)
+	// The domain's scoring, its walks joined with the request's level.
+	n, err := firstOr(first, defaultRelated)
+	if err != nil {
+		return nil, err
+	}
+	m, err := confgraph.RelatedTalks(ctx, joined{r.Store}, uniq(ids(objs)), n)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]*RelatedTalk, len(objs))
+	for i, t := range objs {
+		out[i] = []*RelatedTalk{}
+		for _, x := range m[t.ID] {
+			out[i] = append(out[i], &RelatedTalk{Talk: x.Talk, Score: x.Score, Reasons: x.Reasons})
+		}
+	}
+	return out, nil
 }
 
 // Speakers is the batch resolver for the speakers field.
@@ -523,24 +564,11 @@ func (r *talkResolver) RecapsConnection(ctx context.Context, objs []*confgraph.T
 	return relConnection[*RelatedRecapConnection](ctx, r.Store, objs)
 }
 
-// TotalCount is the resolver for the totalCount field.
-func (r *talkConnectionResolver) TotalCount(ctx context.Context, obj *TalkConnection) (int, error) {
-	return countOf(ctx, r.Store, obj.query)
-}
-
 // Company returns CompanyResolver implementation.
 func (r *Resolver) Company() CompanyResolver { return &companyResolver{r} }
 
-// CompanyConnection returns CompanyConnectionResolver implementation.
-func (r *Resolver) CompanyConnection() CompanyConnectionResolver {
-	return &companyConnectionResolver{r}
-}
-
 // Event returns EventResolver implementation.
 func (r *Resolver) Event() EventResolver { return &eventResolver{r} }
-
-// EventConnection returns EventConnectionResolver implementation.
-func (r *Resolver) EventConnection() EventConnectionResolver { return &eventConnectionResolver{r} }
 
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
@@ -548,47 +576,25 @@ func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 // Project returns ProjectResolver implementation.
 func (r *Resolver) Project() ProjectResolver { return &projectResolver{r} }
 
-// ProjectConnection returns ProjectConnectionResolver implementation.
-func (r *Resolver) ProjectConnection() ProjectConnectionResolver {
-	return &projectConnectionResolver{r}
-}
-
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
 
 // Recap returns RecapResolver implementation.
 func (r *Resolver) Recap() RecapResolver { return &recapResolver{r} }
 
-// RecapConnection returns RecapConnectionResolver implementation.
-func (r *Resolver) RecapConnection() RecapConnectionResolver { return &recapConnectionResolver{r} }
-
 // Speaker returns SpeakerResolver implementation.
 func (r *Resolver) Speaker() SpeakerResolver { return &speakerResolver{r} }
-
-// SpeakerConnection returns SpeakerConnectionResolver implementation.
-func (r *Resolver) SpeakerConnection() SpeakerConnectionResolver {
-	return &speakerConnectionResolver{r}
-}
 
 // Talk returns TalkResolver implementation.
 func (r *Resolver) Talk() TalkResolver { return &talkResolver{r} }
 
-// TalkConnection returns TalkConnectionResolver implementation.
-func (r *Resolver) TalkConnection() TalkConnectionResolver { return &talkConnectionResolver{r} }
-
 type (
-	companyResolver           struct{ *Resolver }
-	companyConnectionResolver struct{ *Resolver }
-	eventResolver             struct{ *Resolver }
-	eventConnectionResolver   struct{ *Resolver }
-	mutationResolver          struct{ *Resolver }
-	projectResolver           struct{ *Resolver }
-	projectConnectionResolver struct{ *Resolver }
-	queryResolver             struct{ *Resolver }
-	recapResolver             struct{ *Resolver }
-	recapConnectionResolver   struct{ *Resolver }
-	speakerResolver           struct{ *Resolver }
-	speakerConnectionResolver struct{ *Resolver }
-	talkResolver              struct{ *Resolver }
-	talkConnectionResolver    struct{ *Resolver }
+	companyResolver  struct{ *Resolver }
+	eventResolver    struct{ *Resolver }
+	mutationResolver struct{ *Resolver }
+	projectResolver  struct{ *Resolver }
+	queryResolver    struct{ *Resolver }
+	recapResolver    struct{ *Resolver }
+	speakerResolver  struct{ *Resolver }
+	talkResolver     struct{ *Resolver }
 )

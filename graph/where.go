@@ -76,20 +76,7 @@ func (w *where) object(v reflect.Value) {
 			w.rel(spec, f.Elem())
 			continue
 		}
-		switch x := f.Interface().(type) {
-		case *IDFilter:
-			w.id(x)
-		case *StringFilter:
-			w.str(name, x)
-		case *IntFilter:
-			w.num(name, x)
-		case *DateFilter:
-			w.checked(name, confgraph.IsDate, "a date (YYYY-MM-DD)", [5]*string{x.Eq, x.Lt, x.Lte, x.Gt, x.Gte}, x.In, x.IsNull)
-		case *TimeFilter:
-			w.checked(name, timeRe.MatchString, "a time of day (HH:MM, 24-hour)", [5]*string{x.Eq, x.Lt, x.Lte, x.Gt, x.Gte}, x.In, x.IsNull)
-		default:
-			w.enum(name, f.Elem())
-		}
+		w.scalar(name, f.Elem())
 	}
 }
 
@@ -111,115 +98,71 @@ func (w *where) rel(spec relField, v reflect.Value) {
 	}
 }
 
-func (w *where) cond(field string, op confgraph.Op, v any, fold bool) {
-	w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: op, Value: v, Fold: fold})
+// opOrder is the order in which a property filter's operators become
+// conditions (each names the confgraph.Op of the same name and the
+// generated input field that holds it), so that a filter is always
+// translated the same way and its first bad value is the one reported.
+var opOrder = []confgraph.Op{confgraph.OpEq, confgraph.OpContains, confgraph.OpStartsWith, confgraph.OpEndsWith,
+	confgraph.OpLt, confgraph.OpLte, confgraph.OpGt, confgraph.OpGte, confgraph.OpIn, confgraph.OpIsNull}
+
+// formats check the values of the filters on a string written in one
+// form, by the filter's type, and give what the store compares: a
+// global ID's store ID, a date or a time of day as written.
+var formats = map[string]func(field, s string) (string, error){
+	"IDFilter":   func(_, s string) (string, error) { return StoreID(s) },
+	"DateFilter": format(confgraph.IsDate, "a date (YYYY-MM-DD)"),
+	"TimeFilter": format(regexp.MustCompile(`^(?:[01]\d|2[0-3]):[0-5]\d$`).MatchString, "a time of day (HH:MM, 24-hour)"),
 }
 
-func (w *where) in(field string, vs []any, fold bool) {
-	w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: confgraph.OpIn, Values: vs, Fold: fold})
-}
-
-func (w *where) isNull(field string, v *bool) {
-	if v != nil {
-		w.cond(field, confgraph.OpIsNull, *v, false)
-	}
-}
-
-func (w *where) str(field string, f *StringFilter) {
-	fold := f.CaseInsensitive != nil && *f.CaseInsensitive
-	for i, op := range []confgraph.Op{confgraph.OpEq, confgraph.OpContains, confgraph.OpStartsWith, confgraph.OpEndsWith} {
-		if v := []*string{f.Eq, f.Contains, f.StartsWith, f.EndsWith}[i]; v != nil {
-			w.cond(field, op, *v, fold)
-		}
-	}
-	if f.In != nil {
-		w.in(field, anys(f.In), fold)
-	}
-	w.isNull(field, f.IsNull)
-}
-
-var orderOps = []confgraph.Op{confgraph.OpEq, confgraph.OpLt, confgraph.OpLte, confgraph.OpGt, confgraph.OpGte}
-
-func (w *where) num(field string, f *IntFilter) {
-	for i, v := range []*int{f.Eq, f.Lt, f.Lte, f.Gt, f.Gte} {
-		if v != nil {
-			w.cond(field, orderOps[i], *v, false)
-		}
-	}
-	if f.In != nil {
-		w.in(field, anys(f.In), false)
-	}
-	w.isNull(field, f.IsNull)
-}
-
-var timeRe = regexp.MustCompile(`^(?:[01]\d|2[0-3]):[0-5]\d$`)
-
-// checked adds the conditions of a filter on a string written in one
-// format (a date, a time of day): eq, lt, lte, gt, gte in that order, in
-// and isNull; a value ok rejects is an error naming what it is not.
-func (w *where) checked(field string, ok func(string) bool, what string, ops [5]*string, in []string, isNull *bool) {
-	check := func(s string) string {
+// format is the check of values that ok accepts; the error of another
+// names what it is not.
+func format(ok func(string) bool, what string) func(field, s string) (string, error) {
+	return func(field, s string) (string, error) {
 		if !ok(s) {
-			w.fail(confgraph.Errorf(confgraph.EINVALID, "%s: %q is not %s", field, s, what))
+			return s, confgraph.Errorf(confgraph.EINVALID, "%s: %q is not %s", field, s, what)
 		}
+		return s, nil
+	}
+}
+
+// scalar adds the conditions of a filter on one property (any of the
+// generated *StringFilter, *IntFilter, *LevelFilter, ...): one per
+// operator set, with its value as given (an enum's by its name), checked
+// by the filter type's format; caseInsensitive folds every comparison
+// but isNull.
+func (w *where) scalar(field string, v reflect.Value) {
+	fold := false
+	if ci := v.FieldByName("CaseInsensitive"); ci.IsValid() && !ci.IsNil() {
+		fold = ci.Elem().Bool()
+	}
+	check := formats[v.Type().Name()]
+	value := func(x reflect.Value) any {
+		if x.Kind() == reflect.Int {
+			return int(x.Int())
+		}
+		if check == nil {
+			return x.String()
+		}
+		s, err := check(field, x.String())
+		w.fail(err)
 		return s
 	}
-	for i, v := range ops {
-		if v != nil {
-			w.cond(field, orderOps[i], check(*v), false)
+	for _, op := range opOrder {
+		f := v.FieldByName(strings.ToUpper(string(op[:1])) + string(op[1:]))
+		switch {
+		case !f.IsValid() || f.IsNil():
+		case op == confgraph.OpIsNull:
+			w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: op, Value: f.Elem().Bool()})
+		case op == confgraph.OpIn:
+			vs := make([]any, f.Len())
+			for i := range vs {
+				vs[i] = value(f.Index(i))
+			}
+			w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: op, Values: vs, Fold: fold})
+		default:
+			w.f.Conds = append(w.f.Conds, confgraph.Cond{Field: field, Op: op, Value: value(f.Elem()), Fold: fold})
 		}
 	}
-	if in != nil {
-		for _, s := range in {
-			check(s)
-		}
-		w.in(field, anys(in), false)
-	}
-	w.isNull(field, isNull)
-}
-
-func (w *where) id(f *IDFilter) {
-	decode := func(g string) string {
-		id, err := StoreID(g)
-		w.fail(err)
-		return id
-	}
-	if f.Eq != nil {
-		w.cond("id", confgraph.OpEq, decode(*f.Eq), false)
-	}
-	if f.In != nil {
-		ids := make([]any, len(f.In))
-		for i, g := range f.In {
-			ids[i] = decode(g)
-		}
-		w.in("id", ids, false)
-	}
-}
-
-// enum adds the conditions of a filter on an enumerated property (eq,
-// in, isNull), whatever its Go enum type.
-func (w *where) enum(field string, v reflect.Value) {
-	if eq := v.FieldByName("Eq"); eq.IsValid() && !eq.IsNil() {
-		w.cond(field, confgraph.OpEq, eq.Elem().String(), false)
-	}
-	if in := v.FieldByName("In"); in.IsValid() && !in.IsNil() {
-		vs := make([]any, in.Len())
-		for i := range vs {
-			vs[i] = in.Index(i).String()
-		}
-		w.in(field, vs, false)
-	}
-	if n := v.FieldByName("IsNull"); n.IsValid() {
-		w.isNull(field, n.Interface().(*bool))
-	}
-}
-
-func anys[T any](xs []T) []any {
-	out := make([]any, len(xs))
-	for i, x := range xs {
-		out[i] = x
-	}
-	return out
 }
 
 func jsonName(f reflect.StructField) string {
