@@ -396,10 +396,12 @@ func (e *Eval) Page(nodes []Node, q Query) []Node {
 	sort.Slice(ks, func(i, j int) bool { return CompareCursors(ks[i].c, ks[j].c, q.Sort) < 0 })
 	lo, hi := 0, len(ks)
 	if q.After != nil {
-		lo = sort.Search(len(ks), func(i int) bool { return CompareCursors(ks[i].c, *q.After, q.Sort) > 0 })
+		after := NormalizeCursor(q.Label, q.Sort, *q.After)
+		lo = sort.Search(len(ks), func(i int) bool { return CompareCursors(ks[i].c, after, q.Sort) > 0 })
 	}
 	if q.Before != nil {
-		hi = sort.Search(len(ks), func(i int) bool { return CompareCursors(ks[i].c, *q.Before, q.Sort) >= 0 })
+		before := NormalizeCursor(q.Label, q.Sort, *q.Before)
+		hi = sort.Search(len(ks), func(i int) bool { return CompareCursors(ks[i].c, before, q.Sort) >= 0 })
 	}
 	ks = ks[lo:max(lo, hi)]
 	switch {

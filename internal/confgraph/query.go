@@ -394,6 +394,41 @@ func CompareCursors(a, b Cursor, sort []SortKey) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
+// NormalizeCursor returns c with its values as the sort keys of label
+// compare them: a whole number for a key that SortsAsInt, else a string,
+// and the key's zero value for one of the wrong type (a cursor made for
+// another sort, or tampered with). CompareCursors compares a node's
+// position with a cursor's as if normalised, and a store that compares
+// elsewhere (in Cypher) normalises first, so both place such a cursor at
+// the same position.
+func NormalizeCursor(label Label, sort []SortKey, c Cursor) Cursor {
+	out := Cursor{Values: make([]any, len(sort)), Name: c.Name, ID: c.ID}
+	for i, k := range sort {
+		var v any
+		if i < len(c.Values) {
+			v = c.Values[i]
+		}
+		switch x := v.(type) {
+		case int:
+			if SortsAsInt(label, k) {
+				out.Values[i] = x
+				continue
+			}
+		case string:
+			if !SortsAsInt(label, k) {
+				out.Values[i] = x
+				continue
+			}
+		}
+		if SortsAsInt(label, k) {
+			out.Values[i] = 0
+		} else {
+			out.Values[i] = ""
+		}
+	}
+	return out
+}
+
 func compareValues(a, b any) int {
 	switch x := a.(type) {
 	case int:

@@ -43,15 +43,24 @@ func (s *Store) reindex() {
 }
 
 // candidates returns a superset of the nodes of label matching f, found
-// through indexes, or ok=false when f gives no index a handle and the
-// label must be scanned. Every condition f must meet (a condition, a
-// "some" or "single" relationship filter, an AND group) gives a superset
-// of its own; only the one estimated smallest is built, as walking a
-// relationship back from a large set costs more than testing the whole
-// filter on the few nodes the smallest set holds.
+// through one of the access paths confgraph.AccessPaths lists for f, or
+// ok=false when f has none and the label must be scanned.
 func (v graph) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[string]bool, ok bool) {
+	if f == nil {
+		return nil, false
+	}
+	return v.access(confgraph.AccessPaths(f, label))
+}
+
+// access builds the smallest set the indexes give for one of paths, all
+// starting at the same node. Each path ending here gives a set of its own;
+// the paths through one relationship filter give, together, the set their
+// best reaches walked back along the relationship. Only the set estimated
+// smallest is built, as walking a relationship back from a large set costs
+// more than testing the whole filter on the few nodes the smallest holds.
+func (v graph) access(paths []confgraph.AccessPath) (map[string]bool, bool) {
 	s := v.s
-	if f == nil || !v.steps.Tick() {
+	if len(paths) == 0 || !v.steps.Tick() {
 		return nil, false
 	}
 	type option struct {
@@ -59,24 +68,26 @@ func (v graph) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[s
 		build func() map[string]bool
 	}
 	var opts []option
-	ready := func(set map[string]bool) option {
-		return option{len(set), func() map[string]bool { return set }}
-	}
-	for _, c := range f.Conds {
-		if set, ok := s.condCandidates(label, c); ok {
-			opts = append(opts, ready(set))
-		}
-	}
-	for _, r := range f.Rels {
-		if r.Quant != confgraph.Some && r.Quant != confgraph.Single {
+	for len(paths) > 0 {
+		p := paths[0]
+		if len(p.Steps) == 0 {
+			paths = paths[1:]
+			if set, ok := v.end(p); ok {
+				opts = append(opts, option{len(set), func() map[string]bool { return set }})
+			}
 			continue
 		}
-		from, to := r.Rel.Endpoints()
-		far := to
-		if r.Dir == confgraph.In {
-			far = from
+		// AccessPaths lists the paths through one relationship filter
+		// together.
+		r := p.Steps[0]
+		var tails []confgraph.AccessPath
+		for len(paths) > 0 && len(paths[0].Steps) > 0 && paths[0].Steps[0] == r {
+			t := paths[0]
+			t.Steps = t.Steps[1:]
+			tails = append(tails, t)
+			paths = paths[1:]
 		}
-		inner, ok := v.candidates(far, r.Where)
+		inner, ok := v.access(tails)
 		if !ok {
 			continue
 		}
@@ -107,28 +118,6 @@ func (v graph) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[s
 			return set
 		}})
 	}
-	for _, g := range f.And {
-		if set, ok := v.candidates(label, g); ok {
-			opts = append(opts, ready(set))
-		}
-	}
-	if len(f.Or) > 0 {
-		union := map[string]bool{}
-		all := true
-		for _, g := range f.Or {
-			set, ok := v.candidates(label, g)
-			if !ok {
-				all = false
-				break
-			}
-			for id := range set {
-				union[id] = true
-			}
-		}
-		if all {
-			opts = append(opts, ready(union))
-		}
-	}
 	if len(opts) == 0 {
 		return nil, false
 	}
@@ -141,17 +130,35 @@ func (v graph) candidates(label confgraph.Label, f *confgraph.Filter) (ids map[s
 	return best.build(), true
 }
 
+// end returns the nodes at the end of a path without steps: those its
+// condition looks up, or the union of the sets of an OR group's branches.
+func (v graph) end(p confgraph.AccessPath) (map[string]bool, bool) {
+	if p.Or == nil {
+		return v.s.condCandidates(p.Label, p.Cond)
+	}
+	union := map[string]bool{}
+	for _, b := range p.Or {
+		set, ok := v.access(b)
+		if !ok {
+			return nil, false
+		}
+		for id := range set {
+			union[id] = true
+		}
+	}
+	return union, true
+}
+
+// condCandidates looks up the nodes of label an ID or display name
+// equality (an access path's end) can hold for: IDs exactly, names in the
+// case-folded index, which is a superset when the test heeds case.
 func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[string]bool, bool) {
 	vals := c.Values
 	if c.Op == confgraph.OpEq {
 		vals = []any{c.Value}
-	} else if c.Op != confgraph.OpIn {
-		return nil, false
 	}
 	set := map[string]bool{}
 	switch {
-	case c.Fold && c.Field == "id":
-		return nil, false // IDs are looked up exactly; a folded match scans
 	case c.Field == "id":
 		for _, v := range vals {
 			if id, ok := v.(string); ok && s.nodes[id] != nil && s.nodes[id].NodeLabel() == label {
@@ -167,7 +174,7 @@ func (s *Store) condCandidates(label confgraph.Label, c confgraph.Cond) (map[str
 			}
 		}
 	default:
-		return nil, false
+		return nil, false // a display name this store keeps no table for
 	}
 	return set, true
 }

@@ -180,18 +180,13 @@ func (b *builder) rel(r confgraph.RelCond, v string) string {
 	return "COUNT { MATCH " + pat + where() + " } = 1" // single
 }
 
-// anchor is a way to reach the nodes a filter can match from an index:
-// a path from the filtered node to a node found by an indexed equality.
+// anchor is the access path a query starts from: a path from the
+// filtered node to a node found through an index.
 type anchor struct {
-	steps []anchorStep
-	field string // id, name or title of the last node of the path
+	steps []*confgraph.RelCond
+	field string // the indexed property: id, name, title or sortKey
 	cond  confgraph.Cond
 	label confgraph.Label
-}
-
-type anchorStep struct {
-	rel confgraph.RelType
-	dir confgraph.Direction
 }
 
 // cost ranks anchors: fewer relationships to follow first, then an ID
@@ -204,53 +199,43 @@ func (a anchor) cost() int {
 	return c
 }
 
-// findAnchor returns the cheapest anchor of f, a filter on label, that a
-// match must pass through: an equality on an ID, name or title, reached
-// through "some" or "single" relationship filters and AND groups (as the
-// embedded store finds its candidates).
+// findAnchor returns the cheapest of the access paths of f, a filter on
+// label (confgraph.AccessPaths), that an index of this store can start
+// from; the first of equal cost.
 func findAnchor(f *confgraph.Filter, label confgraph.Label) (anchor, bool) {
-	if f == nil {
-		return anchor{}, false
-	}
 	var best anchor
 	found := false
-	consider := func(a anchor) {
-		if !found || a.cost() < best.cost() {
+	for _, p := range confgraph.AccessPaths(f, label) {
+		if a, ok := anchorOf(p); ok && (!found || a.cost() < best.cost()) {
 			best, found = a, true
 		}
 	}
-	for _, c := range f.Conds {
-		if (c.Op == confgraph.OpEq || c.Op == confgraph.OpIn) && !c.Fold && (c.Field == "id" || c.Field == confgraph.DisplayField(label)) {
-			consider(anchor{field: c.Field, cond: c, label: label})
-		}
-		// A lookup of a name or title ignoring case goes through the
-		// sortKey index, which holds the display name lower-cased; the
-		// whole filter is still tested on what it finds.
-		if c.Op == confgraph.OpEq && c.Fold && c.Field == confgraph.DisplayField(label) {
-			// The sortKey is lower-cased by strings.ToLower, which agrees
-			// with FoldCase except around İ, a combining dot and sigma:
-			// such a name is not looked up that way.
-			if v, ok := c.Value.(string); ok && !strings.ContainsAny(v, "\u0130\u0307\u03a3\u03c3\u03c2") {
-				consider(anchor{field: sortKeyProp, label: label,
-					cond: confgraph.Cond{Field: sortKeyProp, Op: confgraph.OpEq, Value: strings.ToLower(v)}})
-			}
-		}
-	}
-	for _, r := range f.Rels {
-		if r.Quant != confgraph.Some && r.Quant != confgraph.Single {
-			continue
-		}
-		if a, ok := findAnchor(r.Where, farLabel(r.Rel, r.Dir)); ok {
-			a.steps = append([]anchorStep{{r.Rel, r.Dir}}, a.steps...)
-			consider(a)
-		}
-	}
-	for _, g := range f.And {
-		if a, ok := findAnchor(g, label); ok {
-			consider(a)
-		}
-	}
 	return best, found
+}
+
+// anchorOf returns the anchor that looks p up, if an index holds its end.
+// An OR group is never one: a plan starts from one index.
+func anchorOf(p confgraph.AccessPath) (anchor, bool) {
+	if p.Or != nil {
+		return anchor{}, false
+	}
+	a := anchor{steps: p.Steps, field: p.Cond.Field, cond: p.Cond, label: p.Label}
+	if !p.Cond.Fold {
+		return a, true
+	}
+	// A lookup of a name or title ignoring case goes through the sortKey
+	// index, which holds the display name lower-cased; the whole filter is
+	// still tested on what it finds. The sortKey is lower-cased by
+	// strings.ToLower, which agrees with FoldCase except around İ, a
+	// combining dot and sigma: such a name is not looked up that way, nor
+	// is a list of names.
+	v, ok := p.Cond.Value.(string)
+	if p.Cond.Op != confgraph.OpEq || !ok || strings.ContainsAny(v, "\u0130\u0307\u03a3\u03c3\u03c2") {
+		return anchor{}, false
+	}
+	a.field = sortKeyProp
+	a.cond = confgraph.Cond{Field: sortKeyProp, Op: confgraph.OpEq, Value: strings.ToLower(v)}
+	return a, true
 }
 
 // match returns the clauses that bind v to the nodes of label worth
@@ -279,7 +264,7 @@ func (b *builder) match(label confgraph.Label, where *confgraph.Filter, v string
 	// Endpoints; writes only join nodes of those labels), so the nodes on
 	// the way back need no label test.
 	for i := len(a.steps) - 1; i >= 0; i-- {
-		fmt.Fprintf(&sb, " MATCH (%s)%s(%s) WITH DISTINCT %s", vars[i], arrow(a.steps[i].rel, a.steps[i].dir), vars[i+1], vars[i])
+		fmt.Fprintf(&sb, " MATCH (%s)%s(%s) WITH DISTINCT %s", vars[i], arrow(a.steps[i].Rel, a.steps[i].Dir), vars[i+1], vars[i])
 	}
 	if len(a.steps) == 0 {
 		sb.WriteString(" WITH " + v)
@@ -306,7 +291,7 @@ func covered(f *confgraph.Filter, label confgraph.Label, a anchor) *confgraph.Fi
 		return f
 	}
 	for i, r := range f.Rels {
-		if r.Quant != confgraph.Some || r.Rel != a.steps[0].rel || r.Dir != a.steps[0].dir {
+		if r.Quant != confgraph.Some || r.Rel != a.steps[0].Rel || r.Dir != a.steps[0].Dir {
 			continue
 		}
 		sub := a
@@ -396,32 +381,11 @@ func (o order) by(reverse bool) string {
 	return strings.Join(out, ", ")
 }
 
-// cursorValues are a cursor's values as the keys compare them: a value of
-// the wrong type compares as the zero value of the key's, as in
-// confgraph.CompareCursors.
+// cursorValues are a cursor's values as the keys compare them
+// (confgraph.NormalizeCursor), then its display name and ID.
 func cursorValues(label confgraph.Label, sort []confgraph.SortKey, c *confgraph.Cursor) []any {
-	var out []any
-	for i, k := range sort {
-		isInt := confgraph.SortsAsInt(label, k)
-		switch v := c.Values[i].(type) {
-		case int:
-			if isInt {
-				out = append(out, v)
-				continue
-			}
-		case string:
-			if !isInt {
-				out = append(out, v)
-				continue
-			}
-		}
-		if isInt {
-			out = append(out, 0)
-		} else {
-			out = append(out, "")
-		}
-	}
-	return append(out, c.Name, c.ID)
+	n := confgraph.NormalizeCursor(label, sort, *c)
+	return append(n.Values, n.Name, n.ID)
 }
 
 // beyond is the condition that the keys come after the cursor's values in
