@@ -404,27 +404,24 @@ func CompareCursors(a, b Cursor, sort []SortKey) int {
 func NormalizeCursor(label Label, sort []SortKey, c Cursor) Cursor {
 	out := Cursor{Values: make([]any, len(sort)), Name: c.Name, ID: c.ID}
 	for i, k := range sort {
-		var v any
+		isInt := SortsAsInt(label, k)
+		var v any = ""
+		if isInt {
+			v = 0
+		}
 		if i < len(c.Values) {
-			v = c.Values[i]
-		}
-		switch x := v.(type) {
-		case int:
-			if SortsAsInt(label, k) {
-				out.Values[i] = x
-				continue
-			}
-		case string:
-			if !SortsAsInt(label, k) {
-				out.Values[i] = x
-				continue
+			switch x := c.Values[i].(type) {
+			case int:
+				if isInt {
+					v = x
+				}
+			case string:
+				if !isInt {
+					v = x
+				}
 			}
 		}
-		if SortsAsInt(label, k) {
-			out.Values[i] = 0
-		} else {
-			out.Values[i] = ""
-		}
+		out.Values[i] = v
 	}
 	return out
 }
