@@ -150,18 +150,41 @@ func NameLike(n string) bool {
 	return core >= 2 && core <= 4
 }
 
+// katakanaFullName reports a foreign name written in katakana, given and
+// family name apart at a middle dot ("アン・リー"): longer than a name in
+// kanji may be.
+func katakanaFullName(rs []rune) bool {
+	if len(rs) > 20 || !strings.ContainsRune(string(rs), '・') {
+		return false
+	}
+	for _, r := range rs {
+		if !unicode.In(r, unicode.Katakana) && r != '・' && r != 'ー' {
+			return false
+		}
+	}
+	return true
+}
+
+// CJKName reports a name written in Chinese or Japanese characters.
+func CJKName(n string) bool { return cjkName(strings.TrimSpace(n)) }
+
 // cjkName reports a name written in Chinese or Japanese characters: two to
 // eight of them, perhaps with a space between family and given name.
 func cjkName(n string) bool {
 	rs := []rune(strings.ReplaceAll(n, " ", ""))
-	if len(rs) < 2 || len(rs) > 8 || strings.Count(n, " ") > 1 {
+	if len(rs) < 2 || len(rs) > 8 && !katakanaFullName(rs) || strings.Count(n, " ") > 1 {
 		return false
 	}
 	if strings.ContainsRune("をにはがのでともへや", rs[0]) || strings.ContainsRune("をにはがでとへ", rs[len(rs)-1]) && unicode.In(rs[len(rs)-2], unicode.Hiragana) {
 		return false // "を購読すると": a piece of a sentence, its particles at its edge
 	}
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == 'の' && unicode.In(rs[i-1], unicode.Han) && unicode.In(rs[i+1], unicode.Han) {
+			return false // "前述の通り": two words joined by a particle, a phrase
+		}
+	}
 	for _, r := range rs {
-		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != '・' {
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != '・' && r != 'ー' {
 			return false
 		}
 	}

@@ -84,7 +84,8 @@ func TestParse(t *testing.T) {
 func TestNameLike(t *testing.T) {
 	for in, want := range map[string]bool{"Ana Luz": true, "Ilse de Groot": true, "Jean-Luc O'Neil": true, "Tomás Ibarra": true,
 		"Alerting Anti-Patterns in Production": false, "Kubernetes": false, "Size and Scale": false, "K8s Team": false,
-		"早川 浩": true, "I.V. Prasad Reddy": true, "Zulu. Question": false, "王晨曦": true, "を購読すると": false, "クラウドでは": false} {
+		"早川 浩": true, "I.V. Prasad Reddy": true, "Zulu. Question": false, "王晨曦": true, "を購読すると": false, "クラウドでは": false,
+		"マルタ・ヴェルデ・オリヴァー": true, "アナ・ルス": true, "ステンレススチールテーブル": false, "上述の通り": false, "山の上": false} {
 		if got := NameLike(in); got != want {
 			t.Errorf("NameLike(%q) = %v, want %v", in, got, want)
 		}

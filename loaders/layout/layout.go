@@ -93,7 +93,7 @@ var (
 	listMarker = regexp.MustCompile(`^(\s*)(?:[-*+•·◦▪►‣]|(\d{1,3})[.)])\s+(.*)$`)
 	htmlLi     = regexp.MustCompile(`(?i)^\s*<li[^>]*>(.*?)(?:</li>)?\s*$`)
 	ordinalPre = regexp.MustCompile(`^(\d{1,3})[.)]\s+(.*)$`)
-	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
+	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}[- ]*:?\s*(\|\s*:?-{2,}[- ]*:?\s*)*\|?\s*$`)
 	// A link; "[Title] (https://…)" with a space is one too, as its writer meant.
 	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\](?:\(([^)\s]*)|[ \t]\((https?:[^)\s]*))(?:\s+"[^"]*")?\)`)
 	htmlLink   = regexp.MustCompile(`(?i)<a\s[^>]*href=["']([^"']*)["'][^>]*>(.*?)</a>`)
@@ -471,7 +471,7 @@ func (b *Block) classify(raw string, header []string) {
 		b.numbered()
 		return
 	}
-	if strings.HasPrefix(t, "|") || header != nil && strings.Count(t, "|") >= min(2, len(header)-1) && strings.Count(t, "|") > 0 {
+	if strings.HasPrefix(t, "|") || header != nil && strings.Count(t, "|") > 0 {
 		b.Kind = TableRow
 		b.Header = header
 		for _, cb := range rowCells(t) {

@@ -47,6 +47,10 @@ func TestParse(t *testing.T) {
 			"T", "", "paragraph; list item(Notes)"},
 		{"ProseWithCommasIsNoCSV", "T\n\n1. [Welcome](https://youtu.be/a): Ana Luz, CTO of Acme, opened, and spoke.\n2. [Journey](https://youtu.be/b): Bo Chan, Cy Diaz, and Di Fox talked, at length.\n3. [Evolution](https://youtu.be/c): Ed Fox, Fay Gu, and others shared, in turn.\n",
 			"T", "", "paragraph; list item(Welcome); list item(Journey); list item(Evolution)"},
+		{"TableRowsUnderAGroupRow", "# Day 2\n\nTime | Topic | Presenter\n---|---|---\n10:00 | Lightning talks\n-- | _Gardens on Kubernetes_ | Ana Luz\n-- | _Weeding Pods_ | Bo Chan\n",
+			"Day 2", "", "heading; furniture; table row[Time,Topic,Presenter]; table row[Time,Topic,Presenter]; table row[Time,Topic,Presenter]"},
+		{"DelimiterRowWithASpace", "# Booth\n\nWhen | Topic | Presenter\n------|----|--- ----\n-- | _Weeding Pods_ | Bo Chan\n",
+			"Booth", "", "heading; furniture; table row[When,Topic,Presenter]"},
 		{"SetextHeadingAndRule", "Post\n\nDay One\n-------\n\nSome text that is a sentence.\n\n---\n\nMore.\n",
 			"Post", "", "paragraph; heading; paragraph; paragraph"},
 	}

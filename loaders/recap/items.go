@@ -394,7 +394,7 @@ func cleanTitle(t string) string {
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
-	t = strings.TrimSpace(strings.Trim(t, "「」『』"))
+	t = unwrapCorners(strings.TrimSpace(t))
 	t = ordinalLead.ReplaceAllString(strings.TrimSpace(t), "")
 	t, _ = stripKind(t)
 	t = kindPrefix.ReplaceAllString(t, "")
@@ -404,6 +404,23 @@ func cleanTitle(t string) string {
 		t = t[:m[0]]
 	}
 	return strings.TrimSpace(t)
+}
+
+// unwrapCorners drops the corner brackets that wrap a whole title
+// ("「Title」") or that stand unpaired at its edge, and keeps those that
+// quote a part of it ("「as-a-Service」の実装").
+func unwrapCorners(t string) string {
+	for _, p := range [][2]string{{"「", "」"}, {"『", "』"}} {
+		open, close := p[0], p[1]
+		if strings.HasPrefix(t, open) && strings.HasSuffix(t, close) && strings.Count(t, open) == 1 && strings.Count(t, close) == 1 {
+			t = strings.TrimSpace(t[len(open) : len(t)-len(close)])
+		}
+		if strings.Count(t, open) != strings.Count(t, close) {
+			t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, open), open))
+			t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, close), close))
+		}
+	}
+	return t
 }
 
 // gloss is a parenthesis in Chinese or Japanese at the end of a title.

@@ -154,6 +154,31 @@ func TestNoSession(t *testing.T) {
 	}
 }
 
+// TestDittoRows: rows whose first cell says "as above" are talks under a
+// row that names no one ("Lightning talks") and items of a session under
+// a row that has its presenters; names in katakana fill a presenter column.
+func TestDittoRows(t *testing.T) {
+	text := `# 前日イベント
+
+時間 | トピック | 発表者
+-----|--------|------
+13:00 | ライトニングトーク
+--    | _Kubernetes上の庭づくり_ | [アナ・ルス](https://example.org/a)
+--    | _「as-a-Garden」パターンの実装_ | Bo Chan
+14:00 | 作業グループの報告 | [WG リーダー](https://example.org/wg)
+--    | _プラットフォーム_ | Cy Diaz
+--    | _その他_
+`
+	got := strings.Join(itemTitles(t, text), "\n")
+	want := strings.Join([]string{
+		"Kubernetes上の庭づくり | アナ・ルス @ ",
+		"「as-a-Garden」パターンの実装 | Bo Chan @ ",
+	}, "\n")
+	if got != want {
+		t.Errorf("items:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestCJKAlone(t *testing.T) {
 	person := []listing.Speaker{{Name: "Ada Quill"}}
 	tests := []struct {

@@ -62,7 +62,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		var found []Item
 		switch b.Kind {
 		case layout.TableRow:
-			found = tableRow(b, g)
+			if !partOfSession(d.Blocks, k) {
+				found = tableRow(b, g)
+			}
 		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
 			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKey(key) {
 				break // "Speakers: …", "When: …", "Sched link: …": a field of the item above
@@ -123,6 +125,28 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		}
 	}
 	return out
+}
+
+// dittoCell is a first cell that says "as above": "--", "〃", "″" or
+// nothing.
+var dittoCell = regexp.MustCompile(`^[-–—〃″"'\s]*$`)
+
+// partOfSession reports a table row that continues the row above it (its
+// first cell a ditto) when that row is a session with its own presenters:
+// the rows under "14:00 | Working group review | WG leads" are the
+// review's items, while those under "13:30 | Lightning talks" (a row
+// that names no one) are talks of their own.
+func partOfSession(bs []layout.Block, k int) bool {
+	b := bs[k]
+	if len(b.Cells) == 0 || b.Header == nil || !dittoCell.MatchString(b.Cells[0]) {
+		return false
+	}
+	for j := k - 1; j >= 0 && bs[j].Kind == layout.TableRow; j-- {
+		if up := bs[j]; len(up.Cells) > 0 && !dittoCell.MatchString(up.Cells[0]) {
+			return len(up.Cells) >= len(up.Header) && len(up.Cells) >= 3 && strings.TrimSpace(up.Cells[len(up.Cells)-1]) != ""
+		}
+	}
+	return false
 }
 
 // fieldKey reports the key of a session's field: "When", "Room", "Sched
@@ -973,7 +997,9 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 		sp = people(b.Cells[who], g)
 		if len(sp) == 0 {
 			for _, n := range nameListSep.Split(b.Cells[who], -1) {
-				if listing.Personish(n) {
+				// A name in a speaker column: "Ann Lee", or in Japanese
+				// or Chinese script ("アン・リー", "李安").
+				if listing.Personish(n) || attrib.CJKName(n) {
 					sp = append(sp, listing.Speaker{Name: n, Part: "speaker"})
 				}
 			}
