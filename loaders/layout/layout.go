@@ -95,7 +95,14 @@ var (
 	ordinalPre = regexp.MustCompile(`^(\d{1,3})[.)]\s+(.*)$`)
 	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}[- ]*:?\s*(\|\s*:?-{2,}[- ]*:?\s*)*\|?\s*$`)
 	// A link; "[Title] (https://…)" with a space is one too, as its writer meant.
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\](?:\(([^)\s]*)|[ \t]\((https?:[^)\s]*))(?:\s+"[^"]*")?\)`)
+	// Its text may hold a bracketed part ("[Panel: Title [B]](…)") and its
+	// address balanced parentheses ("…/Talk%20(Advanced).pdf"); an address
+	// that does not close them ends at the first ")" as before.
+	mdLink = regexp.MustCompile(`!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)|\(([^)\s]*)(?:\s+"[^"]*")?\)|[ \t]\((https?:(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\))`)
+	// thumbLink is a picture that links to a video or a page:
+	// "[![alt](thumb.jpg)](https://…)". The link has no text of its own;
+	// the line reads as the picture's alt text.
+	thumbLink  = regexp.MustCompile(`\[!\[([^\[\]]*)\]\([^()\s]*\)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)`)
 	htmlLink   = regexp.MustCompile(`(?i)<a\s[^>]*href=["']([^"']*)["'][^>]*>(.*?)</a>`)
 	tag        = regexp.MustCompile(`<[^>]{1,200}>`)
 	emphasis   = strings.NewReplacer("**", "", "__", "", "*", "", "~~", "", "`", "")
@@ -538,11 +545,15 @@ func (b *Block) setText(s string) {
 		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripTags(m[2])), URL: m[1]})
 	}
 	s = htmlLink.ReplaceAllString(s, "$2")
+	for _, m := range thumbLink.FindAllStringSubmatch(s, -1) {
+		b.Links = append(b.Links, Link{URL: m[2]})
+	}
+	s = thumbLink.ReplaceAllString(s, "$1")
 	for _, m := range mdLink.FindAllStringSubmatch(s, -1) {
 		if strings.HasPrefix(m[0], "!") {
 			continue
 		}
-		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2] + m[3]})
+		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2] + m[3] + m[4]})
 	}
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "!") {

@@ -97,6 +97,27 @@ func TestLinkWithSpace(t *testing.T) {
 	}
 }
 
+// TestLinkShapes: a bracketed part inside a link's text, parentheses in its
+// address, and a picture that links to a video.
+func TestLinkShapes(t *testing.T) {
+	tests := []struct{ in, text, linkText, url string }{
+		{"- [Panel: Quotas Today [B] - Moderated by Ana Luz, Acme](https://sched.co/q)", "Panel: Quotas Today [B] - Moderated by Ana Luz, Acme", "Panel: Quotas Today [B] - Moderated by Ana Luz, Acme", "https://sched.co/q"},
+		{"* [Weeding Pods](https://example.org/decks/Weeding%20Pods%20(Beginner%20Level).pdf)", "Weeding Pods", "Weeding Pods", "https://example.org/decks/Weeding%20Pods%20(Beginner%20Level).pdf"},
+		{"[![Ana Luz on stage](https://img.example.org/a.jpg)](https://youtu.be/x \"Quotas Today\")", "Ana Luz on stage", "", "https://youtu.be/x"},
+		{"- [Bo Chan]([bchan](https://example.org/bchan) - [Gardens](https://sched.co/g)", "", "Bo Chan", "[bchan](https://example.org/bchan"},
+	}
+	for _, tc := range tests {
+		d, err := Parse("t.md", []byte(tc.in+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := d.Blocks[0]
+		if tc.text != "" && b.Text != tc.text || len(b.Links) == 0 || b.Links[0].Text != tc.linkText || b.Links[0].URL != tc.url {
+			t.Errorf("%q: block = %q %+v", tc.in, b.Text, b.Links)
+		}
+	}
+}
+
 func TestNotUTF8(t *testing.T) {
 	if _, err := Parse("bad.txt", []byte("ok\n\xff\xfe\n")); err == nil || !strings.Contains(err.Error(), "bad.txt:2") {
 		t.Errorf("err = %v, want one naming bad.txt:2", err)

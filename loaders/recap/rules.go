@@ -3,6 +3,7 @@ package recap
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -124,6 +125,69 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			out = append(out, it)
 		}
 	}
+	return listRuns(d.Blocks, out)
+}
+
+// listRuns reads a list of talks as a whole. An entry without a link
+// whose entries under it are linked talks is a topic that groups them
+// ("* Service Mesh (& Envoy)" over "  * [Title](slides.pdf)"), not a talk;
+// and an entry that is only a link to a recording or slides, in a list
+// whose entries next to it are linked talks, is a talk however short its
+// text ("[gVisor](slides.pdf)" among "[Rook Deep Dive](slides.pdf)").
+func listRuns(bs []layout.Block, items []Item) []Item {
+	at := map[int]int{} // line → index of its item
+	for i, it := range items {
+		if _, ok := at[it.Line]; !ok {
+			at[it.Line] = i
+		}
+	}
+	linked := func(k int) bool {
+		i, ok := at[bs[k].Line]
+		return ok && bs[k].Kind == layout.ListItem && len(bs[k].Links) > 0 && items[i].Rule == RuleLinkItem
+	}
+	drop := map[int]bool{}
+	for k, b := range bs {
+		if i, ok := at[b.Line]; ok && b.Kind == layout.ListItem && len(b.Links) == 0 && k+1 < len(bs) && bs[k+1].Kind == layout.ListItem && bs[k+1].Level > b.Level && linked(k+1) {
+			drop[i] = true
+		}
+	}
+	added := false
+	for grew := true; grew; {
+		grew = false
+		for k, b := range bs {
+			if _, ok := at[b.Line]; ok || b.Kind != layout.ListItem || len(b.Links) != 1 {
+				continue
+			}
+			l := b.Links[0]
+			text := strings.TrimSpace(l.Text)
+			if text == "" || strings.TrimSpace(b.Text) != text || !videoURL.MatchString(l.URL) || resourceWords.MatchString(text) || deictic.MatchString(text) ||
+				len(strings.Fields(text)) > 3 && !sessionLinkText(text) && !looseTitle(text) || strings.Contains(text, ",") || eventName.MatchString(text) || onlyPerson(text) {
+				continue
+			}
+			sibling := func(j int) bool {
+				return j >= 0 && j < len(bs) && bs[j].Kind == layout.ListItem && bs[j].Level == b.Level && linked(j)
+			}
+			if sibling(k-1) || sibling(k+1) {
+				it := Item{Title: cleanTitle(text), Rule: RuleLinkItem, Recording: true, Line: b.Line, Text: b.Raw}
+				if b.Section >= 0 {
+					it.Section = bs[b.Section].Text
+				}
+				at[b.Line] = len(items)
+				items = append(items, it)
+				grew, added = true, true
+			}
+		}
+	}
+	if len(drop) == 0 && !added {
+		return items
+	}
+	var out []Item
+	for i, it := range items {
+		if !drop[i] {
+			out = append(out, it)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
 }
 
@@ -552,6 +616,11 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 			return nil
 		}
 		if b.Kind == layout.ListItem {
+			if bs[k].Kind == layout.ListItem && b.Level <= bs[k].Level {
+				// The next entry of the same list, or of the list it is
+				// in: a talk of its own or a topic, not who gives this one.
+				return nil
+			}
 			// A panel's people as a list: "- Name, Title at Company".
 			var all []listing.Speaker
 			for ; j < len(bs) && bs[j].Kind == layout.ListItem && len(all) < maxListedPeople; j++ {

@@ -33,6 +33,8 @@ func TestBlockRules(t *testing.T) {
 			nil},
 		{"TableCellTitleAndPeople", "# Talks\n\n|Topic|Video|\n|:---|:---:|\n|Rook at Scale - Ana Luz, Acme|[Video](https://youtu.be/x)|\n|Keynote: Why Gardens Matter for... Bo Sample & Li Demo|-|\n",
 			[]string{"table-row: Rook at Scale | Ana Luz @ Acme", "table-row: Why Gardens Matter for | Bo Sample @  | Li Demo @ "}},
+		{"SlideLinksUnderTopics", "# Decks worth reading\n\n* Storage (& CSI & Rook)\n  * [Rook Under Pressure](https://example.org/decks/Rook%20Under%20Pressure%20(Advanced).pdf)\n  * [Velero](https://example.org/decks/Backups%20Done%20Right.pdf)\n  * [Volume Snapshots for Everyone](https://example.org/decks/snapshots.pdf)\n* Mesh\n  * [Slides](https://example.org/decks/mesh.pdf)\n  * [Linkerd Without Tears](https://example.org/decks/linkerd.pdf)\n",
+			[]string{"link-item: Rook Under Pressure", "link-item: Velero", "link-item: Volume Snapshots for Everyone", "link-item: Linkerd Without Tears"}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
