@@ -46,6 +46,11 @@ var (
 // Parse reads the people s names. It returns nil when s does not read as
 // people (a sentence, a company alone).
 func Parse(s string, g Gazetteer) []Person {
+	if strings.ContainsAny(s, "。：") {
+		// "聚焦…：A、B、C。适合…": a sentence in Chinese or Japanese, or a
+		// label and its list, is no attribution.
+		return nil
+	}
 	if loc := whenTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		// "by A, Acme Tuesday, November 7 • 11:00am": the session's day
 		// and time after its people belong to neither.

@@ -57,6 +57,8 @@ func TestParse(t *testing.T) {
 		{"Honorific", "Dr Jane Example & Prof. Li Demo, Acme", "Jane Example @ Acme; Li Demo @ Acme"},
 		{"JapaneseComma", "Yuki Tanabe、Mei Arakawa, Preferred Networks", "Yuki Tanabe @ Preferred Networks; Mei Arakawa @ Preferred Networks"},
 		{"NotPeople_Sentence", "Still Sidecars: A Migration Story", ""},
+		{"NotPeople_ChineseSentenceWithList", "聚焦网关技术：路由、限流、证书管理。适合平台团队。", ""},
+		{"NotPeople_ChineseLabelAndList", "覆盖领域：存储、网络", ""},
 		{"NotPeople_Project", "Argo Rollouts and a Lot of Patience", ""},
 		{"NotPeople_CompanyAlone", "Red Hat", ""},
 		{"NotPeople_Words", "the keynote was great", ""},

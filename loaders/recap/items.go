@@ -382,7 +382,7 @@ var (
 	// "9:15am: Title", "10:00 - 10:30 Title": a time before a title.
 	timeLead = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
 	// "Talk 3: ", "Session 2 - ": a note's numbering of the sessions.
-	numberedLead = regexp.MustCompile(`(?i)^(?:talk|session|keynote|day)\s*#?\d{1,2}\s*[:.\-–]\s+`)
+	numberedLead = regexp.MustCompile(`(?i)^(?:talk|session|keynote|day)\s*#?\d{1,2}\s*(?:[:.\-–]\s+|：\s*)`)
 	// "ライトニングトーク - 「Title」": a Japanese kind lead and corner quotes.
 	jaLead = regexp.MustCompile(`^(?:ライトニングトーク|基調講演|キーノート|パネルディスカッション|パネル)\s*[-–:：]?\s*`)
 )

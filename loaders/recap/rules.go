@@ -228,7 +228,7 @@ func fieldKey(key string) bool {
 // "- **Title**\n**Speakers:** …".
 func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
 	b := bs[k]
-	if k+1 >= len(bs) || bs[k+1].Line != b.Line+1 || bs[k+1].Kind != layout.KeyValue ||
+	if k+1 >= len(bs) || bs[k+1].Line > b.Line+2 || bs[k+1].Kind != layout.KeyValue ||
 		!speakerKey[strings.ToLower(strings.Trim(bs[k+1].Key, " *"))] || b.Key != "" {
 		return Item{}, false
 	}
@@ -259,10 +259,53 @@ func stripKind(t string) (string, bool) {
 
 // people reads an attribution with the gazetteer.
 func people(s string, g attrib.Gazetteer) []listing.Speaker {
+	if sp := cjkDashAttribution(s); sp != nil {
+		return sp
+	}
 	ps := attrib.Parse(s, g)
 	var out []listing.Speaker
 	for _, p := range ps {
 		out = append(out, listing.Speaker{Name: p.Name, Role: p.Role, Company: p.Company, Part: "speaker"})
+	}
+	return out
+}
+
+// cjkDash is "names —— what they do", as Chinese and Japanese pages print
+// a talk's people: "李安（Ann）、王晨 —— Acme 研发工程师".
+var (
+	cjkDash   = regexp.MustCompile(`^\s*([^—–]+?)\s*(?:——|—|–|--)\s*(\S.*)$`)
+	cjkAlias  = regexp.MustCompile(`\s*[（(][\p{Latin} .\-]{1,30}[）)]\s*$`)
+	latinLead = regexp.MustCompile(`^(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})\s*[\p{Han}\p{Hiragana}\p{Katakana}]`)
+)
+
+// cjkDashAttribution reads "names —— role" where every name is written in
+// Chinese or Japanese characters (perhaps with a Latin nickname in
+// parentheses). The role is kept whole; a company in Latin letters that
+// opens it ("Acme 研发工程师") is each person's company.
+func cjkDashAttribution(s string) []listing.Speaker {
+	m := cjkDash.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	var out []listing.Speaker
+	for _, n := range strings.FieldsFunc(m[1], func(r rune) bool { return r == '、' || r == '，' || r == ',' || r == '&' }) {
+		n = strings.TrimSpace(cjkAlias.ReplaceAllString(n, ""))
+		if !attrib.CJKName(n) {
+			return nil
+		}
+		out = append(out, listing.Speaker{Name: n, Part: "speaker"})
+	}
+	role := strings.TrimSpace(m[2])
+	company := ""
+	if c := latinLead.FindStringSubmatch(role); c != nil {
+		company = c[1]
+		// "Acme AI 工程师": a short acronym before the title is the job's.
+		if f := strings.Fields(company); len(f) > 1 && len(f[len(f)-1]) <= 3 && strings.ToUpper(f[len(f)-1]) == f[len(f)-1] {
+			company = strings.Join(f[:len(f)-1], " ")
+		}
+	}
+	for i := range out {
+		out[i].Role, out[i].Company = role, company
 	}
 	return out
 }
@@ -601,10 +644,16 @@ var (
 // blocks right under it name: a "Speakers: …" line, a line of names, or a
 // first sentence saying "a talk by A (Company)".
 func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Speaker {
+	if bs[k].Kind == layout.TableRow {
+		return nil // a row's people are in its own cells, not the next row's
+	}
 	for j := k + 1; j < len(bs) && j <= k+2 && bs[j].Line-bs[k].Line <= 3; j++ {
 		b := bs[j]
 		if b.Kind == layout.Furniture {
 			continue
+		}
+		if b.Kind == layout.TableRow {
+			return nil
 		}
 		if b.Kind == layout.KeyValue && speakerKey[strings.ToLower(strings.Trim(b.Key, " *"))] {
 			return people(b.Value, g)
