@@ -82,7 +82,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			// Is Hard: Lessons …") is read as text.
 			// A numbered heading "N. Title, A & B (Company)" is read by its
 			// comma before its parentheses are.
-			if it, ok := linkItem(b, g); ok {
+			if it, ok := quotedThenPeople(b, g); ok {
+				found = append(found, it)
+			} else if it, ok := linkItem(b, g); ok {
 				found = append(found, it)
 			} else if it, ok := dashed(b, g); ok && (b.Kind == layout.Heading || b.Ordinal > 0) {
 				// "### Keynote: Title - Sara Vale, Director, Acme Times": the
@@ -554,6 +556,37 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		}
 	}
 	return Item{}, false
+}
+
+// quotedLead is an entry that opens with a quoted title and goes on with
+// who gives it: "“Title” by A and B, Role, Company", "“Title” By A, Role,
+// Org", "“Title” A, Role, Company", perhaps followed by a pointer to the
+// session's page ("-* http://sched.co/…").
+var (
+	quotedLead  = regexp.MustCompile(`^\W{0,3}[“"]([^”"]{6,200})[”"]\s*[,:]?\s*(?:([Bb]y)\s+|[-–—]\s+)?(\p{Lu}.+)$`)
+	pointerTail = regexp.MustCompile(`[\s\-–—*|•:]*(?:\(?https?://\S+\)?[\s\-–—*|•]*)*$`)
+)
+
+// quotedThenPeople reads a list entry or line that is a quoted title and
+// its people.
+func quotedThenPeople(b layout.Block, g attrib.Gazetteer) (Item, bool) {
+	if b.Kind != layout.ListItem && b.Kind != layout.Paragraph {
+		return Item{}, false
+	}
+	m := quotedLead.FindStringSubmatch(strings.TrimSpace(b.Text))
+	if m == nil {
+		return Item{}, false
+	}
+	title, keynote := stripKind(strings.TrimSpace(m[1]))
+	if !titleShaped(title) && !looseTitle(title) {
+		return Item{}, false
+	}
+	rest := strings.TrimSpace(pointerTail.ReplaceAllString(m[3], ""))
+	sp := people(rest, g)
+	if len(sp) == 0 || m[2] == "" && !hasCompany(sp) {
+		return Item{}, false // without "by", only a name with its company says who
+	}
+	return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 }
 
 // kindLeadOnly reads "⚡ Lightning Talk: Title" or "Tutorial: Title" with

@@ -39,6 +39,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"title-then-people: 让调度器读懂拓扑 | 林安 @ Acme", "title-then-people: 一次重启为什么要两分钟？ | 周青 @ Acme | 吴越 @ Acme"}},
 		{"RowPeopleAreNotTheNextRows", "# 指南\n\n| 方向 | 内容 |\n|---|---|\n| 网关峰会 | 路由、限流、证书 |\n| 存储日 | 快照、备份 |\n",
 			nil},
+		{"QuotedTitleThenPeople", "# Don't miss\n\n* “Gardens on Kubernetes: Weeding Pods” by Ana Luz and Bo Chan, Developer Advocate, Google -* [http://sched.co/ab1](http://sched.co/ab1)\n* “[Quotas That Never Lie](https://example.sched.org/event/x)” By Cy Diaz, Director of Engineering, Hooli Foundation -* http://sched.co/ab2\n* “[Pods in the Newsroom](https://example.sched.org/event/y)” Dee Fox, Web Developer, Initech -* http://sched.co/ab3\n* “Just a Quote” and then some words\n",
+			[]string{"title-by: Gardens on Kubernetes: Weeding Pods | Ana Luz @ Google | Bo Chan @ Google", "title-by: Quotas That Never Lie | Cy Diaz @ Hooli Foundation", "title-by: Pods in the Newsroom | Dee Fox @ Initech"}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
