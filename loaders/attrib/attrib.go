@@ -69,6 +69,11 @@ func Parse(s string, g Gazetteer) []Person {
 			ps[i].Company, ps[i].Parent = "", ""
 		}
 	}
+	for i := range ps {
+		if c, r, ok := koreanRole(ps[i].Company); ok {
+			ps[i].Company, ps[i].Role, ps[i].Parent = c, r, ""
+		}
+	}
 	if strings.Contains(s, ";") {
 		return ps // groups of their own: "A, CNCF Ambassador; B, DaoCloud"
 	}
@@ -88,6 +93,31 @@ func Parse(s string, g Gazetteer) []Person {
 		}
 	}
 	return ps
+}
+
+// koreanJob are the words a job title in Korean ends with.
+var koreanJob = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`엔지니어 아키텍트 개발자 부사장 사장 이사 상무 전무 매니저 팀장 리더 연구원 디렉터 본부장 대표 에반젤리스트 컨설턴트 책임 수석 CEO CTO VP`) {
+		koreanJob[w] = true
+	}
+}
+
+// koreanRole reads a role written in Korean the way Korean pages print it,
+// the organisation first and the job last ("아크메 클라우드 아키텍트"):
+// the first word is the company, the whole the role.
+func koreanRole(c string) (company, role string, ok bool) {
+	f := strings.Fields(c)
+	if len(f) < 2 || !koreanJob[f[len(f)-1]] {
+		return "", "", false
+	}
+	for _, r := range f[0] {
+		if !unicode.In(r, unicode.Hangul) {
+			return "", "", false
+		}
+	}
+	return f[0], c, true
 }
 
 // whenTail is a session's day and time at the end of an attribution: a

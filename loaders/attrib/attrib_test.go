@@ -57,6 +57,8 @@ func TestParse(t *testing.T) {
 		{"Honorific", "Dr Jane Example & Prof. Li Demo, Acme", "Jane Example @ Acme; Li Demo @ Acme"},
 		{"JapaneseComma", "Yuki Tanabe、Mei Arakawa, Preferred Networks", "Yuki Tanabe @ Preferred Networks; Mei Arakawa @ Preferred Networks"},
 		{"NotPeople_Sentence", "Still Sidecars: A Migration Story", ""},
+		{"KoreanRoleCompanyFirst", "Ana Luz(아크메 클라우드 아키텍트), Bo Chan(이니텍 플랫폼 엔지니어)", "Ana Luz @ 아크메; Bo Chan @ 이니텍"},
+		{"KoreanWordsWithoutAJobAreNoRole", "Ana Luz(서울 지사)", "Ana Luz @ 서울 지사"},
 		{"NotPeople_ChineseSentenceWithList", "聚焦网关技术：路由、限流、证书管理。适合平台团队。", ""},
 		{"NotPeople_ChineseLabelAndList", "覆盖领域：存储、网络", ""},
 		{"NotPeople_Project", "Argo Rollouts and a Lot of Patience", ""},

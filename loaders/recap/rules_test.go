@@ -41,6 +41,8 @@ func TestBlockRules(t *testing.T) {
 			nil},
 		{"QuotedTitleThenPeople", "# Don't miss\n\n* “Gardens on Kubernetes: Weeding Pods” by Ana Luz and Bo Chan, Developer Advocate, Google -* [http://sched.co/ab1](http://sched.co/ab1)\n* “[Quotas That Never Lie](https://example.sched.org/event/x)” By Cy Diaz, Director of Engineering, Hooli Foundation -* http://sched.co/ab2\n* “[Pods in the Newsroom](https://example.sched.org/event/y)” Dee Fox, Web Developer, Initech -* http://sched.co/ab3\n* “Just a Quote” and then some words\n",
 			[]string{"title-by: Gardens on Kubernetes: Weeding Pods | Ana Luz @ Google | Bo Chan @ Google", "title-by: Quotas That Never Lie | Cy Diaz @ Hooli Foundation", "title-by: Pods in the Newsroom | Dee Fox @ Initech"}},
+		{"KoreanFieldsUnderLinkedSessions", "# 세션\n\n- __[Quotas That Never Lie](https://sched.co/q1)__\n  - 발표자: Ana Luz(아크메 클라우드 아키텍트), Bo Chan(아크메 클라우드 아키텍트),\n  - 일시: 2031년 12월 7일 15:50 – 16:25\n  - 장소: Room 8ABC, Level 3\n- __[Running Gardens on Kubernetes](https://sched.co/q2)__\n  - 발표자: Cy Diaz(아크메 플랫폼 엔지니어)\n",
+			[]string{"link-item: Quotas That Never Lie | Ana Luz @ 아크메 | Bo Chan @ 아크메", "link-item: Running Gardens on Kubernetes | Cy Diaz @ 아크메"}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
