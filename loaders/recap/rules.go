@@ -162,7 +162,7 @@ func listRuns(bs []layout.Block, items []Item) []Item {
 			}
 			l := b.Links[0]
 			text := strings.TrimSpace(l.Text)
-			if text == "" || strings.TrimSpace(b.Text) != text || !videoURL.MatchString(l.URL) || resourceWords.MatchString(text) || deictic.MatchString(text) ||
+			if text == "" || strings.TrimSpace(b.Text) != text || !videoURL.MatchString(l.URL) || resourceWords.MatchString(text) || deictic.MatchString(text) || pointingText.MatchString(text) ||
 				len(strings.Fields(text)) > 3 && !sessionLinkText(text) && !looseTitle(text) || strings.Contains(text, ",") || eventName.MatchString(text) || onlyPerson(text) {
 				continue
 			}
@@ -389,7 +389,7 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	// A session's page linked alone on its line, perhaps after its time and
 	// track ("9:45 - 10:15 GitOpsCon: [Title](https://sched.co/…)").
 	bare := strings.TrimSpace(timeTrack.ReplaceAllString(rest, ""))
-	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && sessionLinkText(text) {
+	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && sessionLinkText(text) && !pointingText.MatchString(text) {
 		// The text of a link to a recording or a session page is the
 		// session's title, however it is cased ("How we built Contour,
 		// and what you can learn from it").
@@ -943,6 +943,11 @@ var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|sli
 // deictic is link text that points at a session rather than naming it:
 // "the session", "In this session", "Leo Liang and his team".
 var deictic = regexp.MustCompile(`(?i)^(?:in\s+|at\s+|during\s+)?(?:the|this|that|these|those|his|her|their|our|my|a|an)\s|\s(?:his|her|their|our|my)\s`)
+
+// pointingText is link text that points at a session by its kind instead
+// of naming it: "This 90-minute tutorial", "our talk", "the second
+// session".
+var pointingText = regexp.MustCompile(`(?i)^(?:this|that|the|our|my|his|her|their)\s+(?:[\p{L}0-9-]+\s+){0,2}(?:talk|session|tutorial|keynote|workshop|panel|presentation|demo)s?$`)
 
 // sessionPage is the address of one session on a conference schedule.
 var sessionPage = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w`)

@@ -43,6 +43,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"title-by: Gardens on Kubernetes: Weeding Pods | Ana Luz @ Google | Bo Chan @ Google", "title-by: Quotas That Never Lie | Cy Diaz @ Hooli Foundation", "title-by: Pods in the Newsroom | Dee Fox @ Initech"}},
 		{"KoreanFieldsUnderLinkedSessions", "# 세션\n\n- __[Quotas That Never Lie](https://sched.co/q1)__\n  - 발표자: Ana Luz(아크메 클라우드 아키텍트), Bo Chan(아크메 클라우드 아키텍트),\n  - 일시: 2031년 12월 7일 15:50 – 16:25\n  - 장소: Room 8ABC, Level 3\n- __[Running Gardens on Kubernetes](https://sched.co/q2)__\n  - 발표자: Cy Diaz(아크메 플랫폼 엔지니어)\n",
 			[]string{"link-item: Quotas That Never Lie | Ana Luz @ 아크메 | Bo Chan @ 아크메", "link-item: Running Gardens on Kubernetes | Cy Diaz @ 아크메"}},
+		{"LinkThatPointsByKind", "# Picks\n\n### Tutorial: Gardens for Beginners - Ana Luz, Acme\n\n[This 90-minute tutorial](https://example.sched.com/event/1a/tutorial-gardens)\nis an introduction to Helm and Prometheus.\n",
+			[]string{"heading-dash-people: Tutorial: Gardens for Beginners | Ana Luz @ Acme"}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
