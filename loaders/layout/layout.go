@@ -623,11 +623,15 @@ var bylineWord = regexp.MustCompile(`(?i)^(?:by|von|par|por|di|door|posted|publi
 // byline reports a line giving the author and the date of a post: "By A ·
 // July 8, 2019", "Veröffentlicht am 14. April 2025 von A".
 func byline(t string) bool {
-	if len(t) > 160 || !bylineWord.MatchString(t) {
+	if len(t) > 160 || !bylineWord.MatchString(t) || strings.Contains(t, ";") || sessionClock.MatchString(t) {
+		// "by A, Acme; B, Initech Thursday October 27, 2022 5:25pm":
+		// a session's people and its time, not a post's author and date.
 		return false
 	}
 	return ProseDate(t) != "" || isoDate.MatchString(t) || germanDate.MatchString(t) || strings.Contains(strings.ToLower(t), " read")
 }
+
+var sessionClock = regexp.MustCompile(`\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}:\d{2}|\b\d{1,2}:\d{2}\s*[ap]\.?m\b`)
 
 var germanDate = regexp.MustCompile(`\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+20\d\d\b`)
 

@@ -51,6 +51,10 @@ func TestParse(t *testing.T) {
 			"Day 2", "", "heading; furniture; table row[Time,Topic,Presenter]; table row[Time,Topic,Presenter]; table row[Time,Topic,Presenter]"},
 		{"DelimiterRowWithASpace", "# Booth\n\nWhen | Topic | Presenter\n------|----|--- ----\n-- | _Weeding Pods_ | Bo Chan\n",
 			"Booth", "", "heading; furniture; table row[When,Topic,Presenter]"},
+		{"SessionPeopleAndTimeAreNoByline", "# Talks\n\n**[Quotas Today](https://sched.co/q)**\nby Ana Luz, Acme; Bo Chan, Initech; Cy\nDiaz, Globex Thursday October 27, 2022 5:25pm - 6:00pm EDT\n",
+			"Talks", "2022-10-27", "heading; paragraph; paragraph"},
+		{"BylineStaysFurniture", "# Notes\n\nBy Dee Fox · July 8, 2019\n\nText.\n",
+			"Notes", "2019-07-08", "heading; furniture; paragraph"},
 		{"SetextHeadingAndRule", "Post\n\nDay One\n-------\n\nSome text that is a sentence.\n\n---\n\nMore.\n",
 			"Post", "", "paragraph; heading; paragraph; paragraph"},
 	}
