@@ -70,6 +70,10 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKey(key) {
 				break // "Speakers: …", "When: …", "Sched link: …": a field of the item above
 			}
+			if it, ok := headingLink(d.Blocks, k, g); ok {
+				found = append(found, it)
+				break
+			}
 			// "[Keynote: Title](url) by A": the colon is the link's, and
 			// the line is read as a link.
 			if b.Key != "" && !(len(b.Links) > 0 && strings.HasPrefix(b.Text, b.Links[0].Text) && len(b.Key) < len(b.Links[0].Text)) {
@@ -556,6 +560,64 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		}
 	}
 	return Item{}, false
+}
+
+// headingLink reads a heading that links a session's page, perhaps after a
+// label ("## Contribfest: [Title](https://sched.co/…)"): the link's text is
+// the title, and the people are the names the section's prose links to
+// their profiles ("Join [Ana Luz](https://bsky.app/…) and [Bo Chan](…) as
+// they …").
+func headingLink(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
+	b := bs[k]
+	if b.Kind != layout.Heading || len(b.Links) != 1 || !sessionPage.MatchString(b.Links[0].URL) {
+		return Item{}, false
+	}
+	l := b.Links[0]
+	text := strings.TrimSpace(l.Text)
+	i := strings.Index(b.Text, text)
+	if i < 0 || strings.TrimSpace(b.Text[i+len(text):]) != "" {
+		return Item{}, false
+	}
+	label := strings.TrimSpace(b.Text[:i])
+	if label != "" && (!strings.HasSuffix(label, ":") || len(strings.Fields(label)) > 6) {
+		return Item{}, false
+	}
+	t, keynote := stripKind(text)
+	if !titleShaped(t) && !looseTitle(t) || pointingText.MatchString(t) {
+		return Item{}, false
+	}
+	it := Item{Title: cleanTitle(t), Rule: RuleHeading, Keynote: keynote}
+	for j := k + 1; j < len(bs) && j <= k+10 && bs[j].Kind != layout.Heading; j++ {
+		if bs[j].Kind != layout.Paragraph {
+			continue
+		}
+		if sp := linkedPeople(bs[j], g); len(sp) > 0 {
+			it.Speakers = sp
+			break
+		}
+	}
+	return it, true
+}
+
+// profileURL is the address of a person's page on a social or code site.
+var profileURL = regexp.MustCompile(`(?i)^https?://(?:www\.)?(?:bsky\.app/profile/|twitter\.com/|x\.com/|linkedin\.com/in/|github\.com/|mastodon\.\w+/@|[\w.-]+\.social/@)`)
+
+// linkedPeople returns the people a paragraph links to their profiles:
+// names, or a first name alone when the link is a profile.
+func linkedPeople(b layout.Block, g attrib.Gazetteer) []listing.Speaker {
+	var out []listing.Speaker
+	for _, l := range b.Links {
+		n := strings.TrimSpace(l.Text)
+		if !profileURL.MatchString(l.URL) {
+			continue
+		}
+		one := len(strings.Fields(n)) == 1 && unicode.IsUpper([]rune(n + " ")[0]) && !strings.ContainsAny(n, "@.")
+		if !(attrib.NameLike(n) || one) || g != nil && (g.IsOrg(n) || g.NotPerson(n)) {
+			continue
+		}
+		out = append(out, listing.Speaker{Name: n, Part: "speaker"})
+	}
+	return out
 }
 
 // quotedLead is an entry that opens with a quoted title and goes on with

@@ -45,6 +45,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"link-item: Quotas That Never Lie | Ana Luz @ 아크메 | Bo Chan @ 아크메", "link-item: Running Gardens on Kubernetes | Cy Diaz @ 아크메"}},
 		{"LinkThatPointsByKind", "# Picks\n\n### Tutorial: Gardens for Beginners - Ana Luz, Acme\n\n[This 90-minute tutorial](https://example.sched.com/event/1a/tutorial-gardens)\nis an introduction to Helm and Prometheus.\n",
 			[]string{"heading-dash-people: Tutorial: Gardens for Beginners | Ana Luz @ Acme"}},
+		{"HeadingLinksTheSessionPage", "# Flux at KubeCon\n\n## Contribfest: [Growing the Garden Ecosystem](https://sched.co/g1)\n\nDATE: Wednesday April 2\n\nJoin us! Don't miss this session with [Ana](https://bsky.app/profile/ana.example), [Bo](https://bsky.app/profile/bo.example), and [Cy Diaz](https://x.com/cydiaz) for your chance to help.\n\n## Maintainer Track: [Weeding Pods](https://sched.co/g2)\n\nJoin maintainers [Dee Fox](https://github.com/deefox) and [Ed Moss](https://linkedin.com/in/edmoss) as they share the plan. See the [session page](https://sched.co/g2).\n\n## [Our booth](https://example.org/booth)\n",
+			[]string{"heading: Growing the Garden Ecosystem | Ana @  | Bo @  | Cy Diaz @ ", "heading: Weeding Pods | Dee Fox @  | Ed Moss @ "}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
