@@ -125,6 +125,29 @@ func afterArticle(title string, at int) bool {
 	return articleBefore.MatchString(title[:at])
 }
 
+// againWithoutArticle reports a title that names h's project a second
+// time, not after an article: "Expanding the Helm Ecosystem With Helm 4".
+func againWithoutArticle(title string, h projectmatch.Hit) bool {
+	name := strings.ToLower(title[h.Start:h.End])
+	lower := strings.ToLower(title)
+	for at := h.End; ; {
+		i := strings.Index(lower[at:], name)
+		if i < 0 {
+			return false
+		}
+		start := at + i
+		end := start + len(name)
+		if (start == 0 || !isWordByte(lower[start-1])) && (end == len(lower) || !isWordByte(lower[end])) && !afterArticle(title, start) {
+			return true
+		}
+		at = end
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
 // discussesSpan links a talk to the projects its title or its own
 // description names.
 //
@@ -136,7 +159,7 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 	context := it.Title + "\n" + sp.text()
 	link := newProjectLinker(b, confgraph.RelDiscusses, talk.ID, doc.Name)
 	for _, h := range w.Projects.FindIn(it.Title, docWords) {
-		if h.Spec.Ambiguous && afterArticle(it.Title, h.Start) {
+		if h.Spec.Ambiguous && afterArticle(it.Title, h.Start) && !againWithoutArticle(it.Title, h) {
 			continue
 		}
 		link.add(h, it.Line, it.Text)

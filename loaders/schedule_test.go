@@ -129,3 +129,28 @@ func TestItemSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestAgainWithoutArticle: a title that names an ambiguous project after
+// an article ("the Helm") and again on its own discusses it; one that
+// names it only after an article does not.
+func TestAgainWithoutArticle(t *testing.T) {
+	w, err := DefaultWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for title, want := range map[string]bool{
+		"Growing the Helm Ecosystem With Helm 4": true,
+		"Who Takes the Helm When Nobody Does":    false,
+	} {
+		hits := w.Projects.FindIn(title, map[string]bool{"chart": true, "charts": true, "kubernetes": true})
+		got := false
+		for _, h := range hits {
+			if h.Spec.Name == "Helm" && (!afterArticle(title, h.Start) || againWithoutArticle(title, h)) {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("%q discusses Helm = %v, want %v", title, got, want)
+		}
+	}
+}

@@ -223,6 +223,10 @@ func Default() (*Catalog, error) {
 	return defaultCat, defaultErr
 }
 
+// versionAfter is a version number right after a name: " 2.0", " v1.5",
+// or " 4" at the end of a title or before a colon.
+var versionAfter = regexp.MustCompile(`^\s?(?:v\d{1,2}(?:\.\d{1,3}){0,2}|\d{1,2}\.\d{1,3}(?:\.\d{1,3})?|\d{1,2}\s*(?:$|[,:;!?)]))`)
+
 // Named returns the project whose name or alias is s (case aside), or nil.
 func (c *Catalog) Named(s string) *Spec {
 	return c.byName[strings.ToLower(strings.TrimSpace(s))]
@@ -282,7 +286,9 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 			if ctxWords == nil {
 				ctxWords = contextWords()
 			}
-			confirmed := hasAny(ctxWords, t.spec.Context)
+			// "Prometheus 2.0", "Helm 4": a version number after the name
+			// says it is the software.
+			confirmed := hasAny(ctxWords, t.spec.Context) || versionAfter.MatchString(text[end:])
 			prose := inProse(text, start, strings.ContainsRune(text[start:end], ' '))
 			// A dictionary word spelt in lower case as its project spells
 			// it ("kiosk", "cargo") is a project only in a list of them.
