@@ -466,6 +466,26 @@ func setextUnder(t string) int {
 
 func (b *Block) classify(raw string, header []string) {
 	t := strings.TrimSpace(raw)
+	if m := videoShortcode.FindStringSubmatch(t); m != nil {
+		// "{{< youtube id="…" title="Title - A & B" >}}": a recording
+		// embedded with its title reads as a link to it; without a title
+		// it is furniture.
+		id, title := shortcodeAttr(m[2], "id"), html.UnescapeString(shortcodeAttr(m[2], "title"))
+		if id == "" && !strings.Contains(m[2], "=") {
+			id = strings.Trim(strings.TrimSpace(m[2]), `"`)
+		}
+		if title == "" || id == "" {
+			b.Kind, b.Text = Furniture, t
+			return
+		}
+		b.Kind, b.Text = Paragraph, strings.Join(strings.Fields(title), " ")
+		url := "https://www.youtube.com/watch?v=" + id
+		if m[1] == "vimeo" {
+			url = "https://vimeo.com/" + id
+		}
+		b.Links = []Link{{Text: b.Text, URL: url}}
+		return
+	}
 	if m := atxHeading.FindStringSubmatch(t); m != nil {
 		b.Kind, b.Level = Heading, len(m[1])
 		b.setText(m[2])
@@ -537,6 +557,20 @@ func (b *Block) numbered() {
 		fmt.Sscan(m[1], &b.Ordinal)
 		b.Text = m[2]
 	}
+}
+
+// videoShortcode is a static site's embedded video: "{{< youtube id="x"
+// title="…" >}}", "{{% vimeo 123 %}}".
+var videoShortcode = regexp.MustCompile(`^\{\{[<%]\s*(youtube|vimeo)\b(.*?)\s*[>%]\}\}$`)
+
+// shortcodeAttr returns the value of key="value" in a shortcode's
+// arguments.
+func shortcodeAttr(args, key string) string {
+	m := regexp.MustCompile(`\b` + key + `\s*=\s*"([^"]*)"`).FindStringSubmatch(args)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
 }
 
 // setText strips markup from s into b.Text, collecting links.

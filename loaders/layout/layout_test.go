@@ -122,6 +122,22 @@ func TestLinkShapes(t *testing.T) {
 	}
 }
 
+// TestVideoShortcode: an embedded recording with a title reads as a link to
+// it; one without a title is furniture.
+func TestVideoShortcode(t *testing.T) {
+	d, err := Parse("t.md", []byte("T\n\n{{< youtube id=\"abc123\" title=\"Weeding Pods - Ana Luz &amp; Bo Chan\" >}}\n\n{{< youtube abc124 >}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(d); got != "paragraph; paragraph; furniture" {
+		t.Fatalf("blocks = %s", got)
+	}
+	b := d.Blocks[1]
+	if b.Text != "Weeding Pods - Ana Luz & Bo Chan" || len(b.Links) != 1 || b.Links[0].URL != "https://www.youtube.com/watch?v=abc123" || b.Links[0].Text != b.Text {
+		t.Errorf("block = %q %+v", b.Text, b.Links)
+	}
+}
+
 func TestNotUTF8(t *testing.T) {
 	if _, err := Parse("bad.txt", []byte("ok\n\xff\xfe\n")); err == nil || !strings.Contains(err.Error(), "bad.txt:2") {
 		t.Errorf("err = %v, want one naming bad.txt:2", err)

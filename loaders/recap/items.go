@@ -395,6 +395,9 @@ func cleanTitle(t string) string {
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
 	t = unwrapCorners(strings.TrimSpace(t))
+	if m := eventLabel.FindStringIndex(t); m != nil && len(strings.Fields(t[m[1]:])) >= 2 {
+		t = t[m[1]:] // "KubeCon 2023 NA – Title": a recording's title names its event first
+	}
 	t = ordinalLead.ReplaceAllString(strings.TrimSpace(t), "")
 	t, _ = stripKind(t)
 	t = kindPrefix.ReplaceAllString(t, "")
@@ -405,6 +408,10 @@ func cleanTitle(t string) string {
 	}
 	return strings.TrimSpace(t)
 }
+
+// eventLabel is the event named before a title and a dash, as video titles
+// print it: "KubeCon 2023 NA – ", "KubeCon + CloudNativeCon Europe 2024 - ".
+var eventLabel = regexp.MustCompile(`(?i)^(?:kube\s*con|cloud\s*native\s*con)(?:\s*[+&/]\s*(?:kube\s*con|cloud\s*native\s*con))?(?:\s+(?:\d{4}|'\d\d|na|eu|europe|north\s+america|china|india|japan|us|virtual|latam))+\s*[–—-]\s+`)
 
 // unwrapCorners drops the corner brackets that wrap a whole title
 // ("「Title」") or that stand unpaired at its edge, and keeps those that

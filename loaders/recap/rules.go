@@ -131,7 +131,73 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			out = append(out, it)
 		}
 	}
-	return listRuns(d.Blocks, out)
+	return embedsNameTheTalkAbove(d.Blocks, listRuns(d.Blocks, out))
+}
+
+// embedsNameTheTalkAbove reads a recording embedded right under a linked
+// talk ("[Dynamically Proxying Charts](sched)" then "{{< youtube
+// title="Lightning Talk: Dynamically Proxy Charts - Ana Luz" >}}") as that
+// talk's recording: its people are the talk's, and it is no second talk
+// though its title is worded a little differently.
+func embedsNameTheTalkAbove(bs []layout.Block, items []Item) []Item {
+	raw := map[int]string{}
+	for _, b := range bs {
+		raw[b.Line] = strings.TrimSpace(b.Raw)
+	}
+	drop := map[int]bool{}
+	for i, it := range items {
+		if !strings.HasPrefix(raw[it.Line], "{{") {
+			continue
+		}
+		for j := i - 1; j >= 0 && it.Line-items[j].Line <= 4; j-- {
+			if drop[j] || !sameWording(items[j].Title, it.Title) {
+				continue
+			}
+			if len(items[j].Speakers) == 0 {
+				items[j].Speakers = it.Speakers
+			}
+			drop[i] = true
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return items
+	}
+	var out []Item
+	for i, it := range items {
+		if !drop[i] {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// sameWording reports two titles that say the same in nearly the same
+// words, a kind lead and word endings aside ("Lightning Talk: Dynamically
+// Proxy Charts" and "Dynamically Proxying Charts").
+func sameWording(a, b string) bool {
+	stems := func(t string) map[string]bool {
+		t, _ = stripKind(t)
+		t = kindPrefix.ReplaceAllString(t, "")
+		out := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if r := []rune(w); len(r) >= 3 {
+				out[string(r[:min(len(r), 4)])] = true
+			}
+		}
+		return out
+	}
+	sa, sb := stems(a), stems(b)
+	if len(sa) < 2 || len(sb) < 2 {
+		return false
+	}
+	common := 0
+	for w := range sa {
+		if sb[w] {
+			common++
+		}
+	}
+	return float64(common) >= 0.8*float64(min(len(sa), len(sb))) && float64(common) >= 0.6*float64(max(len(sa), len(sb)))
 }
 
 // listRuns reads a list of talks as a whole. An entry without a link
