@@ -168,7 +168,14 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 	for _, s := range it.Speakers {
 		companies = append(companies, s.Company)
 	}
+	row := func(no int) bool {
+		k, ok := doc.Layout.At(no)
+		return ok && doc.Layout.Blocks[k].Kind == layout.TableRow
+	}
 	for _, l := range sp.lines {
+		if row(it.Line) && row(l.No) {
+			continue // a row's projects are its own; the rows under it are other items
+		}
 		text := projectText(l.Text, companies)
 		for _, h := range w.Projects.Find(text, context) {
 			link.add(h, l.No, sentenceAround(text, h.Start))
@@ -211,6 +218,14 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 		talk := &confgraph.Talk{ID: id, Title: it.Title, Kind: confgraph.KindTalk}
 		detail := it.Text + "\n" + spans[i].text()
 		if k, ok := doc.Layout.At(it.Line); ok && doc.Layout.Blocks[k].Kind == layout.TableRow {
+			// A row's time and level are its own cells'; the rows under
+			// it ("4月20日 10:30 - 14:30 | Booth open") are other items.
+			detail = it.Text
+			for _, l := range spans[i].lines {
+				if j, ok := doc.Layout.At(l.No); !ok || doc.Layout.Blocks[j].Kind != layout.TableRow {
+					detail += "\n" + l.Text
+				}
+			}
 			bl := doc.Layout.Blocks[k]
 			for k, h := range bl.Header {
 				if k < len(bl.Cells) && strings.Contains(strings.ToLower(h), "level") {

@@ -63,7 +63,7 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		var found []Item
 		switch b.Kind {
 		case layout.TableRow:
-			if !partOfSession(d.Blocks, k) {
+			if !partOfSession(d.Blocks, k, g) {
 				found = tableRow(b, g)
 			}
 		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
@@ -272,15 +272,24 @@ var dittoCell = regexp.MustCompile(`^[-–—〃″"'\s]*$`)
 // the rows under "14:00 | Working group review | WG leads" are the
 // review's items, while those under "13:30 | Lightning talks" (a row
 // that names no one) are talks of their own.
-func partOfSession(bs []layout.Block, k int) bool {
+func partOfSession(bs []layout.Block, k int, g attrib.Gazetteer) bool {
 	b := bs[k]
 	if len(b.Cells) == 0 || b.Header == nil || !dittoCell.MatchString(b.Cells[0]) {
 		return false
 	}
 	for j := k - 1; j >= 0 && bs[j].Kind == layout.TableRow; j-- {
-		if up := bs[j]; len(up.Cells) > 0 && !dittoCell.MatchString(up.Cells[0]) {
-			return len(up.Cells) >= len(up.Header) && len(up.Cells) >= 3 && strings.TrimSpace(up.Cells[len(up.Cells)-1]) != ""
+		up := bs[j]
+		if len(up.Cells) == 0 || dittoCell.MatchString(up.Cells[0]) {
+			continue
 		}
+		if len(up.Cells) < len(up.Header) || len(up.Cells) < 3 {
+			return false
+		}
+		// Its presenters are a group ("WG leads"), not people: the rows
+		// under it are what the group reports on. Under a talk that names
+		// its people, a ditto row is another talk at the same time.
+		who := strings.TrimSpace(up.Cells[len(up.Cells)-1])
+		return who != "" && len(people(who, g)) == 0 && !listing.Personish(who) && !attrib.CJKName(who)
 	}
 	return false
 }
