@@ -173,8 +173,10 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 		return ok && doc.Layout.Blocks[k].Kind == layout.TableRow
 	}
 	for _, l := range sp.lines {
-		if row(it.Line) && row(l.No) {
-			continue // a row's projects are its own; the rows under it are other items
+		if row(it.Line) {
+			// A row's projects are its own cells'; the rows under it are
+			// other items, and the text after the table is about them all.
+			break
 		}
 		text := projectText(l.Text, companies)
 		for _, h := range w.Projects.Find(text, context) {
@@ -219,13 +221,9 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 		detail := it.Text + "\n" + spans[i].text()
 		if k, ok := doc.Layout.At(it.Line); ok && doc.Layout.Blocks[k].Kind == layout.TableRow {
 			// A row's time and level are its own cells'; the rows under
-			// it ("4月20日 10:30 - 14:30 | Booth open") are other items.
+			// it ("4月20日 10:30 - 14:30 | Booth open") are other items,
+			// and the text after the table is about them all.
 			detail = it.Text
-			for _, l := range spans[i].lines {
-				if j, ok := doc.Layout.At(l.No); !ok || doc.Layout.Blocks[j].Kind != layout.TableRow {
-					detail += "\n" + l.Text
-				}
-			}
 			bl := doc.Layout.Blocks[k]
 			for k, h := range bl.Header {
 				if k < len(bl.Cells) && strings.Contains(strings.ToLower(h), "level") {

@@ -158,7 +158,7 @@ func TestAgainWithoutArticle(t *testing.T) {
 // TestRowDurationIsItsOwn: a schedule row's duration is its own time
 // range's; the row under it (another item's hours) is no part of it.
 func TestRowDurationIsItsOwn(t *testing.T) {
-	doc := "# Our booth at KubeCon Japan 2025\n\nWhen | Topic | Presenter\n---|---|---\n10:30 - 11:05 | _Weeding Pods With Argo CD_ | Ana Luz\n-- | _Pruning Charts With Helm_ | Bo Chan\nJune 16 10:30 - 14:30 | Booth open\n"
+	doc := "# Our booth at KubeCon Japan 2025\n\nWhen | Topic | Presenter\n---|---|---\n10:30 - 11:05 | _Weeding Pods With Argo CD_ | Ana Luz\n-- | _Pruning Charts With Helm_ | Bo Chan\nJune 16 10:30 - 14:30 | Booth open\n\nBoth talks end with a demo of Prometheus dashboards.\n"
 	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
 	if err != nil {
 		t.Fatal(err)
@@ -171,5 +171,11 @@ func TestRowDurationIsItsOwn(t *testing.T) {
 	}
 	if got["Weeding Pods With Argo CD"] != 35 || got["Pruning Charts With Helm"] != 0 || len(got) != 2 {
 		t.Errorf("durations = %v, want Weeding Pods 35, Pruning Charts 0", got)
+	}
+	// The text after the table is about both rows, no one row's.
+	for _, r := range b.Rels() {
+		if r.Type == confgraph.RelDiscusses && strings.Contains(r.To, "prometheus") {
+			t.Errorf("%s DISCUSSES %s from the text after the table", r.From, r.To)
+		}
 	}
 }

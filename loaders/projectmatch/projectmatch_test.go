@@ -176,4 +176,20 @@ func TestCJKText(t *testing.T) {
 	if got := names(cat.Find("中美日的Kubernetes社区和istio的实践", "")); !slices.Equal(got, []string{"Kubernetes", "Istio"}) {
 		t.Errorf("got %v, want [Kubernetes Istio]", got)
 	}
+	// Names that are also English words, set alone in Japanese or Chinese
+	// text, are the projects; set in an English phrase they are not.
+	for text, want := range map[string][]string{
+		"FluxでHelmチャートを配る":            {"Flux", "Helm"},
+		"「Backstage」でポータルを作る":         {"Backstage"},
+		"二日目にもEncore Presentationとして": nil,
+	} {
+		if got := names(cat.Find(text, "")); !slices.Equal(got, want) {
+			t.Errorf("Find(%q) = %v, want %v", text, got, want)
+		}
+	}
+	// Words in Latin letters that run into Japanese ones are words of the
+	// context.
+	if w := Words("Kubernetes上でのArgo CD運用"); !w["kubernetes"] || !w["argo"] {
+		t.Errorf("Words = %v, want kubernetes and argo among them", w)
+	}
 }
