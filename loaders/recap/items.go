@@ -264,7 +264,8 @@ func (c headingConvention) unattributed(it Item, b layout.Block) bool {
 // noSession reports an item whose text is no session's, whatever rule
 // read it: a section of the post ("Key takeaways"), a speakers' lead, a
 // quotation, a photo's caption of a person, a topic heading without
-// people ("Flux & Argo"), or a person's name alone without people unless
+// people ("Flux & Argo") unless it links a recording or slides
+// ("[gVisor](slides.pdf)" in a list of them), or a person's name alone without people unless
 // the post names sessions by headings (byConvention) or the item links a
 // recording.
 func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
@@ -273,7 +274,7 @@ func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
 	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title)
 	return sectionHeading(it.Title) && !attributed || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
 		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
-		len(it.Speakers) == 0 && topicHeading(it.Title, g)
+		len(it.Speakers) == 0 && topicHeading(it.Title, g) && !(it.Recording && it.Rule == RuleLinkItem)
 }
 
 // cjkAlone reports a Chinese or Japanese heading or line standing alone

@@ -285,3 +285,27 @@ func TestMergeItems(t *testing.T) {
 		})
 	}
 }
+
+// TestRecordedProjectIsASession: a title that is only a project's name is a
+// topic, unless it links a recording or slides among others that do.
+func TestRecordedProjectIsASession(t *testing.T) {
+	if !noSession(Item{Title: "Istio", Rule: RuleHeading}, false, gaz{}) {
+		t.Error("heading 'Istio' read as a session")
+	}
+	if noSession(Item{Title: "Istio", Rule: RuleLinkItem, Recording: true}, false, gaz{}) {
+		t.Error("'[Istio](slides.pdf)' not read as a session")
+	}
+	text := "# Decks\n\n* Mesh\n  * [Istio Intro](https://example.org/decks/istio-intro.pdf)\n  * [Linkerd Without Tears](https://example.org/decks/linkerd.pdf)\n"
+	d, err := Parse("r.txt", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "; ") != "Istio Intro; Linkerd Without Tears" {
+		t.Errorf("items = %v, want Istio Intro and Linkerd Without Tears", got)
+	}
+}

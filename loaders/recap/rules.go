@@ -131,7 +131,7 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			out = append(out, it)
 		}
 	}
-	return embedsNameTheTalkAbove(d.Blocks, listRuns(d.Blocks, out))
+	return embedsNameTheTalkAbove(d.Blocks, listRuns(d.Blocks, out, g))
 }
 
 // embedsNameTheTalkAbove reads a recording embedded right under a linked
@@ -206,7 +206,7 @@ func sameWording(a, b string) bool {
 // and an entry that is only a link to a recording or slides, in a list
 // whose entries next to it are linked talks, is a talk however short its
 // text ("[gVisor](slides.pdf)" among "[Rook Deep Dive](slides.pdf)").
-func listRuns(bs []layout.Block, items []Item) []Item {
+func listRuns(bs []layout.Block, items []Item, g attrib.Gazetteer) []Item {
 	at := map[int]int{} // line → index of its item
 	for i, it := range items {
 		if _, ok := at[it.Line]; !ok {
@@ -233,7 +233,8 @@ func listRuns(bs []layout.Block, items []Item) []Item {
 			l := b.Links[0]
 			text := strings.TrimSpace(l.Text)
 			if text == "" || strings.TrimSpace(b.Text) != text || !videoURL.MatchString(l.URL) || resourceWords.MatchString(text) || deictic.MatchString(text) || pointingText.MatchString(text) ||
-				len(strings.Fields(text)) > 3 && !sessionLinkText(text) && !looseTitle(text) || strings.Contains(text, ",") || eventName.MatchString(text) || onlyPerson(text) {
+				len(strings.Fields(text)) > 3 && !sessionLinkText(text) && !looseTitle(text) || strings.Contains(text, ",") || eventName.MatchString(text) ||
+				onlyPerson(text) && !(g != nil && g.IsProject(strings.Fields(text)[0])) {
 				continue
 			}
 			sibling := func(j int) bool {
