@@ -548,6 +548,11 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 		Evidence: ev(doc.Name, doc.TitleLine, doc.Title, ruleEventEvidence)})
 	mentions := newProjectLinker(b, confgraph.RelMentions, rc.ID, doc.Name)
 	affiliations := affiliationsByLine(items)
+	titlesAt := map[int][]string{}
+	for _, it := range items {
+		titlesAt[it.Line] = append(titlesAt[it.Line], it.Title)
+	}
+	var docWords map[string]bool
 	for _, l := range doc.Lines {
 		if k, ok := doc.Layout.At(l.No); ok && doc.Layout.Blocks[k].Kind == layout.Furniture {
 			continue // tags, captions, share bars: not what the recap says
@@ -557,6 +562,16 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 		// covers many topics, so the whole text proves nothing.
 		for _, h := range w.Projects.Find(text, "") {
 			mentions.add(h, l.No, sentenceAround(text, h.Start))
+		}
+		// A talk the line names is read as its title is, against the
+		// whole post: "[Jaeger](slides.pdf)" in a list of decks.
+		for _, t := range titlesAt[l.No] {
+			if docWords == nil {
+				docWords = projectmatch.Words(doc.Text())
+			}
+			for _, h := range w.Projects.FindIn(t, docWords) {
+				mentions.add(h, l.No, t)
+			}
 		}
 	}
 	w.reviews(b, known, doc, rc, event, items)

@@ -86,3 +86,26 @@ func TestSelectionTitleIsARecap(t *testing.T) {
 		}
 	}
 }
+
+// TestRecapMentionsWhatItsTalksName: a picks list mentions the project a
+// talk it lists is named after, read against the whole list as the talk's
+// title is ("[Jaeger](slides.pdf)" among tracing decks).
+func TestRecapMentionsWhatItsTalksName(t *testing.T) {
+	doc := "# Highlights KubeCon Europe 2019 Slides\n\n* Observability and tracing\n" +
+		"  * [Sampling Traces on a Budget](https://example.org/decks/sampling.pdf)\n" +
+		"  * [Jaeger](https://example.org/decks/tracing-twice.pdf)\n" +
+		"  * [Span Storage Without Tears](https://example.org/decks/spans.pdf)\n"
+	b, kind, _, err := world(t).LoadDocument("p.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kind != KindRecap {
+		t.Fatalf("kind = %s, want recap", kind)
+	}
+	for _, r := range b.Rels() {
+		if r.Type == confgraph.RelMentions && r.To == confgraph.ID(confgraph.LabelProject, "Jaeger") {
+			return
+		}
+	}
+	t.Errorf("no MENTIONS of Jaeger")
+}
