@@ -574,13 +574,22 @@ func words(s string) map[string]bool {
 		out[w] = true
 		// "kubernetes上でのargo": words in Latin letters run into Chinese
 		// or Japanese ones without a space; each is a word of its own.
-		if strings.IndexFunc(w, isCJK) >= 0 {
+		if !ascii(w) && strings.IndexFunc(w, isCJK) >= 0 {
 			for _, part := range strings.FieldsFunc(w, isCJK) {
 				out[part] = true
 			}
 		}
 	}
 	return out
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // amidCJK reports a name whose text touches Chinese, Japanese or Korean
