@@ -43,7 +43,7 @@ var (
 	weekdayRe  = regexp.MustCompile(`(?i)^(?:\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w{2,5})?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
 	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 基調講演 セッション 题目 标题 主题演讲`)
 	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 発表者 スピーカー 講演者 讲者 演讲者 嘉宾 讲师 발표자 연사 스피커`)
-	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video videos recording recordings link links sched schedule youtube deck pdf description abstract format language 日時 会場 時間 場所 일시 장소 시간 날짜`)
+	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video videos recording recordings link links sched schedule youtube deck pdf description abstract format language 日時 会場 時間 場所 일시 장소 시간 날짜 地址 场馆 地点 时间 日期 会场 展位 住所`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
 )
 
@@ -69,6 +69,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
 			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKey(key) {
 				break // "Speakers: …", "When: …", "Sched link: …": a field of the item above
+			}
+			if m := cjkFieldLead.FindStringSubmatch(b.Text); m != nil && fieldKeys[m[1]] {
+				break // "地址：浦东…": a field written with a full-width colon and no space
 			}
 			if it, ok := headingLink(d.Blocks, k, g); ok {
 				found = append(found, it)
@@ -263,6 +266,9 @@ func listRuns(bs []layout.Block, items []Item, g attrib.Gazetteer) []Item {
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
 	return out
 }
+
+// cjkFieldLead is a key in Chinese or Japanese before a full-width colon.
+var cjkFieldLead = regexp.MustCompile(`^\s*([\p{Han}\p{Hangul}]{2,4})\s*：`)
 
 // dittoCell is a first cell that says "as above": "--", "〃", "″" or
 // nothing.

@@ -49,6 +49,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"heading: Growing the Garden Ecosystem | Ana @  | Bo @  | Cy Diaz @ ", "heading: Weeding Pods | Dee Fox @  | Ed Moss @ "}},
 		{"RecordingEmbeddedUnderItsTalk", "# Our week\n\nMy first talk was a lightning talk about\n[Dynamically Pruning Garden Beds](https://example.sched.com/event/1a/x).\n\n{{< youtube id=\"a1\" title=\"KubeCon 2031 NA – Lightning Talk: Dynamically Prune Garden Beds - Ana Luz\" >}}\n\nThe second one:\n\n{{< youtube id=\"a2\" title=\"KubeCon 2031 NA – What’s New in Gardens - Bo Chan & Ana Luz\" >}}\n",
 			[]string{"link-item: Dynamically Pruning Garden Beds | Ana Luz @ ", "link-item: What’s New in Gardens | Bo Chan @  | Ana Luz @ "}},
+		{"ChineseFieldWithFullWidthColon", "# 参会指南\n\n- 场馆：海港会议中心\n- 地址：海滨大道 88 号（靠近地铁站）\n",
+			nil},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
