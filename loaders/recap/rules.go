@@ -134,7 +134,41 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			out = append(out, it)
 		}
 	}
-	return embedsNameTheTalkAbove(d.Blocks, listRuns(d.Blocks, out, g))
+	return peopleLinkedToSessions(d, embedsNameTheTalkAbove(d.Blocks, listRuns(d.Blocks, out, g)))
+}
+
+// peopleLinkedToSessions drops a link whose text is only a person's name
+// when the page it links is a session the post links elsewhere too: the
+// presenter's name linked to their session ("[Ana Luz](https://sched.co/x)"
+// under a signature, beside "Session details: https://sched.co/x") is no
+// talk of its own.
+func peopleLinkedToSessions(d *layout.Doc, items []Item) []Item {
+	bs := d.Blocks
+	var out []Item
+	for _, it := range items {
+		if len(it.Speakers) <= 1 && (onlyPerson(it.Title) || attrib.NameLike(it.Title)) {
+			if k, ok := d.At(it.Line); ok && len(bs[k].Links) == 1 && strings.TrimSpace(bs[k].Links[0].Text) == it.Title &&
+				sessionPage.MatchString(bs[k].Links[0].URL) && linkedElsewhere(bs, k, bs[k].Links[0].URL) {
+				continue
+			}
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+func linkedElsewhere(bs []layout.Block, k int, url string) bool {
+	for j, b := range bs {
+		if j == k {
+			continue
+		}
+		for _, l := range b.Links {
+			if l.URL == url {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // embedsNameTheTalkAbove reads a recording embedded right under a linked

@@ -51,6 +51,8 @@ func TestBlockRules(t *testing.T) {
 			[]string{"link-item: Dynamically Pruning Garden Beds | Ana Luz @ ", "link-item: What’s New in Gardens | Bo Chan @  | Ana Luz @ "}},
 		{"ChineseFieldWithFullWidthColon", "# 参会指南\n\n- 场馆：海港会议中心\n- 地址：海滨大道 88 号（靠近地铁站）\n",
 			nil},
+		{"PresenterLinkedToTheirSession", "# Harbor at KubeCon\n\n**Project Lightning Talk: Gardens at the Edge**  \n**Speaker:** Ana Luz, Maintainer  \n**Session details:** [https://sched.co/zz1](https://sched.co/zz1)\n\nSee you there!\n\n[Ana Luz](https://sched.co/zz1)  \nMaintainer\n",
+			[]string{"kind-lead: Project Lightning Talk: Gardens at the Edge | Ana Luz @ "}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
