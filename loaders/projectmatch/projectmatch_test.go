@@ -29,6 +29,7 @@ func TestFind(t *testing.T) {
 		{"WordBoundary", "Certifik8s: All You Need to Know About Certificates", nil},
 		{"HelmOfAShip", "The captain took the helm of the ship and steered it through the storm.", nil},
 		{"NameWithVersion", "Prometheus 2.0", []string{"Prometheus"}},
+		{"AliasWithoutSpace", "Porting CloudFoundry Abstractions to Kubernetes", []string{"Cloud Foundry", "Kubernetes"}},
 		{"NameWithMajorVersion", "Gardening With Helm 4", []string{"Helm"}},
 		{"NumberOfThingsIsNoVersion", "The Envoy 3 Times Over", nil},
 		{"HelmChart", "Building Helm Charts From the Ground Up", []string{"Helm"}},
