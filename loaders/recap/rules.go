@@ -123,6 +123,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			if len(found) == 0 && b.Kind == layout.Paragraph {
 				found = proseTitles(b, g)
 			}
+			if len(found) == 0 && b.Kind == layout.Paragraph {
+				found = latinTitlesInCJK(b)
+			}
 			if len(found) == 0 {
 				if it, ok := kindLeadOnly(b); ok {
 					found = append(found, it)
@@ -732,6 +735,24 @@ func linkedPeople(b layout.Block, g attrib.Gazetteer) []listing.Speaker {
 			continue
 		}
 		out = append(out, listing.Speaker{Name: n, Part: "speaker"})
+	}
+	return out
+}
+
+// latinInCJK is a session's English title set in Chinese or Japanese prose
+// and named as a session by the word right after it: "正在进行Scaling with
+// Service Mesh and Istio话题讨论", "…のKeeping Pods Warm at Scaleというセッション".
+var latinInCJK = regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}，。、「]\s*(\p{Lu}[\p{Latin}0-9'’\-]*(?:[ :&,]+[\p{Latin}0-9'’\-]+){2,14})\s*(?:」)?\s*(?:话题|議題|议题|主题演讲|演讲|分享|讨论|的演讲|的分享|というセッション|のセッション|セッション|講演|というトーク)`)
+
+// latinTitlesInCJK reads the English titles Chinese or Japanese prose
+// names as sessions.
+func latinTitlesInCJK(b layout.Block) []Item {
+	var out []Item
+	for _, m := range latinInCJK.FindAllStringSubmatch(b.Text, -1) {
+		t := strings.TrimSpace(m[1])
+		if titleShaped(t) && len(strings.Fields(t)) >= 3 && !eventName.MatchString(t) {
+			out = append(out, Item{Title: cleanTitle(t), Rule: RuleProseTitle})
+		}
 	}
 	return out
 }

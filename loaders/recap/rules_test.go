@@ -53,6 +53,8 @@ func TestBlockRules(t *testing.T) {
 			nil},
 		{"PresenterLinkedToTheirSession", "# Harbor at KubeCon\n\n**Project Lightning Talk: Gardens at the Edge**  \n**Speaker:** Ana Luz, Maintainer  \n**Session details:** [https://sched.co/zz1](https://sched.co/zz1)\n\nSee you there!\n\n[Ana Luz](https://sched.co/zz1)  \nMaintainer\n",
 			[]string{"kind-lead: Project Lightning Talk: Gardens at the Edge | Ana Luz @ "}},
+		{"EnglishTitleInChineseProse", "# 西雅图见闻\n\n会场里几家公司的总监正在进行Gardens at Scale with Service Mesh话题讨论直播，现场人很多。\n\n我们又聊了Kubernetes和Istio的使用场景。\n",
+			[]string{"prose-title: Gardens at Scale with Service Mesh"}},
 		{"LinkItem", "# Picks\n\n- [Queueing Is Caring – Arjun Bhat, Google](https://sched.co/1)\n- [Plugins Galore](https://sched.co/2) by Mira Osei, Red Hat\n",
 			[]string{"link-item: Queueing Is Caring | Arjun Bhat @ Google", "link-item: Plugins Galore | Mira Osei @ Red Hat"}},
 		{"KeyValueInSpanish", "# Notas\n\n### Backstage para escépticos\nPonentes: Lucía Ortega (Adevinta), Marc Puig (Adevinta)\n\nTexto.\n",
