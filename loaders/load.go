@@ -552,7 +552,7 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 	for _, it := range items {
 		titlesAt[it.Line] = append(titlesAt[it.Line], it.Title)
 	}
-	var docWords map[string]bool
+	docWords := projectmatch.Words(doc.Text())
 	for _, l := range doc.Lines {
 		if k, ok := doc.Layout.At(l.No); ok && doc.Layout.Blocks[k].Kind == layout.Furniture {
 			continue // tags, captions, share bars: not what the recap says
@@ -566,14 +566,11 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 		// A talk the line names is read as its title is, against the
 		// whole post: "[Jaeger](slides.pdf)" in a list of decks.
 		for _, t := range titlesAt[l.No] {
-			if docWords == nil {
-				docWords = projectmatch.Words(doc.Text())
-			}
 			for _, h := range w.Projects.FindIn(t, docWords) {
 				mentions.add(h, l.No, t)
 			}
 		}
 	}
-	w.reviews(b, known, doc, rc, event, items)
+	w.reviews(b, known, doc, rc, event, items, docWords)
 	return b, nil
 }
