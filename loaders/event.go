@@ -194,6 +194,18 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 		}
 	}
 	if reg == "" {
+		// "Tuesday December 5, 2017 6:00pm" under a session and no city:
+		// the edition held nearest the days the text dates.
+		if start, _ := dateRange(title+"\n"+strings.Join(lines, "\n"), ev.Year); start != "" {
+			if e := w.editionNear(start, ev.Year); e != nil {
+				reg = e.Region
+				if ev.City == "" {
+					ev.City = e.City
+				}
+			}
+		}
+	}
+	if reg == "" {
 		return nil, fmt.Errorf("no city or region for the %d event", ev.Year)
 	}
 	ev.Name = fmt.Sprintf("KubeCon + CloudNativeCon %s %d", reg, ev.Year)

@@ -76,7 +76,14 @@ type Features struct {
 	Items, Words                              int
 	ProseBlocks                               int // paragraphs, list items and quotes
 	Narrator, Opinion, Story, ScheduleSignals int
+	// Selection is set when the document's title says it is a selection
+	// of talks: "Highlights", "My picks", "Favourite talks".
+	Selection bool
 }
+
+// selectionTitle is a title that presents a selection of talks someone
+// made: a picks list, even when it is only a list of links.
+var selectionTitle = regexp.MustCompile(`(?i)\b(?:highlights?|picks?|favou?rites?|must[- ](?:see|watch)|recommended|recommendations|worth watching|best talks)\b|おすすめ|注目|推荐|精选`)
 
 // IsSchedule decides whether a document that names talks lists them
 // rather than writes about them.
@@ -86,6 +93,9 @@ func (f Features) IsSchedule() bool {
 	}
 	if f.Voice() >= minNarrative {
 		return false
+	}
+	if f.Selection && float64(f.ScheduleSignals)/float64(f.Items) < scheduleCuesPerItem {
+		return false // a picks list, even a quiet one
 	}
 	return float64(f.ScheduleSignals)/float64(f.Items) >= scheduleCuesPerItem || f.Narrator+f.Story == 0 ||
 		float64(f.Items) >= itemsOfProse*float64(f.ProseBlocks)
@@ -100,7 +110,7 @@ func (f Features) Voice() float64 {
 
 // measure reads the features of a parsed document.
 func measure(doc *recap.Document, items []recap.Item) Features {
-	f := Features{}
+	f := Features{Selection: selectionTitle.MatchString(doc.Title)}
 	for _, it := range items {
 		if !it.Weak {
 			f.Items++

@@ -551,6 +551,11 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 		Evidence: ev(doc.Name, doc.TitleLine, doc.Title, ruleEventEvidence)})
 	mentions := newProjectLinker(b, confgraph.RelMentions, rc.ID, doc.Name)
 	affiliations := affiliationsByLine(items)
+	titlesAt := map[int][]string{}
+	for _, it := range items {
+		titlesAt[it.Line] = append(titlesAt[it.Line], it.Title)
+	}
+	docWords := projectmatch.Words(doc.Text())
 	for _, l := range doc.Lines {
 		if k, ok := doc.Layout.At(l.No); ok && doc.Layout.Blocks[k].Kind == layout.Furniture {
 			continue // tags, captions, share bars: not what the recap says
@@ -561,7 +566,14 @@ func (w *World) recapBatch(doc *recap.Document, known *talkIndex, items []recap.
 		for _, h := range w.Projects.Find(text, "") {
 			mentions.add(h, l.No, sentenceAround(text, h.Start))
 		}
+		// A talk the line names is read as its title is, against the
+		// whole post: "[Jaeger](slides.pdf)" in a list of decks.
+		for _, t := range titlesAt[l.No] {
+			for _, h := range w.Projects.FindIn(t, docWords) {
+				mentions.add(h, l.No, t)
+			}
+		}
 	}
-	w.reviews(b, known, doc, rc, event, items)
+	w.reviews(b, known, doc, rc, event, items, docWords)
 	return b, nil
 }

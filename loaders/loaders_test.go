@@ -479,3 +479,23 @@ func TestEventFromPostDate(t *testing.T) {
 		}
 	}
 }
+
+// TestEventFromDatedDays: a text that names KubeCon and its year but no
+// city, region or publication date, and dates its sessions' days, is
+// about the edition held nearest those days.
+func TestEventFromDatedDays(t *testing.T) {
+	doc := "Bookmark your favourite KubeCon sessions.\n\nLightning Talk: Gardens on Kubernetes - Ana Luz, Acme\nAna shows a garden.\n\nTuesday December 5, 2017 6:00pm - 6:05pm\nBallroom A, Level 1\n"
+	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []string
+	for _, n := range b.Nodes() {
+		if e, ok := n.(*confgraph.Event); ok {
+			events = append(events, e.Name)
+		}
+	}
+	if !slices.Equal(events, []string{"KubeCon + CloudNativeCon North America 2017"}) {
+		t.Errorf("events = %v, want [KubeCon + CloudNativeCon North America 2017]", events)
+	}
+}

@@ -5,7 +5,6 @@ import (
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/text"
-	"github.com/confgraph/confgraph/loaders/projectmatch"
 	"github.com/confgraph/confgraph/loaders/recap"
 )
 
@@ -249,9 +248,8 @@ func similarity(a, b []string) float64 { return text.Coverage(a, b) + text.Cover
 
 // reviews links a recap to the talks it writes about, creating the talks
 // (with the speakers and companies the recap names) that no listing has.
-func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event, items []recap.Item) {
+func (w *World) reviews(b *confgraph.Batch, ix *talkIndex, doc *recap.Document, rc *confgraph.Recap, event *confgraph.Event, items []recap.Item, docWords map[string]bool) {
 	spans := itemSpans(doc, items)
-	docWords := projectmatch.Words(doc.Text())
 	for i, it := range items {
 		if it.NamedBySpeaker && !it.SurelyNamed && ix.person(it.Speakers[0].Name) == nil {
 			// "Name - Company" or "Name - title" only when Name is someone

@@ -125,6 +125,29 @@ func afterArticle(title string, at int) bool {
 	return articleBefore.MatchString(title[:at])
 }
 
+// againWithoutArticle reports a title that names h's project a second
+// time, not after an article: "Expanding the Helm Ecosystem With Helm 4".
+func againWithoutArticle(title string, h projectmatch.Hit) bool {
+	name := strings.ToLower(title[h.Start:h.End])
+	lower := strings.ToLower(title)
+	for at := h.End; ; {
+		i := strings.Index(lower[at:], name)
+		if i < 0 {
+			return false
+		}
+		start := at + i
+		end := start + len(name)
+		if (start == 0 || !isWordByte(lower[start-1])) && (end == len(lower) || !isWordByte(lower[end])) && !afterArticle(title, start) {
+			return true
+		}
+		at = end
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c >= 0x80
+}
+
 // discussesSpan links a talk to the projects its title or its own
 // description names.
 //
@@ -136,7 +159,7 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 	context := it.Title + "\n" + sp.text()
 	link := newProjectLinker(b, confgraph.RelDiscusses, talk.ID, doc.Name)
 	for _, h := range w.Projects.FindIn(it.Title, docWords) {
-		if h.Spec.Ambiguous && afterArticle(it.Title, h.Start) {
+		if h.Spec.Ambiguous && afterArticle(it.Title, h.Start) && !againWithoutArticle(it.Title, h) {
 			continue
 		}
 		link.add(h, it.Line, it.Text)
@@ -145,7 +168,16 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 	for _, s := range it.Speakers {
 		companies = append(companies, s.Company)
 	}
+	row := func(no int) bool {
+		k, ok := doc.Layout.At(no)
+		return ok && doc.Layout.Blocks[k].Kind == layout.TableRow
+	}
 	for _, l := range sp.lines {
+		if row(it.Line) {
+			// A row's projects are its own cells'; the rows under it are
+			// other items, and the text after the table is about them all.
+			break
+		}
 		text := projectText(l.Text, companies)
 		for _, h := range w.Projects.Find(text, context) {
 			link.add(h, l.No, sentenceAround(text, h.Start))
@@ -188,6 +220,10 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 		talk := &confgraph.Talk{ID: id, Title: it.Title, Kind: confgraph.KindTalk}
 		detail := it.Text + "\n" + spans[i].text()
 		if k, ok := doc.Layout.At(it.Line); ok && doc.Layout.Blocks[k].Kind == layout.TableRow {
+			// A row's time and level are its own cells'; the rows under
+			// it ("4月20日 10:30 - 14:30 | Booth open") are other items,
+			// and the text after the table is about them all.
+			detail = it.Text
 			bl := doc.Layout.Blocks[k]
 			for k, h := range bl.Header {
 				if k < len(bl.Cells) && strings.Contains(strings.ToLower(h), "level") {

@@ -129,3 +129,53 @@ func TestItemSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestAgainWithoutArticle: a title that names an ambiguous project after
+// an article ("the Helm") and again on its own discusses it; one that
+// names it only after an article does not.
+func TestAgainWithoutArticle(t *testing.T) {
+	w, err := DefaultWorld()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for title, want := range map[string]bool{
+		"Growing the Helm Ecosystem With Helm 4": true,
+		"Who Takes the Helm When Nobody Does":    false,
+	} {
+		hits := w.Projects.FindIn(title, map[string]bool{"chart": true, "charts": true, "kubernetes": true})
+		got := false
+		for _, h := range hits {
+			if h.Spec.Name == "Helm" && (!afterArticle(title, h.Start) || againWithoutArticle(title, h)) {
+				got = true
+			}
+		}
+		if got != want {
+			t.Errorf("%q discusses Helm = %v, want %v", title, got, want)
+		}
+	}
+}
+
+// TestRowDurationIsItsOwn: a schedule row's duration is its own time
+// range's; the row under it (another item's hours) is no part of it.
+func TestRowDurationIsItsOwn(t *testing.T) {
+	doc := "# Our booth at KubeCon Japan 2025\n\nWhen | Topic | Presenter\n---|---|---\n10:30 - 11:05 | _Weeding Pods With Argo CD_ | Ana Luz\n-- | _Pruning Charts With Helm_ | Bo Chan\nJune 16 10:30 - 14:30 | Booth open\n\nBoth talks end with a demo of Prometheus dashboards.\n"
+	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, n := range b.Nodes() {
+		if tk, ok := n.(*confgraph.Talk); ok {
+			got[tk.Title] = tk.DurationMinutes
+		}
+	}
+	if got["Weeding Pods With Argo CD"] != 35 || got["Pruning Charts With Helm"] != 0 || len(got) != 2 {
+		t.Errorf("durations = %v, want Weeding Pods 35, Pruning Charts 0", got)
+	}
+	// The text after the table is about both rows, no one row's.
+	for _, r := range b.Rels() {
+		if r.Type == confgraph.RelDiscusses && strings.Contains(r.To, "prometheus") {
+			t.Errorf("%s DISCUSSES %s from the text after the table", r.From, r.To)
+		}
+	}
+}

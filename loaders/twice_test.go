@@ -61,3 +61,51 @@ func TestLoadReportsProgress(t *testing.T) {
 		t.Errorf("progress calls = %v, want [1 2] [2 2] [2 2]", calls)
 	}
 }
+
+// TestSelectionTitleIsARecap: a list of slide links under a title that
+// calls them someone's highlights is a picks list (a recap), however
+// quiet; the same list titled as a schedule stays one.
+func TestSelectionTitleIsARecap(t *testing.T) {
+	list := "\n\n* Storage\n" +
+		"  * [Rook Under Pressure](https://example.org/decks/Rook%20Under%20Pressure%20(Advanced).pdf)\n" +
+		"  * [Volume Snapshots for Everyone](https://example.org/decks/snapshots.pdf)\n" +
+		"  * [Backups Without Tears](https://example.org/decks/backups.pdf)\n"
+	for _, tc := range []struct {
+		title string
+		want  Kind
+	}{
+		{"# Highlights KubeCon Europe 2018 Slides:", KindRecap},
+		{"# KubeCon Europe 2018 Slides", KindSchedule},
+	} {
+		_, kind, _, err := world(t).LoadDocument("h.md", []byte(tc.title+list))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kind != tc.want {
+			t.Errorf("%s: kind = %s, want %s", tc.title, kind, tc.want)
+		}
+	}
+}
+
+// TestRecapMentionsWhatItsTalksName: a picks list mentions the project a
+// talk it lists is named after, read against the whole list as the talk's
+// title is ("[Jaeger](slides.pdf)" among tracing decks).
+func TestRecapMentionsWhatItsTalksName(t *testing.T) {
+	doc := "# Highlights KubeCon Europe 2019 Slides\n\n* Observability and tracing\n" +
+		"  * [Sampling Traces on a Budget](https://example.org/decks/sampling.pdf)\n" +
+		"  * [Jaeger](https://example.org/decks/tracing-twice.pdf)\n" +
+		"  * [Span Storage Without Tears](https://example.org/decks/spans.pdf)\n"
+	b, kind, _, err := world(t).LoadDocument("p.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kind != KindRecap {
+		t.Fatalf("kind = %s, want recap", kind)
+	}
+	for _, r := range b.Rels() {
+		if r.Type == confgraph.RelMentions && r.To == confgraph.ID(confgraph.LabelProject, "Jaeger") {
+			return
+		}
+	}
+	t.Errorf("no MENTIONS of Jaeger")
+}

@@ -46,6 +46,11 @@ var (
 // Parse reads the people s names. It returns nil when s does not read as
 // people (a sentence, a company alone).
 func Parse(s string, g Gazetteer) []Person {
+	if strings.ContainsAny(s, "。：") {
+		// "聚焦…：A、B、C。适合…": a sentence in Chinese or Japanese, or a
+		// label and its list, is no attribution.
+		return nil
+	}
 	if loc := whenTail.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		// "by A, Acme Tuesday, November 7 • 11:00am": the session's day
 		// and time after its people belong to neither.
@@ -62,6 +67,11 @@ func Parse(s string, g Gazetteer) []Person {
 		// be at the" (a sentence cut at a line's end) is no company.
 		if c := ps[i].Company; c != "" && (!hasCapital(c) || ps[i].Role != "" && g != nil && g.IsProject(c) && !g.IsOrg(c)) {
 			ps[i].Company, ps[i].Parent = "", ""
+		}
+	}
+	for i := range ps {
+		if c, r, ok := koreanRole(ps[i].Company); ok {
+			ps[i].Company, ps[i].Role, ps[i].Parent = c, r, ""
 		}
 	}
 	if strings.Contains(s, ";") {
@@ -83,6 +93,31 @@ func Parse(s string, g Gazetteer) []Person {
 		}
 	}
 	return ps
+}
+
+// koreanJob are the words a job title in Korean ends with.
+var koreanJob = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`엔지니어 아키텍트 개발자 부사장 사장 이사 상무 전무 매니저 팀장 리더 연구원 디렉터 본부장 대표 에반젤리스트 컨설턴트 책임 수석 CEO CTO VP`) {
+		koreanJob[w] = true
+	}
+}
+
+// koreanRole reads a role written in Korean the way Korean pages print it,
+// the organisation first and the job last ("아크메 클라우드 아키텍트"):
+// the first word is the company, the whole the role.
+func koreanRole(c string) (company, role string, ok bool) {
+	f := strings.Fields(c)
+	if len(f) < 2 || !koreanJob[f[len(f)-1]] {
+		return "", "", false
+	}
+	for _, r := range f[0] {
+		if !unicode.In(r, unicode.Hangul) {
+			return "", "", false
+		}
+	}
+	return f[0], c, true
 }
 
 // whenTail is a session's day and time at the end of an attribution: a
@@ -150,18 +185,41 @@ func NameLike(n string) bool {
 	return core >= 2 && core <= 4
 }
 
+// katakanaFullName reports a foreign name written in katakana, given and
+// family name apart at a middle dot ("アン・リー"): longer than a name in
+// kanji may be.
+func katakanaFullName(rs []rune) bool {
+	if len(rs) > 20 || !strings.ContainsRune(string(rs), '・') {
+		return false
+	}
+	for _, r := range rs {
+		if !unicode.In(r, unicode.Katakana) && r != '・' && r != 'ー' {
+			return false
+		}
+	}
+	return true
+}
+
+// CJKName reports a name written in Chinese or Japanese characters.
+func CJKName(n string) bool { return cjkName(strings.TrimSpace(n)) }
+
 // cjkName reports a name written in Chinese or Japanese characters: two to
 // eight of them, perhaps with a space between family and given name.
 func cjkName(n string) bool {
 	rs := []rune(strings.ReplaceAll(n, " ", ""))
-	if len(rs) < 2 || len(rs) > 8 || strings.Count(n, " ") > 1 {
+	if len(rs) < 2 || len(rs) > 8 && !katakanaFullName(rs) || strings.Count(n, " ") > 1 {
 		return false
 	}
 	if strings.ContainsRune("をにはがのでともへや", rs[0]) || strings.ContainsRune("をにはがでとへ", rs[len(rs)-1]) && unicode.In(rs[len(rs)-2], unicode.Hiragana) {
 		return false // "を購読すると": a piece of a sentence, its particles at its edge
 	}
+	for i := 1; i+1 < len(rs); i++ {
+		if rs[i] == 'の' && unicode.In(rs[i-1], unicode.Han) && unicode.In(rs[i+1], unicode.Han) {
+			return false // "前述の通り": two words joined by a particle, a phrase
+		}
+	}
 	for _, r := range rs {
-		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != '・' {
+		if !unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) && r != '・' && r != 'ー' {
 			return false
 		}
 	}

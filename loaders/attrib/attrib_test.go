@@ -57,6 +57,10 @@ func TestParse(t *testing.T) {
 		{"Honorific", "Dr Jane Example & Prof. Li Demo, Acme", "Jane Example @ Acme; Li Demo @ Acme"},
 		{"JapaneseComma", "Yuki Tanabe、Mei Arakawa, Preferred Networks", "Yuki Tanabe @ Preferred Networks; Mei Arakawa @ Preferred Networks"},
 		{"NotPeople_Sentence", "Still Sidecars: A Migration Story", ""},
+		{"KoreanRoleCompanyFirst", "Ana Luz(아크메 클라우드 아키텍트), Bo Chan(이니텍 플랫폼 엔지니어)", "Ana Luz @ 아크메; Bo Chan @ 이니텍"},
+		{"KoreanWordsWithoutAJobAreNoRole", "Ana Luz(서울 지사)", "Ana Luz @ 서울 지사"},
+		{"NotPeople_ChineseSentenceWithList", "聚焦网关技术：路由、限流、证书管理。适合平台团队。", ""},
+		{"NotPeople_ChineseLabelAndList", "覆盖领域：存储、网络", ""},
 		{"NotPeople_Project", "Argo Rollouts and a Lot of Patience", ""},
 		{"NotPeople_CompanyAlone", "Red Hat", ""},
 		{"NotPeople_Words", "the keynote was great", ""},
@@ -84,7 +88,8 @@ func TestParse(t *testing.T) {
 func TestNameLike(t *testing.T) {
 	for in, want := range map[string]bool{"Ana Luz": true, "Ilse de Groot": true, "Jean-Luc O'Neil": true, "Tomás Ibarra": true,
 		"Alerting Anti-Patterns in Production": false, "Kubernetes": false, "Size and Scale": false, "K8s Team": false,
-		"早川 浩": true, "I.V. Prasad Reddy": true, "Zulu. Question": false, "王晨曦": true, "を購読すると": false, "クラウドでは": false} {
+		"早川 浩": true, "I.V. Prasad Reddy": true, "Zulu. Question": false, "王晨曦": true, "を購読すると": false, "クラウドでは": false,
+		"マルタ・ヴェルデ・オリヴァー": true, "アナ・ルス": true, "ステンレススチールテーブル": false, "上述の通り": false, "山の上": false} {
 		if got := NameLike(in); got != want {
 			t.Errorf("NameLike(%q) = %v, want %v", in, got, want)
 		}

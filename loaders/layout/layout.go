@@ -93,9 +93,16 @@ var (
 	listMarker = regexp.MustCompile(`^(\s*)(?:[-*+•·◦▪►‣]|(\d{1,3})[.)])\s+(.*)$`)
 	htmlLi     = regexp.MustCompile(`(?i)^\s*<li[^>]*>(.*?)(?:</li>)?\s*$`)
 	ordinalPre = regexp.MustCompile(`^(\d{1,3})[.)]\s+(.*)$`)
-	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$`)
+	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}[- ]*:?\s*(\|\s*:?-{2,}[- ]*:?\s*)*\|?\s*$`)
 	// A link; "[Title] (https://…)" with a space is one too, as its writer meant.
-	mdLink     = regexp.MustCompile(`!?\[([^\]]*)\](?:\(([^)\s]*)|[ \t]\((https?:[^)\s]*))(?:\s+"[^"]*")?\)`)
+	// Its text may hold a bracketed part ("[Panel: Title [B]](…)") and its
+	// address balanced parentheses ("…/Talk%20(Advanced).pdf"); an address
+	// that does not close them ends at the first ")" as before.
+	mdLink = regexp.MustCompile(`!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)|\(([^)\s]*)(?:\s+"[^"]*")?\)|[ \t]\((https?:(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\))`)
+	// thumbLink is a picture that links to a video or a page:
+	// "[![alt](thumb.jpg)](https://…)". The link has no text of its own;
+	// the line reads as the picture's alt text.
+	thumbLink  = regexp.MustCompile(`\[!\[([^\[\]]*)\]\([^()\s]*\)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)`)
 	htmlLink   = regexp.MustCompile(`(?i)<a\s[^>]*href=["']([^"']*)["'][^>]*>(.*?)</a>`)
 	tag        = regexp.MustCompile(`<[^>]{1,200}>`)
 	emphasis   = strings.NewReplacer("**", "", "__", "", "*", "", "~~", "", "`", "")
@@ -459,6 +466,26 @@ func setextUnder(t string) int {
 
 func (b *Block) classify(raw string, header []string) {
 	t := strings.TrimSpace(raw)
+	if m := videoShortcode.FindStringSubmatch(t); m != nil {
+		// "{{< youtube id="…" title="Title - A & B" >}}": a recording
+		// embedded with its title reads as a link to it; without a title
+		// it is furniture.
+		id, title := shortcodeAttr(m[2], "id"), html.UnescapeString(shortcodeAttr(m[2], "title"))
+		if id == "" && !strings.Contains(m[2], "=") {
+			id = strings.Trim(strings.TrimSpace(m[2]), `"`)
+		}
+		if title == "" || id == "" {
+			b.Kind, b.Text = Furniture, t
+			return
+		}
+		b.Kind, b.Text = Paragraph, strings.Join(strings.Fields(title), " ")
+		url := "https://www.youtube.com/watch?v=" + id
+		if m[1] == "vimeo" {
+			url = "https://vimeo.com/" + id
+		}
+		b.Links = []Link{{Text: b.Text, URL: url}}
+		return
+	}
 	if m := atxHeading.FindStringSubmatch(t); m != nil {
 		b.Kind, b.Level = Heading, len(m[1])
 		b.setText(m[2])
@@ -471,7 +498,7 @@ func (b *Block) classify(raw string, header []string) {
 		b.numbered()
 		return
 	}
-	if strings.HasPrefix(t, "|") || header != nil && strings.Count(t, "|") >= min(2, len(header)-1) && strings.Count(t, "|") > 0 {
+	if strings.HasPrefix(t, "|") || header != nil && strings.Count(t, "|") > 0 {
 		b.Kind = TableRow
 		b.Header = header
 		for _, cb := range rowCells(t) {
@@ -532,17 +559,35 @@ func (b *Block) numbered() {
 	}
 }
 
+// videoShortcode is a static site's embedded video: "{{< youtube id="x"
+// title="…" >}}", "{{% vimeo 123 %}}".
+var videoShortcode = regexp.MustCompile(`^\{\{[<%]\s*(youtube|vimeo)\b(.*?)\s*[>%]\}\}$`)
+
+// shortcodeAttr returns the value of key="value" in a shortcode's
+// arguments.
+func shortcodeAttr(args, key string) string {
+	m := regexp.MustCompile(`\b` + key + `\s*=\s*"([^"]*)"`).FindStringSubmatch(args)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
 // setText strips markup from s into b.Text, collecting links.
 func (b *Block) setText(s string) {
 	for _, m := range htmlLink.FindAllStringSubmatch(s, -1) {
 		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripTags(m[2])), URL: m[1]})
 	}
 	s = htmlLink.ReplaceAllString(s, "$2")
+	for _, m := range thumbLink.FindAllStringSubmatch(s, -1) {
+		b.Links = append(b.Links, Link{URL: m[2]})
+	}
+	s = thumbLink.ReplaceAllString(s, "$1")
 	for _, m := range mdLink.FindAllStringSubmatch(s, -1) {
 		if strings.HasPrefix(m[0], "!") {
 			continue
 		}
-		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2] + m[3]})
+		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2] + m[3] + m[4]})
 	}
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "!") {
@@ -612,11 +657,15 @@ var bylineWord = regexp.MustCompile(`(?i)^(?:by|von|par|por|di|door|posted|publi
 // byline reports a line giving the author and the date of a post: "By A ·
 // July 8, 2019", "Veröffentlicht am 14. April 2025 von A".
 func byline(t string) bool {
-	if len(t) > 160 || !bylineWord.MatchString(t) {
+	if len(t) > 160 || !bylineWord.MatchString(t) || strings.Contains(t, ";") || sessionClock.MatchString(t) {
+		// "by A, Acme; B, Initech Thursday October 27, 2022 5:25pm":
+		// a session's people and its time, not a post's author and date.
 		return false
 	}
 	return ProseDate(t) != "" || isoDate.MatchString(t) || germanDate.MatchString(t) || strings.Contains(strings.ToLower(t), " read")
 }
+
+var sessionClock = regexp.MustCompile(`\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[-–]\s*\d{1,2}:\d{2}|\b\d{1,2}:\d{2}\s*[ap]\.?m\b`)
 
 var germanDate = regexp.MustCompile(`\b\d{1,2}\.\s*(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\s+20\d\d\b`)
 

@@ -47,6 +47,14 @@ func TestParse(t *testing.T) {
 			"T", "", "paragraph; list item(Notes)"},
 		{"ProseWithCommasIsNoCSV", "T\n\n1. [Welcome](https://youtu.be/a): Ana Luz, CTO of Acme, opened, and spoke.\n2. [Journey](https://youtu.be/b): Bo Chan, Cy Diaz, and Di Fox talked, at length.\n3. [Evolution](https://youtu.be/c): Ed Fox, Fay Gu, and others shared, in turn.\n",
 			"T", "", "paragraph; list item(Welcome); list item(Journey); list item(Evolution)"},
+		{"TableRowsUnderAGroupRow", "# Day 2\n\nTime | Topic | Presenter\n---|---|---\n10:00 | Lightning talks\n-- | _Gardens on Kubernetes_ | Ana Luz\n-- | _Weeding Pods_ | Bo Chan\n",
+			"Day 2", "", "heading; furniture; table row[Time,Topic,Presenter]; table row[Time,Topic,Presenter]; table row[Time,Topic,Presenter]"},
+		{"DelimiterRowWithASpace", "# Booth\n\nWhen | Topic | Presenter\n------|----|--- ----\n-- | _Weeding Pods_ | Bo Chan\n",
+			"Booth", "", "heading; furniture; table row[When,Topic,Presenter]"},
+		{"SessionPeopleAndTimeAreNoByline", "# Talks\n\n**[Quotas Today](https://sched.co/q)**\nby Ana Luz, Acme; Bo Chan, Initech; Cy\nDiaz, Globex Thursday October 27, 2022 5:25pm - 6:00pm EDT\n",
+			"Talks", "2022-10-27", "heading; paragraph; paragraph"},
+		{"BylineStaysFurniture", "# Notes\n\nBy Dee Fox · July 8, 2019\n\nText.\n",
+			"Notes", "2019-07-08", "heading; furniture; paragraph"},
 		{"SetextHeadingAndRule", "Post\n\nDay One\n-------\n\nSome text that is a sentence.\n\n---\n\nMore.\n",
 			"Post", "", "paragraph; heading; paragraph; paragraph"},
 	}
@@ -90,6 +98,43 @@ func TestLinkWithSpace(t *testing.T) {
 	b := d.Blocks[0]
 	if len(b.Links) != 1 || b.Links[0].Text != "A Guide to Speaking" || b.Links[0].URL != "https://youtu.be/x" || !strings.Contains(b.Text, "[note] (see below)") {
 		t.Errorf("block = %+v", b)
+	}
+}
+
+// TestLinkShapes: a bracketed part inside a link's text, parentheses in its
+// address, and a picture that links to a video.
+func TestLinkShapes(t *testing.T) {
+	tests := []struct{ in, text, linkText, url string }{
+		{"- [Panel: Quotas Today [B] - Moderated by Ana Luz, Acme](https://sched.co/q)", "Panel: Quotas Today [B] - Moderated by Ana Luz, Acme", "Panel: Quotas Today [B] - Moderated by Ana Luz, Acme", "https://sched.co/q"},
+		{"* [Weeding Pods](https://example.org/decks/Weeding%20Pods%20(Beginner%20Level).pdf)", "Weeding Pods", "Weeding Pods", "https://example.org/decks/Weeding%20Pods%20(Beginner%20Level).pdf"},
+		{"[![Ana Luz on stage](https://img.example.org/a.jpg)](https://youtu.be/x \"Quotas Today\")", "Ana Luz on stage", "", "https://youtu.be/x"},
+		{"- [Bo Chan]([bchan](https://example.org/bchan) - [Gardens](https://sched.co/g)", "", "Bo Chan", "[bchan](https://example.org/bchan"},
+	}
+	for _, tc := range tests {
+		d, err := Parse("t.md", []byte(tc.in+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := d.Blocks[0]
+		if tc.text != "" && b.Text != tc.text || len(b.Links) == 0 || b.Links[0].Text != tc.linkText || b.Links[0].URL != tc.url {
+			t.Errorf("%q: block = %q %+v", tc.in, b.Text, b.Links)
+		}
+	}
+}
+
+// TestVideoShortcode: an embedded recording with a title reads as a link to
+// it; one without a title is furniture.
+func TestVideoShortcode(t *testing.T) {
+	d, err := Parse("t.md", []byte("T\n\n{{< youtube id=\"abc123\" title=\"Weeding Pods - Ana Luz &amp; Bo Chan\" >}}\n\n{{< youtube abc124 >}}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(d); got != "paragraph; paragraph; furniture" {
+		t.Fatalf("blocks = %s", got)
+	}
+	b := d.Blocks[1]
+	if b.Text != "Weeding Pods - Ana Luz & Bo Chan" || len(b.Links) != 1 || b.Links[0].URL != "https://www.youtube.com/watch?v=abc123" || b.Links[0].Text != b.Text {
+		t.Errorf("block = %q %+v", b.Text, b.Links)
 	}
 }
 

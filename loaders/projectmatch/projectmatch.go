@@ -223,6 +223,10 @@ func Default() (*Catalog, error) {
 	return defaultCat, defaultErr
 }
 
+// versionAfter is a version number right after a name: " 2.0", " v1.5",
+// or " 4" at the end of a title or before a colon.
+var versionAfter = regexp.MustCompile(`^\s?(?:v\d{1,2}(?:\.\d{1,3}){0,2}|\d{1,2}\.\d{1,3}(?:\.\d{1,3})?|\d{1,2}\s*(?:$|[,:;!?)]))`)
+
 // Named returns the project whose name or alias is s (case aside), or nil.
 func (c *Catalog) Named(s string) *Spec {
 	return c.byName[strings.ToLower(strings.TrimSpace(s))]
@@ -282,8 +286,16 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 			if ctxWords == nil {
 				ctxWords = contextWords()
 			}
-			confirmed := hasAny(ctxWords, t.spec.Context)
+			// "Prometheus 2.0", "Helm 4": a version number after the name
+			// says it is the software.
+			confirmed := hasAny(ctxWords, t.spec.Context) || versionAfter.MatchString(text[end:])
 			prose := inProse(text, start, strings.ContainsRune(text[start:end], ' '))
+			if amidCJK(text, start, end) {
+				// "FluxでHelmチャートを配る": a name in Latin letters set in
+				// Chinese or Japanese text is a name; the words it could
+				// also be would be written in that script.
+				confirmed, prose = true, true
+			}
 			// A dictionary word spelt in lower case as its project spells
 			// it ("kiosk", "cargo") is a project only in a list of them.
 			lowerWord := t.spec.Strict && t.spec.Name == strings.ToLower(t.spec.Name)
@@ -560,8 +572,45 @@ func words(s string) map[string]bool {
 	out := map[string]bool{}
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }) {
 		out[w] = true
+		// "kubernetes上でのargo": words in Latin letters run into Chinese
+		// or Japanese ones without a space; each is a word of its own.
+		if !ascii(w) && strings.IndexFunc(w, isCJK) >= 0 {
+			for _, part := range strings.FieldsFunc(w, isCJK) {
+				out[part] = true
+			}
+		}
 	}
 	return out
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// amidCJK reports a name whose text touches Chinese, Japanese or Korean
+// letters on either side.
+// "にもEncore Presentationとして" is an English phrase set in Japanese, not
+// a name: the name must stand alone in Latin letters, with no other Latin
+// word next to it.
+func amidCJK(text string, start, end int) bool {
+	before, after := strings.TrimRight(text[:start], " "), strings.TrimLeft(text[end:], " ")
+	b, _ := utf8.DecodeLastRuneInString(before)
+	a, _ := utf8.DecodeRuneInString(after)
+	if before != "" && unicode.IsLetter(b) && !cjkish(b) || after != "" && unicode.IsLetter(a) && !cjkish(a) {
+		return false
+	}
+	return before != "" && cjkish(b) || after != "" && cjkish(a)
+}
+
+// cjkish is a Chinese, Japanese or Korean letter or punctuation mark
+// (「」、。（）).
+func cjkish(r rune) bool {
+	return isCJK(r) || r == 'ー' || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xff0f || r == '（' || r == '）'
 }
 
 func hasAny(ws map[string]bool, want []string) bool {

@@ -28,6 +28,10 @@ func TestFind(t *testing.T) {
 		{"Alias", "Scaling to 5000+ Unique K8s Deployments", []string{"Kubernetes"}},
 		{"WordBoundary", "Certifik8s: All You Need to Know About Certificates", nil},
 		{"HelmOfAShip", "The captain took the helm of the ship and steered it through the storm.", nil},
+		{"NameWithVersion", "Prometheus 2.0", []string{"Prometheus"}},
+		{"AliasWithoutSpace", "Porting CloudFoundry Abstractions to Kubernetes", []string{"Cloud Foundry", "Kubernetes"}},
+		{"NameWithMajorVersion", "Gardening With Helm 4", []string{"Helm"}},
+		{"NumberOfThingsIsNoVersion", "The Envoy 3 Times Over", nil},
 		{"HelmChart", "Building Helm Charts From the Ground Up", []string{"Helm"}},
 		{"EnvoyOrdinaryWord", "An envoy from the harbour master explains what buoys report.", nil},
 		{"EnvoyCapitalisedWithoutContext", "The Envoy of the King Arrived", nil},
@@ -172,5 +176,21 @@ func TestCJKText(t *testing.T) {
 	}
 	if got := names(cat.Find("中美日的Kubernetes社区和istio的实践", "")); !slices.Equal(got, []string{"Kubernetes", "Istio"}) {
 		t.Errorf("got %v, want [Kubernetes Istio]", got)
+	}
+	// Names that are also English words, set alone in Japanese or Chinese
+	// text, are the projects; set in an English phrase they are not.
+	for text, want := range map[string][]string{
+		"FluxでHelmチャートを配る":            {"Flux", "Helm"},
+		"「Backstage」でポータルを作る":         {"Backstage"},
+		"二日目にもEncore Presentationとして": nil,
+	} {
+		if got := names(cat.Find(text, "")); !slices.Equal(got, want) {
+			t.Errorf("Find(%q) = %v, want %v", text, got, want)
+		}
+	}
+	// Words in Latin letters that run into Japanese ones are words of the
+	// context.
+	if w := Words("Kubernetes上でのArgo CD運用"); !w["kubernetes"] || !w["argo"] {
+		t.Errorf("Words = %v, want kubernetes and argo among them", w)
 	}
 }

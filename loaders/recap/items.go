@@ -264,7 +264,8 @@ func (c headingConvention) unattributed(it Item, b layout.Block) bool {
 // noSession reports an item whose text is no session's, whatever rule
 // read it: a section of the post ("Key takeaways"), a speakers' lead, a
 // quotation, a photo's caption of a person, a topic heading without
-// people ("Flux & Argo"), or a person's name alone without people unless
+// people ("Flux & Argo") unless it links a recording or slides
+// ("[gVisor](slides.pdf)" in a list of them), or a person's name alone without people unless
 // the post names sessions by headings (byConvention) or the item links a
 // recording.
 func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
@@ -273,7 +274,7 @@ func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
 	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title)
 	return sectionHeading(it.Title) && !attributed || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
 		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
-		len(it.Speakers) == 0 && topicHeading(it.Title, g)
+		len(it.Speakers) == 0 && topicHeading(it.Title, g) && !(it.Recording && it.Rule == RuleLinkItem)
 }
 
 // cjkAlone reports a Chinese or Japanese heading or line standing alone
@@ -382,7 +383,7 @@ var (
 	// "9:15am: Title", "10:00 - 10:30 Title": a time before a title.
 	timeLead = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
 	// "Talk 3: ", "Session 2 - ": a note's numbering of the sessions.
-	numberedLead = regexp.MustCompile(`(?i)^(?:talk|session|keynote|day)\s*#?\d{1,2}\s*[:.\-–]\s+`)
+	numberedLead = regexp.MustCompile(`(?i)^(?:talk|session|keynote|day)\s*#?\d{1,2}\s*(?:[:.\-–]\s+|：\s*)`)
 	// "ライトニングトーク - 「Title」": a Japanese kind lead and corner quotes.
 	jaLead = regexp.MustCompile(`^(?:ライトニングトーク|基調講演|キーノート|パネルディスカッション|パネル)\s*[-–:：]?\s*`)
 )
@@ -394,7 +395,10 @@ func cleanTitle(t string) string {
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
-	t = strings.TrimSpace(strings.Trim(t, "「」『』"))
+	t = unwrapCorners(strings.TrimSpace(t))
+	if m := eventLabel.FindStringIndex(t); m != nil && len(strings.Fields(t[m[1]:])) >= 2 {
+		t = t[m[1]:] // "KubeCon 2023 NA – Title": a recording's title names its event first
+	}
 	t = ordinalLead.ReplaceAllString(strings.TrimSpace(t), "")
 	t, _ = stripKind(t)
 	t = kindPrefix.ReplaceAllString(t, "")
@@ -404,6 +408,27 @@ func cleanTitle(t string) string {
 		t = t[:m[0]]
 	}
 	return strings.TrimSpace(t)
+}
+
+// eventLabel is the event named before a title and a dash, as video titles
+// print it: "KubeCon 2023 NA – ", "KubeCon + CloudNativeCon Europe 2024 - ".
+var eventLabel = regexp.MustCompile(`(?i)^(?:kube\s*con|cloud\s*native\s*con)(?:\s*[+&/]\s*(?:kube\s*con|cloud\s*native\s*con))?(?:\s+(?:\d{4}|'\d\d|na|eu|europe|north\s+america|china|india|japan|us|virtual|latam))+\s*[–—-]\s+`)
+
+// unwrapCorners drops the corner brackets that wrap a whole title
+// ("「Title」") or that stand unpaired at its edge, and keeps those that
+// quote a part of it ("「as-a-Service」の実装").
+func unwrapCorners(t string) string {
+	for _, p := range [][2]string{{"「", "」"}, {"『", "』"}} {
+		open, close := p[0], p[1]
+		if strings.HasPrefix(t, open) && strings.HasSuffix(t, close) && strings.Count(t, open) == 1 && strings.Count(t, close) == 1 {
+			t = strings.TrimSpace(t[len(open) : len(t)-len(close)])
+		}
+		if strings.Count(t, open) != strings.Count(t, close) {
+			t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, open), open))
+			t = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(t, close), close))
+		}
+	}
+	return t
 }
 
 // gloss is a parenthesis in Chinese or Japanese at the end of a title.

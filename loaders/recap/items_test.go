@@ -154,6 +154,31 @@ func TestNoSession(t *testing.T) {
 	}
 }
 
+// TestDittoRows: rows whose first cell says "as above" are talks under a
+// row that names no one ("Lightning talks") and items of a session under
+// a row that has its presenters; names in katakana fill a presenter column.
+func TestDittoRows(t *testing.T) {
+	text := `# 前日イベント
+
+時間 | トピック | 発表者
+-----|--------|------
+13:00 | ライトニングトーク
+--    | _Kubernetes上の庭づくり_ | [アナ・ルス](https://example.org/a)
+--    | _「as-a-Garden」パターンの実装_ | Bo Chan
+14:00 | 作業グループの報告 | [WG リーダー](https://example.org/wg)
+--    | _プラットフォーム_ | Cy Diaz
+--    | _その他_
+`
+	got := strings.Join(itemTitles(t, text), "\n")
+	want := strings.Join([]string{
+		"Kubernetes上の庭づくり | アナ・ルス @ ",
+		"「as-a-Garden」パターンの実装 | Bo Chan @ ",
+	}, "\n")
+	if got != want {
+		t.Errorf("items:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestCJKAlone(t *testing.T) {
 	person := []listing.Speaker{{Name: "Ada Quill"}}
 	tests := []struct {
@@ -258,5 +283,29 @@ func TestMergeItems(t *testing.T) {
 				t.Errorf("mergeItems =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestRecordedProjectIsASession: a title that is only a project's name is a
+// topic, unless it links a recording or slides among others that do.
+func TestRecordedProjectIsASession(t *testing.T) {
+	if !noSession(Item{Title: "Istio", Rule: RuleHeading}, false, gaz{}) {
+		t.Error("heading 'Istio' read as a session")
+	}
+	if noSession(Item{Title: "Istio", Rule: RuleLinkItem, Recording: true}, false, gaz{}) {
+		t.Error("'[Istio](slides.pdf)' not read as a session")
+	}
+	text := "# Decks\n\n* Mesh\n  * [Istio Intro](https://example.org/decks/istio-intro.pdf)\n  * [Linkerd Without Tears](https://example.org/decks/linkerd.pdf)\n"
+	d, err := Parse("r.txt", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "; ") != "Istio Intro; Linkerd Without Tears" {
+		t.Errorf("items = %v, want Istio Intro and Linkerd Without Tears", got)
 	}
 }

@@ -97,6 +97,9 @@ func (d *Document) lineItems() []Item {
 		if !heading && !blankBefore(lines, i) && !alone[l.No] {
 			continue // a line inside a paragraph
 		}
+		if k := colonPrefix(t); !heading && k != "" && fieldKey(strings.ToLower(k)) {
+			continue // "Venue Location: CodeNode, London": a field, not a title
+		}
 		if it, ok := titleAlone(t, next, heading, strict); ok {
 			add(it, l)
 		}

@@ -281,3 +281,14 @@ func TestLineRulesNameTheirItems(t *testing.T) {
 		})
 	}
 }
+
+// TestFieldLineIsNoTitle: a "Key: value" line whose key is a session's
+// field (a venue, a location) stands alone above prose but names no talk.
+func TestFieldLineIsNoTitle(t *testing.T) {
+	text := "Gardening at KubeCon 2031\n\nSee you at the booth.\n\nVenue Location: Harbour Hall * 10 Quay Street, Valletta\n\nGoogle is a proud sponsor of KubeCon 2031 and will be giving away seeds to everyone who drops by.\n"
+	for _, got := range itemTitles(t, text) {
+		if strings.Contains(got, "Venue") {
+			t.Errorf("item %q read from a field line", got)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package recap
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -41,8 +42,8 @@ var (
 	videoURL   = regexp.MustCompile(`(?i)youtu\.?be|vimeo|sched\.com|sched\.co/|slideshare|speakerdeck|/watch|/sessions?/|/talks?/|docs\.google\.com/presentation|\.pdf$`)
 	weekdayRe  = regexp.MustCompile(`(?i)^(?:\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w{2,5})?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
 	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 基調講演 セッション 题目 标题 主题演讲`)
-	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 発表者 スピーカー 講演者 讲者 演讲者 嘉宾 讲师`)
-	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video videos recording recordings link links sched schedule youtube deck pdf description abstract format language 日時 会場 時間 場所`)
+	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 発表者 スピーカー 講演者 讲者 演讲者 嘉宾 讲师 발표자 연사 스피커`)
+	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video videos recording recordings link links sched schedule youtube deck pdf description abstract format language 日時 会場 時間 場所 일시 장소 시간 날짜 地址 场馆 地点 时间 日期 会场 展位 住所`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
 )
 
@@ -62,10 +63,19 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		var found []Item
 		switch b.Kind {
 		case layout.TableRow:
-			found = tableRow(b, g)
+			if !partOfSession(d.Blocks, k, g) {
+				found = tableRow(b, g)
+			}
 		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
 			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKey(key) {
 				break // "Speakers: …", "When: …", "Sched link: …": a field of the item above
+			}
+			if m := cjkFieldLead.FindStringSubmatch(b.Text); m != nil && fieldKeys[m[1]] {
+				break // "地址：浦东…": a field written with a full-width colon and no space
+			}
+			if it, ok := headingLink(d.Blocks, k, g); ok {
+				found = append(found, it)
+				break
 			}
 			// "[Keynote: Title](url) by A": the colon is the link's, and
 			// the line is read as a link.
@@ -79,7 +89,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			// Is Hard: Lessons …") is read as text.
 			// A numbered heading "N. Title, A & B (Company)" is read by its
 			// comma before its parentheses are.
-			if it, ok := linkItem(b, g); ok {
+			if it, ok := quotedThenPeople(b, g); ok {
+				found = append(found, it)
+			} else if it, ok := linkItem(b, g); ok {
 				found = append(found, it)
 			} else if it, ok := dashed(b, g); ok && (b.Kind == layout.Heading || b.Ordinal > 0) {
 				// "### Keynote: Title - Sara Vale, Director, Acme Times": the
@@ -111,6 +123,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			if len(found) == 0 && b.Kind == layout.Paragraph {
 				found = proseTitles(b, g)
 			}
+			if len(found) == 0 && b.Kind == layout.Paragraph {
+				found = latinTitlesInCJK(b)
+			}
 			if len(found) == 0 {
 				if it, ok := kindLeadOnly(b); ok {
 					found = append(found, it)
@@ -122,7 +137,205 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			out = append(out, it)
 		}
 	}
+	return peopleLinkedToSessions(d, embedsNameTheTalkAbove(d.Blocks, listRuns(d.Blocks, out, g)))
+}
+
+// peopleLinkedToSessions drops a link whose text is only a person's name
+// when the page it links is a session the post links elsewhere too: the
+// presenter's name linked to their session ("[Ana Luz](https://sched.co/x)"
+// under a signature, beside "Session details: https://sched.co/x") is no
+// talk of its own.
+func peopleLinkedToSessions(d *layout.Doc, items []Item) []Item {
+	bs := d.Blocks
+	var out []Item
+	for _, it := range items {
+		if len(it.Speakers) <= 1 && (onlyPerson(it.Title) || attrib.NameLike(it.Title)) {
+			if k, ok := d.At(it.Line); ok && len(bs[k].Links) == 1 && strings.TrimSpace(bs[k].Links[0].Text) == it.Title &&
+				sessionPage.MatchString(bs[k].Links[0].URL) && linkedElsewhere(bs, k, bs[k].Links[0].URL) {
+				continue
+			}
+		}
+		out = append(out, it)
+	}
 	return out
+}
+
+func linkedElsewhere(bs []layout.Block, k int, url string) bool {
+	for j, b := range bs {
+		if j == k {
+			continue
+		}
+		for _, l := range b.Links {
+			if l.URL == url {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// embedsNameTheTalkAbove reads a recording embedded right under a linked
+// talk ("[Dynamically Proxying Charts](sched)" then "{{< youtube
+// title="Lightning Talk: Dynamically Proxy Charts - Ana Luz" >}}") as that
+// talk's recording: its people are the talk's, and it is no second talk
+// though its title is worded a little differently.
+func embedsNameTheTalkAbove(bs []layout.Block, items []Item) []Item {
+	raw := map[int]string{}
+	for _, b := range bs {
+		raw[b.Line] = strings.TrimSpace(b.Raw)
+	}
+	drop := map[int]bool{}
+	for i, it := range items {
+		if !strings.HasPrefix(raw[it.Line], "{{") {
+			continue
+		}
+		for j := i - 1; j >= 0 && it.Line-items[j].Line <= 4; j-- {
+			if drop[j] || !sameWording(items[j].Title, it.Title) {
+				continue
+			}
+			if len(items[j].Speakers) == 0 {
+				items[j].Speakers = it.Speakers
+			}
+			drop[i] = true
+			break
+		}
+	}
+	if len(drop) == 0 {
+		return items
+	}
+	var out []Item
+	for i, it := range items {
+		if !drop[i] {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// sameWording reports two titles that say the same in nearly the same
+// words, a kind lead and word endings aside ("Lightning Talk: Dynamically
+// Proxy Charts" and "Dynamically Proxying Charts").
+func sameWording(a, b string) bool {
+	stems := func(t string) map[string]bool {
+		t, _ = stripKind(t)
+		t = kindPrefix.ReplaceAllString(t, "")
+		out := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(t), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if r := []rune(w); len(r) >= 3 {
+				out[string(r[:min(len(r), 4)])] = true
+			}
+		}
+		return out
+	}
+	sa, sb := stems(a), stems(b)
+	if len(sa) < 2 || len(sb) < 2 {
+		return false
+	}
+	common := 0
+	for w := range sa {
+		if sb[w] {
+			common++
+		}
+	}
+	return float64(common) >= 0.8*float64(min(len(sa), len(sb))) && float64(common) >= 0.6*float64(max(len(sa), len(sb)))
+}
+
+// listRuns reads a list of talks as a whole. An entry without a link
+// whose entries under it are linked talks is a topic that groups them
+// ("* Service Mesh (& Envoy)" over "  * [Title](slides.pdf)"), not a talk;
+// and an entry that is only a link to a recording or slides, in a list
+// whose entries next to it are linked talks, is a talk however short its
+// text ("[gVisor](slides.pdf)" among "[Rook Deep Dive](slides.pdf)").
+func listRuns(bs []layout.Block, items []Item, g attrib.Gazetteer) []Item {
+	at := map[int]int{} // line → index of its item
+	for i, it := range items {
+		if _, ok := at[it.Line]; !ok {
+			at[it.Line] = i
+		}
+	}
+	linked := func(k int) bool {
+		i, ok := at[bs[k].Line]
+		return ok && bs[k].Kind == layout.ListItem && len(bs[k].Links) > 0 && items[i].Rule == RuleLinkItem
+	}
+	drop := map[int]bool{}
+	for k, b := range bs {
+		if i, ok := at[b.Line]; ok && b.Kind == layout.ListItem && len(b.Links) == 0 && k+1 < len(bs) && bs[k+1].Kind == layout.ListItem && bs[k+1].Level > b.Level && linked(k+1) {
+			drop[i] = true
+		}
+	}
+	added := false
+	for grew := true; grew; {
+		grew = false
+		for k, b := range bs {
+			if _, ok := at[b.Line]; ok || b.Kind != layout.ListItem || len(b.Links) != 1 {
+				continue
+			}
+			l := b.Links[0]
+			text := strings.TrimSpace(l.Text)
+			if text == "" || strings.TrimSpace(b.Text) != text || !videoURL.MatchString(l.URL) || resourceWords.MatchString(text) || deictic.MatchString(text) || pointingText.MatchString(text) ||
+				len(strings.Fields(text)) > 3 && !sessionLinkText(text) && !looseTitle(text) || strings.Contains(text, ",") || eventName.MatchString(text) ||
+				onlyPerson(text) && !(g != nil && g.IsProject(strings.Fields(text)[0])) {
+				continue
+			}
+			sibling := func(j int) bool {
+				return j >= 0 && j < len(bs) && bs[j].Kind == layout.ListItem && bs[j].Level == b.Level && linked(j)
+			}
+			if sibling(k-1) || sibling(k+1) {
+				it := Item{Title: cleanTitle(text), Rule: RuleLinkItem, Recording: true, Line: b.Line, Text: b.Raw}
+				if b.Section >= 0 {
+					it.Section = bs[b.Section].Text
+				}
+				at[b.Line] = len(items)
+				items = append(items, it)
+				grew, added = true, true
+			}
+		}
+	}
+	if len(drop) == 0 && !added {
+		return items
+	}
+	var out []Item
+	for i, it := range items {
+		if !drop[i] {
+			out = append(out, it)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	return out
+}
+
+// cjkFieldLead is a key in Chinese or Japanese before a full-width colon.
+var cjkFieldLead = regexp.MustCompile(`^\s*([\p{Han}\p{Hangul}]{2,4})\s*：`)
+
+// dittoCell is a first cell that says "as above": "--", "〃", "″" or
+// nothing.
+var dittoCell = regexp.MustCompile(`^[-–—〃″"'\s]*$`)
+
+// partOfSession reports a table row that continues the row above it (its
+// first cell a ditto) when that row is a session with its own presenters:
+// the rows under "14:00 | Working group review | WG leads" are the
+// review's items, while those under "13:30 | Lightning talks" (a row
+// that names no one) are talks of their own.
+func partOfSession(bs []layout.Block, k int, g attrib.Gazetteer) bool {
+	b := bs[k]
+	if len(b.Cells) == 0 || b.Header == nil || !dittoCell.MatchString(b.Cells[0]) {
+		return false
+	}
+	for j := k - 1; j >= 0 && bs[j].Kind == layout.TableRow; j-- {
+		up := bs[j]
+		if len(up.Cells) == 0 || dittoCell.MatchString(up.Cells[0]) {
+			continue
+		}
+		if len(up.Cells) < len(up.Header) || len(up.Cells) < 3 {
+			return false
+		}
+		// Its presenters are a group ("WG leads"), not people: the rows
+		// under it are what the group reports on. Under a talk that names
+		// its people, a ditto row is another talk at the same time.
+		who := strings.TrimSpace(up.Cells[len(up.Cells)-1])
+		return who != "" && len(people(who, g)) == 0 && !listing.Personish(who) && !attrib.CJKName(who)
+	}
+	return false
 }
 
 // fieldKey reports the key of a session's field: "When", "Room", "Sched
@@ -140,7 +353,7 @@ func fieldKey(key string) bool {
 // "- **Title**\n**Speakers:** …".
 func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
 	b := bs[k]
-	if k+1 >= len(bs) || bs[k+1].Line != b.Line+1 || bs[k+1].Kind != layout.KeyValue ||
+	if k+1 >= len(bs) || bs[k+1].Line > b.Line+2 || bs[k+1].Kind != layout.KeyValue ||
 		!speakerKey[strings.ToLower(strings.Trim(bs[k+1].Key, " *"))] || b.Key != "" {
 		return Item{}, false
 	}
@@ -171,10 +384,53 @@ func stripKind(t string) (string, bool) {
 
 // people reads an attribution with the gazetteer.
 func people(s string, g attrib.Gazetteer) []listing.Speaker {
+	if sp := cjkDashAttribution(s); sp != nil {
+		return sp
+	}
 	ps := attrib.Parse(s, g)
 	var out []listing.Speaker
 	for _, p := range ps {
 		out = append(out, listing.Speaker{Name: p.Name, Role: p.Role, Company: p.Company, Part: "speaker"})
+	}
+	return out
+}
+
+// cjkDash is "names —— what they do", as Chinese and Japanese pages print
+// a talk's people: "李安（Ann）、王晨 —— Acme 研发工程师".
+var (
+	cjkDash   = regexp.MustCompile(`^\s*([^—–]+?)\s*(?:——|—|–|--)\s*(\S.*)$`)
+	cjkAlias  = regexp.MustCompile(`\s*[（(][\p{Latin} .\-]{1,30}[）)]\s*$`)
+	latinLead = regexp.MustCompile(`^(\p{Lu}[\p{L}0-9&.\-]*(?:\s+\p{Lu}[\p{L}0-9&.\-]*){0,3})\s*[\p{Han}\p{Hiragana}\p{Katakana}]`)
+)
+
+// cjkDashAttribution reads "names —— role" where every name is written in
+// Chinese or Japanese characters (perhaps with a Latin nickname in
+// parentheses). The role is kept whole; a company in Latin letters that
+// opens it ("Acme 研发工程师") is each person's company.
+func cjkDashAttribution(s string) []listing.Speaker {
+	m := cjkDash.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	var out []listing.Speaker
+	for _, n := range strings.FieldsFunc(m[1], func(r rune) bool { return r == '、' || r == '，' || r == ',' || r == '&' }) {
+		n = strings.TrimSpace(cjkAlias.ReplaceAllString(n, ""))
+		if !attrib.CJKName(n) {
+			return nil
+		}
+		out = append(out, listing.Speaker{Name: n, Part: "speaker"})
+	}
+	role := strings.TrimSpace(m[2])
+	company := ""
+	if c := latinLead.FindStringSubmatch(role); c != nil {
+		company = c[1]
+		// "Acme AI 工程师": a short acronym before the title is the job's.
+		if f := strings.Fields(company); len(f) > 1 && len(f[len(f)-1]) <= 3 && strings.ToUpper(f[len(f)-1]) == f[len(f)-1] {
+			company = strings.Join(f[:len(f)-1], " ")
+		}
+	}
+	for i := range out {
+		out[i].Role, out[i].Company = role, company
 	}
 	return out
 }
@@ -256,7 +512,7 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	// A session's page linked alone on its line, perhaps after its time and
 	// track ("9:45 - 10:15 GitOpsCon: [Title](https://sched.co/…)").
 	bare := strings.TrimSpace(timeTrack.ReplaceAllString(rest, ""))
-	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && sessionLinkText(text) {
+	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && sessionLinkText(text) && !pointingText.MatchString(text) {
 		// The text of a link to a recording or a session page is the
 		// session's title, however it is cased ("How we built Contour,
 		// and what you can learn from it").
@@ -425,6 +681,113 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	return Item{}, false
 }
 
+// headingLink reads a heading that links a session's page, perhaps after a
+// label ("## Contribfest: [Title](https://sched.co/…)"): the link's text is
+// the title, and the people are the names the section's prose links to
+// their profiles ("Join [Ana Luz](https://bsky.app/…) and [Bo Chan](…) as
+// they …").
+func headingLink(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
+	b := bs[k]
+	if b.Kind != layout.Heading || len(b.Links) != 1 || !sessionPage.MatchString(b.Links[0].URL) {
+		return Item{}, false
+	}
+	l := b.Links[0]
+	text := strings.TrimSpace(l.Text)
+	i := strings.Index(b.Text, text)
+	if i < 0 || strings.TrimSpace(b.Text[i+len(text):]) != "" {
+		return Item{}, false
+	}
+	label := strings.TrimSpace(b.Text[:i])
+	if label != "" && (!strings.HasSuffix(label, ":") || len(strings.Fields(label)) > 6) {
+		return Item{}, false
+	}
+	t, keynote := stripKind(text)
+	if !titleShaped(t) && !looseTitle(t) || pointingText.MatchString(t) {
+		return Item{}, false
+	}
+	it := Item{Title: cleanTitle(t), Rule: RuleHeading, Keynote: keynote}
+	for j := k + 1; j < len(bs) && j <= k+10 && bs[j].Kind != layout.Heading; j++ {
+		if bs[j].Kind != layout.Paragraph {
+			continue
+		}
+		if sp := linkedPeople(bs[j], g); len(sp) > 0 {
+			it.Speakers = sp
+			break
+		}
+	}
+	return it, true
+}
+
+// profileURL is the address of a person's page on a social or code site.
+var profileURL = regexp.MustCompile(`(?i)^https?://(?:www\.)?(?:bsky\.app/profile/|twitter\.com/|x\.com/|linkedin\.com/in/|github\.com/|mastodon\.\w+/@|[\w.-]+\.social/@)`)
+
+// linkedPeople returns the people a paragraph links to their profiles:
+// names, or a first name alone when the link is a profile.
+func linkedPeople(b layout.Block, g attrib.Gazetteer) []listing.Speaker {
+	var out []listing.Speaker
+	for _, l := range b.Links {
+		n := strings.TrimSpace(l.Text)
+		if !profileURL.MatchString(l.URL) {
+			continue
+		}
+		one := len(strings.Fields(n)) == 1 && unicode.IsUpper([]rune(n + " ")[0]) && !strings.ContainsAny(n, "@.")
+		if !(attrib.NameLike(n) || one) || g != nil && (g.IsOrg(n) || g.NotPerson(n)) {
+			continue
+		}
+		out = append(out, listing.Speaker{Name: n, Part: "speaker"})
+	}
+	return out
+}
+
+// latinInCJK is a session's English title set in Chinese or Japanese prose
+// and named as a session by the word right after it: "正在进行Scaling with
+// Service Mesh and Istio话题讨论", "…のKeeping Pods Warm at Scaleというセッション".
+var latinInCJK = regexp.MustCompile(`[\p{Han}\p{Hiragana}\p{Katakana}，。、「]\s*(\p{Lu}[\p{Latin}0-9'’\-]*(?:[ :&,]+[\p{Latin}0-9'’\-]+){2,14})\s*(?:」)?\s*(?:话题|議題|议题|主题演讲|演讲|分享|讨论|的演讲|的分享|というセッション|のセッション|セッション|講演|というトーク)`)
+
+// latinTitlesInCJK reads the English titles Chinese or Japanese prose
+// names as sessions.
+func latinTitlesInCJK(b layout.Block) []Item {
+	var out []Item
+	for _, m := range latinInCJK.FindAllStringSubmatch(b.Text, -1) {
+		t := strings.TrimSpace(m[1])
+		if titleShaped(t) && len(strings.Fields(t)) >= 3 && !eventName.MatchString(t) {
+			out = append(out, Item{Title: cleanTitle(t), Rule: RuleProseTitle})
+		}
+	}
+	return out
+}
+
+// quotedLead is an entry that opens with a quoted title and goes on with
+// who gives it: "“Title” by A and B, Role, Company", "“Title” By A, Role,
+// Org", "“Title” A, Role, Company", perhaps followed by a pointer to the
+// session's page ("-* http://sched.co/…").
+var (
+	quotedLead  = regexp.MustCompile(`^\W{0,3}[“"]([^”"]{6,200})[”"]\s*[,:]?\s*(?:([Bb]y)\s+|[-–—]\s+)?(\p{Lu}.+)$`)
+	pointerTail = regexp.MustCompile(`[\s\-–—*|•:]*(?:\(?https?://\S+\)?[\s\-–—*|•]*)*$`)
+)
+
+// quotedThenPeople reads a list entry or line that is a quoted title and
+// its people.
+func quotedThenPeople(b layout.Block, g attrib.Gazetteer) (Item, bool) {
+	if b.Kind != layout.ListItem && b.Kind != layout.Paragraph {
+		return Item{}, false
+	}
+	m := quotedLead.FindStringSubmatch(strings.TrimSpace(b.Text))
+	if m == nil {
+		return Item{}, false
+	}
+	title, keynote := stripKind(strings.TrimSpace(m[1]))
+	if !titleShaped(title) && !looseTitle(title) {
+		return Item{}, false
+	}
+	rest := strings.TrimSpace(pointerTail.ReplaceAllString(m[3], ""))
+	sp := people(rest, g)
+	if len(sp) == 0 || m[2] == "" && !hasCompany(sp) {
+		return Item{}, false // without "by", only a name with its company says who
+	}
+	return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
+}
+
 // kindLeadOnly reads "⚡ Lightning Talk: Title" or "Tutorial: Title" with
 // no attribution: a session by its shape, which counts only if it names a
 // known one (Weak), and which ends the description of the item above.
@@ -513,12 +876,18 @@ var (
 // blocks right under it name: a "Speakers: …" line, a line of names, or a
 // first sentence saying "a talk by A (Company)".
 func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Speaker {
+	if bs[k].Kind == layout.TableRow {
+		return nil // a row's people are in its own cells, not the next row's
+	}
 	for j := k + 1; j < len(bs) && j <= k+2 && bs[j].Line-bs[k].Line <= 3; j++ {
 		b := bs[j]
 		if b.Kind == layout.Furniture {
 			continue
 		}
-		if b.Kind == layout.KeyValue && speakerKey[strings.ToLower(strings.Trim(b.Key, " *"))] {
+		if b.Kind == layout.TableRow {
+			return nil
+		}
+		if (b.Kind == layout.KeyValue || b.Kind == layout.ListItem && b.Level > bs[k].Level) && speakerKey[strings.ToLower(strings.Trim(b.Key, " *"))] {
 			return people(b.Value, g)
 		}
 		if m := speakerLead.FindStringSubmatch(b.Text); m != nil {
@@ -528,6 +897,11 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 			return nil
 		}
 		if b.Kind == layout.ListItem {
+			if bs[k].Kind == layout.ListItem && b.Level <= bs[k].Level {
+				// The next entry of the same list, or of the list it is
+				// in: a talk of its own or a topic, not who gives this one.
+				return nil
+			}
 			// A panel's people as a list: "- Name, Title at Company".
 			var all []listing.Speaker
 			for ; j < len(bs) && bs[j].Kind == layout.ListItem && len(all) < maxListedPeople; j++ {
@@ -769,6 +1143,11 @@ var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|sli
 // "the session", "In this session", "Leo Liang and his team".
 var deictic = regexp.MustCompile(`(?i)^(?:in\s+|at\s+|during\s+)?(?:the|this|that|these|those|his|her|their|our|my|a|an)\s|\s(?:his|her|their|our|my)\s`)
 
+// pointingText is link text that points at a session by its kind instead
+// of naming it: "This 90-minute tutorial", "our talk", "the second
+// session".
+var pointingText = regexp.MustCompile(`(?i)^(?:this|that|the|our|my|his|her|their)\s+(?:[\p{L}0-9-]+\s+){0,2}(?:talk|session|tutorial|keynote|workshop|panel|presentation|demo)s?$`)
+
 // sessionPage is the address of one session on a conference schedule.
 var sessionPage = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w`)
 
@@ -973,7 +1352,9 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 		sp = people(b.Cells[who], g)
 		if len(sp) == 0 {
 			for _, n := range nameListSep.Split(b.Cells[who], -1) {
-				if listing.Personish(n) {
+				// A name in a speaker column: "Ann Lee", or in Japanese
+				// or Chinese script ("アン・リー", "李安").
+				if listing.Personish(n) || attrib.CJKName(n) {
 					sp = append(sp, listing.Speaker{Name: n, Part: "speaker"})
 				}
 			}
