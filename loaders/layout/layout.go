@@ -92,6 +92,7 @@ var (
 	htmlHead   = regexp.MustCompile(`(?i)^\s*<h([1-6])[^>]*>(.*?)</h[1-6]>\s*$`)
 	listMarker = regexp.MustCompile(`^(\s*)(?:[-*+•·◦▪►‣]|(\d{1,3})[.)])\s+(.*)$`)
 	htmlLi     = regexp.MustCompile(`(?i)^\s*<li[^>]*>(.*?)(?:</li>)?\s*$`)
+	taskBox    = regexp.MustCompile(`^(?:\[[ xX]\]\s+)+`)
 	ordinalPre = regexp.MustCompile(`^(\d{1,3})[.)]\s+(.*)$`)
 	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}[- ]*:?\s*(\|\s*:?-{2,}[- ]*:?\s*)*\|?\s*$`)
 	// A link; "[Title] (https://…)" with a space is one too, as its writer meant.
@@ -513,7 +514,9 @@ func (b *Block) classify(raw string, header []string) {
 		if m[2] != "" {
 			fmt.Sscan(m[2], &b.Ordinal)
 		}
-		b.setText(m[3])
+		// A task list's box ("- [ ] item", "- [x] item") is no part of
+		// the item.
+		b.setText(taskBox.ReplaceAllString(m[3], ""))
 		if !b.furniture() {
 			b.keyValue()
 		}

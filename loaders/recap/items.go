@@ -382,6 +382,9 @@ var (
 	ordinalLead = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
 	// "9:15am: Title", "10:00 - 10:30 Title": a time before a title.
 	timeLead = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
+	// "Title - ", "Session title: ": a field's name before the title it
+	// labels, in a note that labels its lines.
+	titleLabel = regexp.MustCompile(`(?i)^(?:(?:talk|session)\s+)?(?:title|titel|título|titre|titolo)\s*(?:[:\-–]\s+|：\s*)`)
 	// "Talk 3: ", "Session 2 - ": a note's numbering of the sessions.
 	numberedLead = regexp.MustCompile(`(?i)^(?:talk|session|keynote|day)\s*#?\d{1,2}\s*(?:[:.\-–]\s+|：\s*)`)
 	// "ライトニングトーク - 「Title」": a Japanese kind lead and corner quotes.
@@ -392,6 +395,9 @@ func cleanTitle(t string) string {
 	t = strings.TrimSpace(t)
 	if rest := timeLead.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 2 {
 		t = rest // a line that is only a time ("11:00am CET") stays one
+	}
+	if rest := titleLabel.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 2 {
+		t = rest
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"

@@ -1116,7 +1116,7 @@ var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'
 
 // resourceWords name what a link leads to rather than a session: "Full
 // YouTube playlist", "Presentation PDF", "注册" (register).
-var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|deck|playlist|schedule|sched|calendar|pdf|watch|register|registration|link|here)\b|注册|报名|视频|日历|録画|資料|スライド|登録|カレンダー`)
+var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|presentations?|deck|playlist|schedule|sched|calendar|pdf|watch|register|registration|link|here)\b|注册|报名|视频|日历|録画|資料|スライド|登録|カレンダー`)
 
 // deictic is link text that points at a session rather than naming it:
 // "the session", "In this session", "Leo Liang and his team".

@@ -163,6 +163,9 @@ func TestCleanTitle(t *testing.T) {
 		{"Kueue を使った大規模な運用（事例）", "Kueue を使った大規模な運用（事例）"}, // a Japanese title keeps its parenthesis
 		{"Quotas at Scale (Part 2)", "Quotas at Scale (Part 2)"},
 		{"Talk 3: Caching at Scale", "Caching at Scale"},
+		{"Title - Caching at Scale", "Caching at Scale"},
+		{"Session title: Caching at Scale", "Caching at Scale"},
+		{"Titles Matter: Naming at Scale", "Titles Matter: Naming at Scale"},
 	} {
 		if got := cleanTitle(tc.in); got != tc.want {
 			t.Errorf("cleanTitle(%q) = %q, want %q", tc.in, got, tc.want)
