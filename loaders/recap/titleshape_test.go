@@ -172,3 +172,53 @@ func TestCleanTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestColocatedName: headings that name an event held beside the
+// conference, and headings that only structure the days of the post.
+func TestColocatedName(t *testing.T) {
+	for _, tc := range []struct {
+		heading string
+		want    bool
+	}{
+		{"GitOps Day Highlights:", true},
+		{"Kubernetes AI Day", true},
+		{"Tuesday 17 May - GitOpsCon", true},
+		{"ServiceMeshCon", true},
+		{"KubeCon + CloudNativeCon Co-Located Events", true},
+		{"Cloud Native Rejekts", true},
+		{"Monday - Serverless Practitioners Summit", true},
+		{"Day 1", false},
+		{"Day 2 - Keynotes", false},
+		{"Highlights of the day", false},
+		{"Each day at KubeCon", false},
+		{"Wednesday 18 May - Friday 20 May - KubeCon", false},
+		{"Talks I attended", false},
+	} {
+		if got := colocatedName(tc.heading); got != tc.want {
+			t.Errorf("colocatedName(%q) = %v, want %v", tc.heading, got, tc.want)
+		}
+	}
+}
+
+// TestItemsUnderColocatedEvent: sessions under a heading that names a
+// co-located event are that event's; those under the conference's own
+// heading after it are the conference's.
+func TestItemsUnderColocatedEvent(t *testing.T) {
+	doc := "# Our week at KubeCon Europe 2031\n\n" +
+		"## Tuesday - GitOps Day\n\n" +
+		"### Shipping With GitOps Every Day - Ana Ruiz, Acme\n\nAna showed her pipeline.\n\n" +
+		"## Wednesday - KubeCon\n\n" +
+		"### Queues Without Tears at Scale - Bo Sample, Initech\n\nBo showed his queue.\n\n" +
+		"### Caching All the Things - Cy Doe, Acme\n\nCy cached everything.\n"
+	d, err := Parse("c.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "|") != "Queues Without Tears at Scale|Caching All the Things" {
+		t.Errorf("items = %q", got)
+	}
+}
