@@ -1120,6 +1120,9 @@ var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|sli
 
 // deictic is link text that points at a session rather than naming it:
 // "the session", "In this session", "Leo Liang and his team".
+// articleLead is a title-cased title's leading article.
+var articleLead = regexp.MustCompile(`^(?:The|A|An)\s`)
+
 var deictic = regexp.MustCompile(`(?i)^(?:in\s+|at\s+|during\s+)?(?:the|this|that|these|those|his|her|their|our|my|a|an)\s|\s(?:his|her|their|our|my)\s`)
 
 // pointingText is link text that points at a session by its kind instead
@@ -1446,14 +1449,24 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		// The text of a link to a session's page is its title in any
 		// script or case ("[헬름 3 심층 분석](https://sched.co/…)").
 		linked := session[m[0]] && len(strings.Fields(title)) >= 2 && !resourceWords.MatchString(title) &&
-			(hasCJK(title) || titleShaped(strings.TrimRight(title, "!?")) || looseTitle(strings.TrimRight(title, "!?"))) && !deictic.MatchString(title)
+			(hasCJK(title) || titleShaped(strings.TrimRight(title, "!?")) || looseTitle(strings.TrimRight(title, "!?"))) &&
+			// "[the session](…)" points at it; "[The Rise of the End
+			// Users](…)", title-cased after its article, names it.
+			(!deictic.MatchString(title) || articleLead.MatchString(title) && titleShaped(strings.TrimRight(title, "!?")))
 		if !linked && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
 			continue
 		}
 		before := b.Text[max(0, m[0]-120):m[0]]
 		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
 		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
-		if mm := byClause.FindStringSubmatch(after); mm != nil {
+		if linked {
+			// "[Title - A & B (Acme)](sched)": the link's text gives who
+			// gave it too.
+			if t, sp := splitTitleAttribution(title, g); t != "" && len(sp) > 0 {
+				it.Title, it.Speakers = cleanTitle(t), sp
+			}
+		}
+		if mm := byClause.FindStringSubmatch(after); len(it.Speakers) == 0 && mm != nil {
 			it.Speakers = people(mm[1], g)
 		}
 		if len(it.Speakers) == 0 {

@@ -222,3 +222,24 @@ func TestItemsUnderColocatedEvent(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestLinkedTitleWithArticle: a link to a session's page whose text is a
+// title-cased title opening with an article names the session; one that
+// points at it ("this 90-minute tutorial", "the session") does not.
+func TestLinkedTitleWithArticle(t *testing.T) {
+	doc := "# Episode 9: KubeCon North America 2031\n\n" +
+		"We talked about the keynotes we want to see.\n" +
+		"They were [The Rise of the Platform Team](https://kccncna2031.sched.com/event/ab1/the-rise-of-the-platform-team-ana-ruiz-acme) and [Kubernetes Anywhere You Go](https://kccncna2031.sched.com/event/ab2/kubernetes-anywhere).\n" +
+		"We also liked [this 90-minute tutorial](https://kccncna2031.sched.com/event/ab3/tutorial-cloud-native-basics) and [the session](https://kccncna2031.sched.com/event/ab4/other).\n"
+	d, err := Parse("e.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "|") != "The Rise of the Platform Team|Kubernetes Anywhere You Go" {
+		t.Errorf("items = %q", got)
+	}
+}
