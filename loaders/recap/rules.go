@@ -1131,7 +1131,12 @@ var deictic = regexp.MustCompile(`(?i)^(?:in\s+|at\s+|during\s+)?(?:the|this|tha
 var pointingText = regexp.MustCompile(`(?i)^(?:this|that|the|our|my|his|her|their)\s+(?:[\p{L}0-9-]+\s+){0,2}(?:talk|session|tutorial|keynote|workshop|panel|presentation|demo)s?$`)
 
 // sessionPage is the address of one session on a conference schedule.
-var sessionPage = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w`)
+// The slides a session's speakers put on its page (static.sched.com/
+// hosted_files/…) stand for the session as well.
+var (
+	sessionPage  = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w|static\.sched\.com/hosted_files/\w`)
+	hostedSlides = regexp.MustCompile(`(?i)static\.sched\.com/hosted_files/`)
+)
 
 // sessionLinkText reports the text of a link to a recording or a session
 // page that names the session: title-shaped, or a longer title in
@@ -1438,7 +1443,9 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	session := map[int]bool{} // spans that link to a session's page
 	for _, l := range b.Links {
 		if i := strings.Index(b.Text, l.Text); i >= 0 && l.Text != "" {
-			if sessionPage.MatchString(l.URL) {
+			// Slides named by two words ("[Working Group](….pdf)") name
+			// what they are about more often than the session.
+			if sessionPage.MatchString(l.URL) && (!hostedSlides.MatchString(l.URL) || len(strings.Fields(l.Text)) >= 3) {
 				session[i] = true
 			}
 			spans = append(spans, []int{i, i + len(l.Text), i, i + len(l.Text)})

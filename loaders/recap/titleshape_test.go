@@ -223,14 +223,16 @@ func TestItemsUnderColocatedEvent(t *testing.T) {
 	}
 }
 
-// TestLinkedTitleWithArticle: a link to a session's page whose text is a
-// title-cased title opening with an article names the session; one that
-// points at it ("this 90-minute tutorial", "the session") does not.
+// TestLinkedTitleWithArticle: a link to a session's page (or its slides)
+// whose text is a title-cased title, one opening with an article too,
+// names the session; one that points at it ("this 90-minute tutorial",
+// "the session") does not, nor slides named by two words.
 func TestLinkedTitleWithArticle(t *testing.T) {
 	doc := "# Episode 9: KubeCon North America 2031\n\n" +
 		"We talked about the keynotes we want to see.\n" +
 		"They were [The Rise of the Platform Team](https://kccncna2031.sched.com/event/ab1/the-rise-of-the-platform-team-ana-ruiz-acme) and [Kubernetes Anywhere You Go](https://kccncna2031.sched.com/event/ab2/kubernetes-anywhere).\n" +
-		"We also liked [this 90-minute tutorial](https://kccncna2031.sched.com/event/ab3/tutorial-cloud-native-basics) and [the session](https://kccncna2031.sched.com/event/ab4/other).\n"
+		"We also liked [this 90-minute tutorial](https://kccncna2031.sched.com/event/ab3/tutorial-cloud-native-basics) and [the session](https://kccncna2031.sched.com/event/ab4/other).\n" +
+		"A keynote speech [Logging Across Many Tenants](https://static.sched.com/hosted_files/kccncna2031/ab/logging.pdf) showed their stack, and Bo spoke on the [Working Group](https://static.sched.com/hosted_files/kccncna2031/cd/wg.pdf).\n"
 	d, err := Parse("e.md", strings.NewReader(doc))
 	if err != nil {
 		t.Fatal(err)
@@ -239,7 +241,7 @@ func TestLinkedTitleWithArticle(t *testing.T) {
 	for _, it := range d.Items() {
 		got = append(got, it.Title)
 	}
-	if strings.Join(got, "|") != "The Rise of the Platform Team|Kubernetes Anywhere You Go" {
+	if strings.Join(got, "|") != "The Rise of the Platform Team|Kubernetes Anywhere You Go|Logging Across Many Tenants" {
 		t.Errorf("items = %q", got)
 	}
 }
