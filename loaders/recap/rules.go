@@ -30,6 +30,7 @@ const (
 	RuleTitleBy         = "title-by"            // "Title by A and B", "Title (A, Company)"
 	RuleQuotedTitle     = "quoted-title"        // "A's keynote, “Title”"
 	RuleHeadingComma    = "numbered-heading"    // "## 1. Title, Speaker"
+	RuleTopicLine       = "topic-line"          // "他演讲的主题是：Title" under the speaker's heading
 )
 
 var (
@@ -74,6 +75,10 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 				break // "地址：浦东…": a field written with a full-width colon and no space
 			}
 			if it, ok := headingLink(d.Blocks, k, g); ok {
+				found = append(found, it)
+				break
+			}
+			if it, ok := topicLine(d.Blocks, k, g); ok {
 				found = append(found, it)
 				break
 			}
@@ -1769,3 +1774,44 @@ var titleNoun = wordSet(`beyond towards toward inside intro introduction deep le
 	controllers policy policies secrets supply gitops devops serverless testing tests monitoring metrics tracing logging logs
 	alerts upgrades migration migrations tenancy containers container kernel debugging performance reliability resilience
 	automation pods pod nodes`)
+
+// topicLead is a sentence in Chinese or Japanese that gives the subject of
+// someone's talk: "他演讲的主题是：", "分享主题：", "講演タイトルは：".
+var topicLead = regexp.MustCompile(`^\p{Han}{0,4}(?:演讲|演講|分享|报告|報告|讲座|講演|発表)?的?(?:主题|主題|题目|題目|议题|議題|タイトル|テーマ)(?:是|为|為|は)?\s*[:：]\s*(.+)$`)
+
+// latinGloss is a title's original in Latin letters after its translation,
+// in parentheses: "可感知的 KV Cache 优化（KV-Cache Wins You Can Feel）".
+var latinGloss = regexp.MustCompile(`[（(]([^（）()]{6,200})[）)]\s*$`)
+
+// topicLine reads the subject of a talk given in a sentence, under a
+// heading naming who gave it ("### Kay Yan" then "他演讲的主题是：Title
+// (Original Title)"). The title in Latin letters in parentheses, the one
+// the talk was given under, is the title; otherwise the text as written.
+func topicLine(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
+	b := bs[k]
+	m := topicLead.FindStringSubmatch(strings.TrimSpace(b.Text))
+	if m == nil {
+		return Item{}, false
+	}
+	title := strings.TrimSpace(m[1])
+	if gm := latinGloss.FindStringSubmatchIndex(title); gm != nil && latinLetters(title[gm[2]:gm[3]]) && hasCJK(title[:gm[0]]) {
+		title = title[gm[2]:gm[3]]
+	} else if k+1 < len(bs) && hasCJK(title) {
+		// The original on the line below, alone in its parentheses.
+		next := strings.TrimSpace(bs[k+1].Text)
+		if gm := latinGloss.FindStringSubmatchIndex(next); gm != nil && gm[0] == 0 && latinLetters(next[gm[2]:gm[3]]) {
+			title = next[gm[2]:gm[3]]
+		}
+	}
+	title = cleanTitle(title)
+	if len([]rune(title)) < 6 {
+		return Item{}, false
+	}
+	it := Item{Title: title, Rule: RuleTopicLine}
+	if b.Section >= 0 && b.Section != k {
+		if h := strings.TrimSpace(bs[b.Section].Text); listing.Personish(h) {
+			it.Speakers = people(h, g)
+		}
+	}
+	return it, true
+}

@@ -245,3 +245,32 @@ func TestLinkedTitleWithArticle(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestTopicLine: under a heading naming the speaker, a sentence giving the
+// subject of the talk names it, by its original title in parentheses when
+// the sentence translates it, on the same line or the next.
+func TestTopicLine(t *testing.T) {
+	doc := "# 我们在 KubeCon Europe 2031 的分享\n\n" +
+		"### Ana Ruiz\n\nAna 是 Acme 的工程师。\n\n" +
+		"她演讲的主题是：无痛队列（Queues Without Tears at Scale）\n\n正文。\n\n" +
+		"### Bo Sample\n\n" +
+		"他演讲的主题是：缓存一切\n（Caching All the Things in Production）\n\n正文。\n\n" +
+		"### Cy Doe\n\n分享主题：边缘上的 Kubernetes 实践\n\n正文。\n\n" +
+		"### 总结\n\n本次的主题：开放\n"
+	d, err := Parse("z.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		who := ""
+		if len(it.Speakers) > 0 {
+			who = it.Speakers[0].Name
+		}
+		got = append(got, it.Title+" / "+who)
+	}
+	want := "Queues Without Tears at Scale / Ana Ruiz|Caching All the Things in Production / Bo Sample|边缘上的 Kubernetes 实践 / Cy Doe"
+	if strings.Join(got, "|") != want {
+		t.Errorf("items = %q", got)
+	}
+}
