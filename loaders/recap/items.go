@@ -104,7 +104,7 @@ func (d *Document) Items() []Item {
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && conv.names && d.Layout.Blocks[k].Level == conv.deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if noSession(it, byConvention, d.Gazetteer) || isBlock && inColocatedEvent(d.Layout.Blocks, k) {
+		if noSession(it, byConvention, d.Gazetteer) || isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
 			continue
 		}
 		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
@@ -567,6 +567,25 @@ func colocatedCon(t string) bool {
 		if l := strings.ToLower(m[1]); l != "kube" && l != "cloudnative" {
 			return true
 		}
+	}
+	return false
+}
+
+// schedSite is a session's page on the schedule site of an event's
+// edition, named by the event and its year: kccnceu2022.sched.com/event/…
+// (the conference's), gitopsconeu22.sched.com/event/… (a co-located
+// event's). A site named otherwise says nothing of its event.
+var schedSite = regexp.MustCompile(`(?i)\b([a-z][a-z-]*\d{2,4})\.sched\.com/event/`)
+
+// linksOtherEvent reports an item whose title is the text of a link to a
+// session on the schedule site of another event than the conference.
+func linksOtherEvent(b layout.Block, title string) bool {
+	for _, l := range b.Links {
+		m := schedSite.FindStringSubmatch(l.URL)
+		if m == nil || !strings.Contains(l.Text, title) && !strings.Contains(title, strings.TrimSpace(l.Text)) {
+			continue
+		}
+		return !conferece.MatchString(m[0])
 	}
 	return false
 }

@@ -274,3 +274,24 @@ func TestTopicLine(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestSessionOfAnotherEventsSite: a session linked on the schedule site of
+// another event's edition (gitopsconeu31.sched.com) is that event's; one on
+// the conference's site, or on a site that names no edition, is kept.
+func TestSessionOfAnotherEventsSite(t *testing.T) {
+	doc := "# My KubeCon Europe 2031\n\nI loved the week.\n\n" +
+		"- [Shipping With GitOps Every Day](https://gitopsconeu31.sched.com/event/a1/shipping) by Ana Ruiz, Acme\n" +
+		"- [Queues Without Tears at Scale](https://kccnceu2031.sched.com/event/a2/queues) by Bo Sample, Initech\n" +
+		"- [Caching All the Things](https://example.sched.com/event/a3/caching) by Cy Doe, Acme\n"
+	d, err := Parse("s.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "|") != "Queues Without Tears at Scale|Caching All the Things" {
+		t.Errorf("items = %q", got)
+	}
+}
