@@ -122,6 +122,11 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 					found = append(found, Item{Title: cleanTitle(b.Text), Speakers: sp, Rule: RuleStandaloneTitle})
 				}
 			}
+			if len(found) == 0 && b.Kind == layout.ListItem {
+				if it, ok := agendaBold(b, g); ok {
+					found = append(found, it)
+				}
+			}
 			if len(found) == 0 && b.Kind != layout.Heading {
 				found = quotedTitles(b, g)
 			}
@@ -1812,6 +1817,37 @@ func topicLine(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
 		if h := strings.TrimSpace(bs[b.Section].Text); listing.Personish(h) {
 			it.Speakers = people(h, g)
 		}
+	}
+	return it, true
+}
+
+// agendaEntry is an entry of an agenda: a time, a title in bold, and what
+// the session is and who gives it ("13:30 **Intro to GitOps** lightning
+// talk + Q&A with Ana", "14:00 **Top 10 Features** with Bo Sample").
+var agendaEntry = regexp.MustCompile(`^\s*(?:[-*+]\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?\s*(?:[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?\s*)?[:\-–]?\s*\*\*([^*]{6,160})\*\*\s*(.*)$`)
+
+// agendaWith is who gives an agenda's session, after "with" or "by".
+var agendaWith = regexp.MustCompile(`(?i)\b(?:with|by)\s+(\p{Lu}.*)$`)
+
+// agendaBold reads an agenda entry whose session is named in bold after
+// its time, when the rest says it is a session (its kind) or who gives it:
+// a bold phrase that ends a sentence ("**Open topics.**") is no title.
+func agendaBold(b layout.Block, g attrib.Gazetteer) (Item, bool) {
+	m := agendaEntry.FindStringSubmatch(b.Raw)
+	if m == nil {
+		return Item{}, false
+	}
+	title := strings.TrimSpace(m[1])
+	if strings.HasSuffix(title, ".") || !titleShaped(strings.TrimRight(title, "!?")) && !looseTitle(title) || len(strings.Fields(title)) < 2 {
+		return Item{}, false
+	}
+	it := Item{Title: cleanTitle(title), Rule: RuleKindLead}
+	rest := m[2]
+	if wm := agendaWith.FindStringSubmatch(rest); wm != nil {
+		it.Speakers = people(strings.TrimRight(strings.SplitN(wm[1], "+", 2)[0], " ,;"), g)
+	}
+	if len(it.Speakers) == 0 && !talkCue.MatchString(rest) {
+		return Item{}, false
 	}
 	return it, true
 }

@@ -295,3 +295,27 @@ func TestSessionOfAnotherEventsSite(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestAgendaBold: an agenda entry naming its session in bold after the
+// time, with who gives it; a bold phrase that ends a sentence is no title.
+func TestAgendaBold(t *testing.T) {
+	doc := "# Our project meeting at KubeCon Europe 2031\n\nJoin us on Monday.\n\n" +
+		"- 13:00 Meet and greet\n" +
+		"- 14:00 **Queues Without Tears at Scale** with Bo Sample + Q&A\n" +
+		"- 15:00 **Open topics.** We can do office hours with Ana Ruiz\n"
+	d, err := Parse("a.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		who := ""
+		if len(it.Speakers) > 0 {
+			who = it.Speakers[0].Name
+		}
+		got = append(got, it.Title+" / "+who)
+	}
+	if strings.Join(got, "|") != "Queues Without Tears at Scale / Bo Sample" {
+		t.Errorf("items = %q", got)
+	}
+}
