@@ -604,6 +604,14 @@ func (b *Block) setText(s string) {
 	b.Text = strings.Join(strings.Fields(s), " ")
 }
 
+// PlainText is the text of a piece of a line as a block's Text reads it:
+// links by their text, without tags or emphasis, spaces folded.
+func PlainText(s string) string {
+	var b Block
+	b.setText(s)
+	return b.Text
+}
+
 // stripTags drops HTML tags; a line break (<br>) leaves a space, so the
 // words on either side stay apart.
 func stripTags(s string) string { return tag.ReplaceAllString(lineBreak.ReplaceAllString(s, " "), "") }

@@ -1451,6 +1451,16 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	// [Pods All the Way Down](url) keynote from Sam Lee"), are read alike.
 	spans := quoted.FindAllStringSubmatchIndex(b.Text, -1)
 	session := map[int]bool{} // spans that link to a session's page
+	bold := map[int]bool{}    // spans set in bold
+	// "I enjoyed **Title by Ana Ruiz**", "the keynote **Title**": a title
+	// set in bold in running text, perhaps with who gave it.
+	for _, m := range boldSpan.FindAllStringSubmatch(b.Raw, -1) {
+		inner := layout.PlainText(m[1] + m[2])
+		if i := strings.Index(b.Text, inner); i >= 0 && len(strings.Fields(inner)) >= 3 {
+			bold[i] = true
+			spans = append(spans, []int{i, i + len(inner), i, i + len(inner)})
+		}
+	}
 	for _, l := range b.Links {
 		if i := strings.Index(b.Text, l.Text); i >= 0 && l.Text != "" {
 			// Slides named by two words ("[Working Group](….pdf)") name
@@ -1470,12 +1480,25 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 			// "[the session](…)" points at it; "[The Rise of the End
 			// Users](…)", title-cased after its article, names it.
 			(!deictic.MatchString(title) || articleLead.MatchString(title) && titleShaped(strings.TrimRight(title, "!?")))
-		if !linked && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
+		// "**Title by A, Acme**", "**Title - A & B**": the bold span holds
+		// who gave it as well.
+		var boldBy []listing.Speaker
+		if bold[m[0]] {
+			if bm := byAttrib.FindStringSubmatch(title); bm != nil {
+				if sp := people(bm[2], g); len(sp) > 0 && (titleShaped(strings.TrimRight(bm[1], "!?")) || looseTitle(bm[1])) {
+					title, boldBy = strings.TrimSpace(bm[1]), sp
+				}
+			}
+			if t, sp := splitTitleAttribution(title, g); boldBy == nil && t != "" && len(sp) > 0 {
+				title, boldBy = t, sp
+			}
+		}
+		if !linked && boldBy == nil && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
 			continue
 		}
 		before := b.Text[max(0, m[0]-120):m[0]]
 		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
-		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
+		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle, Speakers: boldBy}
 		if linked {
 			// "[Title - A & B (Acme)](sched)": the link's text gives who
 			// gave it too.
@@ -1851,3 +1874,6 @@ func agendaBold(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	}
 	return it, true
 }
+
+// boldSpan is text set in bold in Markdown.
+var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)

@@ -319,3 +319,29 @@ func TestAgendaBold(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestBoldTitlesInProse: titles set in bold in running text, with who gave
+// them inside the bold or a word for a session next to them; bold for
+// emphasis is no title.
+func TestBoldTitlesInProse(t *testing.T) {
+	doc := "# KubeCon North America 2031 recap\n\nIt was a good week.\n\n" +
+		"I enjoyed **Queues Without Tears at Scale by Bo Sample, Initech** a lot.\n\n" +
+		"The keynote **Shipping Pods to the Moon - Ana Ruiz & Cy Doe** was fun.\n\n" +
+		"It is **really important to test** your clusters, **Kudos** to all.\n"
+	d, err := Parse("b.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		var who []string
+		for _, s := range it.Speakers {
+			who = append(who, s.Name+"@"+s.Company)
+		}
+		got = append(got, it.Title+" / "+strings.Join(who, ","))
+	}
+	want := "Queues Without Tears at Scale / Bo Sample@Initech|Shipping Pods to the Moon / Ana Ruiz@,Cy Doe@"
+	if strings.Join(got, "|") != want {
+		t.Errorf("items = %q", got)
+	}
+}
