@@ -92,6 +92,11 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 				add(eventClue{region: "North America", weight: sign * 2 * weight})
 			}
 		}
+		// The schedule site's address names the edition its sessions
+		// belong to: a link to one is as good as the conference's name.
+		for _, c := range w.schedEditions(text) {
+			add(eventClue{region: c.region, year: c.year, weight: 2 * weight})
+		}
 		// Host cities and years anywhere.
 		for _, c := range w.cities {
 			for _, n := range append([]string{c.Name}, c.Aliases...) {
@@ -219,6 +224,42 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 		}
 	}
 	return ev, nil
+}
+
+// schedHost is the address of the conference's schedule site, which
+// names an edition by a code of its region and its year after a "kc"
+// prefix: kccncna2022.sched.com, kccnceu19.sched.com, kccna18.sched.com,
+// kccncosschn19.sched.com. Co-located events have sites of their own
+// (another prefix), which name no KubeCon edition.
+var schedHost = regexp.MustCompile(`(?i)\bkc(?:cnc)?([a-z]*?)(\d{4}|\d{2})\.sched\.com\b`)
+
+// schedEditions returns the editions the schedule-site addresses in text
+// name, one per address.
+func (w *World) schedEditions(text string) []eventClue {
+	var out []eventClue
+	for _, m := range schedHost.FindAllStringSubmatch(text, -1) {
+		code := strings.ToLower(m[1])
+		y, _ := strconv.Atoi(m[2])
+		if y < 100 {
+			y += 2000
+		}
+		if y < 2015 || y > 2099 {
+			continue
+		}
+		// The longest code the region part ends with ("osschn": chn).
+		region, best := "", 0
+		for _, r := range w.regions {
+			for _, c := range r.Sched {
+				if len(c) > best && strings.HasSuffix(code, c) {
+					region, best = r.Name, len(c)
+				}
+			}
+		}
+		if region != "" {
+			out = append(out, eventClue{region: region, year: y})
+		}
+	}
+	return out
 }
 
 type yearAt struct{ year, at int }

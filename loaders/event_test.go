@@ -22,6 +22,25 @@ func TestEventOfADocument(t *testing.T) {
 			"April in London was busy. From the opening keynote to the hallway chats, KubeCon + CloudNativeCon Europe 2025 was a blur of hallway talk.\n" +
 				"Talks I attended\n1. Queues Without Tears at Scale\nSpeakers: Ana Ruiz and Bo Sample (Acme)\nThey showed their queue.\n",
 			"KubeCon + CloudNativeCon Europe 2025", KindRecap},
+		// notes that never name the conference but link its sessions on
+		// the schedule site, whose address names the edition.
+		{"FromScheduleSiteAddress", "n.md",
+			"- [ ] Keynotes (Wednesday 9:00am)\n" +
+				"  - [ ] [Title - Queues Without Tears at Scale](https://kccncna2022.sched.com/event/1AbC/queues-without-tears-at-scale-ana-ruiz-acme)\n" +
+				"  - [ ] I learned that we should try queues at work\n" +
+				"- [ ] [Title - Caching All the Things](https://kccncna2022.sched.com/event/1AbD/caching-all-the-things-bo-sample-acme)\n" +
+				"  - [ ] My takeaway: cache less, measure more\n" +
+				"- [ ] [Title - Operators for Humans](https://kccncna2022.sched.com/event/1AbE/operators-for-humans-cy-doe-initech)\n" +
+				"  - [ ] I liked the demo\n",
+			"KubeCon + CloudNativeCon North America 2022", ""},
+		// the site of a co-located event names no KubeCon edition; the
+		// region code is read off the end of the site's edition part.
+		{"ScheduleSiteOfChinaEdition", "c.md",
+			"My notes from the conference\n\nI went to three talks and liked them all.\n\n" +
+				"- [Queues Without Tears at Scale](https://kccncosschn19.sched.com/event/Q1/queues) - I learned a lot here\n" +
+				"- [Caching All the Things](https://kccncosschn19.sched.com/event/Q3/caching) - my favourite talk\n" +
+				"- [Shipping With GitOps Every Day](https://gitopsconeu22.sched.com/event/Q2/gitops) - I watched the recording later\n",
+			"KubeCon + CloudNativeCon China 2019", ""},
 		// a preview whose title calls its edition
 		// "upcoming" is about that edition, which its body and date agree with.
 		{"UpcomingInTitle", "u.md",

@@ -71,6 +71,9 @@ type edition struct {
 type region struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases"`
+	// Sched are the codes the conference's schedule site ends an edition's
+	// name with in its address, before the year (kccncna2022.sched.com).
+	Sched []string `yaml:"sched"`
 }
 
 // DefaultWorld reads the embedded data files.

@@ -61,6 +61,9 @@ func Parse(s string, g Gazetteer) []Person {
 		// after the attribution.
 		s = s[:loc[0]]
 	}
+	// "Michael Ruiz Senior Staff Engineer, Google": a job title written
+	// right after a name, without a comma, is the name's role.
+	s = nameThenJob.ReplaceAllString(s, "$1, $2")
 	ps := parse(s, g)
 	for i := range ps {
 		// "Henry Zhou, founder of Harbor": a project is no employer; "will
@@ -642,3 +645,7 @@ func hasCapital(s string) bool {
 	}
 	return false
 }
+
+// nameThenJob is a two-word name followed at once by the first word of a
+// job title.
+var nameThenJob = regexp.MustCompile(`^(\p{Lu}[\p{L}'’\-]+\s+\p{Lu}[\p{L}'’\-]+)\s+((?:Sr\.?|Senior|Staff|Principal|Distinguished|Lead|Chief|Head|Director|Software|Developer|Engineering|Product|Technical|VP|CTO|CEO|Co-?founder|Founder)\s)`)

@@ -22,6 +22,8 @@ func TestParse(t *testing.T) {
 		{"OneCompany", "Ana Luz & Tom Brandt, Google", "Ana Luz @ Google; Tom Brandt @ Google"},
 		{"CompanyEach", "Frank Zdar, Red Hat & Ray Knopp, Eurecom", "Frank Zdar @ Red Hat; Ray Knopp @ Eurecom"},
 		{"RoleThenCompany", "Janet Kuo, Software Engineer, Google", "Janet Kuo @ Google"},
+		{"RoleRightAfterName", "Mika Rubin Senior Staff Engineer & TLM, Google", "Mika Rubin @ Google"},
+		{"RoleRightAfterNameSr", "Aron Schles Sr. Software Engineer, Deis", "Aron Schles @ Deis"},
 		{"DivisionAtParent", "Lia Rice, Isovalent at Cisco", "Lia Rice @ Isovalent"},
 		{"Parenthesised", "Priya Nair (Staff Engineer at Corvid)", "Priya Nair @ Corvid"},
 		{"ParenthesisedPair", "Jo Pike (AWS) and Sam Reed (Google)", "Jo Pike @ AWS; Sam Reed @ Google"},

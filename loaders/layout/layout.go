@@ -92,6 +92,7 @@ var (
 	htmlHead   = regexp.MustCompile(`(?i)^\s*<h([1-6])[^>]*>(.*?)</h[1-6]>\s*$`)
 	listMarker = regexp.MustCompile(`^(\s*)(?:[-*+•·◦▪►‣]|(\d{1,3})[.)])\s+(.*)$`)
 	htmlLi     = regexp.MustCompile(`(?i)^\s*<li[^>]*>(.*?)(?:</li>)?\s*$`)
+	taskBox    = regexp.MustCompile(`^(?:\[[ xX]\]\s+)+`)
 	ordinalPre = regexp.MustCompile(`^(\d{1,3})[.)]\s+(.*)$`)
 	tableSep   = regexp.MustCompile(`^\s*\|?\s*:?-{2,}[- ]*:?\s*(\|\s*:?-{2,}[- ]*:?\s*)*\|?\s*$`)
 	// A link; "[Title] (https://…)" with a space is one too, as its writer meant.
@@ -513,7 +514,9 @@ func (b *Block) classify(raw string, header []string) {
 		if m[2] != "" {
 			fmt.Sscan(m[2], &b.Ordinal)
 		}
-		b.setText(m[3])
+		// A task list's box ("- [ ] item", "- [x] item") is no part of
+		// the item.
+		b.setText(taskBox.ReplaceAllString(m[3], ""))
 		if !b.furniture() {
 			b.keyValue()
 		}
@@ -599,6 +602,14 @@ func (b *Block) setText(s string) {
 	s = html.UnescapeString(s)
 	s = stripEmphasis(s)
 	b.Text = strings.Join(strings.Fields(s), " ")
+}
+
+// PlainText is the text of a piece of a line as a block's Text reads it:
+// links by their text, without tags or emphasis, spaces folded.
+func PlainText(s string) string {
+	var b Block
+	b.setText(s)
+	return b.Text
 }
 
 // stripTags drops HTML tags; a line break (<br>) leaves a space, so the

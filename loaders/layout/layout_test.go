@@ -221,3 +221,20 @@ func TestLinkOverThreeLines(t *testing.T) {
 		t.Errorf("links = %+v", b.Links)
 	}
 }
+
+// TestTaskListItems: a task list's boxes are no part of its items.
+func TestTaskListItems(t *testing.T) {
+	d, err := Parse("t.md", []byte("Notes\n\n- [ ] [Caching at Scale](https://example.org/a)\n  - [x] try it at work\n- [ ] [ ] nested box\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		if b.Kind == ListItem {
+			got = append(got, b.Text)
+		}
+	}
+	if strings.Join(got, "|") != "Caching at Scale|try it at work|nested box" {
+		t.Errorf("items = %q", got)
+	}
+}

@@ -104,7 +104,7 @@ func (d *Document) Items() []Item {
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && conv.names && d.Layout.Blocks[k].Level == conv.deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if noSession(it, byConvention, d.Gazetteer) {
+		if noSession(it, byConvention, d.Gazetteer) || isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
 			continue
 		}
 		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
@@ -382,6 +382,9 @@ var (
 	ordinalLead = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
 	// "9:15am: Title", "10:00 - 10:30 Title": a time before a title.
 	timeLead = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
+	// "Title - ", "Session title: ": a field's name before the title it
+	// labels, in a note that labels its lines.
+	titleLabel = regexp.MustCompile(`(?i)^(?:(?:talk|session)\s+)?(?:title|titel|título|titre|titolo)\s*(?:[:\-–]\s+|：\s*)`)
 	// "Talk 3: ", "Session 2 - ": a note's numbering of the sessions.
 	numberedLead = regexp.MustCompile(`(?i)^(?:talk|session|keynote|day)\s*#?\d{1,2}\s*(?:[:.\-–]\s+|：\s*)`)
 	// "ライトニングトーク - 「Title」": a Japanese kind lead and corner quotes.
@@ -392,6 +395,9 @@ func cleanTitle(t string) string {
 	t = strings.TrimSpace(t)
 	if rest := timeLead.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 2 {
 		t = rest // a line that is only a time ("11:00am CET") stays one
+	}
+	if rest := titleLabel.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 2 {
+		t = rest
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
@@ -490,6 +496,96 @@ func namelike(w string) bool {
 func startsUpper(s string) bool {
 	for _, r := range s {
 		return unicode.IsUpper(r) || unicode.IsDigit(r)
+	}
+	return false
+}
+
+// inColocatedEvent reports a block under a heading that names an event
+// held beside the conference ("GitOps Day Highlights", "Tuesday -
+// GitOpsCon", "Cloud Native Rejekts"): its sessions are that event's, not
+// the conference's. The headings above are read up to one that names the
+// conference itself; a heading item's own text is its title, not read.
+func inColocatedEvent(bs []layout.Block, k int) bool {
+	h := bs[k].Section
+	if h == k {
+		h = parentHeading(bs, k)
+	}
+	for h >= 0 {
+		t := bs[h].Text
+		if conferece.MatchString(t) && !colocatedCon(t) {
+			return false
+		}
+		if colocatedName(t) {
+			return true
+		}
+		h = parentHeading(bs, h)
+	}
+	return false
+}
+
+// parentHeading returns the heading above heading h of a lower level, or -1.
+func parentHeading(bs []layout.Block, h int) int {
+	for i := h - 1; i >= 0; i-- {
+		if bs[i].Kind == layout.Heading && bs[i].Level < bs[h].Level {
+			return i
+		}
+	}
+	return -1
+}
+
+var (
+	// colocatedWords name an event beside the conference outright.
+	colocatedWords = regexp.MustCompile(`(?i)\bco-?located\b|\brejekts\b`)
+	// eventDay is "GitOps Day", "Cilium + eBPF Day", "Maintainer Summit":
+	// a name before Day, Summit or Forum, not a day's number after it
+	// ("Day 2") or a word counting days before it ("Each day").
+	eventDay = regexp.MustCompile(`([\p{L}0-9+&.\-]+)\s+(?i:day|summit|forum)\b(\s*[-#]?\d)?`)
+	// otherCon is a name ending in "Con" other than the conference's own
+	// ("GitOpsCon", "ServiceMeshCon", "ArgoCon").
+	otherCon = regexp.MustCompile(`\b(\p{Lu}[\p{L}]*?)Con\b`)
+)
+
+// dayCounters are words before "day" that count days, not name an event.
+var dayCounters = wordSet(`a one each every first second third fourth fifth last final next the this that same whole full half per our my busy long big great`)
+
+// colocatedName reports a heading naming an event beside the conference.
+func colocatedName(t string) bool {
+	if colocatedWords.MatchString(t) || colocatedCon(t) {
+		return true
+	}
+	for _, m := range eventDay.FindAllStringSubmatch(t, -1) {
+		if m[2] == "" && !dayCounters[strings.ToLower(m[1])] && !weekdayRe.MatchString(m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// colocatedCon reports a "…Con" name other than KubeCon and CloudNativeCon.
+func colocatedCon(t string) bool {
+	for _, m := range otherCon.FindAllStringSubmatch(t, -1) {
+		if l := strings.ToLower(m[1]); l != "kube" && l != "cloudnative" {
+			return true
+		}
+	}
+	return false
+}
+
+// schedSite is a session's page on the schedule site of an event's
+// edition, named by the event and its year: kccnceu2022.sched.com/event/…
+// (the conference's), gitopsconeu22.sched.com/event/… (a co-located
+// event's). A site named otherwise says nothing of its event.
+var schedSite = regexp.MustCompile(`(?i)\b([a-z][a-z-]*\d{2,4})\.sched\.com/event/`)
+
+// linksOtherEvent reports an item whose title is the text of a link to a
+// session on the schedule site of another event than the conference.
+func linksOtherEvent(b layout.Block, title string) bool {
+	for _, l := range b.Links {
+		m := schedSite.FindStringSubmatch(l.URL)
+		if m == nil || !strings.Contains(l.Text, title) && !strings.Contains(title, strings.TrimSpace(l.Text)) {
+			continue
+		}
+		return !conferece.MatchString(m[0])
 	}
 	return false
 }

@@ -36,8 +36,10 @@ type Document struct {
 }
 
 var (
-	isoDate   = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
-	conferece = regexp.MustCompile(`(?i)kubecon|cloudnativecon|cloud native con`)
+	isoDate = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
+	// The conference's name, or the address of its schedule site, which
+	// names an edition (kccncna2022.sched.com).
+	conferece = regexp.MustCompile(`(?i)kubecon|cloudnativecon|cloud native con|\bkc(?:cnc)?[a-z]*\d{2,4}\.sched\.com`)
 )
 
 // Detect reports whether text is about a KubeCon + CloudNativeCon event

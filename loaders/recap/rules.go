@@ -30,6 +30,7 @@ const (
 	RuleTitleBy         = "title-by"            // "Title by A and B", "Title (A, Company)"
 	RuleQuotedTitle     = "quoted-title"        // "A's keynote, “Title”"
 	RuleHeadingComma    = "numbered-heading"    // "## 1. Title, Speaker"
+	RuleTopicLine       = "topic-line"          // "他演讲的主题是：Title" under the speaker's heading
 )
 
 var (
@@ -77,6 +78,10 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 				found = append(found, it)
 				break
 			}
+			if it, ok := topicLine(d.Blocks, k, g); ok {
+				found = append(found, it)
+				break
+			}
 			// "[Keynote: Title](url) by A": the colon is the link's, and
 			// the line is read as a link.
 			if b.Key != "" && !(len(b.Links) > 0 && strings.HasPrefix(b.Text, b.Links[0].Text) && len(b.Key) < len(b.Links[0].Text)) {
@@ -115,6 +120,11 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 				// that says who gave the session.
 				if sp := presenters(d.Blocks[k+1].Text, g, false); len(sp) > 0 {
 					found = append(found, Item{Title: cleanTitle(b.Text), Speakers: sp, Rule: RuleStandaloneTitle})
+				}
+			}
+			if len(found) == 0 && b.Kind == layout.ListItem {
+				if it, ok := agendaBold(b, g); ok {
+					found = append(found, it)
 				}
 			}
 			if len(found) == 0 && b.Kind != layout.Heading {
@@ -1137,10 +1147,13 @@ var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'
 
 // resourceWords name what a link leads to rather than a session: "Full
 // YouTube playlist", "Presentation PDF", "注册" (register).
-var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|deck|playlist|schedule|sched|calendar|pdf|watch|register|registration|link|here)\b|注册|报名|视频|日历|録画|資料|スライド|登録|カレンダー`)
+var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|presentations?|deck|playlist|schedule|sched|calendar|pdf|watch|register|registration|link|here)\b|注册|报名|视频|日历|録画|資料|スライド|登録|カレンダー`)
 
 // deictic is link text that points at a session rather than naming it:
 // "the session", "In this session", "Leo Liang and his team".
+// articleLead is a title-cased title's leading article.
+var articleLead = regexp.MustCompile(`^(?:The|A|An)\s`)
+
 var deictic = regexp.MustCompile(`(?i)^(?:in\s+|at\s+|during\s+)?(?:the|this|that|these|those|his|her|their|our|my|a|an)\s|\s(?:his|her|their|our|my)\s`)
 
 // pointingText is link text that points at a session by its kind instead
@@ -1149,7 +1162,12 @@ var deictic = regexp.MustCompile(`(?i)^(?:in\s+|at\s+|during\s+)?(?:the|this|tha
 var pointingText = regexp.MustCompile(`(?i)^(?:this|that|the|our|my|his|her|their)\s+(?:[\p{L}0-9-]+\s+){0,2}(?:talk|session|tutorial|keynote|workshop|panel|presentation|demo)s?$`)
 
 // sessionPage is the address of one session on a conference schedule.
-var sessionPage = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w`)
+// The slides a session's speakers put on its page (static.sched.com/
+// hosted_files/…) stand for the session as well.
+var (
+	sessionPage  = regexp.MustCompile(`(?i)\bsched\.co/\w|\.sched\.com/event/\w|static\.sched\.com/hosted_files/\w`)
+	hostedSlides = regexp.MustCompile(`(?i)static\.sched\.com/hosted_files/`)
+)
 
 // sessionLinkText reports the text of a link to a recording or a session
 // page that names the session: title-shaped, or a longer title in
@@ -1454,9 +1472,21 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	// [Pods All the Way Down](url) keynote from Sam Lee"), are read alike.
 	spans := quoted.FindAllStringSubmatchIndex(b.Text, -1)
 	session := map[int]bool{} // spans that link to a session's page
+	bold := map[int]bool{}    // spans set in bold
+	// "I enjoyed **Title by Ana Ruiz**", "the keynote **Title**": a title
+	// set in bold in running text, perhaps with who gave it.
+	for _, m := range boldSpan.FindAllStringSubmatch(b.Raw, -1) {
+		inner := layout.PlainText(m[1] + m[2])
+		if i := strings.Index(b.Text, inner); i >= 0 && len(strings.Fields(inner)) >= 3 {
+			bold[i] = true
+			spans = append(spans, []int{i, i + len(inner), i, i + len(inner)})
+		}
+	}
 	for _, l := range b.Links {
 		if i := strings.Index(b.Text, l.Text); i >= 0 && l.Text != "" {
-			if sessionPage.MatchString(l.URL) {
+			// Slides named by two words ("[Working Group](….pdf)") name
+			// what they are about more often than the session.
+			if sessionPage.MatchString(l.URL) && (!hostedSlides.MatchString(l.URL) || len(strings.Fields(l.Text)) >= 3) {
 				session[i] = true
 			}
 			spans = append(spans, []int{i, i + len(l.Text), i, i + len(l.Text)})
@@ -1467,14 +1497,37 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		// The text of a link to a session's page is its title in any
 		// script or case ("[헬름 3 심층 분석](https://sched.co/…)").
 		linked := session[m[0]] && len(strings.Fields(title)) >= 2 && !resourceWords.MatchString(title) &&
-			(hasCJK(title) || titleShaped(strings.TrimRight(title, "!?")) || looseTitle(strings.TrimRight(title, "!?"))) && !deictic.MatchString(title)
-		if !linked && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
+			(hasCJK(title) || titleShaped(strings.TrimRight(title, "!?")) || looseTitle(strings.TrimRight(title, "!?"))) &&
+			// "[the session](…)" points at it; "[The Rise of the End
+			// Users](…)", title-cased after its article, names it.
+			(!deictic.MatchString(title) || articleLead.MatchString(title) && titleShaped(strings.TrimRight(title, "!?")))
+		// "**Title by A, Acme**", "**Title - A & B**": the bold span holds
+		// who gave it as well.
+		var boldBy []listing.Speaker
+		if bold[m[0]] {
+			if bm := byAttrib.FindStringSubmatch(title); bm != nil {
+				if sp := people(bm[2], g); len(sp) > 0 && (titleShaped(strings.TrimRight(bm[1], "!?")) || looseTitle(bm[1])) {
+					title, boldBy = strings.TrimSpace(bm[1]), sp
+				}
+			}
+			if t, sp := splitTitleAttribution(title, g); boldBy == nil && t != "" && len(sp) > 0 {
+				title, boldBy = t, sp
+			}
+		}
+		if !linked && boldBy == nil && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
 			continue
 		}
 		before := b.Text[max(0, m[0]-120):m[0]]
 		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
-		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle}
-		if mm := byClause.FindStringSubmatch(after); mm != nil {
+		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle, Speakers: boldBy}
+		if linked {
+			// "[Title - A & B (Acme)](sched)": the link's text gives who
+			// gave it too.
+			if t, sp := splitTitleAttribution(title, g); t != "" && len(sp) > 0 {
+				it.Title, it.Speakers = cleanTitle(t), sp
+			}
+		}
+		if mm := byClause.FindStringSubmatch(after); len(it.Speakers) == 0 && mm != nil {
 			it.Speakers = people(mm[1], g)
 		}
 		if len(it.Speakers) == 0 {
@@ -1770,3 +1823,78 @@ var titleNoun = wordSet(`beyond towards toward inside intro introduction deep le
 	controllers policy policies secrets supply gitops devops serverless testing tests monitoring metrics tracing logging logs
 	alerts upgrades migration migrations tenancy containers container kernel debugging performance reliability resilience
 	automation pods pod nodes`)
+
+// topicLead is a sentence in Chinese or Japanese that gives the subject of
+// someone's talk: "他演讲的主题是：", "分享主题：", "講演タイトルは：".
+var topicLead = regexp.MustCompile(`^\p{Han}{0,4}(?:演讲|演講|分享|报告|報告|讲座|講演|発表)?的?(?:主题|主題|题目|題目|议题|議題|タイトル|テーマ)(?:是|为|為|は)?\s*[:：]\s*(.+)$`)
+
+// latinGloss is a title's original in Latin letters after its translation,
+// in parentheses: "可感知的 KV Cache 优化（KV-Cache Wins You Can Feel）".
+var latinGloss = regexp.MustCompile(`[（(]([^（）()]{6,200})[）)]\s*$`)
+
+// topicLine reads the subject of a talk given in a sentence, under a
+// heading naming who gave it ("### Kay Yan" then "他演讲的主题是：Title
+// (Original Title)"). The title in Latin letters in parentheses, the one
+// the talk was given under, is the title; otherwise the text as written.
+func topicLine(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
+	b := bs[k]
+	m := topicLead.FindStringSubmatch(strings.TrimSpace(b.Text))
+	if m == nil {
+		return Item{}, false
+	}
+	title := strings.TrimSpace(m[1])
+	if gm := latinGloss.FindStringSubmatchIndex(title); gm != nil && latinLetters(title[gm[2]:gm[3]]) && hasCJK(title[:gm[0]]) {
+		title = title[gm[2]:gm[3]]
+	} else if k+1 < len(bs) && hasCJK(title) {
+		// The original on the line below, alone in its parentheses.
+		next := strings.TrimSpace(bs[k+1].Text)
+		if gm := latinGloss.FindStringSubmatchIndex(next); gm != nil && gm[0] == 0 && latinLetters(next[gm[2]:gm[3]]) {
+			title = next[gm[2]:gm[3]]
+		}
+	}
+	title = cleanTitle(title)
+	if len([]rune(title)) < 6 {
+		return Item{}, false
+	}
+	it := Item{Title: title, Rule: RuleTopicLine}
+	if b.Section >= 0 && b.Section != k {
+		if h := strings.TrimSpace(bs[b.Section].Text); listing.Personish(h) {
+			it.Speakers = people(h, g)
+		}
+	}
+	return it, true
+}
+
+// agendaEntry is an entry of an agenda: a time, a title in bold, and what
+// the session is and who gives it ("13:30 **Intro to GitOps** lightning
+// talk + Q&A with Ana", "14:00 **Top 10 Features** with Bo Sample").
+var agendaEntry = regexp.MustCompile(`^\s*(?:[-*+]\s+)?\d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?\s*(?:[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm|AM|PM)?\s*)?[:\-–]?\s*\*\*([^*]{6,160})\*\*\s*(.*)$`)
+
+// agendaWith is who gives an agenda's session, after "with" or "by".
+var agendaWith = regexp.MustCompile(`(?i)\b(?:with|by)\s+(\p{Lu}.*)$`)
+
+// agendaBold reads an agenda entry whose session is named in bold after
+// its time, when the rest says it is a session (its kind) or who gives it:
+// a bold phrase that ends a sentence ("**Open topics.**") is no title.
+func agendaBold(b layout.Block, g attrib.Gazetteer) (Item, bool) {
+	m := agendaEntry.FindStringSubmatch(b.Raw)
+	if m == nil {
+		return Item{}, false
+	}
+	title := strings.TrimSpace(m[1])
+	if strings.HasSuffix(title, ".") || !titleShaped(strings.TrimRight(title, "!?")) && !looseTitle(title) || len(strings.Fields(title)) < 2 {
+		return Item{}, false
+	}
+	it := Item{Title: cleanTitle(title), Rule: RuleKindLead}
+	rest := m[2]
+	if wm := agendaWith.FindStringSubmatch(rest); wm != nil {
+		it.Speakers = people(strings.TrimRight(strings.SplitN(wm[1], "+", 2)[0], " ,;"), g)
+	}
+	if len(it.Speakers) == 0 && !talkCue.MatchString(rest) {
+		return Item{}, false
+	}
+	return it, true
+}
+
+// boldSpan is text set in bold in Markdown.
+var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)

@@ -28,7 +28,9 @@ func TestBlockRules(t *testing.T) {
 		{"LinkedTitleThenWhoShared", "# Highlights\n\n2. [**Quotas at Scale**](https://www.youtube.com/watch?v=x): Ana Luz and Bo Chan shared how they moved forty teams onto one cluster.\n",
 			[]string{"link-item: Quotas at Scale | Ana Luz @  | Bo Chan @ "}},
 		{"TableOfTalksAtSeveralEvents", "# Catch a talk\n\n| Day | Event name and description | Speaker\n|---|---|---\n| Sat. 16th | [Tunnels for Everyone @ Cloud Native Rejekts](https://cfp.example.org/talk/1) | Ana Luz\n| Mon. 18th | [Beyond Functions - Serverless Summit @ KubeCon](https://spsna19.sched.com/event/x) | Ana Luz\n| Wed. 20th | [Quotas at Scale @ KubeCon 2019](https://kccncna19.sched.com/event/y) | Bo Chan & Ana Luz |\n",
-			[]string{"table-row: Beyond Functions | Ana Luz @ ", "table-row: Quotas at Scale | Bo Chan @  | Ana Luz @ "}},
+			// "Beyond Functions" is linked on the co-located summit's own
+			// schedule site (spsna19): that event's session.
+			[]string{"table-row: Quotas at Scale | Bo Chan @  | Ana Luz @ "}},
 		{"LinkToTheEventIsNoSession", "# Plan\n\n- Join us at [kube con+CloudNativeCon North America 2022](https://events.linuxfoundation.org/x) in Detroit.\n",
 			nil},
 		{"TableCellTitleAndPeople", "# Talks\n\n|Topic|Video|\n|:---|:---:|\n|Rook at Scale - Ana Luz, Acme|[Video](https://youtu.be/x)|\n|Keynote: Why Gardens Matter for... Bo Sample & Li Demo|-|\n",

@@ -163,9 +163,185 @@ func TestCleanTitle(t *testing.T) {
 		{"Kueue を使った大規模な運用（事例）", "Kueue を使った大規模な運用（事例）"}, // a Japanese title keeps its parenthesis
 		{"Quotas at Scale (Part 2)", "Quotas at Scale (Part 2)"},
 		{"Talk 3: Caching at Scale", "Caching at Scale"},
+		{"Title - Caching at Scale", "Caching at Scale"},
+		{"Session title: Caching at Scale", "Caching at Scale"},
+		{"Titles Matter: Naming at Scale", "Titles Matter: Naming at Scale"},
 	} {
 		if got := cleanTitle(tc.in); got != tc.want {
 			t.Errorf("cleanTitle(%q) = %q, want %q", tc.in, got, tc.want)
 		}
+	}
+}
+
+// TestColocatedName: headings that name an event held beside the
+// conference, and headings that only structure the days of the post.
+func TestColocatedName(t *testing.T) {
+	for _, tc := range []struct {
+		heading string
+		want    bool
+	}{
+		{"GitOps Day Highlights:", true},
+		{"Kubernetes AI Day", true},
+		{"Tuesday 17 May - GitOpsCon", true},
+		{"ServiceMeshCon", true},
+		{"KubeCon + CloudNativeCon Co-Located Events", true},
+		{"Cloud Native Rejekts", true},
+		{"Monday - Serverless Practitioners Summit", true},
+		{"Day 1", false},
+		{"Day 2 - Keynotes", false},
+		{"Highlights of the day", false},
+		{"Each day at KubeCon", false},
+		{"Wednesday 18 May - Friday 20 May - KubeCon", false},
+		{"Talks I attended", false},
+	} {
+		if got := colocatedName(tc.heading); got != tc.want {
+			t.Errorf("colocatedName(%q) = %v, want %v", tc.heading, got, tc.want)
+		}
+	}
+}
+
+// TestItemsUnderColocatedEvent: sessions under a heading that names a
+// co-located event are that event's; those under the conference's own
+// heading after it are the conference's.
+func TestItemsUnderColocatedEvent(t *testing.T) {
+	doc := "# Our week at KubeCon Europe 2031\n\n" +
+		"## Tuesday - GitOps Day\n\n" +
+		"### Shipping With GitOps Every Day - Ana Ruiz, Acme\n\nAna showed her pipeline.\n\n" +
+		"## Wednesday - KubeCon\n\n" +
+		"### Queues Without Tears at Scale - Bo Sample, Initech\n\nBo showed his queue.\n\n" +
+		"### Caching All the Things - Cy Doe, Acme\n\nCy cached everything.\n"
+	d, err := Parse("c.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "|") != "Queues Without Tears at Scale|Caching All the Things" {
+		t.Errorf("items = %q", got)
+	}
+}
+
+// TestLinkedTitleWithArticle: a link to a session's page (or its slides)
+// whose text is a title-cased title, one opening with an article too,
+// names the session; one that points at it ("this 90-minute tutorial",
+// "the session") does not, nor slides named by two words.
+func TestLinkedTitleWithArticle(t *testing.T) {
+	doc := "# Episode 9: KubeCon North America 2031\n\n" +
+		"We talked about the keynotes we want to see.\n" +
+		"They were [The Rise of the Platform Team](https://kccncna2031.sched.com/event/ab1/the-rise-of-the-platform-team-ana-ruiz-acme) and [Kubernetes Anywhere You Go](https://kccncna2031.sched.com/event/ab2/kubernetes-anywhere).\n" +
+		"We also liked [this 90-minute tutorial](https://kccncna2031.sched.com/event/ab3/tutorial-cloud-native-basics) and [the session](https://kccncna2031.sched.com/event/ab4/other).\n" +
+		"A keynote speech [Logging Across Many Tenants](https://static.sched.com/hosted_files/kccncna2031/ab/logging.pdf) showed their stack, and Bo spoke on the [Working Group](https://static.sched.com/hosted_files/kccncna2031/cd/wg.pdf).\n"
+	d, err := Parse("e.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "|") != "The Rise of the Platform Team|Kubernetes Anywhere You Go|Logging Across Many Tenants" {
+		t.Errorf("items = %q", got)
+	}
+}
+
+// TestTopicLine: under a heading naming the speaker, a sentence giving the
+// subject of the talk names it, by its original title in parentheses when
+// the sentence translates it, on the same line or the next.
+func TestTopicLine(t *testing.T) {
+	doc := "# 我们在 KubeCon Europe 2031 的分享\n\n" +
+		"### Ana Ruiz\n\nAna 是 Acme 的工程师。\n\n" +
+		"她演讲的主题是：无痛队列（Queues Without Tears at Scale）\n\n正文。\n\n" +
+		"### Bo Sample\n\n" +
+		"他演讲的主题是：缓存一切\n（Caching All the Things in Production）\n\n正文。\n\n" +
+		"### Cy Doe\n\n分享主题：边缘上的 Kubernetes 实践\n\n正文。\n\n" +
+		"### 总结\n\n本次的主题：开放\n"
+	d, err := Parse("z.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		who := ""
+		if len(it.Speakers) > 0 {
+			who = it.Speakers[0].Name
+		}
+		got = append(got, it.Title+" / "+who)
+	}
+	want := "Queues Without Tears at Scale / Ana Ruiz|Caching All the Things in Production / Bo Sample|边缘上的 Kubernetes 实践 / Cy Doe"
+	if strings.Join(got, "|") != want {
+		t.Errorf("items = %q", got)
+	}
+}
+
+// TestSessionOfAnotherEventsSite: a session linked on the schedule site of
+// another event's edition (gitopsconeu31.sched.com) is that event's; one on
+// the conference's site, or on a site that names no edition, is kept.
+func TestSessionOfAnotherEventsSite(t *testing.T) {
+	doc := "# My KubeCon Europe 2031\n\nI loved the week.\n\n" +
+		"- [Shipping With GitOps Every Day](https://gitopsconeu31.sched.com/event/a1/shipping) by Ana Ruiz, Acme\n" +
+		"- [Queues Without Tears at Scale](https://kccnceu2031.sched.com/event/a2/queues) by Bo Sample, Initech\n" +
+		"- [Caching All the Things](https://example.sched.com/event/a3/caching) by Cy Doe, Acme\n"
+	d, err := Parse("s.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "|") != "Queues Without Tears at Scale|Caching All the Things" {
+		t.Errorf("items = %q", got)
+	}
+}
+
+// TestAgendaBold: an agenda entry naming its session in bold after the
+// time, with who gives it; a bold phrase that ends a sentence is no title.
+func TestAgendaBold(t *testing.T) {
+	doc := "# Our project meeting at KubeCon Europe 2031\n\nJoin us on Monday.\n\n" +
+		"- 13:00 Meet and greet\n" +
+		"- 14:00 **Queues Without Tears at Scale** with Bo Sample + Q&A\n" +
+		"- 15:00 **Open topics.** We can do office hours with Ana Ruiz\n"
+	d, err := Parse("a.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		who := ""
+		if len(it.Speakers) > 0 {
+			who = it.Speakers[0].Name
+		}
+		got = append(got, it.Title+" / "+who)
+	}
+	if strings.Join(got, "|") != "Queues Without Tears at Scale / Bo Sample" {
+		t.Errorf("items = %q", got)
+	}
+}
+
+// TestBoldTitlesInProse: titles set in bold in running text, with who gave
+// them inside the bold or a word for a session next to them; bold for
+// emphasis is no title.
+func TestBoldTitlesInProse(t *testing.T) {
+	doc := "# KubeCon North America 2031 recap\n\nIt was a good week.\n\n" +
+		"I enjoyed **Queues Without Tears at Scale by Bo Sample, Initech** a lot.\n\n" +
+		"The keynote **Shipping Pods to the Moon - Ana Ruiz & Cy Doe** was fun.\n\n" +
+		"It is **really important to test** your clusters, **Kudos** to all.\n"
+	d, err := Parse("b.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		var who []string
+		for _, s := range it.Speakers {
+			who = append(who, s.Name+"@"+s.Company)
+		}
+		got = append(got, it.Title+" / "+strings.Join(who, ","))
+	}
+	want := "Queues Without Tears at Scale / Bo Sample@Initech|Shipping Pods to the Moon / Ana Ruiz@,Cy Doe@"
+	if strings.Join(got, "|") != want {
+		t.Errorf("items = %q", got)
 	}
 }
