@@ -63,7 +63,7 @@ func (p *plugin) GenerateCode(data *codegen.Data) error {
 	if rc.Layout != config.LayoutSingleFile {
 		return errors.New("gqlgen.yml: resolver.layout must be single-file: the file resolvergen generates")
 	}
-	written, err := handWritten(rc.Dir(), rc.Filename)
+	written, err := handWritten(rc.Dir())
 	if err != nil {
 		return err
 	}
@@ -301,9 +301,9 @@ func (p *plugin) undeclared(data *codegen.Data) []error {
 }
 
 // handWritten returns the methods declared in the package's files other
-// than the generated one and its tests, as "receiver.Method", with the
-// file declaring each.
-func handWritten(dir, generated string) (map[string]string, error) {
+// than generated ones and tests, as "receiver.Method", with the file
+// declaring each.
+func handWritten(dir string) (map[string]string, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return nil, err
@@ -311,12 +311,15 @@ func handWritten(dir, generated string) (map[string]string, error) {
 	out := map[string]string{}
 	fset := token.NewFileSet()
 	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || filepath.Clean(name) == filepath.Clean(generated) {
+		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, err
+		}
+		if goast.IsGenerated(f) {
+			continue
 		}
 		for _, d := range f.Decls {
 			fn, ok := d.(*goast.FuncDecl)
