@@ -257,11 +257,3 @@ func ranking[E any, N confgraph.Node, P confgraph.Node](ctx context.Context, s c
 	}
 	return out, nil
 }
-
-func projectCount(p *confgraph.Project, n int) *ProjectCount {
-	return &ProjectCount{Project: p, TalkCount: n}
-}
-
-func companyCount(c *confgraph.Company, n int) *CompanyCount {
-	return &CompanyCount{Company: c, TalkCount: n}
-}

@@ -4,7 +4,9 @@
 // field, not one per parent.
 package graph
 
-//go:generate go tool gqlgen generate
+// gqlgen, with the resolvers that follow from the schema table generated
+// by our own plugin in place of gqlgen's scaffolding.
+//go:generate go run github.com/confgraph/confgraph/tools/resolvergen
 
 import (
 	"context"
