@@ -273,7 +273,7 @@ func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
 	// when it reads like a section ("Welcome to the First KubeCon India").
 	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title)
 	return sectionHeading(it.Title) && !attributed || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
-		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording ||
+		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording && !(it.Rule == RuleQuotedTitle && !it.Weak) ||
 		len(it.Speakers) == 0 && topicHeading(it.Title, g) && !(it.Recording && it.Rule == RuleLinkItem)
 }
 

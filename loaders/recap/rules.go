@@ -1492,6 +1492,7 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 			spans = append(spans, []int{i, i + len(l.Text), i, i + len(l.Text)})
 		}
 	}
+	cuedEnd := 0 // where the last title named after a word for a session ends
 	for _, m := range spans {
 		title := strings.TrimSpace(strings.TrimRight(b.Text[m[2]:m[3]], ",.;:"))
 		// The text of a link to a session's page is its title in any
@@ -1514,10 +1515,21 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				title, boldBy = t, sp
 			}
 		}
-		if !linked && boldBy == nil && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
+		before := b.Text[max(0, m[0]-120):m[0]]
+		// "Another standout session, “Title”", "Talks like “Title”": the
+		// word for a session right before the quote says what it names.
+		// "Talks like “A” and “B”": the next title of the list too.
+		cued := !bold[m[0]] && (cueRightBefore.MatchString(strings.TrimRight(before, "“\"«「『 ")) ||
+			cuedEnd > 0 && cuedEnd <= m[0] && listJoin.MatchString(b.Text[cuedEnd:m[0]]))
+		if cued {
+			cuedEnd = m[1]
+		}
+		// Two title-cased words after a word for a session
+		// ("session, “Stateful Superpowers”") are a title too.
+		twoCued := cued && len(strings.Fields(title)) == 2 && mostlyCapitalised(strings.Fields(title))
+		if !linked && boldBy == nil && !twoCued && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
 			continue
 		}
-		before := b.Text[max(0, m[0]-120):m[0]]
 		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
 		it := Item{Title: cleanTitle(title), Rule: RuleQuotedTitle, Speakers: boldBy}
 		if linked {
@@ -1623,7 +1635,7 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) && !linked {
 			continue
 		}
-		it.Weak = len(it.Speakers) == 0 && !linked
+		it.Weak = len(it.Speakers) == 0 && !linked && !cued
 		it.Recording = linked
 		out = append(out, it)
 	}
@@ -1898,3 +1910,11 @@ func agendaBold(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 
 // boldSpan is text set in bold in Markdown.
 var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)
+
+// cueRightBefore is a word for a session just before a quoted title,
+// perhaps with "like", "called" or "titled" and a comma.
+var cueRightBefore = regexp.MustCompile(`(?i)\b(?:talks?|sessions?|keynotes?|presentations?|panels?|workshops?|tutorials?|demos?)(?:\s+(?:like|called|titled|named|on|about|was|is))?\s*[,:]?\s*$`)
+
+// listJoin is what stands between two titles of one list: the quotes
+// around them and "and", "or" or a comma.
+var listJoin = regexp.MustCompile(`^[”"»」』\s]*(?:,|and|or|&|,\s*and)?[“"«「『\s]*$`)

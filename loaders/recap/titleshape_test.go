@@ -345,3 +345,26 @@ func TestBoldTitlesInProse(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestQuotedTitleAfterSessionWord: a quoted title right after a word for
+// a session names one, two words long too; a quote elsewhere in a
+// sentence about talks without anyone named stays weak.
+func TestQuotedTitleAfterSessionWord(t *testing.T) {
+	doc := "# After KubeCon Europe 2031\n\nThe week was good.\n\n" +
+		"Talks like \"Queues Without Tears at Scale\" and \"Caching All the Things\" were deep.\n\n" +
+		"Another standout session, \"Stateful Superpowers,\" showed their tooling.\n\n" +
+		"The talks were \"really quite good\" overall.\n"
+	d, err := Parse("q.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		if !it.Weak {
+			got = append(got, it.Title)
+		}
+	}
+	if strings.Join(got, "|") != "Queues Without Tears at Scale|Caching All the Things|Stateful Superpowers" {
+		t.Errorf("items = %q", got)
+	}
+}
