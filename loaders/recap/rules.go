@@ -503,7 +503,12 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	} else if strings.HasPrefix(strings.ToLower(rest), "by ") {
 		rest = rest[3:]
 	}
-	if !looseTitle(text) && !titleShaped(text) {
+	// The text of a link to a session's page is its title in any script
+	// ("[数据包的生命周期：Ambient 版](https://sched.co/…)"), in a list of
+	// them; in running text such a link is as often a phrase.
+	cjkSession := b.Kind == layout.ListItem && sessionPage.MatchString(l.URL) && hasCJK(text) && len([]rune(text)) >= 6 &&
+		!resourceWords.MatchString(text) && !strings.ContainsAny(text, "，。、,")
+	if !looseTitle(text) && !titleShaped(text) && !cjkSession {
 		return Item{}, false
 	}
 	if rest != "" {
@@ -522,7 +527,7 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	// A session's page linked alone on its line, perhaps after its time and
 	// track ("9:45 - 10:15 GitOpsCon: [Title](https://sched.co/…)").
 	bare := strings.TrimSpace(timeTrack.ReplaceAllString(rest, ""))
-	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && sessionLinkText(text) && !pointingText.MatchString(text) {
+	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && (sessionLinkText(text) || cjkSession) && !pointingText.MatchString(text) {
 		// The text of a link to a recording or a session page is the
 		// session's title, however it is cased ("How we built Contour,
 		// and what you can learn from it").

@@ -368,3 +368,24 @@ func TestQuotedTitleAfterSessionWord(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestCJKSessionLinks: in a list, a link to a session's page whose text
+// is in Chinese or Japanese names the session; in running text, or a
+// phrase cut at a comma, it does not.
+func TestCJKSessionLinks(t *testing.T) {
+	doc := "# 我们在 KubeCon 北美 2031\n\n欢迎来看我们的会议：\n\n" +
+		"- [数据包的一生：环境版](https://sched.co/ab1)\n" +
+		"- [教程：使用 Gateway API](https://sched.co/ab2)\n\n" +
+		"我们也写过[如何收集更多数据的会议](https://sched.co/ab3)，欢迎阅读。\n"
+	d, err := Parse("c.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, it.Title)
+	}
+	if strings.Join(got, "|") != "数据包的一生：环境版|教程：使用 Gateway API" {
+		t.Errorf("items = %q", got)
+	}
+}
