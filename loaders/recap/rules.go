@@ -1637,6 +1637,22 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 			}
 			it.Speakers = presentersIn(rest, g)
 		}
+		if len(it.Speakers) == 0 && strings.TrimSpace(sentence) == "" {
+			// "… another talk was delivered by Ana Ruiz from Acme. “Title”
+			// tells the tale of …": the title opens its sentence, and the
+			// one before says a talk was given and by whom.
+			prev := before[:max(0, strings.LastIndexAny(before, ".!?"))]
+			prev = prev[strings.LastIndexAny(prev, ".!?")+1:]
+			if pm := givenBy.FindStringSubmatch(prev); pm != nil && talkCue.MatchString(prev) {
+				attribution := pm[1]
+				if pm[2] != "" {
+					attribution += " of " + pm[2]
+				}
+				if sp := people(attribution, g); len(sp) > 0 && listing.Personish(sp[0].Name) {
+					it.Speakers = sp
+				}
+			}
+		}
 		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) && !linked {
 			continue
 		}
@@ -1923,3 +1939,7 @@ var cueRightBefore = regexp.MustCompile(`(?i)\b(?:talks?|sessions?|keynotes?|pre
 // listJoin is what stands between two titles of one list: the quotes
 // around them and "and", "or" or a comma.
 var listJoin = regexp.MustCompile(`^[”"»」』\s]*(?:,|and|or|&|,\s*and)?[“"«「『\s]*$`)
+
+// givenBy is who a sentence says gave a talk: "was delivered by Ana Ruiz
+// from Acme", "presented by Bo Sample of Initech".
+var givenBy = regexp.MustCompile(`\b(?:delivered|given|presented|hosted|led)\s+by\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)(?:\s+(?:from|of|at)\s+((?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,3}))?`)

@@ -389,3 +389,25 @@ func TestCJKSessionLinks(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestQuotedTitleGivenInSentenceBefore: a quoted title opening its
+// sentence takes who gave it from the sentence before, when that one says
+// a talk was given by them.
+func TestQuotedTitleGivenInSentenceBefore(t *testing.T) {
+	doc := "# Back from KubeCon Europe 2031\n\nIt was a good week.\n\n" +
+		"Another good talk was delivered by Ana Ruiz from Acme, who also chairs the programme. " +
+		"\"Gardens Without Gardeners: Handing Over Maintainership\" tells how to plan for continuity.\n"
+	d, err := Parse("g.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, it := range d.Items() {
+		for _, s := range it.Speakers {
+			got = append(got, it.Title+" / "+s.Name+"@"+s.Company)
+		}
+	}
+	if strings.Join(got, "|") != "Gardens Without Gardeners: Handing Over Maintainership / Ana Ruiz@Acme" {
+		t.Errorf("items = %q", got)
+	}
+}
