@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/loaders/recap"
 )
 
 // Weights of the evidence for which edition a text is about. A clue in
@@ -226,18 +227,11 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 	return ev, nil
 }
 
-// schedHost is the address of the conference's schedule site, which
-// names an edition by a code of its region and its year after a "kc"
-// prefix: kccncna2022.sched.com, kccnceu19.sched.com, kccna18.sched.com,
-// kccncosschn19.sched.com. Co-located events have sites of their own
-// (another prefix), which name no KubeCon edition.
-var schedHost = regexp.MustCompile(`(?i)\bkc(?:cnc)?([a-z]*?)(\d{4}|\d{2})\.sched\.com\b`)
-
 // schedEditions returns the editions the schedule-site addresses in text
-// name, one per address.
+// name (recap.SchedSite), one per address.
 func (w *World) schedEditions(text string) []eventClue {
 	var out []eventClue
-	for _, m := range schedHost.FindAllStringSubmatch(text, -1) {
+	for _, m := range recap.SchedSite.FindAllStringSubmatch(text, -1) {
 		code := strings.ToLower(m[1])
 		y, _ := strconv.Atoi(m[2])
 		if y < 100 {

@@ -175,62 +175,38 @@ func (g *gate) ReplaceDocument(ctx context.Context, name string, b *confgraph.Ba
 	return err
 }
 
-// keeper is the store behind the gate as a confgraph.SourceKeeper.
-func keeper(s confgraph.Store) (confgraph.SourceKeeper, error) {
-	k, ok := s.(confgraph.SourceKeeper)
-	if !ok {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "this store does not keep documents")
-	}
-	return k, nil
+// throughKeeper calls f on the store behind the gate as a
+// confgraph.SourceKeeper.
+func throughKeeper[T any](g *gate, f func(confgraph.SourceKeeper) (T, error)) (T, error) {
+	return through(g, func(s confgraph.Store) (T, error) {
+		k, ok := s.(confgraph.SourceKeeper)
+		if !ok {
+			var zero T
+			return zero, confgraph.Errorf(confgraph.EINVALID, "this store does not keep documents")
+		}
+		return f(k)
+	})
 }
 
 func (g *gate) Sources(ctx context.Context) (*confgraph.SourceSet, error) {
-	return through(g, func(s confgraph.Store) (*confgraph.SourceSet, error) {
-		k, err := keeper(s)
-		if err != nil {
-			return nil, err
-		}
-		return k.Sources(ctx)
-	})
+	return throughKeeper(g, func(k confgraph.SourceKeeper) (*confgraph.SourceSet, error) { return k.Sources(ctx) })
 }
 
 func (g *gate) SourceVersion(ctx context.Context) (int64, error) {
-	return through(g, func(s confgraph.Store) (int64, error) {
-		k, err := keeper(s)
-		if err != nil {
-			return 0, err
-		}
-		return k.SourceVersion(ctx)
-	})
+	return throughKeeper(g, func(k confgraph.SourceKeeper) (int64, error) { return k.SourceVersion(ctx) })
 }
 
 func (g *gate) SourceTexts(ctx context.Context, names []string) (map[string][]byte, error) {
-	return through(g, func(s confgraph.Store) (map[string][]byte, error) {
-		k, err := keeper(s)
-		if err != nil {
-			return nil, err
-		}
-		return k.SourceTexts(ctx, names)
-	})
+	return throughKeeper(g, func(k confgraph.SourceKeeper) (map[string][]byte, error) { return k.SourceTexts(ctx, names) })
 }
 
 func (g *gate) KeepSources(ctx context.Context, texts map[string][]byte) error {
-	_, err := through(g, func(s confgraph.Store) (struct{}, error) {
-		k, err := keeper(s)
-		if err != nil {
-			return struct{}{}, err
-		}
-		return struct{}{}, k.KeepSources(ctx, texts)
-	})
+	_, err := throughKeeper(g, func(k confgraph.SourceKeeper) (struct{}, error) { return struct{}{}, k.KeepSources(ctx, texts) })
 	return err
 }
 
 func (g *gate) ApplyDocuments(ctx context.Context, version int64, changes []confgraph.DocumentChange) error {
-	_, err := through(g, func(s confgraph.Store) (struct{}, error) {
-		k, err := keeper(s)
-		if err != nil {
-			return struct{}{}, err
-		}
+	_, err := throughKeeper(g, func(k confgraph.SourceKeeper) (struct{}, error) {
 		return struct{}{}, k.ApplyDocuments(ctx, version, changes)
 	})
 	return err

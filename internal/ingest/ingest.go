@@ -144,47 +144,50 @@ func (s *Service) read(ctx context.Context, name string, text []byte) (b *confgr
 // documents and written with the document's text as one step, read again
 // when other servers changed the documents in between.
 func (s *Service) addShared(ctx context.Context, name string, text []byte) (*confgraph.AddResult, error) {
+	var res *confgraph.AddResult
+	err := s.changeShared(ctx, name, text, func() ([]loaders.Change, *loaders.Corpus, *confgraph.Batch, error) {
+		b, kind, warns, changes, next, err := s.read(ctx, name, text)
+		if err == nil {
+			res = addResult(name, b, kind, warns)
+		}
+		return changes, next, b, err
+	})
+	return res, err
+}
+
+// removeShared is Remove with s.Shared.
+func (s *Service) removeShared(ctx context.Context, name string) error {
+	return s.changeShared(ctx, name, nil, func() ([]loaders.Change, *loaders.Corpus, *confgraph.Batch, error) {
+		if s.Corpus == nil {
+			return []loaders.Change{{Name: name, Batch: confgraph.NewBatch()}}, nil, confgraph.NewBatch(), nil
+		}
+		next := s.Corpus.Clone()
+		return next.Remove(name), next, confgraph.NewBatch(), nil
+	})
+}
+
+// changeShared makes one change to the documents s.Shared keeps: it brings
+// s.Corpus up to them, reads the change (read: the changed documents, the
+// corpus after it and what document name says now) and writes it with
+// name's text (nil: forgotten) as one step, reading it again when other
+// servers changed the documents in between.
+func (s *Service) changeShared(ctx context.Context, name string, text []byte, read func() ([]loaders.Change, *loaders.Corpus, *confgraph.Batch, error)) error {
 	for range sharedTries {
 		if err := s.syncShared(ctx); err != nil {
-			return nil, err
+			return err
 		}
-		b, kind, warns, changes, next, err := s.read(ctx, name, text)
+		changes, next, b, err := read()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		err = s.Shared.ApplyDocuments(ctx, s.version, sharedChanges(changes, name, text, b))
 		if errors.Is(err, confgraph.ErrSourcesMoved) {
 			continue
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
 		s.applied(next, name, text)
-		return addResult(name, b, kind, warns), nil
-	}
-	return nil, confgraph.ErrSourcesMoved
-}
-
-// removeShared is Remove with s.Shared.
-func (s *Service) removeShared(ctx context.Context, name string) error {
-	for range sharedTries {
-		if err := s.syncShared(ctx); err != nil {
-			return err
-		}
-		changes := []loaders.Change{{Name: name, Batch: confgraph.NewBatch()}}
-		var next *loaders.Corpus
-		if s.Corpus != nil {
-			next = s.Corpus.Clone()
-			changes = next.Remove(name)
-		}
-		err := s.Shared.ApplyDocuments(ctx, s.version, sharedChanges(changes, name, nil, confgraph.NewBatch()))
-		if errors.Is(err, confgraph.ErrSourcesMoved) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		s.applied(next, name, nil)
 		return nil
 	}
 	return confgraph.ErrSourcesMoved

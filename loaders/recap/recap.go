@@ -39,8 +39,19 @@ var (
 	isoDate = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
 	// The conference's name, or the address of its schedule site, which
 	// names an edition (kccncna2022.sched.com).
-	conferece = regexp.MustCompile(`(?i)kubecon|cloudnativecon|cloud native con|\bkc(?:cnc)?[a-z]*\d{2,4}\.sched\.com`)
+	conferece = regexp.MustCompile(`(?i)kubecon|cloudnativecon|cloud native con|` + schedSitePattern)
 )
+
+// schedSitePattern is the address of the conference's schedule site, which
+// names an edition by a code of its region and its year after a "kc"
+// prefix: kccncna2022.sched.com, kccnceu19.sched.com, kccna18.sched.com,
+// kccncosschn19.sched.com. Co-located events have sites of their own
+// (another prefix), which name no KubeCon edition.
+const schedSitePattern = `\bkc(?:cnc)?([a-z]*?)(\d{4}|\d{2})\.sched\.com\b`
+
+// SchedSite matches the conference's schedule-site address: the region
+// code and the year are its two groups.
+var SchedSite = regexp.MustCompile(`(?i)` + schedSitePattern)
 
 // Detect reports whether text is about a KubeCon + CloudNativeCon event
 // at all.

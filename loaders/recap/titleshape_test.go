@@ -210,15 +210,7 @@ func TestItemsUnderColocatedEvent(t *testing.T) {
 		"## Wednesday - KubeCon\n\n" +
 		"### Queues Without Tears at Scale - Bo Sample, Initech\n\nBo showed his queue.\n\n" +
 		"### Caching All the Things - Cy Doe, Acme\n\nCy cached everything.\n"
-	d, err := Parse("c.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, it.Title)
-	}
-	if strings.Join(got, "|") != "Queues Without Tears at Scale|Caching All the Things" {
+	if got := titlesOf(t, doc); got != "Queues Without Tears at Scale|Caching All the Things" {
 		t.Errorf("items = %q", got)
 	}
 }
@@ -233,15 +225,7 @@ func TestLinkedTitleWithArticle(t *testing.T) {
 		"They were [The Rise of the Platform Team](https://kccncna2031.sched.com/event/ab1/the-rise-of-the-platform-team-ana-ruiz-acme) and [Kubernetes Anywhere You Go](https://kccncna2031.sched.com/event/ab2/kubernetes-anywhere).\n" +
 		"We also liked [this 90-minute tutorial](https://kccncna2031.sched.com/event/ab3/tutorial-cloud-native-basics) and [the session](https://kccncna2031.sched.com/event/ab4/other).\n" +
 		"A keynote speech [Logging Across Many Tenants](https://static.sched.com/hosted_files/kccncna2031/ab/logging.pdf) showed their stack, and Bo spoke on the [Working Group](https://static.sched.com/hosted_files/kccncna2031/cd/wg.pdf).\n"
-	d, err := Parse("e.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, it.Title)
-	}
-	if strings.Join(got, "|") != "The Rise of the Platform Team|Kubernetes Anywhere You Go|Logging Across Many Tenants" {
+	if got := titlesOf(t, doc); got != "The Rise of the Platform Team|Kubernetes Anywhere You Go|Logging Across Many Tenants" {
 		t.Errorf("items = %q", got)
 	}
 }
@@ -257,10 +241,7 @@ func TestTopicLine(t *testing.T) {
 		"他演讲的主题是：缓存一切\n（Caching All the Things in Production）\n\n正文。\n\n" +
 		"### Cy Doe\n\n分享主题：边缘上的 Kubernetes 实践\n\n正文。\n\n" +
 		"### 总结\n\n本次的主题：开放\n"
-	d, err := Parse("z.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseDoc(t, doc)
 	var got []string
 	for _, it := range d.Items() {
 		who := ""
@@ -283,15 +264,7 @@ func TestSessionOfAnotherEventsSite(t *testing.T) {
 		"- [Shipping With GitOps Every Day](https://gitopsconeu31.sched.com/event/a1/shipping) by Ana Ruiz, Acme\n" +
 		"- [Queues Without Tears at Scale](https://kccnceu2031.sched.com/event/a2/queues) by Bo Sample, Initech\n" +
 		"- [Caching All the Things](https://example.sched.com/event/a3/caching) by Cy Doe, Acme\n"
-	d, err := Parse("s.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, it.Title)
-	}
-	if strings.Join(got, "|") != "Queues Without Tears at Scale|Caching All the Things" {
+	if got := titlesOf(t, doc); got != "Queues Without Tears at Scale|Caching All the Things" {
 		t.Errorf("items = %q", got)
 	}
 }
@@ -303,10 +276,7 @@ func TestAgendaBold(t *testing.T) {
 		"- 13:00 Meet and greet\n" +
 		"- 14:00 **Queues Without Tears at Scale** with Bo Sample + Q&A\n" +
 		"- 15:00 **Open topics.** We can do office hours with Ana Ruiz\n"
-	d, err := Parse("a.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseDoc(t, doc)
 	var got []string
 	for _, it := range d.Items() {
 		who := ""
@@ -328,10 +298,7 @@ func TestBoldTitlesInProse(t *testing.T) {
 		"I enjoyed **Queues Without Tears at Scale by Bo Sample, Initech** a lot.\n\n" +
 		"The keynote **Shipping Pods to the Moon - Ana Ruiz & Cy Doe** was fun.\n\n" +
 		"It is **really important to test** your clusters, **Kudos** to all.\n"
-	d, err := Parse("b.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseDoc(t, doc)
 	var got []string
 	for _, it := range d.Items() {
 		var who []string
@@ -354,10 +321,7 @@ func TestQuotedTitleAfterSessionWord(t *testing.T) {
 		"Talks like \"Queues Without Tears at Scale\" and \"Caching All the Things\" were deep.\n\n" +
 		"Another standout session, \"Stateful Superpowers,\" showed their tooling.\n\n" +
 		"The talks were \"really quite good\" overall.\n"
-	d, err := Parse("q.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseDoc(t, doc)
 	var got []string
 	for _, it := range d.Items() {
 		if !it.Weak {
@@ -377,15 +341,7 @@ func TestCJKSessionLinks(t *testing.T) {
 		"- [数据包的一生：环境版](https://sched.co/ab1)\n" +
 		"- [教程：使用 Gateway API](https://sched.co/ab2)\n\n" +
 		"我们也写过[如何收集更多数据的会议](https://sched.co/ab3)，欢迎阅读。\n"
-	d, err := Parse("c.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, it.Title)
-	}
-	if strings.Join(got, "|") != "数据包的一生：环境版|教程：使用 Gateway API" {
+	if got := titlesOf(t, doc); got != "数据包的一生：环境版|教程：使用 Gateway API" {
 		t.Errorf("items = %q", got)
 	}
 }
@@ -397,10 +353,7 @@ func TestQuotedTitleGivenInSentenceBefore(t *testing.T) {
 	doc := "# Back from KubeCon Europe 2031\n\nIt was a good week.\n\n" +
 		"Another good talk was delivered by Ana Ruiz from Acme, who also chairs the programme. " +
 		"\"Gardens Without Gardeners: Handing Over Maintainership\" tells how to plan for continuity.\n"
-	d, err := Parse("g.md", strings.NewReader(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := parseDoc(t, doc)
 	var got []string
 	for _, it := range d.Items() {
 		for _, s := range it.Speakers {
@@ -410,4 +363,24 @@ func TestQuotedTitleGivenInSentenceBefore(t *testing.T) {
 	if strings.Join(got, "|") != "Gardens Without Gardeners: Handing Over Maintainership / Ana Ruiz@Acme" {
 		t.Errorf("items = %q", got)
 	}
+}
+
+// parseDoc parses a recap of the tests.
+func parseDoc(t *testing.T, doc string) *Document {
+	t.Helper()
+	d, err := Parse("t.md", strings.NewReader(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// titlesOf returns the titles of a recap's items, joined by "|".
+func titlesOf(t *testing.T, doc string) string {
+	t.Helper()
+	var got []string
+	for _, it := range parseDoc(t, doc).Items() {
+		got = append(got, it.Title)
+	}
+	return strings.Join(got, "|")
 }
