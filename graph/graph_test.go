@@ -12,6 +12,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/confgraph/confgraph/graph"
+	"github.com/confgraph/confgraph/internal/batch"
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/memstore"
 )
@@ -79,7 +80,7 @@ func clients(t *testing.T) map[string]*client.Client {
 		srv := handler.New(graph.NewExecutableSchema(graph.Config{Resolvers: &graph.Resolver{Store: s}}))
 		srv.AddTransport(transport.POST{})
 		srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-			return next(graph.WithBatching(ctx, s))
+			return next(batch.With(ctx))
 		})
 		out[name] = client.New(srv)
 	}

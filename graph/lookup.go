@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"encoding/base64"
-	"strconv"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -79,24 +78,6 @@ func byID(ctx context.Context, s confgraph.Store, sid string) (confgraph.Node, e
 		return nil, err
 	}
 	return m[sid], nil
-}
-
-// maxSearchDepth bounds how far search pages go (after + first).
-const maxSearchDepth = 1000
-
-// searchCursor is the opaque cursor of the result at position i (from 0)
-// of a search's ranking.
-func searchCursor(i int) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("search:" + strconv.Itoa(i)))
-}
-
-func decodeSearchCursor(c string) (int, error) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	n, convErr := strconv.Atoi(strings.TrimPrefix(string(b), "search:"))
-	if err != nil || convErr != nil || !strings.HasPrefix(string(b), "search:") || n < 0 {
-		return 0, confgraph.Errorf(confgraph.EINVALID, "invalid search cursor %q", c)
-	}
-	return n, nil
 }
 
 // eventDays resolves Event.startDate (or endDate with last).

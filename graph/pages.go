@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strconv"
 
+	"github.com/confgraph/confgraph/internal/batch"
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
@@ -17,9 +18,11 @@ func intArg(args map[string]any, name string) *int {
 	return v
 }
 
-func strArg(args map[string]any, name string) *string {
-	v, _ := args[name].(*string)
-	return v
+// pageArgs are the page arguments of a field.
+func pageArgs(args map[string]any) confgraph.PageArgs {
+	str := func(name string) *string { v, _ := args[name].(*string); return v }
+	return confgraph.PageArgs{Limit: intArg(args, "limit"), Offset: intArg(args, "offset"), First: intArg(args, "first"),
+		Last: intArg(args, "last"), After: str("after"), Before: str("before")}
 }
 
 // filterQuery is the query of a field's where and sort arguments.
@@ -57,67 +60,14 @@ func argDefault(typ, field, arg string) int {
 	panic(fmt.Sprintf("graph: schema.graphqls declares no default for %s.%s(%s)", typ, field, arg))
 }
 
-// pageQuery is the query of a list field's arguments, with the limit
-// given (defaultLimit when nil).
-func pageQuery(label confgraph.Label, args map[string]any, limit *int) (confgraph.Query, error) {
-	q, err := filterQuery(label, args)
+// listQuery is the query of a relationship list field's arguments
+// (confgraph.PageArgs.RelList).
+func listQuery(args map[string]any) (confgraph.Query, bool, error) {
+	q, err := filterQuery("", args)
 	if err != nil {
-		return q, err
+		return q, false, err
 	}
-	if limit != nil {
-		q.Limit = *limit
-	}
-	if offset := intArg(args, "offset"); offset != nil {
-		q.Offset = *offset
-	}
-	if err := checkPage("limit", q.Limit); err != nil {
-		return q, err
-	}
-	if q.Offset < 0 {
-		return q, confgraph.Errorf(confgraph.EINVALID, "offset must not be negative")
-	}
-	return q, nil
-}
-
-// listQuery is the query of a relationship list field's arguments. A list
-// without a limit holds every related node (Limit 0 to the store); none
-// reports an explicit limit of 0.
-func listQuery(args map[string]any) (q confgraph.Query, none bool, err error) {
-	limit, all := intArg(args, "limit"), 0
-	if limit == nil {
-		limit = &all
-	} else if *limit == 0 {
-		none = true
-	}
-	q, err = pageQuery("", args, limit)
-	return q, none, err
-}
-
-// relConnQuery is the query of a relationship connection field's
-// arguments: one more than the page, to learn whether another follows.
-func relConnQuery(args map[string]any) (q confgraph.Query, want int, err error) {
-	q, err = connQuery("", args)
-	q.Limit++
-	return q, q.Limit - 1, err
-}
-
-func checkPage(arg string, n int) error {
-	if n < 0 {
-		return confgraph.Errorf(confgraph.EINVALID, "%s must not be negative", arg)
-	}
-	if n > confgraph.MaxPage {
-		return confgraph.Errorf(confgraph.EINVALID, "%s %d is above the maximum page size %d", arg, n, confgraph.MaxPage)
-	}
-	return nil
-}
-
-// firstOr is a page size argument, or def when not given.
-func firstOr(first *int, def int) (int, error) {
-	n := def
-	if first != nil {
-		n = *first
-	}
-	return n, checkPage("first", n)
+	return pageArgs(args).RelList(q)
 }
 
 // connQuery is the query of a connection field's arguments: where, sort,
@@ -127,33 +77,15 @@ func connQuery(label confgraph.Label, args map[string]any) (confgraph.Query, err
 	if err != nil {
 		return q, err
 	}
-	first, last := intArg(args, "first"), intArg(args, "last")
-	if first != nil && last != nil {
-		return q, confgraph.Errorf(confgraph.EINVALID, "give first or last, not both")
-	}
-	if first != nil {
-		if err := checkPage("first", *first); err != nil {
-			return q, err
-		}
-		q.Limit = *first
-	}
-	if last != nil {
-		if err := checkPage("last", *last); err != nil {
-			return q, err
-		}
-		q.Limit, q.Last = *last, true
-	}
-	if after := strArg(args, "after"); after != nil {
-		if q.After, err = confgraph.DecodeCursor(*after, q.Sort); err != nil {
-			return q, err
-		}
-	}
-	if before := strArg(args, "before"); before != nil {
-		if q.Before, err = confgraph.DecodeCursor(*before, q.Sort); err != nil {
-			return q, err
-		}
-	}
-	return q, nil
+	return pageArgs(args).Connection(q)
+}
+
+// relConnQuery is the query of a relationship connection field's
+// arguments: one more than the page, to learn whether another follows.
+func relConnQuery(args map[string]any) (q confgraph.Query, want int, err error) {
+	q, err = connQuery("", args)
+	q.Limit++
+	return q, q.Limit - 1, err
 }
 
 func typed[T confgraph.Node](nodes []confgraph.Node) []T {
@@ -178,7 +110,10 @@ func find[T confgraph.Node](ctx context.Context, s confgraph.Store) ([]T, error)
 	if err != nil {
 		return nil, err
 	}
-	q, err := pageQuery(labelOf[T](), fc.Args, intArg(fc.Args, "limit"))
+	q, err := filterQuery(labelOf[T](), fc.Args)
+	if err == nil {
+		q, err = pageArgs(fc.Args).List(q, intArg(fc.Args, "limit"))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -193,30 +128,11 @@ func find[T confgraph.Node](ctx context.Context, s confgraph.Store) ([]T, error)
 }
 
 // cursors returns the cursor of each node under the query's sort, asking
-// the store for the relationship counts the sort uses (one call per
-// count).
+// the store for the relationship counts the sort uses.
 func cursors(ctx context.Context, s confgraph.Store, nodes []confgraph.Node, keys []confgraph.SortKey) ([]string, error) {
-	counts := map[confgraph.RelCount]map[string]int{}
-	ids := make([]string, len(nodes))
-	for i, n := range nodes {
-		ids[i] = n.NodeID()
-	}
-	for _, k := range keys {
-		if k.Count == nil {
-			continue
-		}
-		m, err := degrees(ctx, s, ids, *k.Count)
-		if err != nil {
-			return nil, err
-		}
-		counts[*k.Count] = m
-	}
-	out := make([]string, len(nodes))
-	for i, n := range nodes {
-		id := n.NodeID()
-		out[i] = confgraph.CursorOf(n, keys, func(rc confgraph.RelCount) int { return counts[rc][id] }).Encode()
-	}
-	return out, nil
+	return confgraph.Cursors(nodes, keys, func(ids []string, rc confgraph.RelCount) (map[string]int, error) {
+		return degrees(ctx, s, ids, rc)
+	})
 }
 
 // pageOf is what every top-level connection type (connections.go) holds
@@ -233,7 +149,7 @@ func (p *pageOf) page() *pageOf { return p }
 // TotalCount counts the nodes the connection pages through: a prefetch's
 // answer, kept as the degree of no node (""), or a store call.
 func (p *pageOf) TotalCount(ctx context.Context) (int, error) {
-	m, err := join(ctx, pickDegrees, countKey(p.query.Label, p.query.Where), []string{""}, func([]string) (map[string]int, error) {
+	m, err := batch.Join(ctx, countKey(p.query.Label, p.query.Where), []string{""}, func([]string) (map[string]int, error) {
 		n, err := p.store.Count(ctx, p.query.Label, p.query.Where)
 		return map[string]int{"": n}, err
 	})
@@ -286,7 +202,7 @@ func connection[C interface{ page() *pageOf }, T confgraph.Node](ctx context.Con
 			edges = append(edges, edge{node: n, cursor: cs[i]})
 			groups[i] = []string{n.NodeID()}
 		}
-		record(ctx, groups)
+		batch.Record(ctx, groups)
 	}
 	c, _ = fill[C](edges, info)
 	c.page().query, c.page().store = q, s

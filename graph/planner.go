@@ -7,6 +7,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"github.com/confgraph/confgraph/internal/batch"
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
@@ -15,7 +16,7 @@ import (
 // top-level field, a plan of what the field's selection will ask about
 // each level of nodes below: one fetch per relationship field, built from
 // the field's arguments exactly as its resolver builds its store call, and
-// named by the same key the resolver joins calls by (shapeKey). The
+// named by the same key the resolver joins calls by (batch.Key). The
 // answers wait in the request's batcher; a resolver whose call is among
 // them takes it from there instead of calling the store. A call the plan
 // did not foresee (a field it does not cover, such as Talk.related) goes
@@ -139,7 +140,7 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 		if err != nil || none {
 			return nil
 		}
-		return []*confgraph.Fetch{{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
+		return []*confgraph.Fetch{{Key: batch.Key("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
 			Then: p.plan(c, spec.far), Fields: p.fields([]*graphql.FieldContext{c}, spec.far, q.Sort), RelFields: []string{}}}
 	case kindConn:
 		q, _, err := relConnQuery(c.Args)
@@ -147,7 +148,7 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 			return nil
 		}
 		nodes := p.connectionNodes(c)
-		page := &confgraph.Fetch{Key: shapeKey("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
+		page := &confgraph.Fetch{Key: batch.Key("rq", spec.rel, spec.dir, q), Kind: confgraph.FetchPage, Rel: spec.rel, Dir: spec.dir, Query: q,
 			Fields: p.fields(nodes, spec.far, q.Sort), RelFields: p.edgeFields(c)}
 		// The cursors of the page count what its sort keys count.
 		page.Then = sortCounts(q.Sort)
@@ -158,16 +159,16 @@ func (p *planner) fetches(c *graphql.FieldContext, spec relField) []*confgraph.F
 		total := confgraph.RelCount{Rel: spec.rel, Dir: spec.dir}
 		return []*confgraph.Fetch{page, {Key: degreeKey(total, q.Where), Kind: confgraph.FetchDegree, Count: total, Where: q.Where}}
 	case kindOne:
-		return []*confgraph.Fetch{{Key: shapeKey("r", spec.rel, spec.dir), Kind: confgraph.FetchEdges, Rel: spec.rel, Dir: spec.dir,
+		return []*confgraph.Fetch{{Key: batch.Key("r", spec.rel, spec.dir), Kind: confgraph.FetchEdges, Rel: spec.rel, Dir: spec.dir,
 			Then: p.plan(c, spec.far), Fields: p.fields([]*graphql.FieldContext{c}, spec.far, nil), RelFields: []string{}}}
 	case kindDegree:
 		return []*confgraph.Fetch{{Key: degreeKey(spec.count, nil), Kind: confgraph.FetchDegree, Count: spec.count}}
 	case kindTally:
-		rp, err := rankPageOf(spec.rank, c.Args)
-		if err != nil || rp.none {
+		rp, err := pageArgs(c.Args).Rank(spec.rank)
+		if err != nil || rp.None {
 			return nil
 		}
-		t := rp.tally(spec.rank)
+		t := rp.Tally(spec.rank)
 		return []*confgraph.Fetch{{Key: tallyKey(t), Kind: confgraph.FetchTally, Tally: t}}
 	}
 	return nil
@@ -215,9 +216,8 @@ func union(a, b []string) []string {
 // edges.node, and its totalCount counts q).
 func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ string, conn bool) ([]confgraph.Node, error) {
 	pf, ok := s.(confgraph.Prefetcher)
-	b := batcherFrom(ctx)
 	fc := graphql.GetFieldContext(ctx)
-	if !ok || b == nil || fc == nil {
+	if !ok || !batch.Active(ctx) || fc == nil {
 		return s.Find(ctx, q)
 	}
 	p := newPlanner(ctx)
@@ -245,10 +245,10 @@ func findPlanned(ctx context.Context, s confgraph.Store, q confgraph.Query, typ 
 	if err != nil {
 		return nil, err
 	}
-	b.remember(res)
+	keep(ctx, res)
 	if plan.Total {
 		// Kept as the degree of no node, as pageOf.TotalCount reads it.
-		b.remember(&confgraph.Prefetched{Degrees: map[string]map[string]int{countKey(q.Label, q.Where): {"": res.Total}}})
+		batch.Keep(ctx, map[string]map[string]int{countKey(q.Label, q.Where): {"": res.Total}})
 	}
 	return res.Nodes, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 
+	"github.com/confgraph/confgraph/internal/batch"
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
@@ -72,7 +73,7 @@ func relList[C confgraph.Node, P confgraph.Node](ctx context.Context, s confgrap
 			}
 		}
 	}
-	record(ctx, groups)
+	batch.Record(ctx, groups)
 	return out, nil
 }
 
@@ -126,7 +127,7 @@ func relConnection[C any, P confgraph.Node](ctx context.Context, s confgraph.Sto
 		out[i], groups[i] = fill[C](page, info)
 		reflect.ValueOf(out[i]).Elem().FieldByName("TotalCount").SetInt(int64(totals[id]))
 	}
-	record(ctx, groups)
+	batch.Record(ctx, groups)
 	return out, nil
 }
 
@@ -154,7 +155,7 @@ func relOne[C confgraph.Node, P confgraph.Node](ctx context.Context, s confgraph
 			}
 		}
 	}
-	record(ctx, groups)
+	batch.Record(ctx, groups)
 	return out, nil
 }
 
@@ -176,55 +177,6 @@ func relCount[P confgraph.Node](ctx context.Context, s confgraph.Store, parents 
 	return out, nil
 }
 
-// rankPage is the page of a ranking (Company.projects, Project.companies,
-// Event.topProjects): at most limit entries (all when unset) after offset.
-type rankPage struct {
-	limit, offset int
-	unset, none   bool
-}
-
-// rankPageOf reads a ranking's page arguments. topProjects keeps its old
-// `first` (the same as limit); a ranking given neither shows its default
-// (every entry when that is 0).
-func rankPageOf(r confgraph.Ranking, args map[string]any) (rankPage, error) {
-	first, limit := intArg(args, "first"), intArg(args, "limit")
-	if first != nil && limit != nil {
-		return rankPage{}, confgraph.Errorf(confgraph.EINVALID, "give first or limit, not both")
-	}
-	if limit == nil {
-		limit = first
-	}
-	p := rankPage{unset: limit == nil && r.DefaultLimit == 0, none: limit != nil && *limit == 0}
-	if limit == nil {
-		limit = &r.DefaultLimit
-	}
-	q, err := pageQuery("", args, limit)
-	p.limit, p.offset = q.Limit, q.Offset
-	return p, err
-}
-
-// tally is the tally a ranking asks the store for: the page and what it
-// skips, or all.
-func (p rankPage) tally(r confgraph.Ranking) confgraph.Tally {
-	t := r.Tally
-	if !p.unset {
-		t.Limit = p.offset + p.limit
-	}
-	return t
-}
-
-// cut returns the page of a ranked list.
-func (p rankPage) cut(list []confgraph.Counted) []confgraph.Counted {
-	if p.offset >= len(list) {
-		return nil
-	}
-	list = list[p.offset:]
-	if !p.unset && len(list) > p.limit {
-		list = list[:p.limit]
-	}
-	return list
-}
-
 // ranking resolves a ranking field for every parent, each list cut to its
 // page, as mk makes its entries.
 func ranking[E any, N confgraph.Node, P confgraph.Node](ctx context.Context, s confgraph.Store, parents []P, mk func(N, int) E) ([][]E, error) {
@@ -232,7 +184,7 @@ func ranking[E any, N confgraph.Node, P confgraph.Node](ctx context.Context, s c
 	if err != nil {
 		return nil, err
 	}
-	p, err := rankPageOf(spec.rank, fc.Args)
+	p, err := pageArgs(fc.Args).Rank(spec.rank)
 	if err != nil {
 		return nil, err
 	}
@@ -240,16 +192,16 @@ func ranking[E any, N confgraph.Node, P confgraph.Node](ctx context.Context, s c
 	for i := range out {
 		out[i] = []E{}
 	}
-	if p.none {
+	if p.None {
 		return out, nil
 	}
 	pid := ids(parents)
-	counted, err := tallyOf(ctx, s, uniq(pid), p.tally(spec.rank))
+	counted, err := tallyOf(ctx, s, uniq(pid), p.Tally(spec.rank))
 	if err != nil {
 		return nil, err
 	}
 	for i, id := range pid {
-		for _, x := range p.cut(counted[id]) {
+		for _, x := range p.Cut(counted[id]) {
 			if n, ok := x.Node.(N); ok {
 				out[i] = append(out[i], mk(n, x.N))
 			}

@@ -74,26 +74,9 @@ func (r *queryResolver) Node(ctx context.Context, id string) (confgraph.Node, er
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, query string, types []SearchType, first *int, after *string) ([]*SearchResult, error) {
-	n := defaultSearch
-	if first != nil {
-		n = *first
-	}
-	if n < 1 || n > confgraph.MaxPage {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "first must be between 1 and %d", confgraph.MaxPage)
-	}
-	if len(query) > confgraph.MaxSearchLength {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "the search text is longer than %d characters", confgraph.MaxSearchLength)
-	}
-	skip := 0
-	if after != nil {
-		at, err := decodeSearchCursor(*after)
-		if err != nil {
-			return nil, err
-		}
-		skip = at + 1
-	}
-	if skip+n > maxSearchDepth {
-		return nil, confgraph.Errorf(confgraph.EINVALID, "search pages stop at result %d", maxSearchDepth)
+	skip, n, err := confgraph.SearchPage(query, first, after, defaultSearch)
+	if err != nil {
+		return nil, err
 	}
 	var labels []confgraph.Label
 	for _, t := range types {
@@ -110,7 +93,7 @@ func (r *queryResolver) Search(ctx context.Context, query string, types []Search
 	}
 	out := []*SearchResult{}
 	for i := skip; i < len(hits); i++ {
-		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: searchCursor(i)})
+		out = append(out, &SearchResult{Score: hits[i].Score, Node: hits[i].Node, Cursor: confgraph.SearchCursor(i)})
 	}
 	return out, nil
 }
@@ -180,7 +163,7 @@ func (r *talkResolver) Recording(ctx context.Context, obj *confgraph.Talk) (*Rec
 // Related is the batch resolver for the related field.
 func (r *talkResolver) Related(ctx context.Context, objs []*confgraph.Talk, first *int) ([][]*RelatedTalk, error) {
 	// The domain's scoring, its walks joined with the request's level.
-	n, err := firstOr(first, defaultRelated)
+	n, err := confgraph.SizeOr(first, "first", defaultRelated)
 	if err != nil {
 		return nil, err
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
-	"github.com/confgraph/confgraph/graph"
 	"github.com/confgraph/confgraph/internal/confgraph"
 )
 
@@ -340,7 +339,7 @@ func (m *measure) holds(f *ast.Field, parent string) (int, bool) {
 		label := confgraph.Label(strings.TrimSuffix(f.Definition.Type.Name(), "Connection"))
 		return m.shape.Count(label)
 	}
-	r, ok := graph.ReachOf(parent, f.Name)
+	r, ok := confgraph.ReachOf(parent, f.Name)
 	if !ok {
 		return 0, false
 	}
@@ -357,7 +356,7 @@ func (m *measure) holds(f *ast.Field, parent string) (int, bool) {
 // object before ranking (0 for a field that does not walk): each chain
 // visits at most the product of its steps' largest degrees.
 func (m *measure) walkCost(parent, field string) int {
-	r, ok := graph.ReachOf(parent, field)
+	r, ok := confgraph.ReachOf(parent, field)
 	if !ok || len(r.Walks) == 0 {
 		return 0
 	}

@@ -32,6 +32,7 @@ import (
 	"go.opentelemetry.io/otel/trace"
 
 	"github.com/confgraph/confgraph/graph"
+	"github.com/confgraph/confgraph/internal/batch"
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/ingest"
 )
@@ -124,12 +125,12 @@ func New(store confgraph.Store, cfg Config) http.Handler {
 	srv.Use(apqCheck{})
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	srv.Use(&limitsExtension{Limits: cfg.Limits, shape: shape.get, introspection: cfg.Introspection})
-	srv.SetErrorPresenter(graph.ErrorPresenter(log))
+	srv.SetErrorPresenter(ErrorPresenter(log))
 	if pinner != nil {
 		srv.AroundOperations(pinQueries(pinner)) // outside the batching, whose calls it pins
 	}
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(graph.WithBatching(ctx, store))
+		return next(batch.With(ctx))
 	})
 	if cfg.Tracer != nil {
 		srv.AroundOperations(traceOperation(cfg.Tracer))
