@@ -107,7 +107,7 @@ func (d *Document) Items() []Item {
 		if noSession(it, byConvention, d.Gazetteer) || isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
 			continue
 		}
-		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
+		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) || isBlock && overSessions(it, d.Layout, k, items) ||
 			isBlock && !it.Weak && !byConvention && overNoSession(it, d.Layout.Blocks, k) {
 			it.Weak = true
 		}
@@ -291,6 +291,30 @@ func overNoSession(it Item, bs []layout.Block, k int) bool {
 	return (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !talky(bs, k)
 }
 
+// overSessions reports a heading without people over a section that
+// names sessions of its own ("### AI: From Experiments to Ecosystems"
+// over "Talks like “A” and “B”…"): the heading groups them, it is no
+// session itself.
+func overSessions(it Item, d *layout.Doc, k int, items []Item) bool {
+	bs := d.Blocks
+	if it.Rule != RuleHeading || len(it.Speakers) > 0 || bs[k].Kind != layout.Heading {
+		return false
+	}
+	end := len(bs)
+	for j := k + 1; j < len(bs); j++ {
+		if bs[j].Kind == layout.Heading && bs[j].Level <= bs[k].Level {
+			end = j
+			break
+		}
+	}
+	for _, o := range items {
+		if j, ok := d.At(o.Line); ok && j > k && j < end && bs[j].Kind != layout.Heading && !o.Weak {
+			return true
+		}
+	}
+	return false
+}
+
 // personCaption reports a line that names a person with a Japanese
 // honorific ("CNCF の Executive Director、Priyanka Sharma 氏"): a photo's
 // caption, not a session.
@@ -401,6 +425,9 @@ func cleanTitle(t string) string {
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
+	if m := emphasisWrap.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
+		t = m[2] // "### **Title**": the heading's emphasis is no part of it
+	}
 	t = unwrapCorners(strings.TrimSpace(t))
 	if m := eventLabel.FindStringIndex(t); m != nil && len(strings.Fields(t[m[1]:])) >= 2 {
 		t = t[m[1]:] // "KubeCon 2023 NA – Title": a recording's title names its event first
@@ -415,6 +442,9 @@ func cleanTitle(t string) string {
 	}
 	return strings.TrimSpace(t)
 }
+
+// emphasisWrap is Markdown emphasis around a whole title.
+var emphasisWrap = regexp.MustCompile(`^(\*\*|__|\*|_)([^*_].*[^*_])(\*\*|__|\*|_)$`)
 
 // eventLabel is the event named before a title and a dash, as video titles
 // print it: "KubeCon 2023 NA – ", "KubeCon + CloudNativeCon Europe 2024 - ".
@@ -548,8 +578,32 @@ var (
 // dayCounters are words before "day" that count days, not name an event.
 var dayCounters = wordSet(`a one each every first second third fourth fifth last final next the this that same whole full half per our my busy long big great`)
 
-// colocatedName reports a heading naming an event beside the conference.
+// headingParts splits a heading listing what a section holds ("Co-Located
+// Events, Lightning Talks, and the Contributor Summit"); without a comma
+// the heading is one name ("Security and Compliance Summit").
+var headingParts = regexp.MustCompile(`\s*(?:[,;]\s*(?:and\b|&)?)\s*`)
+
+// colocatedName reports a heading naming an event beside the conference:
+// one name, or a list of which every entry names one; a list with an
+// entry of the conference's own ("Lightning Talks") is a section of the
+// conference that mentions the event.
 func colocatedName(t string) bool {
+	parts := 0
+	for _, p := range headingParts.Split(t, -1) {
+		if strings.TrimFunc(p, notLetter) == "" {
+			continue
+		}
+		parts++
+		if !colocatedPart(p) {
+			return false
+		}
+	}
+	return parts > 0
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+func colocatedPart(t string) bool {
 	if colocatedWords.MatchString(t) || colocatedCon(t) {
 		return true
 	}
