@@ -826,7 +826,7 @@ func kindLeadOnly(b layout.Block) (Item, bool) {
 // company: the shape a heading prints a talk in.
 func dashed(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	t, keynote := stripKind(b.Text)
-	if title, sp := splitTitleAttribution(t, g); title != "" && hasCompany(sp) && (titleShaped(title) || looseTitle(title) || keynote) {
+	if title, sp := splitTitleAttribution(t, g); title != "" && (hasCompany(sp) || len(sp) >= attrib.MinNamesList) && (titleShaped(title) || looseTitle(title) || keynote) {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 	}
 	return Item{}, false

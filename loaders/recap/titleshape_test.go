@@ -416,3 +416,23 @@ Rin Okafor from Harborview Media walked through a queue that never loses a messa
 		t.Errorf("items =\n%s\nwant\n%s", g, want)
 	}
 }
+
+// TestHeadingDashFullNames: "Title - A, B, C" names three people, not two
+// people of a company called C, in a heading read by its line or by its
+// block (a post whose deeper headings make it a section).
+func TestHeadingDashFullNames(t *testing.T) {
+	for _, doc := range []string{
+		"# My KubeCon EU 2022\n\n### Keynote: Seven Years of Running Clusters for a Carmaker - Jens Ebert, Petra Moll, Sabine Wurz\n\nThey told a story.\n",
+		"# My KubeCon EU 2022\n\n## Keynote: Seven Years of Running Clusters for a Carmaker - Jens Ebert, Petra Moll, Sabine Wurz\n\nThey told a story.\n\n#### Notes\n\nMore text.\n",
+	} {
+		d := parseDoc(t, doc)
+		d.Gazetteer = gaz{}
+		var got []string
+		for _, it := range d.Items() {
+			got = append(got, describe(it))
+		}
+		if len(got) == 0 || !strings.Contains(got[0], "Seven Years of Running Clusters for a Carmaker | Jens Ebert @  | Petra Moll @  | Sabine Wurz @ ") {
+			t.Errorf("items = %q", got)
+		}
+	}
+}
