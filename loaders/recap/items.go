@@ -100,20 +100,29 @@ func (d *Document) Items() []Item {
 	}
 	items = kept
 	conv := headingConventionOf(d.Layout, items)
-	var out []Item
+	var out, named []Item // named: those that name a session, of any event
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && conv.names && d.Layout.Blocks[k].Level == conv.deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if noSession(it, byConvention, d.Gazetteer) || isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
+		if noSession(it, byConvention, d.Gazetteer) {
 			continue
 		}
-		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) || isBlock && overSessions(it, d.Layout, k, items) ||
+		named = append(named, it)
+		if isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
+			continue
+		}
+		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
 			isBlock && !it.Weak && !byConvention && overNoSession(it, d.Layout.Blocks, k) {
 			it.Weak = true
 		}
 		out = append(out, it)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	for i, it := range out {
+		if k, ok := d.Layout.At(it.Line); ok && overSessions(it, d.Layout, k, named) {
+			out[i].Weak = true
+		}
+	}
 	return out
 }
 
@@ -130,7 +139,10 @@ func mergeItems(items, fromBlocks []Item) []Item {
 	}
 	for _, it := range fromBlocks {
 		if i, ok := byLine[it.Line]; ok && (i < nLine && !proseItem(it) || items[i].Title == it.Title || !proseItem(it) && !proseItem(items[i])) {
-			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak {
+			// A line rule reads a heading's Markdown as printed; the block
+			// rule reads its link as the link's text.
+			markup := strings.Contains(items[i].Title, "](") && !strings.Contains(it.Title, "](")
+			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak || markup {
 				items[i] = it
 			}
 			continue
@@ -271,7 +283,10 @@ func (c headingConvention) unattributed(it Item, b layout.Block) bool {
 func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
 	// A linked title or a schedule's row with its people is a session even
 	// when it reads like a section ("Welcome to the First KubeCon India").
-	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title)
+	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title) ||
+		// So is a linked title that says it is a keynote ("[Keynote]
+		// Closing Remarks, KubeCon Europe").
+		it.Keynote && it.Recording
 	return sectionHeading(it.Title) && !attributed || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
 		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording && !(it.Rule == RuleQuotedTitle && !it.Weak) ||
 		len(it.Speakers) == 0 && topicHeading(it.Title, g) && !(it.Recording && it.Rule == RuleLinkItem)
