@@ -85,6 +85,10 @@ type Features struct {
 // made: a picks list, even when it is only a list of links.
 var selectionTitle = regexp.MustCompile(`(?i)\b(?:highlights?|picks?|favou?rites?|must[- ](?:see|watch)|recommended|recommendations|worth watching|best talks)\b|おすすめ|注目|推荐|精选`)
 
+// abstractLabels are the labels, alone on their line, over a session's
+// abstract.
+var abstractLabels = wordSet(`abstract description summary synopsis session abstract resumen résumé zusammenfassung 概要 摘要 简介 요약 초록`)
+
 // IsSchedule decides whether a document that names talks lists them
 // rather than writes about them.
 func (f Features) IsSchedule() bool {
@@ -116,11 +120,24 @@ func measure(doc *recap.Document, items []recap.Item) Features {
 			f.Items++
 		}
 	}
+	abstract := false
 	for _, b := range doc.Layout.Blocks {
 		if b.Kind == layout.Furniture {
 			continue
 		}
 		lower := strings.ToLower(b.Text)
+		// The paragraphs under an "Abstract:" label are a session's own
+		// words, in its speakers' voice, up to the next heading.
+		if b.Kind == layout.Heading {
+			abstract = false
+		}
+		if abstractLabels[strings.Trim(lower, "*_:： ")] {
+			abstract = true
+			continue
+		}
+		if abstract && b.Kind == layout.Paragraph {
+			continue
+		}
 		tokens := strings.FieldsFunc(lower, func(r rune) bool {
 			return unicode.IsSpace(r) || strings.ContainsRune(`.,;!?()[]"“”«»`, r)
 		})

@@ -508,6 +508,32 @@ func namesOnly(s string, g Gazetteer) bool {
 	return true
 }
 
+// MinNamesList is how many comma-separated entries a list needs to be
+// read as names alone when every entry is a full name: in "Bo Chan, Cy
+// Diaz" and "Bo Chan & Cy Diaz, Eng Works" the listing shape puts a
+// company after the names, but in "Bo Chan, Cy Diaz, Di Eng" a last entry
+// that is as much a name as the others is a person too.
+const MinNamesList = 3
+
+// fullNamesList reads a list of MinNamesList or more comma-separated
+// entries, each a full name that no word or the gazetteer marks as an
+// organisation or a job, as people without companies.
+func fullNamesList(s string, g Gazetteer) []Person {
+	parts := strings.Split(s, ",")
+	if len(parts) < MinNamesList {
+		return nil
+	}
+	out := make([]Person, 0, len(parts))
+	for _, n := range parts {
+		n = strings.TrimSpace(n)
+		if !NameLike(n) || len(strings.Fields(n)) < 2 || isOrg(n, g) || orgish(n) || titleish(n) {
+			return nil
+		}
+		out = append(out, Person{Name: n})
+	}
+	return out
+}
+
 // commaList reads the listing header shapes with the gazetteer's help.
 func commaList(s string, g Gazetteer) []Person {
 	s = andSep.ReplaceAllStringFunc(s, func(m string) string {
@@ -521,6 +547,9 @@ func commaList(s string, g Gazetteer) []Person {
 		if isOrg(part, g) {
 			known[text.NormName(part)] = true
 		}
+	}
+	if ps := fullNamesList(s, g); ps != nil {
+		return ps
 	}
 	sp := listing.ParseSpeakerListKnown(s, true, known)
 	if len(sp) == 0 {

@@ -20,6 +20,13 @@ func TestParse(t *testing.T) {
 		name, in, want string
 	}{
 		{"OneCompany", "Ana Luz & Tom Brandt, Google", "Ana Luz @ Google; Tom Brandt @ Google"},
+		// Three or more full names and nothing else are people; a last
+		// entry the listing shape would read as their company is a
+		// person when it is as much a name as the others.
+		{"FullNamesOnly", "Tabby Sable, Pushkar Jog, Rey Lejo, Savi Ragh", "Tabby Sable; Pushkar Jog; Rey Lejo; Savi Ragh"},
+		{"TwoNamesThenCompany", "Ana Luz & Tom Brandt, Tidewater Freight", "Ana Luz @ Tidewater Freight; Tom Brandt @ Tidewater Freight"},
+		{"NamesThenKnownCompany", "Ana Luz, Tom Brandt, Red Hat", "Ana Luz @ Red Hat; Tom Brandt @ Red Hat"},
+		{"NamesThenOrgish", "Ana Luz, Tom Brandt, Harborview Media", "Ana Luz @ Harborview Media; Tom Brandt @ Harborview Media"},
 		{"CompanyEach", "Frank Zdar, Red Hat & Ray Knopp, Eurecom", "Frank Zdar @ Red Hat; Ray Knopp @ Eurecom"},
 		{"RoleThenCompany", "Janet Kuo, Software Engineer, Google", "Janet Kuo @ Google"},
 		{"RoleRightAfterName", "Mika Rubin Senior Staff Engineer & TLM, Google", "Mika Rubin @ Google"},

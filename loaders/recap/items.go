@@ -100,11 +100,15 @@ func (d *Document) Items() []Item {
 	}
 	items = kept
 	conv := headingConventionOf(d.Layout, items)
-	var out []Item
+	var out, named []Item // named: those that name a session, of any event
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
 		byConvention := isBlock && conv.names && d.Layout.Blocks[k].Level == conv.deepest && d.Layout.Blocks[k].Kind == layout.Heading
-		if noSession(it, byConvention, d.Gazetteer) || isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
+		if noSession(it, byConvention, d.Gazetteer) {
+			continue
+		}
+		named = append(named, it)
+		if isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
 			continue
 		}
 		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
@@ -114,6 +118,11 @@ func (d *Document) Items() []Item {
 		out = append(out, it)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Line < out[j].Line })
+	for i, it := range out {
+		if k, ok := d.Layout.At(it.Line); ok && overSessions(it, d.Layout, k, named) {
+			out[i].Weak = true
+		}
+	}
 	return out
 }
 
@@ -130,7 +139,10 @@ func mergeItems(items, fromBlocks []Item) []Item {
 	}
 	for _, it := range fromBlocks {
 		if i, ok := byLine[it.Line]; ok && (i < nLine && !proseItem(it) || items[i].Title == it.Title || !proseItem(it) && !proseItem(items[i])) {
-			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak {
+			// A line rule reads a heading's Markdown as printed; the block
+			// rule reads its link as the link's text.
+			markup := strings.Contains(items[i].Title, "](") && !strings.Contains(it.Title, "](")
+			if len(items[i].Speakers) == 0 && len(it.Speakers) > 0 || items[i].Weak && !it.Weak || markup {
 				items[i] = it
 			}
 			continue
@@ -271,7 +283,10 @@ func (c headingConvention) unattributed(it Item, b layout.Block) bool {
 func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
 	// A linked title or a schedule's row with its people is a session even
 	// when it reads like a section ("Welcome to the First KubeCon India").
-	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title)
+	attributed := len(it.Speakers) > 0 && (it.Rule == RuleLinkItem || it.Rule == RuleTableRow) && !resourceWords.MatchString(it.Title) ||
+		// So is a linked title that says it is a keynote ("[Keynote]
+		// Closing Remarks, KubeCon Europe").
+		it.Keynote && it.Recording
 	return sectionHeading(it.Title) && !attributed || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
 		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording && !(it.Rule == RuleQuotedTitle && !it.Weak) ||
 		len(it.Speakers) == 0 && topicHeading(it.Title, g) && !(it.Recording && it.Rule == RuleLinkItem)
@@ -289,6 +304,30 @@ func cjkAlone(it Item) bool {
 // post ("Getting around Valencia").
 func overNoSession(it Item, bs []layout.Block, k int) bool {
 	return (it.Rule == RuleHeading || it.Rule == RuleStandaloneTitle) && len(it.Speakers) == 0 && !talky(bs, k)
+}
+
+// overSessions reports a heading without people over a section that
+// names sessions of its own ("### AI: From Experiments to Ecosystems"
+// over "Talks like “A” and “B”…"): the heading groups them, it is no
+// session itself.
+func overSessions(it Item, d *layout.Doc, k int, items []Item) bool {
+	bs := d.Blocks
+	if it.Rule != RuleHeading || len(it.Speakers) > 0 || bs[k].Kind != layout.Heading {
+		return false
+	}
+	end := len(bs)
+	for j := k + 1; j < len(bs); j++ {
+		if bs[j].Kind == layout.Heading && bs[j].Level <= bs[k].Level {
+			end = j
+			break
+		}
+	}
+	for _, o := range items {
+		if j, ok := d.At(o.Line); ok && j > k && j < end && bs[j].Kind != layout.Heading && !o.Weak {
+			return true
+		}
+	}
+	return false
 }
 
 // personCaption reports a line that names a person with a Japanese
@@ -401,6 +440,9 @@ func cleanTitle(t string) string {
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
+	if m := emphasisWrap.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
+		t = m[2] // "### **Title**": the heading's emphasis is no part of it
+	}
 	t = unwrapCorners(strings.TrimSpace(t))
 	if m := eventLabel.FindStringIndex(t); m != nil && len(strings.Fields(t[m[1]:])) >= 2 {
 		t = t[m[1]:] // "KubeCon 2023 NA – Title": a recording's title names its event first
@@ -415,6 +457,9 @@ func cleanTitle(t string) string {
 	}
 	return strings.TrimSpace(t)
 }
+
+// emphasisWrap is Markdown emphasis around a whole title.
+var emphasisWrap = regexp.MustCompile(`^(\*\*|__|\*|_)([^*_].*[^*_])(\*\*|__|\*|_)$`)
 
 // eventLabel is the event named before a title and a dash, as video titles
 // print it: "KubeCon 2023 NA – ", "KubeCon + CloudNativeCon Europe 2024 - ".
@@ -548,8 +593,32 @@ var (
 // dayCounters are words before "day" that count days, not name an event.
 var dayCounters = wordSet(`a one each every first second third fourth fifth last final next the this that same whole full half per our my busy long big great`)
 
-// colocatedName reports a heading naming an event beside the conference.
+// headingParts splits a heading listing what a section holds ("Co-Located
+// Events, Lightning Talks, and the Contributor Summit"); without a comma
+// the heading is one name ("Security and Compliance Summit").
+var headingParts = regexp.MustCompile(`\s*(?:[,;]\s*(?:and\b|&)?)\s*`)
+
+// colocatedName reports a heading naming an event beside the conference:
+// one name, or a list of which every entry names one; a list with an
+// entry of the conference's own ("Lightning Talks") is a section of the
+// conference that mentions the event.
 func colocatedName(t string) bool {
+	parts := 0
+	for _, p := range headingParts.Split(t, -1) {
+		if strings.TrimFunc(p, notLetter) == "" {
+			continue
+		}
+		parts++
+		if !colocatedPart(p) {
+			return false
+		}
+	}
+	return parts > 0
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+func colocatedPart(t string) bool {
 	if colocatedWords.MatchString(t) || colocatedCon(t) {
 		return true
 	}

@@ -210,12 +210,15 @@ func titleWithSpeakers(t string, heading bool, g attrib.Gazetteer) (Item, bool) 
 }
 
 // dashPeople returns the people after a dash when they read as an
-// attribution: a person first, the last with a company, and a title of
-// at least minDashTitleWords words before the dash ("Gardening for
-// Operators - Ada Quill, Larchmont"). It returns nil otherwise.
+// attribution: a person first, the last with a company or a list of
+// attrib.MinNamesList full names, and a title of at least
+// minDashTitleWords words before the dash ("Gardening for Operators - Ada
+// Quill, Larchmont"; "… - Ada Quill, Bo Chan, Cy Diaz"). It returns nil
+// otherwise.
 func dashPeople(left, right string, g attrib.Gazetteer) []listing.Speaker {
 	sp := speakerList(right, g)
-	if len(sp) > 0 && listing.Personish(sp[0].Name) && sp[0].Company != "" && len(strings.Fields(left)) >= minDashTitleWords {
+	attributed := len(sp) > 0 && (sp[0].Company != "" || len(sp) >= attrib.MinNamesList)
+	if attributed && listing.Personish(sp[0].Name) && len(strings.Fields(left)) >= minDashTitleWords {
 		return sp
 	}
 	return nil

@@ -378,11 +378,17 @@ func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, b
 	return Item{Title: cleanTitle(t), Speakers: sp, Rule: RuleTitleThenPeople, Keynote: keynote}, true
 }
 
+// bracketKind is a session's kind in brackets before its title.
+var bracketKind = regexp.MustCompile(`(?i)^[\[(【]\s*(keynote|panel|lightning talk|tutorial|workshop)\s*[\])】]\s*`)
+
 // stripKind drops a lead such as "⚡ Lightning Talk:" or "Keynote:".
 // Only the keynote and panel leads are dropped from a title, as listings
 // print them apart from it; "Lightning Talk: X" is the talk's title.
 func stripKind(t string) (string, bool) {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return unicode.Is(unicode.So, r) || unicode.IsSpace(r) })
+	if m := bracketKind.FindStringSubmatch(t); m != nil {
+		t = m[1] + ": " + t[len(m[0]):] // "[Keynote] Title" is "Keynote: Title"
+	}
 	if m := kindLead.FindString(t); m != "" {
 		low := strings.ToLower(m)
 		if strings.Contains(low, "keynote") || strings.Contains(low, "panel") {
@@ -720,7 +726,7 @@ func headingLink(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
 	if !titleShaped(t) && !looseTitle(t) || pointingText.MatchString(t) {
 		return Item{}, false
 	}
-	it := Item{Title: cleanTitle(t), Rule: RuleHeading, Keynote: keynote}
+	it := Item{Title: cleanTitle(t), Rule: RuleHeading, Keynote: keynote, Recording: true}
 	for j := k + 1; j < len(bs) && j <= k+10 && bs[j].Kind != layout.Heading; j++ {
 		if bs[j].Kind != layout.Paragraph {
 			continue
@@ -826,7 +832,7 @@ func kindLeadOnly(b layout.Block) (Item, bool) {
 // company: the shape a heading prints a talk in.
 func dashed(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	t, keynote := stripKind(b.Text)
-	if title, sp := splitTitleAttribution(t, g); title != "" && hasCompany(sp) && (titleShaped(title) || looseTitle(title) || keynote) {
+	if title, sp := splitTitleAttribution(t, g); title != "" && (hasCompany(sp) || len(sp) >= attrib.MinNamesList) && (titleShaped(title) || looseTitle(title) || keynote) {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 	}
 	return Item{}, false

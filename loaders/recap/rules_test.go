@@ -191,3 +191,25 @@ func TestBlockRules(t *testing.T) {
 		})
 	}
 }
+
+// TestStripKind: a keynote's or a panel's lead is dropped from its title,
+// written with a colon or in brackets; other kinds stay in the title.
+func TestStripKind(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		keynote  bool
+	}{
+		{"Keynote: Welcome Back", "Welcome Back", true},
+		{"[Keynote] Anchoring Trust in Clusters", "Anchoring Trust in Clusters", true},
+		{"【Keynote】 Anchoring Trust in Clusters", "Anchoring Trust in Clusters", true},
+		{"[Panel] Ask the Maintainers", "Ask the Maintainers", false},
+		{"Lightning Talk: Paging Kueue", "Lightning Talk: Paging Kueue", false},
+		{"[Lightning Talk] Paging Kueue", "Lightning Talk: Paging Kueue", false},
+		{"[Slides] for the talk", "[Slides] for the talk", false},
+	} {
+		got, keynote := stripKind(tc.in)
+		if got != tc.want || keynote != tc.keynote {
+			t.Errorf("stripKind(%q) = %q, %v; want %q, %v", tc.in, got, keynote, tc.want, tc.keynote)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package recap
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -193,6 +194,11 @@ func TestColocatedName(t *testing.T) {
 		{"Each day at KubeCon", false},
 		{"Wednesday 18 May - Friday 20 May - KubeCon", false},
 		{"Talks I attended", false},
+		// A list names the section's contents: every entry must be an
+		// event beside the conference.
+		{"Day 0: Co-Located Events, Lightning Talks, and the Contributor Summit!", false},
+		{"Monday: Maintainer Summit, Rejekts and GitOps Day", true},
+		{"Security and Compliance Summit", true},
 	} {
 		if got := colocatedName(tc.heading); got != tc.want {
 			t.Errorf("colocatedName(%q) = %v, want %v", tc.heading, got, tc.want)
@@ -383,4 +389,50 @@ func titlesOf(t *testing.T, doc string) string {
 		got = append(got, it.Title)
 	}
 	return strings.Join(got, "|")
+}
+
+// TestHeadingOverSessions: a heading without people whose section names
+// sessions of its own groups them; it is no session itself (it counts
+// only as a session known from elsewhere), and the emphasis around a
+// heading is no part of a title.
+func TestHeadingOverSessions(t *testing.T) {
+	doc := `# What we saw at KubeCon EU 2025
+
+### **Storage Grows Up**
+
+Talks like "Snapshots Without Tears: Volume Backups at Fleet Scale" and "Quota Gardening for Shared Clusters" showed where storage is going.
+
+### **Queues Without Tears at Scale**
+
+Rin Okafor from Harborview Media walked through a queue that never loses a message.
+`
+	var got []string
+	for _, it := range parseDoc(t, doc).Items() {
+		got = append(got, fmt.Sprintf("%s weak=%v", it.Title, it.Weak))
+	}
+	want := "Storage Grows Up weak=true|Snapshots Without Tears: Volume Backups at Fleet Scale weak=false|" +
+		"Quota Gardening for Shared Clusters weak=false|Queues Without Tears at Scale weak=false"
+	if g := strings.Join(got, "|"); g != want {
+		t.Errorf("items =\n%s\nwant\n%s", g, want)
+	}
+}
+
+// TestHeadingDashFullNames: "Title - A, B, C" names three people, not two
+// people of a company called C, in a heading read by its line or by its
+// block (a post whose deeper headings make it a section).
+func TestHeadingDashFullNames(t *testing.T) {
+	for _, doc := range []string{
+		"# My KubeCon EU 2022\n\n### Keynote: Seven Years of Running Clusters for a Carmaker - Jens Ebert, Petra Moll, Sabine Wurz\n\nThey told a story.\n",
+		"# My KubeCon EU 2022\n\n## Keynote: Seven Years of Running Clusters for a Carmaker - Jens Ebert, Petra Moll, Sabine Wurz\n\nThey told a story.\n\n#### Notes\n\nMore text.\n",
+	} {
+		d := parseDoc(t, doc)
+		d.Gazetteer = gaz{}
+		var got []string
+		for _, it := range d.Items() {
+			got = append(got, describe(it))
+		}
+		if len(got) == 0 || !strings.Contains(got[0], "Seven Years of Running Clusters for a Carmaker | Jens Ebert @  | Petra Moll @  | Sabine Wurz @ ") {
+			t.Errorf("items = %q", got)
+		}
+	}
 }
