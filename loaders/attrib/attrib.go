@@ -226,7 +226,34 @@ func cjkName(n string) bool {
 			return false
 		}
 	}
-	return true
+	return !chinesePhrase(rs)
+}
+
+// zhFunction are Chinese characters of grammar (particles, pronouns,
+// prepositions) that no name has, and zhAfterFirst those that open a
+// surname ("于", "关") but inside a run of characters join words; zhWords
+// are common words of prose about talks ("演讲", "博客") that no name
+// holds. A run holding one is a piece of a sentence: "介绍了", "我们还与",
+// "最后的会议", "官方博客".
+var (
+	zhFunction   = "了的们这是在被把对就还吗呢吧着过给让此"
+	zhAfterFirst = "与及并而或以于为将从向后者"
+	zhWords      = []string{"演讲", "博客", "项目", "技术", "官方", "会议", "公众号", "社区", "活动", "主题", "团队", "公司", "分享", "介绍", "最后", "开幕", "致辞"}
+)
+
+func chinesePhrase(rs []rune) bool {
+	for i, r := range rs {
+		if strings.ContainsRune(zhFunction, r) || i > 0 && strings.ContainsRune(zhAfterFirst, r) {
+			return true
+		}
+	}
+	s := string(rs)
+	for _, w := range zhWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var (

@@ -119,3 +119,18 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestCJKName: names in Chinese or Japanese characters, and pieces of
+// Chinese sentences next to a link that are none ("介绍了[Title](…)").
+func TestCJKName(t *testing.T) {
+	for _, n := range []string{"王磊", "李安", "欧阳晓东", "于洋", "关明", "山田 太郎", "中村", "アン・リー"} {
+		if !CJKName(n) {
+			t.Errorf("CJKName(%q) = false, want a name", n)
+		}
+	}
+	for _, n := range []string{"介绍了", "我们还与", "最后的会议", "在项目展馆", "官方博客", "技术博客", "此后", "顶级提交者奖", "活动以及于", "を購読すると"} {
+		if CJKName(n) {
+			t.Errorf("CJKName(%q) = true, want a piece of a sentence", n)
+		}
+	}
+}
