@@ -89,6 +89,9 @@ func (d *Doc) At(line int) (int, bool) {
 
 var (
 	atxHeading = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	// HeadingID is the anchor some site generators let a heading name
+	// ("## Istio Day {#istio-day}"): no part of its text.
+	HeadingID  = regexp.MustCompile(`\s*\{#[^}\s]*\}\s*$`)
 	htmlHead   = regexp.MustCompile(`(?i)^\s*<h([1-6])[^>]*>(.*?)</h[1-6]>\s*$`)
 	listMarker = regexp.MustCompile(`^(\s*)(?:[-*+•·◦▪►‣]|(\d{1,3})[.)])\s+(.*)$`)
 	htmlLi     = regexp.MustCompile(`(?i)^\s*<li[^>]*>(.*?)(?:</li>)?\s*$`)
@@ -489,7 +492,7 @@ func (b *Block) classify(raw string, header []string) {
 	}
 	if m := atxHeading.FindStringSubmatch(t); m != nil {
 		b.Kind, b.Level = Heading, len(m[1])
-		b.setText(m[2])
+		b.setText(HeadingID.ReplaceAllString(m[2], ""))
 		b.numbered()
 		return
 	}

@@ -431,7 +431,7 @@ var (
 )
 
 func cleanTitle(t string) string {
-	t = strings.TrimSpace(t)
+	t = strings.TrimSpace(layout.HeadingID.ReplaceAllString(t, ""))
 	if rest := timeLead.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 2 {
 		t = rest // a line that is only a time ("11:00am CET") stays one
 	}
@@ -557,6 +557,11 @@ func inColocatedEvent(bs []layout.Block, k int) bool {
 	}
 	for h >= 0 {
 		t := bs[h].Text
+		if confAsPlace.MatchString(t) && colocatedName(conferece.ReplaceAllString(t, "")) {
+			// "Istio Day at KubeCon North America": the conference is
+			// where the section's event was held.
+			return true
+		}
 		if conferece.MatchString(t) && !colocatedCon(t) {
 			return false
 		}
@@ -567,6 +572,10 @@ func inColocatedEvent(bs []layout.Block, k int) bool {
 	}
 	return false
 }
+
+// confAsPlace names the conference as the place or time of something
+// else: "at KubeCon", "during KubeCon", "KubeCon 北美期间的".
+var confAsPlace = regexp.MustCompile(`(?i)\b(?:at|during|before|ahead\s+of|alongside|co-?located\s+with)\s+(?:the\s+)?(?:kubecon|cloud\s*native\s*con)|(?:kubecon|cloudnativecon)[^，。,:：]{0,20}?(?:期间|前夕|之前|同期|期間|前日|の前)`)
 
 // parentHeading returns the heading above heading h of a lower level, or -1.
 func parentHeading(bs []layout.Block, h int) int {

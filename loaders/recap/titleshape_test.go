@@ -436,3 +436,45 @@ func TestHeadingDashFullNames(t *testing.T) {
 		}
 	}
 }
+
+// TestEventHeldAtTheConference: a section about an event held at the
+// conference ("Istio Day at KubeCon", "KubeCon 北美期间的 Istio Day") holds
+// that event's sessions; a title that lists the conference and its
+// co-located events is the conference's; a heading's anchor is no part of
+// it.
+func TestEventHeldAtTheConference(t *testing.T) {
+	doc := `# Our week at KubeCon North America 2025
+
+## Mesh Day at KubeCon North America {#mesh-day}
+
+- [Ambient Meshes Across Regions](https://www.youtube.com/watch?v=md25na00001)
+
+## At the main conference {#main}
+
+- [Gateway Routing Without Tears](https://www.youtube.com/watch?v=md25na00002)
+`
+	if got := sessionsOf(t, doc); got != "Gateway Routing Without Tears" {
+		t.Errorf("items = %q, want only the conference's session", got)
+	}
+	zh := "# Istio 在 KubeCon 北美 2025\n\n## KubeCon 北美期间的 Mesh Day {#mesh-day}\n\n- [网格中的数据库实践](https://www.youtube.com/watch?v=md25na00003)\n"
+	if got := sessionsOf(t, zh); got != "" {
+		t.Errorf("items = %q, want none (the section is Mesh Day's)", got)
+	}
+	listed := "# KubeCon North America 2025 and Co-located Events at Atlanta\n\n## [Gateway Routing Without Tears](https://sched.co/md25a)\n\n* [Recording](https://youtu.be/md25na00004)\n"
+	if got := sessionsOf(t, listed); got != "Gateway Routing Without Tears" {
+		t.Errorf("items = %q, want the conference's session", got)
+	}
+}
+
+// sessionsOf returns the titles of a recap's items that are not Weak,
+// joined by "|".
+func sessionsOf(t *testing.T, doc string) string {
+	t.Helper()
+	var got []string
+	for _, it := range parseDoc(t, doc).Items() {
+		if !it.Weak {
+			got = append(got, it.Title)
+		}
+	}
+	return strings.Join(got, "|")
+}
