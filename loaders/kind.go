@@ -24,6 +24,13 @@ const (
 	// document a schedule when its narrator is quiet.
 	scheduleCuesPerItem = 0.5
 	minProse            = 500
+	// accountCuesPerItem is how many schedule cues per talk item make an
+	// account of the event (Features.Account) a schedule nonetheless: a
+	// time, a room or a level for nearly every talk.
+	accountCuesPerItem = 1.0
+	// accountLookAhead is how many blocks after the title may say the
+	// document is an account of the event.
+	accountLookAhead = 2
 	// itemsOfProse is the share of a document's paragraphs and list items
 	// that talk items must make for a quiet document to be a list of talks.
 	itemsOfProse = 0.7
@@ -35,8 +42,8 @@ var (
 	narratorWords = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself ich mein meine mir je j' j’ moi mon ma mes yo mi mis eu meu minha`)
 	narratorMarks = []string{"私", "僕", "自分", "我"}
 	opinionWords  = wordSet(`intéressant intéressante super génial retour interessant spannend toll interesante favourite favorite favourites favorites highlight highlights loved enjoyed liked impressed takeaway takeaways learned learnt recap pick picks recommend recommended circling attended watched`)
-	opinionPhrase = []string{"j'ai", "j’ai", "nous avons", "retour sur", "rückblick", "resumen", "crónica", "looking forward", "can't wait", "can’t wait", "must-see", "must see", "worth watching", "worth it", "went to", "sat in", "my notes"}
-	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "見たい", "気になる", "おすすめ", "楽しみ", "注目", "推荐", "值得", "想听", "期待"}
+	opinionPhrase = []string{"j'ai", "j’ai", "nous avons", "retour sur", "rückblick", "resumen", "crónica", "looking forward", "can't wait", "can’t wait", "must-see", "must see", "worth watching", "worth it", "went to", "sat in", "my notes", "notes taken", "took notes", "notes from my"}
+	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "見たい", "気になる", "おすすめ", "楽しみ", "注目", "推荐", "值得", "想听", "期待", "笔记", "参加レポート", "参加記"}
 	storyWords    = wordSet(`was were had gave showed explained talked presented spoke discussed demoed demonstrated shared walked described argued told opened closed ended started war waren zeigte fand erklärte était fue mostró`)
 	storyMarks    = []string{"ました", "でした", "了"}
 	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: register registered registration`)
@@ -79,7 +86,13 @@ type Features struct {
 	// Selection is set when the document's title says it is a selection
 	// of talks: "Highlights", "My picks", "Favourite talks".
 	Selection bool
+	// Account is set when the title or the opening says the document is
+	// an account of the event: "Notes taken at …", "Recap", "参加レポート".
+	Account bool
 }
+
+// accountWords open or title an account of the event.
+var accountWords = regexp.MustCompile(`(?i)\b(?:notes|recap|wrap-?up|trip report|retrospective|takeaways|lessons learned)\b|レポート|参加記|参加報告|笔记|回顾|总结|感想|후기`)
 
 // selectionTitle is a title that presents a selection of talks someone
 // made: a picks list, even when it is only a list of links.
@@ -101,6 +114,9 @@ func (f Features) IsSchedule() bool {
 	if f.Selection && float64(f.ScheduleSignals)/float64(f.Items) < scheduleCuesPerItem {
 		return false // a picks list, even a quiet one
 	}
+	if f.Account && float64(f.ScheduleSignals)/float64(f.Items) < accountCuesPerItem {
+		return false // notes or a report of the event, even terse ones
+	}
 	return float64(f.ScheduleSignals)/float64(f.Items) >= scheduleCuesPerItem || f.Narrator+f.Story == 0 ||
 		float64(f.Items) >= itemsOfProse*float64(f.ProseBlocks)
 }
@@ -114,7 +130,14 @@ func (f Features) Voice() float64 {
 
 // measure reads the features of a parsed document.
 func measure(doc *recap.Document, items []recap.Item) Features {
-	f := Features{Selection: selectionTitle.MatchString(doc.Title)}
+	f := Features{Selection: selectionTitle.MatchString(doc.Title), Account: accountWords.MatchString(doc.Title)}
+	if k, ok := doc.Layout.At(doc.TitleLine); ok {
+		for j := k + 1; j < len(doc.Layout.Blocks) && j <= k+accountLookAhead; j++ {
+			if b := doc.Layout.Blocks[j]; b.Kind == layout.Paragraph && accountWords.MatchString(b.Text) {
+				f.Account = true
+			}
+		}
+	}
 	for _, it := range items {
 		if !it.Weak {
 			f.Items++

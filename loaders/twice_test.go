@@ -1,6 +1,8 @@
 package loaders
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
@@ -108,4 +110,32 @@ func TestRecapMentionsWhatItsTalksName(t *testing.T) {
 		}
 	}
 	t.Errorf("no MENTIONS of Jaeger")
+}
+
+// TestNotesAreARecap: terse notes on the sessions someone attended, which
+// say they are notes, are an account of the event, not a schedule; a
+// heading over the address of a session's schedule page is that session
+// (without "(Tutorial)", its kind), one over notes alone is not surely one.
+func TestNotesAreARecap(t *testing.T) {
+	doc := "# kubecon-eu-2019\nNotes taken at KubeCon Barcelona, May 2019\n\n## Day one (Tuesday 21 May 2019)\n\n" +
+		"### Tending Stateful Gardens on Clusters (Tutorial)\nhttps://kccnceu19.sched.com/event/Zz01/tending-stateful-gardens\n\nLogin to the console, deploy the sample.\n\n" +
+		"### Queues Without Tears (Session)\nhttps://kccnceu19.sched.com/event/Zz02/queues-without-tears\n\nRetries, dead letters, a 10:30 demo.\n\n" +
+		"### Compost for Clusters\n\nGarbage collection of images, in depth.\n"
+	b, kind, _, err := world(t).LoadDocument("n.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kind != KindRecap {
+		t.Errorf("kind = %s, want recap", kind)
+	}
+	var titles []string
+	for _, n := range b.Nodes() {
+		if tk, ok := n.(*confgraph.Talk); ok {
+			titles = append(titles, tk.Title)
+		}
+	}
+	slices.Sort(titles)
+	if want := "Queues Without Tears|Tending Stateful Gardens on Clusters"; strings.Join(titles, "|") != want {
+		t.Errorf("talks = %q, want %q", strings.Join(titles, "|"), want)
+	}
 }

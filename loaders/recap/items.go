@@ -112,7 +112,7 @@ func (d *Document) Items() []Item {
 			continue
 		}
 		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
-			isBlock && !it.Weak && !byConvention && overNoSession(it, d.Layout.Blocks, k) {
+			isBlock && !it.Weak && !byConvention && !it.Recording && overNoSession(it, d.Layout.Blocks, k) {
 			it.Weak = true
 		}
 		out = append(out, it)
@@ -205,8 +205,22 @@ func (d *Document) completed(it Item) Item {
 	if k, ok := d.Layout.At(it.Line); ok && len(it.Speakers) > 0 {
 		companiesFromProse(d.Layout.Blocks, k, it.Speakers, d.Gazetteer)
 	}
+	if k, ok := d.Layout.At(it.Line); ok && d.Layout.Blocks[k].Kind == layout.Heading && sessionURLUnder(d.Layout.Blocks, k) {
+		it.Recording = true
+	}
 	it.Title = withoutHost(it.Title, d.Gazetteer)
 	return it
+}
+
+// sessionURLUnder reports a heading whose next block is the address of a
+// session's page alone ("### Title" over "https://….sched.com/event/…"):
+// notes that link each session they are about.
+func sessionURLUnder(bs []layout.Block, k int) bool {
+	if k+1 >= len(bs) || bs[k+1].Kind != layout.Paragraph && bs[k+1].Kind != layout.Furniture {
+		return false
+	}
+	t := strings.TrimSpace(bs[k+1].Raw)
+	return !strings.ContainsAny(t, " \t") && sessionPage.MatchString(t)
 }
 
 // withoutHost drops the host after a title's last " - ": "Breakfast with

@@ -378,6 +378,9 @@ func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, b
 	return Item{Title: cleanTitle(t), Speakers: sp, Rule: RuleTitleThenPeople, Keynote: keynote}, true
 }
 
+// kindAfter is a session's kind in parentheses after its title.
+var kindAfter = regexp.MustCompile(`(?i)\s*[(（]\s*(keynote|session|tutorial|workshop|panel|lightning talk|talk|主题演讲|基調講演|海报议题|教程|分会场)\s*[)）]\s*$`)
+
 // bracketKind is a session's kind in brackets before its title.
 var bracketKind = regexp.MustCompile(`(?i)^[\[(【]\s*(keynote|panel|lightning talk|tutorial|workshop)\s*[\])】]\s*`)
 
@@ -386,8 +389,13 @@ var bracketKind = regexp.MustCompile(`(?i)^[\[(【]\s*(keynote|panel|lightning t
 // print them apart from it; "Lightning Talk: X" is the talk's title.
 func stripKind(t string) (string, bool) {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return unicode.Is(unicode.So, r) || unicode.IsSpace(r) })
-	if m := bracketKind.FindStringSubmatch(t); m != nil {
+	if m := bracketKind.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
 		t = m[1] + ": " + t[len(m[0]):] // "[Keynote] Title" is "Keynote: Title"
+	}
+	if m := kindAfter.FindStringSubmatchIndex(t); m != nil && (len(strings.Fields(t[:m[0]])) >= 2 || hasCJK(t[:m[0]])) {
+		// "Title (Tutorial)": the kind after a title is no part of it.
+		kind := strings.ToLower(t[m[2]:m[3]])
+		return strings.TrimSpace(t[:m[0]]), kind == "keynote" || kind == "主题演讲" || kind == "基調講演"
 	}
 	if m := kindLead.FindString(t); m != "" {
 		low := strings.ToLower(m)

@@ -213,3 +213,24 @@ func TestStripKind(t *testing.T) {
 		}
 	}
 }
+
+// TestKindAfterTitle: a session's kind in parentheses after its title is
+// no part of it.
+func TestKindAfterTitle(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		keynote  bool
+	}{
+		{"Tending Stateful Gardens (Tutorial)", "Tending Stateful Gardens", false},
+		{"Queues Without Tears (Session)", "Queues Without Tears", false},
+		{"Welcome to the Garden (Keynote)", "Welcome to the Garden", true},
+		{"网格中的数据库实践（海报议题）", "网格中的数据库实践", false},
+		{"Gardens (and Clusters) at Scale", "Gardens (and Clusters) at Scale", false},
+		{"(Tutorial)", "(Tutorial)", false},
+	} {
+		got, keynote := stripKind(tc.in)
+		if got != tc.want || keynote != tc.keynote {
+			t.Errorf("stripKind(%q) = %q, %v; want %q, %v", tc.in, got, keynote, tc.want, tc.keynote)
+		}
+	}
+}
