@@ -251,7 +251,7 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 }
 
 // proseRule are the rules that read a talk inside running text.
-var proseRule = map[string]bool{recap.RuleQuotedTitle: true, recap.RuleProseTitle: true, recap.RuleNamedInProse: true}
+var proseRule = map[string]bool{recap.RuleQuotedTitle: true, recap.RuleProseTitle: true, recap.RuleNamedInProse: true, recap.RuleLinkInProse: true}
 
 // structural are the rules that read a talk from a schedule's structure,
 // where a talk may have no speaker ("Keynote: Closing Remarks").

@@ -355,7 +355,7 @@ func personCaption(t string) bool {
 // proseItem reports an item read from running text, where one paragraph
 // may name several sessions.
 func proseItem(it Item) bool {
-	return it.Rule == RuleQuotedTitle || it.Rule == RuleProseTitle || it.Rule == RuleNamedInProse
+	return it.Rule == RuleQuotedTitle || it.Rule == RuleProseTitle || it.Rule == RuleNamedInProse || it.Rule == RuleLinkInProse
 }
 
 func hasCJK(s string) bool {

@@ -31,6 +31,7 @@ const (
 	RuleQuotedTitle     = "quoted-title"        // "A's keynote, “Title”"
 	RuleHeadingComma    = "numbered-heading"    // "## 1. Title, Speaker"
 	RuleTopicLine       = "topic-line"          // "他演讲的主题是：Title" under the speaker's heading
+	RuleLinkInProse     = "link-in-prose"       // "当社区在 [Title](youtube) 中…": a session linked in Chinese or Japanese prose
 )
 
 var (
@@ -135,6 +136,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			}
 			if len(found) == 0 && b.Kind == layout.Paragraph {
 				found = latinTitlesInCJK(b)
+			}
+			if len(found) == 0 && b.Kind == layout.Paragraph {
+				found = linkedTitlesInProse(b)
 			}
 			if len(found) == 0 {
 				if it, ok := kindLeadOnly(b); ok {
@@ -764,6 +768,39 @@ func linkedPeople(b layout.Block, g attrib.Gazetteer) []listing.Speaker {
 			continue
 		}
 		out = append(out, listing.Speaker{Name: n, Part: "speaker"})
+	}
+	return out
+}
+
+// minCJKLinkTitle is the fewest characters a Chinese or Japanese link text
+// in running prose needs to be read as a session's title: shorter ones
+// are words of the sentence ("视频", "这里").
+const minCJKLinkTitle = 6
+
+// zhDescribed is a link text that describes a session rather than names
+// it: "来自 Intuit 的最终用户演讲" (an end user's talk from Intuit), "关于
+// Ambient 网格入门的精彩研讨会" (a workshop about …), "看直播" (watch live).
+var zhDescribed = regexp.MustCompile(`^(?:关于|来自|有关|和|与)|的\S{0,8}(?:演讲|会议|研讨会|讨论|分享|活动|专场)$|进行了|直播|回放|日程|注册`)
+
+// linkedTitlesInProse reads the sessions a Chinese or Japanese paragraph
+// links to their recordings or schedule pages, the link's text being the
+// session's title: "当 Istio 社区在 [Istio 项目更新](youtube) 中重新集结时",
+// two in one sentence. A link text with a comma or a full stop is a
+// phrase, not a title; one naming a resource ("视频") is a pointer; a link
+// after the name of an event held beside the conference is that event's.
+func linkedTitlesInProse(b layout.Block) []Item {
+	var out []Item
+	for _, l := range b.Links {
+		t := strings.TrimSpace(l.Text)
+		if !videoURL.MatchString(l.URL) || !hasCJK(t) || len([]rune(t)) < minCJKLinkTitle || strings.ContainsAny(t, "，。、,:：") && !strings.ContainsAny(t, "：") ||
+			resourceWords.MatchString(t) || eventName.MatchString(t) || zhDescribed.MatchString(t) || strings.HasPrefix(b.Text, "!") {
+			continue
+		}
+		if i := strings.Index(b.Text, t); i > 0 && colocatedPart(b.Text[:i]) {
+			continue // "[Rejekts](…) goes on, and A gives [Title](…)": that event's session
+		}
+		text, keynote := stripKind(t)
+		out = append(out, Item{Title: cleanTitle(text), Rule: RuleLinkInProse, Keynote: keynote, Recording: true})
 	}
 	return out
 }

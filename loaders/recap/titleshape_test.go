@@ -478,3 +478,20 @@ func sessionsOf(t *testing.T, doc string) string {
 	}
 	return strings.Join(got, "|")
 }
+
+// TestCJKLinksInProse: Chinese prose that links sessions to their
+// recordings names them by the links' texts, two in one sentence; a link
+// text that describes a session ("来自 Acme 的最终用户演讲") or points at a
+// resource does not, nor does a link after the name of an event held
+// beside the conference.
+func TestCJKLinksInProse(t *testing.T) {
+	doc := "# 我们在 KubeCon 北美 2031\n\n" +
+		"当社区在 [网格项目年度更新](https://www.youtube.com/watch?v=zz1)中重新集结时，大家都很兴奋。\n\n" +
+		"流量管理在 [网关接口：基本要求](https://www.youtube.com/watch?v=zz2)及其兄弟篇[出发前须知！网关极速入门](https://www.youtube.com/watch?v=zz3)中占据了显著位置。\n\n" +
+		"此后，我们进入了另一场[来自 Acme 的最终用户演讲](https://www.youtube.com/watch?v=zz4)。\n\n" +
+		"会前的周末还有 Cloud Native Rejekts，维护者讲了[用网格学习高级交互](https://sched.co/zz5)。\n\n" +
+		"[看直播和这里的回放](https://www.youtube.com/watch?v=zz6)\n"
+	if got := sessionsOf(t, doc); got != "网格项目年度更新|网关接口：基本要求|出发前须知！网关极速入门" {
+		t.Errorf("items = %q", got)
+	}
+}
