@@ -102,7 +102,7 @@ var (
 	// Its text may hold a bracketed part ("[Panel: Title [B]](…)") and its
 	// address balanced parentheses ("…/Talk%20(Advanced).pdf"); an address
 	// that does not close them ends at the first ")" as before.
-	mdLink = regexp.MustCompile(`!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)|\(([^)\s]*)(?:\s+"[^"]*")?\)|[ \t]\((https?:(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\))`)
+	mdLink = regexp.MustCompile(`!?\[((?:[^\[\]]|\[[^\[\]]*\])*)\](?:\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)|\(([^)\s]*)(?:\s+"[^"]*")?\)|[ \t]\((https?:(?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)|\(([^()"\n]+?\.(?:pdf|pptx?|key|odp|png|jpe?g|gif|html?|mp4))\))`)
 	// thumbLink is a picture that links to a video or a page:
 	// "[![alt](thumb.jpg)](https://…)". The link has no text of its own;
 	// the line reads as the picture's alt text.
@@ -593,7 +593,9 @@ func (b *Block) setText(s string) {
 		if strings.HasPrefix(m[0], "!") {
 			continue
 		}
-		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2] + m[3] + m[4]})
+		// m[5]: a file's address with spaces, as some pages write them
+		// ("(slides/Keynote_ Title - Name.pdf)").
+		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripEmphasis(m[1])), URL: m[2] + m[3] + m[4] + m[5]})
 	}
 	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
 		if strings.HasPrefix(m, "!") {

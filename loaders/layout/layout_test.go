@@ -109,6 +109,8 @@ func TestLinkShapes(t *testing.T) {
 		{"* [Weeding Pods](https://example.org/decks/Weeding%20Pods%20(Beginner%20Level).pdf)", "Weeding Pods", "Weeding Pods", "https://example.org/decks/Weeding%20Pods%20(Beginner%20Level).pdf"},
 		{"[![Ana Luz on stage](https://img.example.org/a.jpg)](https://youtu.be/x \"Quotas Today\")", "Ana Luz on stage", "", "https://youtu.be/x"},
 		{"- [Bo Chan]([bchan](https://example.org/bchan) - [Gardens](https://sched.co/g)", "", "Bo Chan", "[bchan](https://example.org/bchan"},
+		// A file's address written with spaces is still the link's.
+		{"- [Diapositivas](presentaciones/Keynote_ Weeding Pods - Ana Luz, CTO, Acme 2017.pdf)", "Diapositivas", "Diapositivas", "presentaciones/Keynote_ Weeding Pods - Ana Luz, CTO, Acme 2017.pdf"},
 	}
 	for _, tc := range tests {
 		d, err := Parse("t.md", []byte(tc.in+"\n"))
