@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
@@ -116,10 +117,17 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 				}
 			}
 			if len(found) == 0 && b.Kind == layout.Paragraph && b.Standalone && titleShaped(b.Text) && k+1 < len(d.Blocks) &&
-				d.Blocks[k+1].Kind == layout.Paragraph && d.Blocks[k+1].Line-b.Line <= 2 {
+				d.Blocks[k+1].Line-b.Line <= 2 {
 				// A title alone on its line, and under it a description
-				// that says who gave the session.
-				if sp := presenters(d.Blocks[k+1].Text, g, false); len(sp) > 0 {
+				// that says who gave the session, or a field naming its
+				// speakers ("- 演讲者：A & B, Acme").
+				var sp []listing.Speaker
+				if v, ok := speakerField(d.Blocks[k+1]); ok {
+					sp = people(v, g)
+				} else if d.Blocks[k+1].Kind == layout.Paragraph {
+					sp = presenters(d.Blocks[k+1].Text, g, false)
+				}
+				if len(sp) > 0 {
 					found = append(found, Item{Title: cleanTitle(b.Text), Speakers: sp, Rule: RuleStandaloneTitle})
 				}
 			}
@@ -770,6 +778,22 @@ func linkedPeople(b layout.Block, g attrib.Gazetteer) []listing.Speaker {
 		out = append(out, listing.Speaker{Name: n, Part: "speaker"})
 	}
 	return out
+}
+
+// speakerField returns the value of a line that is a field naming a
+// session's speakers, written with a colon or a full-width one ("Speakers:
+// A, Acme", "- 演讲者：A & B, Acme").
+func speakerField(b layout.Block) (string, bool) {
+	if b.Kind != layout.Paragraph && b.Kind != layout.ListItem && b.Kind != layout.KeyValue {
+		return "", false
+	}
+	i := strings.IndexAny(b.Text, ":：")
+	if i <= 0 {
+		return "", false
+	}
+	key := strings.ToLower(strings.Trim(b.Text[:i], " *_"))
+	_, n := utf8.DecodeRuneInString(b.Text[i:])
+	return strings.TrimSpace(b.Text[i+n:]), speakerKey[key]
 }
 
 // minCJKLinkTitle is the fewest characters a Chinese or Japanese link text

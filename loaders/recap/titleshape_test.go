@@ -495,3 +495,21 @@ func TestCJKLinksInProse(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestTitleOverSpeakerField: a bold title alone on its line over a list of
+// the session's fields names its speakers from the field that says so,
+// written with a full-width colon too.
+func TestTitleOverSpeakerField(t *testing.T) {
+	for _, field := range []string{"- 演讲者：Ana Luz & Bo Chan, Acme", "- Speakers: Ana Luz & Bo Chan, Acme"} {
+		doc := "# 我们在 KubeCon China 2031 的分享\n\n### KubeCon 演讲\n\n**A Metadata Store for Very Large Clusters**\n\n" + field + "\n- 会议：KubeCon China 2031\n"
+		d := parseDoc(t, doc)
+		d.Gazetteer = gaz{}
+		var got []string
+		for _, it := range d.Items() {
+			got = append(got, describe(it))
+		}
+		if want := "standalone-title: A Metadata Store for Very Large Clusters | Ana Luz @ Acme | Bo Chan @ Acme"; strings.Join(got, "\n") != want {
+			t.Errorf("%s: items = %q, want %q", field, got, want)
+		}
+	}
+}
