@@ -586,9 +586,14 @@ func commaList(s string, g Gazetteer) []Person {
 	if !strings.Contains(s, ",") {
 		var ps []Person
 		for _, n := range ampSep.Split(s, -1) {
-			if n = strings.TrimSpace(n); NameLike(n) && !isOrg(n, g) {
-				ps = append(ps, Person{Name: n})
+			n = strings.TrimSpace(n)
+			if n == "" {
+				continue
 			}
+			if !NameLike(n) || isOrg(n, g) {
+				return nil // "Cost Management Best Practice Ana Luz & Bo Chan": not only names
+			}
+			ps = append(ps, Person{Name: n})
 		}
 		return ps
 	}

@@ -72,6 +72,7 @@ func TestParse(t *testing.T) {
 		{"NotPeople_ChineseLabelAndList", "覆盖领域：存储、网络", ""},
 		{"NotPeople_Project", "Argo Rollouts and a Lot of Patience", ""},
 		{"NotPeople_CompanyAlone", "Red Hat", ""},
+		{"NotPeople_TitleBeforeNames", "Cost Management Best Practice Ana Luz & Tom Brandt", ""},
 		{"NotPeople_Words", "the keynote was great", ""},
 		{"HandlesDropped", "Ena Moro, Weaveworks @enamoro & Jon Perr, Flowtune by @jperr", "Ena Moro @ Weaveworks; Jon Perr @ Flowtune"},
 		{"FounderOfAProjectIsNoEmployer", "Henry Chu, founder of Argo, and Jo Zab, lead maintainer", "Henry Chu; Jo Zab"},

@@ -110,6 +110,8 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 				found = append(found, it)
 			} else if it, ok := headingComma(b, g); ok {
 				found = append(found, it)
+			} else if it, ok := titleThenNames(b, g); ok {
+				found = append(found, it)
 			}
 			if len(found) == 0 && b.Kind != layout.Heading {
 				if it, ok := titleOverSpeakersKey(d.Blocks, k, g); ok {
@@ -553,7 +555,10 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	// A session's page linked alone on its line, perhaps after its time and
 	// track ("9:45 - 10:15 GitOpsCon: [Title](https://sched.co/…)").
 	bare := strings.TrimSpace(timeTrack.ReplaceAllString(rest, ""))
-	if videoURL.MatchString(l.URL) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && (sessionLinkText(text) || cjkSession) && !pointingText.MatchString(text) {
+	// A link text labelled as a title ("[Title - …](https://project.io/)")
+	// names a session whatever it links.
+	labelled := titleLabel.MatchString(strings.TrimSpace(l.Text)) && len(strings.Fields(cleanTitle(text))) >= 2
+	if (videoURL.MatchString(l.URL) || labelled) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && (sessionLinkText(text) || cjkSession || labelled) && !pointingText.MatchString(text) {
 		// The text of a link to a recording or a session page is the
 		// session's title, however it is cased ("How we built Contour,
 		// and what you can learn from it").
@@ -1367,6 +1372,38 @@ func firstName(n string) string {
 		return f[0]
 	}
 	return ""
+}
+
+// trailingNames are two or more full names joined by "&" or "and" at the
+// end of a line, with nothing between them and the title before them:
+// "### How to Migrate Clusters With Zero Disturbance Tobias Gies & Sean
+// Schnee".
+var trailingNames = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+ \p{Lu}[\p{L}'’\-]+(?:,? (?:&|and|und|et|y) \p{Lu}[\p{L}'’\-]+ \p{Lu}[\p{L}'’\-]+)+)$`)
+
+// titleThenNames reads a heading that is a title and then its people's
+// full names with no separator: every name must read as a person's and
+// no organisation's, and the title before them must be title-shaped.
+func titleThenNames(b layout.Block, g attrib.Gazetteer) (Item, bool) {
+	if b.Kind != layout.Heading {
+		return Item{}, false
+	}
+	t, keynote := stripKind(b.Text)
+	m := trailingNames.FindStringSubmatchIndex(t)
+	if m == nil {
+		return Item{}, false
+	}
+	title := strings.TrimSpace(t[:m[2]])
+	if len(strings.Fields(title)) < minDashTitleWords || !titleShaped(title) {
+		return Item{}, false
+	}
+	var sp []listing.Speaker
+	for _, n := range nameListSep.Split(t[m[2]:m[3]], -1) {
+		if n = strings.TrimSpace(n); !onlyPerson(n) || attrib.Orgish(n, g) || g != nil && g.IsProject(n) {
+			return Item{}, false
+		}
+		sp = append(sp, listing.Speaker{Name: n, Part: "speaker"})
+	}
+	return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 }
 
 // headingComma reads a numbered heading "1. Title, Speaker" or a heading

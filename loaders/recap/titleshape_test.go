@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/listing"
 )
 
@@ -511,5 +512,39 @@ func TestTitleOverSpeakerField(t *testing.T) {
 		if want := "standalone-title: A Metadata Store for Very Large Clusters | Ana Luz @ Acme | Bo Chan @ Acme"; strings.Join(got, "\n") != want {
 			t.Errorf("%s: items = %q, want %q", field, got, want)
 		}
+	}
+}
+
+// TestTitleThenNames: a heading whose title runs straight into its
+// people's full names ("… Zero Disturbance Ana Luz & Bo Chan") names both;
+// one that ends in a project or a single name does not split.
+func TestTitleThenNames(t *testing.T) {
+	g := gaz{}
+	for _, tc := range []struct{ in, want string }{
+		{"### How to Move 700 Clusters to Cluster API with Zero Disturbance Tobias Giel & Sean Schnee", "title-by: How to Move 700 Clusters to Cluster API with Zero Disturbance | Tobias Giel @  | Sean Schnee @ "},
+		{"### Cost Management Best Practice Vanessa Kant and Manuela Latz", "title-by: Cost Management Best Practice | Vanessa Kant @  | Manuela Latz @ "},
+		{"### Running Databases on Kubernetes with Harborview Media", ""},
+		{"### Weeding Pods With Ana Luz", ""},
+	} {
+		d, err := layout.Parse("t.md", []byte(tc.in+"\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if it, ok := titleThenNames(d.Blocks[0], g); ok {
+			got = describe(it)
+		}
+		if got != tc.want {
+			t.Errorf("titleThenNames(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestLabelledLinkTitle: a link text labelled as a title names a session
+// whatever page it links.
+func TestLabelledLinkTitle(t *testing.T) {
+	doc := "# Notes from KubeCon NA 2031\n\n- [ ] [Title - Weeding Pods: Unifying Logs and Traces](https://weeding.example.org/)\n  - [ ] notes on it\n"
+	if got := sessionsOf(t, doc); got != "Weeding Pods: Unifying Logs and Traces" {
+		t.Errorf("items = %q", got)
 	}
 }
