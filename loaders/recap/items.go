@@ -100,6 +100,7 @@ func (d *Document) Items() []Item {
 	}
 	items = kept
 	conv := headingConventionOf(d.Layout, items)
+	others := eventsBeside(d.Title)
 	var out, named []Item // named: those that name a session, of any event
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
@@ -108,7 +109,7 @@ func (d *Document) Items() []Item {
 			continue
 		}
 		named = append(named, it)
-		if isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title)) {
+		if isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others)) {
 			continue
 		}
 		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
@@ -583,6 +584,65 @@ func inColocatedEvent(bs []layout.Block, k int) bool {
 			return true
 		}
 		h = parentHeading(bs, h)
+	}
+	return false
+}
+
+// titleParts splits a title that lists several things ("Black Hat,
+// KubeCon and Kernel Recipes").
+var titleParts = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|、|和|与)\s*`)
+
+// eventsBeside returns the other events a title lists beside the
+// conference: a post about a trip to "Black Hat, KubeCon and Kernel
+// Recipes" has a section for each, and only the conference's section
+// holds its sessions. A title that lists no conference, or nothing else,
+// gives none.
+func eventsBeside(title string) []string {
+	parts := titleParts.Split(title, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	var others []string
+	conf := false
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		switch {
+		case conferece.MatchString(p):
+			conf = true
+		case len(strings.Fields(p)) >= 1 && len(strings.Fields(p)) <= maxEventNameWords && startsUpper(p) && !yearLead.MatchString(p):
+			others = append(others, strings.ToLower(p))
+		}
+	}
+	if !conf {
+		return nil
+	}
+	return others
+}
+
+// maxEventNameWords bounds the name of an event a title lists.
+const maxEventNameWords = 4
+
+// inEventBeside reports a block under a heading that names one of the
+// other events the title lists (eventsBeside), read up to a heading that
+// names the conference.
+func inEventBeside(bs []layout.Block, k int, others []string) bool {
+	if len(others) == 0 {
+		return false
+	}
+	h := bs[k].Section
+	if h == k {
+		h = parentHeading(bs, k)
+	}
+	for ; h >= 0; h = parentHeading(bs, h) {
+		t := strings.ToLower(bs[h].Text)
+		if conferece.MatchString(t) {
+			return false
+		}
+		for _, o := range others {
+			if strings.Contains(t, o) {
+				return true
+			}
+		}
 	}
 	return false
 }

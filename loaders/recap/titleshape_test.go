@@ -548,3 +548,24 @@ func TestLabelledLinkTitle(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestTripOfSeveralEvents: a post whose title lists the conference among
+// other events ("Garden Summit, KubeCon and Compost Days") holds the
+// conference's sessions only in the conference's section.
+func TestTripOfSeveralEvents(t *testing.T) {
+	doc := "---\ntitle: \"Seedcamp Asia, KubeCon and Compost Recipes\"\n---\n\n## Seedcamp Asia\n\n" +
+		"#### Weeding Binaries at Scale - Ana Luz, Acme\n\nA good one.\n\n## KubeCon Europe\n\n" +
+		"#### Gardening Pods in Production - Bo Chan, Initech\n\nAlso good.\n\n## Compost Recipes\n\n" +
+		"#### Rotting Kernels Gracefully - Cy Diaz, Hooli\n\nFun.\n\n## Conclusion\n\nThat was a trip.\n"
+	d := parseDoc(t, doc)
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		if !it.Weak {
+			got = append(got, it.Title)
+		}
+	}
+	if strings.Join(got, "|") != "Gardening Pods in Production" {
+		t.Errorf("items = %q, want only the conference's session", got)
+	}
+}
