@@ -82,7 +82,8 @@ func titleShaped(t string) bool {
 	if last == '.' || last == ':' || last == ',' || last == ';' || last == '!' {
 		return false
 	}
-	if !mostlyCapitalised(ws) || strings.ContainsAny(t, "|=<>") || strings.Count(t, "?")+strings.Count(t, "!") > 1 || structural(ws) {
+	// "Go + Microservices = Go Kit" is a title; "replicas=3" is code.
+	if !mostlyCapitalised(ws) || strings.ContainsAny(t, "|<>") || strings.Contains(strings.ReplaceAll(t, " = ", " "), "=") || strings.Count(t, "?")+strings.Count(t, "!") > 1 || structural(ws) {
 		return false
 	}
 	for _, w := range ws {

@@ -20,6 +20,8 @@ func TestTitleShaped(t *testing.T) {
 		{"MoreThanMaxTitleWords", strings.Repeat("Weed ", 20) + "Weed", false},
 		{"Sentence", "We weeded a hundred clusters in a single afternoon", false},
 		{"EndsInFullStop", "Gardening for Operators.", false},
+		{"Equation", "Go + Gardens = Go Weeding Kit", true},
+		{"Code", "Set Replicas=3 on Every Garden", false},
 		{"EndsInColon", "Gardening for Operators:", false},
 		{"EndsInExclamation", "Gardening for Operators!", false},
 		{"OneQuestion", "Who Weeds the Weeders?", true},
