@@ -50,3 +50,29 @@ func TestAnchorPathMayWalkBack(t *testing.T) {
 		t.Fatal("no talk reached itself: the fixture does not exercise the case")
 	}
 }
+
+// TestCoveredDropsTheAnchorsOwnStep: the part of a filter that finding its
+// anchor guarantees is the relationship filter the anchor's access path
+// steps through, found by the step itself: of two filters on a talk's
+// speakers, the one the anchor went through goes, the other (which the
+// anchor does not guarantee) stays to be tested.
+func TestCoveredDropsTheAnchorsOwnStep(t *testing.T) {
+	name := func(v string) *confgraph.Filter {
+		return &confgraph.Filter{Conds: []confgraph.Cond{{Field: "name", Op: confgraph.OpEq, Value: v}}}
+	}
+	where := &confgraph.Filter{Rels: []confgraph.RelCond{
+		{Rel: confgraph.RelPresented, Dir: confgraph.In, Quant: confgraph.Some, Where: &confgraph.Filter{Conds: []confgraph.Cond{{Field: "role", Op: confgraph.OpEq, Value: "CTO"}}}},
+		{Rel: confgraph.RelPresented, Dir: confgraph.In, Quant: confgraph.Some, Where: name("Ada Quill")},
+	}}
+	a, ok := findAnchor(where, confgraph.LabelTalk)
+	if !ok || len(a.steps) != 1 || a.steps[0] != &where.Rels[1] {
+		t.Fatalf("anchor = %+v, %v; want the path through the second speakers filter", a, ok)
+	}
+	rest := covered(where, confgraph.LabelTalk, a)
+	if len(rest.Rels) != 1 || rest.Rels[0].Where.Conds[0].Field != "role" {
+		t.Errorf("left to test: %+v; want only the role filter", rest.Rels)
+	}
+	if len(where.Rels) != 2 {
+		t.Error("covered changed the query's filter")
+	}
+}

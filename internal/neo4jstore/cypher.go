@@ -274,8 +274,10 @@ func (b *builder) match(label confgraph.Label, where *confgraph.Filter, v string
 
 // covered returns f without the part that finding its anchor a already
 // guarantees: an exact equality (not one ignoring case, which the sortKey
-// only approximates) reached through "some" relationships. Anything else
-// stays to be tested.
+// only approximates) reached through "some" relationships — the very
+// relationship filters of f the anchor's access path steps through (its
+// Steps point into f), not others of the same type. Anything else stays
+// to be tested.
 func covered(f *confgraph.Filter, label confgraph.Label, a anchor) *confgraph.Filter {
 	if f == nil {
 		return nil
@@ -290,8 +292,9 @@ func covered(f *confgraph.Filter, label confgraph.Label, a anchor) *confgraph.Fi
 		}
 		return f
 	}
-	for i, r := range f.Rels {
-		if r.Quant != confgraph.Some || r.Rel != a.steps[0].Rel || r.Dir != a.steps[0].Dir {
+	for i := range f.Rels {
+		r := &f.Rels[i]
+		if r != a.steps[0] || r.Quant != confgraph.Some {
 			continue
 		}
 		sub := a
