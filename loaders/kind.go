@@ -111,8 +111,10 @@ func (f Features) IsSchedule() bool {
 	if f.Voice() >= minNarrative {
 		return false
 	}
-	if f.Selection && float64(f.ScheduleSignals)/float64(f.Items) < scheduleCuesPerItem {
-		return false // a picks list, even a quiet one
+	if f.Selection {
+		// A picks list, even a quiet one, or a preview that gives each
+		// pick its time and room.
+		return false
 	}
 	if f.Account && float64(f.ScheduleSignals)/float64(f.Items) < accountCuesPerItem {
 		return false // notes or a report of the event, even terse ones

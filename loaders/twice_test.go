@@ -139,3 +139,19 @@ func TestNotesAreARecap(t *testing.T) {
 		t.Errorf("talks = %q, want %q", strings.Join(titles, "|"), want)
 	}
 }
+
+// TestPreviewOfPicksIsARecap: someone's recommended sessions are a picks
+// list (a recap) even when each pick gives its time and room.
+func TestPreviewOfPicksIsARecap(t *testing.T) {
+	doc := "# My recommended sessions for KubeCon Europe 2026\n\n" +
+		"### 1. Weeding Pods Across Regions - Ana Luz, Acme\n\n- Time: Tuesday 11:00 - 11:30\n- Room: Hall 7\n\n" +
+		"### 2. Queues Without Tears - Bo Chan, Initech\n\n- Time: Wednesday 14:00 - 14:30\n- Room: Auditorium\n\n" +
+		"### 3. Compost for Clusters - Cy Diaz, Hooli\n\n- Time: Thursday 10:00 - 10:30\n- Room: G104\n"
+	_, kind, _, err := world(t).LoadDocument("p.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kind != KindRecap {
+		t.Errorf("kind = %s, want recap", kind)
+	}
+}
