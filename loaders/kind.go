@@ -91,6 +91,13 @@ type Features struct {
 	Account bool
 }
 
+// dayTitle titles one post of a day-by-day series ("kubecon eu day 3"),
+// unless agendaTitle says it is that day's programme.
+var (
+	dayTitle    = regexp.MustCompile(`(?i)\bday\s*(?:\d|one|two|three|four|zero)\b|\d+日目|第[一二三四1-4]天`)
+	agendaTitle = regexp.MustCompile(`(?i)\b(?:schedule|agenda|programme|program|timetable)\b|日程|议程|スケジュール`)
+)
+
 // accountWords open or title an account of the event.
 var accountWords = regexp.MustCompile(`(?i)\b(?:notes|recap|wrap-?up|trip report|retrospective|takeaways|lessons learned)\b|レポート|参加記|参加報告|笔记|回顾|总结|感想|후기`)
 
@@ -132,7 +139,8 @@ func (f Features) Voice() float64 {
 
 // measure reads the features of a parsed document.
 func measure(doc *recap.Document, items []recap.Item) Features {
-	f := Features{Selection: selectionTitle.MatchString(doc.Title), Account: accountWords.MatchString(doc.Title)}
+	f := Features{Selection: selectionTitle.MatchString(doc.Title),
+		Account: accountWords.MatchString(doc.Title) || dayTitle.MatchString(doc.Title) && !agendaTitle.MatchString(doc.Title)}
 	if k, ok := doc.Layout.At(doc.TitleLine); ok {
 		for j := k + 1; j < len(doc.Layout.Blocks) && j <= k+accountLookAhead; j++ {
 			if b := doc.Layout.Blocks[j]; b.Kind == layout.Paragraph && accountWords.MatchString(b.Text) {

@@ -155,3 +155,26 @@ func TestPreviewOfPicksIsARecap(t *testing.T) {
 		t.Errorf("kind = %s, want recap", kind)
 	}
 }
+
+// TestDayOfASeriesIsARecap: terse notes titled as one day of a series are
+// an account of that day; the same sessions under a title that calls the
+// page the day's schedule are a schedule.
+func TestDayOfASeriesIsARecap(t *testing.T) {
+	body := "\n\n#### talks\n\n##### [Weeding Pods Across Regions](https://kccnceu2031.sched.com/event/1aa/weeding-pods)\n\nLower cost.\n\n" +
+		"##### [Queues Without Tears](https://kccnceu2031.sched.com/event/1ab/queues)\n\nCEL is fine.\n"
+	for _, tc := range []struct {
+		title string
+		want  Kind
+	}{
+		{"# kubecon eu 2031 day 3", KindRecap},
+		{"# KubeCon EU 2031 Day 3 Schedule", KindSchedule},
+	} {
+		_, kind, _, err := world(t).LoadDocument("d.md", []byte(tc.title+body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if kind != tc.want {
+			t.Errorf("%s: kind = %s, want %s", tc.title, kind, tc.want)
+		}
+	}
+}
