@@ -1345,6 +1345,15 @@ func companiesFromProse(bs []layout.Block, k int, sp []listing.Speaker, g attrib
 				}
 			}
 		}
+		// "At Acme, we run 700 clusters": a session's description in its
+		// speakers' voice names where they work.
+		if m := weAt.FindStringSubmatch(b.Text); m != nil && plainCompany(m[1]+m[2]) && !g.IsProject(m[1]+m[2]) && !conferece.MatchString(m[1]+m[2]) {
+			for i := range sp {
+				if sp[i].Company == "" {
+					sp[i].Company = m[1] + m[2]
+				}
+			}
+		}
 		if m := bothAt.FindStringSubmatch(b.Text); m != nil {
 			company := strings.TrimSpace(strings.TrimRight(m[1], ").,; "))
 			for i := range sp {
@@ -1355,6 +1364,10 @@ func companiesFromProse(bs []layout.Block, k int, sp []listing.Speaker, g attrib
 		}
 	}
 }
+
+// weAt is a description's "At Acme, we …" or "we at Acme": the company
+// of the people who wrote it, in one of the two groups.
+var weAt = regexp.MustCompile(`(?:^|[.!?]\s+|\s)At\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,2}),?\s+(?:we|our)\s|\bwe at\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,2})\b`)
 
 // plainCompany reports a company name as prose gives it plainly: one to
 // four words, the first capitalised, no clause after it.

@@ -571,3 +571,22 @@ func TestTripOfSeveralEvents(t *testing.T) {
 		t.Errorf("items = %q, want only the conference's session", got)
 	}
 }
+
+// TestCompanyFromTheirDescription: a session's description in its
+// speakers' voice ("At Acme, we run …") gives speakers without a company
+// theirs; "At KubeCon, we …" names no company.
+func TestCompanyFromTheirDescription(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"> Do you run many clusters? At Harborview Freight, we run 700 clusters in three regions.", "Harborview Freight"},
+		{"> Last year we at Tidewater moved every service.", "Tidewater"},
+		{"> At KubeCon, we showed our clusters.", ""},
+	} {
+		doc := "# Notes from KubeCon EU 2031\n\n### Moving 700 Clusters Without Tears - Ana Luz & Bo Chan\n\n" + tc.text + "\n"
+		d := parseDoc(t, doc)
+		d.Gazetteer = gaz{}
+		its := d.Items()
+		if len(its) != 1 || len(its[0].Speakers) != 2 || its[0].Speakers[0].Company != tc.want || its[0].Speakers[1].Company != tc.want {
+			t.Errorf("%s: items = %+v, want both speakers at %q", tc.text, its, tc.want)
+		}
+	}
+}
