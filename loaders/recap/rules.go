@@ -1454,6 +1454,21 @@ func headingComma(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	return Item{}, false
 }
 
+// cjkKeyHas reports a Chinese, Japanese or Korean column name that holds
+// one of keys written in those scripts ("官方英文标题", the official English
+// title): they are written without spaces, so a key is a part of the name.
+func cjkKeyHas(k string, keys map[string]bool) bool {
+	if !hasCJK(k) {
+		return false
+	}
+	for w := range keys {
+		if hasCJK(w) && strings.Contains(k, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // tableRow reads a schedule row: the title column and the speaker and
 // company columns its header names, or title then speakers by position.
 func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
@@ -1461,7 +1476,7 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	for i, h := range b.Header {
 		k := strings.ToLower(strings.TrimSpace(h))
 		switch {
-		case title < 0 && !strings.Contains(k, "speaker") && (titleKeys[k] || strings.HasPrefix(k, "event name") || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session") || strings.Contains(k, "topic") || k == "subject" || k == "name" || k == "トピック" || k == "演題" || k == "主题"):
+		case title < 0 && !strings.Contains(k, "speaker") && (titleKeys[k] || cjkKeyHas(k, titleKeys) || strings.HasPrefix(k, "event name") || strings.Contains(k, "title") || strings.Contains(k, "talk") || strings.Contains(k, "session") || strings.Contains(k, "topic") || k == "subject" || k == "name" || k == "トピック" || k == "演題" || k == "主题"):
 			title = i
 		case who < 0 && (speakerKey[k] || strings.Contains(k, "speaker") || strings.Contains(k, "presenter")):
 			who = i
@@ -1469,6 +1484,9 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 			company = i
 		}
 	}
+	// A column the header names as the title ("Session title", "官方英文标题")
+	// holds sessions, with their people or not.
+	named := title >= 0
 	if b.Header == nil && len(b.Cells) >= 2 {
 		title, who = 0, 1
 	}
@@ -1525,7 +1543,7 @@ func tableRow(b layout.Block, g attrib.Gazetteer) []Item {
 	if !titleShaped(t) && !looseTitle(t) && len(sp) == 0 {
 		return nil
 	}
-	return []Item{{Title: cleanTitle(t), Speakers: sp, Rule: RuleTableRow, Keynote: keynote, Weak: len(sp) == 0 && !keynote && !kindLead.MatchString(b.Cells[title])}}
+	return []Item{{Title: cleanTitle(t), Speakers: sp, Rule: RuleTableRow, Keynote: keynote, Weak: len(sp) == 0 && !keynote && !named && !kindLead.MatchString(b.Cells[title])}}
 }
 
 // dayCell is a day written short in a schedule's cell: "Sat. 16th",

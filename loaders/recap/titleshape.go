@@ -152,7 +152,7 @@ func looseTitle(t string) bool {
 			return false // "VMware Booth"
 		}
 	}
-	return !strings.ContainsAny(t, "|=<>") && strings.Count(t, "?")+strings.Count(t, "!") <= 1
+	return !strings.ContainsAny(t, "|<>") && !strings.Contains(strings.ReplaceAll(t, " = ", " "), "=") && strings.Count(t, "?")+strings.Count(t, "!") <= 1
 }
 
 // proseLine reports a line of running text: proseMinBytes long or more,

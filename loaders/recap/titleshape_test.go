@@ -590,3 +590,20 @@ func TestCompanyFromTheirDescription(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedTitleColumn: a table whose header names its title column, in
+// any script ("官方英文标题", the official English title), holds sessions
+// even without a speaker column; a title found only by position does not
+// without people.
+func TestNamedTitleColumn(t *testing.T) {
+	doc := "# 2031 年 9 月 9 日议程\n\n| 时间 | 地点 | 官方英文标题 | 状态 |\n|---|---|---|---|\n" +
+		"| 11:00–11:30 | Hall I | [Weeding Pods Across Regions](../sessions/01.md) | 重点关注 |\n" +
+		"| 13:45–14:15 | Hall II | Queues Without Tears at Scale | 核心 |\n"
+	if got := sessionsOf(t, doc); got != "Weeding Pods Across Regions|Queues Without Tears at Scale" {
+		t.Errorf("items = %q", got)
+	}
+	positional := "# Day plan\n\n| When | What | Where |\n|---|---|---|\n| 11:00 | Weeding Pods Across Regions | Hall I |\n| 13:45 | Queues Without Tears at Scale | Hall II |\n"
+	if got := sessionsOf(t, positional); got != "" {
+		t.Errorf("items by position = %q, want none without people", got)
+	}
+}
