@@ -109,7 +109,8 @@ func (d *Document) Items() []Item {
 			continue
 		}
 		named = append(named, it)
-		if isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others)) {
+		if isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others) ||
+			otherEventLinkUnder(d.Layout.Blocks, k)) {
 			continue
 		}
 		if cjkAlone(it) || isBlock && conv.unattributed(it, d.Layout.Blocks[k]) ||
@@ -728,6 +729,29 @@ func colocatedCon(t string) bool {
 // (the conference's), gitopsconeu22.sched.com/event/… (a co-located
 // event's). A site named otherwise says nothing of its event.
 var schedSite = regexp.MustCompile(`(?i)\b([a-z][a-z-]*\d{2,4})\.sched\.com/event/`)
+
+// otherEventLinkUnder reports an entry whose fields, on the lines right
+// under it, link its session on another event's schedule site ("**Sched
+// Link (Open Source Summit):** [View](ossindia2026.sched.com/event/…)"):
+// that event's session. The entry ends at a heading or at the next entry
+// of its list.
+func otherEventLinkUnder(bs []layout.Block, k int) bool {
+	for j := k + 1; j < len(bs) && j <= k+maxFieldLines; j++ {
+		b := bs[j]
+		if b.Kind == layout.Heading || b.Kind == layout.ListItem && bs[k].Kind == layout.ListItem && b.Level <= bs[k].Level {
+			return false
+		}
+		for _, l := range b.Links {
+			if m := schedSite.FindStringSubmatch(l.URL); m != nil {
+				return !conferece.MatchString(m[0])
+			}
+		}
+	}
+	return false
+}
+
+// maxFieldLines is how many lines under an entry may hold its fields.
+const maxFieldLines = 4
 
 // linksOtherEvent reports an item whose title is the text of a link to a
 // session on the schedule site of another event than the conference.

@@ -46,7 +46,7 @@ var (
 	weekdayRe  = regexp.MustCompile(`(?i)^(?:\d{1,2}:\d{2}\s*(?:am|pm)?(?:\s+\w{2,5})?$|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|day\s*#?\s*\d|day (?:one|two|three|four|zero)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d+日目)`)
 	titleKeys  = wordSet(`title session talk keynote talk-title session-title name titel titre título タイトル 講演 基調講演 セッション 题目 标题 主题演讲`)
 	speakerKey = wordSet(`speaker speakers presenter presenters by who speaker(s) speakers(s) ponente ponentes ponente(s) intervenant intervenants intervenant(s) orateur orateurs referent referenten sprecher sprecherin redner moderator panelists panelist panellists 登壇者 発表者 スピーカー 講演者 讲者 演讲者 嘉宾 讲师 발표자 연사 스피커`)
-	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video videos recording recordings link links sched schedule youtube deck pdf description abstract format language 日時 会場 時間 場所 일시 장소 시간 날짜 地址 场馆 地点 时间 日期 会场 展位 住所`)
+	fieldKeys  = wordSet(`when where time date datetime venue room location track level type duration slides video videos recording recordings link links sched schedule youtube deck pdf description abstract format language blog post article 日時 会場 時間 場所 일시 장소 시간 날짜 地址 场馆 地点 时间 日期 会场 展位 住所`)
 	companyKey = wordSet(`company organization organisation employer affiliation 所属 会社`)
 )
 
@@ -378,7 +378,13 @@ func fieldKey(key string) bool {
 func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
 	b := bs[k]
 	if k+1 >= len(bs) || bs[k+1].Line > b.Line+2 || bs[k+1].Kind != layout.KeyValue ||
-		!speakerKey[strings.ToLower(strings.Trim(bs[k+1].Key, " *"))] || b.Key != "" {
+		!speakerKey[strings.ToLower(strings.Trim(bs[k+1].Key, " *"))] {
+		return Item{}, false
+	}
+	// "- **Title: Subtitle**" reads as a key and a value; a field's key
+	// ("When: …") is no title, and a kind's ("Lightning Talk: …") is read
+	// by the kind-lead rule.
+	if key := strings.ToLower(strings.Trim(b.Key, " *")); key != "" && (fieldKey(key) || speakerKey[key] || titleKeys[key] || kindLead.MatchString(b.Text)) {
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)

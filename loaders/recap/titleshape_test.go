@@ -607,3 +607,26 @@ func TestNamedTitleColumn(t *testing.T) {
 		t.Errorf("items by position = %q, want none without people", got)
 	}
 }
+
+// TestFeaturedTalkEntries: "- **Title: Subtitle**" over a "**Speakers:**"
+// line is a session (its colon is the title's, not a field's); one whose
+// schedule link under it is on another event's site is that event's; a
+// "Blog Post:" line under an entry is its field, not a session.
+func TestFeaturedTalkEntries(t *testing.T) {
+	doc := "# Kubeflow at KubeCon India 2031\n\n## Featured Talks\n\n" +
+		"- **Gardens at Scale: Weeding 60% Idle GPUs**\n**Speakers:** [Ana Luz](https://example.org/a), [Bo Chan](https://example.org/b) (Acme)\n" +
+		"**Sched Link:** [View on Sched](https://kccncind2031.sched.com/event/1a/gardens)\n**Blog Post:** [Read on the Garden Blog](https://example.org/blog/gardens)\n\n" +
+		"- **\"Hey Garden\": Making Pods Agent-Native**\n**Speakers:** [Cy Diaz](https://example.org/c) (Initech)\n" +
+		"**Sched Link (Open Source Summit):** [View on Sched](https://ossindia2031.sched.com/event/2b/hey-garden)\n"
+	d := parseDoc(t, doc)
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		if !it.Weak {
+			got = append(got, describe(it))
+		}
+	}
+	if want := "title-then-people: Gardens at Scale: Weeding 60% Idle GPUs | Ana Luz @ Acme | Bo Chan @ Acme"; strings.Join(got, "\n") != want {
+		t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
