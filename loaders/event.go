@@ -177,6 +177,20 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 	if ev.Year == 0 {
 		return nil, fmt.Errorf("no year for the event (none in the title, the text or a publication date)")
 	}
+	// Only a region that held an edition that year can be the event's:
+	// "KubeCon 2018" retold at a meetup in Tokyo is the Seattle edition.
+	if held := w.regionsHeld(ev.Year); len(held) > 0 {
+		for r := range region {
+			if !held[r] {
+				delete(region, r)
+			}
+		}
+		for c := range city {
+			if !held[cityRegion[c]] {
+				delete(city, c)
+			}
+		}
+	}
 	reg := best(region, earlierName)
 	if c := best(city, earlierName); c != "" && (reg == "" || cityRegion[c] == reg) {
 		ev.City = c
@@ -225,6 +239,18 @@ func (w *World) RecapEvent(title string, titleLine int, lines []string, publishe
 		}
 	}
 	return ev, nil
+}
+
+// regionsHeld returns the regions that held an edition in year (none for
+// a year the data does not list).
+func (w *World) regionsHeld(year int) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range w.editions {
+		if e.Year == year {
+			out[e.Region] = true
+		}
+	}
+	return out
 }
 
 // schedEditions returns the editions the schedule-site addresses in text

@@ -46,6 +46,15 @@ func TestEventOfADocument(t *testing.T) {
 		{"UpcomingInTitle", "u.md",
 			"+++\ntitle = \"What to see at the upcoming KubeCon North America 2023\"\ndate = \"2023-10-30\"\n+++\n\nI picked the talks I want to see.\n\n## Queues Without Tears at Scale\n\nAna Ruiz (Acme) will show us the queue.\n",
 			"KubeCon + CloudNativeCon North America 2023", ""},
+		// a meetup in Tokyo retelling "KubeCon 2018" is about the edition
+		// held that year (Seattle), not about a Japanese one, which there
+		// was none of in 2018.
+		{"OnlyRegionsThatHeldOne", "m.md",
+			"---\ntitle: Kubernetes Meetup Tokyo #15 - KubeCon 2018 Recap\ndate: 2019-01-20\n---\n" +
+				"東京で KubeCon 2018 Recap に参加しました。会場は東京のオフィスです。東京は寒かった。\n\n" +
+				"昨年12月にシアトルで行われた KubeCon + CloudNativeCon の振り返りです。\n\n" +
+				"### Securing Clusters With Admission Controllers - @gardener\n\n講演の紹介。\n",
+			"KubeCon + CloudNativeCon North America 2018", ""},
 		// days without a year in a city that hosted
 		// several editions pick the edition held on those days.
 		{"FromDaysInHostCity", "de.md",

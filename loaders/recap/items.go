@@ -456,6 +456,7 @@ func cleanTitle(t string) string {
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
+	t = handleTail.ReplaceAllString(t, "")   // "Title - @handle": who told of it, no part of it
 	if m := emphasisWrap.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
 		t = m[2] // "### **Title**": the heading's emphasis is no part of it
 	}
@@ -473,6 +474,9 @@ func cleanTitle(t string) string {
 	}
 	return strings.TrimSpace(t)
 }
+
+// handleTail is a social handle after a title and a dash.
+var handleTail = regexp.MustCompile(`\s+[-–—]\s+@[\w.\-]+(?:\s*[,&]\s*@[\w.\-]+)*\s*$`)
 
 // emphasisWrap is Markdown emphasis around a whole title.
 var emphasisWrap = regexp.MustCompile(`^(\*\*|__|\*|_)([^*_].*[^*_])(\*\*|__|\*|_)$`)

@@ -170,6 +170,8 @@ func TestCleanTitle(t *testing.T) {
 		{"Title - Caching at Scale", "Caching at Scale"},
 		{"Session title: Caching at Scale", "Caching at Scale"},
 		{"Titles Matter: Naming at Scale", "Titles Matter: Naming at Scale"},
+		{"Weeding Pods With Admission Controllers - @gardener", "Weeding Pods With Admission Controllers"},
+		{"Weeding Pods - @ana & @bo", "Weeding Pods"},
 	} {
 		if got := cleanTitle(tc.in); got != tc.want {
 			t.Errorf("cleanTitle(%q) = %q, want %q", tc.in, got, tc.want)
