@@ -37,7 +37,7 @@ const (
 
 var (
 	kindLead   = regexp.MustCompile(`(?i)^(?:[\p{So}\p{Sk}\s]*)(?:(?:project lightning|lightning|keynote|closing keynote|opening keynote|panel|session|talk|workshop|tutorial|demo|breakout|maintainer track|sponsored keynote|contribfest)(?:\s+talk)?\s*[:：]\s*)`)
-	byAttrib   = regexp.MustCompile(`^(.{8,160}?)\s+(?:by|presented by|von|par|por)\s+(\p{Lu}.{2,160})$`)
+	byAttrib   = regexp.MustCompile(`^(.{4,160}?)\s+(?:(?:presented|hosted|led|given|delivered|moderated)\s+)?(?:by|von|par|por)\s+(\p{Lu}.{2,160})$`)
 	parenTail  = regexp.MustCompile(`^(.{8,160}?)\s*[(（]([^()（）]{3,160})[)）]$`)
 	quoted     = regexp.MustCompile(`[“"«「『]([^”"»」』]{6,160})[”"»」』]`)
 	talkCue    = regexp.MustCompile(`(?i)\b(?:talk|talks|keynote|keynotes|session|sessions|presentation|panel|lightning|workshop|tutorial|講演|セッション|基調講演)\b`)
@@ -68,6 +68,14 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 		case layout.TableRow:
 			if !partOfSession(d.Blocks, k, g) {
 				found = tableRow(b, g)
+			}
+		case layout.Quote:
+			// "> NATS Intro hosted by Ana Luz | Review Slides": a talk's line
+			// set as a quotation; other quoted lines are someone's words.
+			if t, _ := stripKind(withoutPointers(b.Text)); len(strings.Fields(t)) <= maxTalkLineWords && byAttrib.MatchString(t) {
+				if it, ok := titleBy(b, g); ok {
+					found = append(found, it)
+				}
 			}
 		case layout.KeyValue, layout.ListItem, layout.Paragraph, layout.Heading:
 			if key := strings.ToLower(strings.Trim(b.Key, " *")); speakerKey[key] || fieldKey(key) {
@@ -695,6 +703,21 @@ func labelThenTitle(b layout.Block, g attrib.Gazetteer) (string, []listing.Speak
 	return strings.TrimSpace(last.Text), sp, true
 }
 
+// withoutPointers drops the links to a session's resources printed after
+// it and a bar: "Title hosted by A | Review Slides | Watch Video".
+func withoutPointers(t string) string {
+	parts := strings.Split(t, " | ")
+	for _, p := range parts[1:] {
+		if !resourceWords.MatchString(p) || len(strings.Fields(p)) > maxPointerWords {
+			return t
+		}
+	}
+	return parts[0]
+}
+
+// maxPointerWords bounds a pointer to a resource ("Watch the Video").
+const maxPointerWords = 4
+
 // titleBy reads "Title by A and B", "Title (A, Company)", "Title – A,
 // Company" in list items, headings and standalone lines, after an optional
 // kind lead ("Lightning Talk:").
@@ -712,7 +735,7 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 		}
 		return Item{}, false
 	}
-	t, keynote := stripKind(b.Text)
+	t, keynote := stripKind(withoutPointers(b.Text))
 	if title, sp := splitTitleAttribution(t, g); title != "" && !quotation(title) && (titleShaped(title) || looseTitle(title) || keynote) {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 	}

@@ -632,3 +632,21 @@ func TestFeaturedTalkEntries(t *testing.T) {
 		t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestHostedByInAQuote: a talk's line set as a quotation, "Title hosted by
+// A | Review Slides | Watch Video", is a session with its host; a quoted
+// abstract is not.
+func TestHostedByInAQuote(t *testing.T) {
+	doc := "# NATS at KubeCon EU 2031\n\nWe gave two talks.\n\n" +
+		"> Weeding Intro hosted by Ana Luz | [Review Slides](https://example.org/a.pdf) | [Watch Video](https://www.youtube.com/watch?v=a)\n\n" +
+		"> Gardens are hard, and we explained why by showing many clusters.\n"
+	d := parseDoc(t, doc)
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, describe(it))
+	}
+	if want := "title-by: Weeding Intro | Ana Luz @ "; strings.Join(got, "\n") != want {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
