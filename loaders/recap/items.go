@@ -460,6 +460,7 @@ func cleanTitle(t string) string {
 	if m := emphasisWrap.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
 		t = m[2] // "### **Title**": the heading's emphasis is no part of it
 	}
+	t = unquoted(strings.TrimSpace(t))
 	t = unwrapCorners(strings.TrimSpace(t))
 	if m := eventLabel.FindStringIndex(t); m != nil && len(strings.Fields(t[m[1]:])) >= 2 {
 		t = t[m[1]:] // "KubeCon 2023 NA – Title": a recording's title names its event first
@@ -477,6 +478,19 @@ func cleanTitle(t string) string {
 
 // handleTail is a social handle after a title and a dash.
 var handleTail = regexp.MustCompile(`\s+[-–—]\s+@[\w.\-]+(?:\s*[,&]\s*@[\w.\-]+)*\s*$`)
+
+// unquoted drops the quotation marks around a whole title
+// ("['Serverless, Not So FaaS'](video)"), when they are the only ones of
+// their kind in it.
+func unquoted(t string) string {
+	for _, q := range [][2]string{{"'", "'"}, {`"`, `"`}, {"“", "”"}, {"‘", "’"}} {
+		inner := strings.TrimSuffix(strings.TrimPrefix(t, q[0]), q[1])
+		if len(inner) == len(t)-len(q[0])-len(q[1]) && len(strings.Fields(inner)) >= 2 && !strings.Contains(inner, q[0]) && !strings.Contains(inner, q[1]) {
+			return inner
+		}
+	}
+	return t
+}
 
 // emphasisWrap is Markdown emphasis around a whole title.
 var emphasisWrap = regexp.MustCompile(`^(\*\*|__|\*|_)([^*_].*[^*_])(\*\*|__|\*|_)$`)

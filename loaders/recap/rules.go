@@ -1640,6 +1640,9 @@ func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 	return []Item{it}
 }
 
+// ownerRightBefore is a person's name and "'s" right before a title.
+var ownerRightBefore = regexp.MustCompile(`(\p{Lu}[\p{L}.\-]+(?:\s+\p{Lu}[\p{L}.\-]+){1,2})['’]s$`)
+
 // quotedTitles reads titles quoted in running text next to an attribution:
 // "A (Role at Company)'s keynote, “Title”", "“Title” by A and B", "the
 // talk “Title”".
@@ -1718,6 +1721,13 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		}
 		if mm := byClause.FindStringSubmatch(after); len(it.Speakers) == 0 && mm != nil {
 			it.Speakers = people(mm[1], g)
+		}
+		if len(it.Speakers) == 0 {
+			// "Kelsey Hightower's ‘Serverless, Not So FaaS’": the owner
+			// right before the title.
+			if pm := ownerRightBefore.FindStringSubmatch(strings.TrimRight(before, "[“\"'‘«「『 ")); pm != nil && onlyPerson(pm[1]) {
+				it.Speakers = []listing.Speaker{{Name: pm[1], Part: "speaker"}}
+			}
 		}
 		if len(it.Speakers) == 0 {
 			// "“Title” (Ren Okada さん, Acme)": the attribution in

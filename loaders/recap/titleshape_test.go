@@ -172,6 +172,8 @@ func TestCleanTitle(t *testing.T) {
 		{"Titles Matter: Naming at Scale", "Titles Matter: Naming at Scale"},
 		{"Weeding Pods With Admission Controllers - @gardener", "Weeding Pods With Admission Controllers"},
 		{"Weeding Pods - @ana & @bo", "Weeding Pods"},
+		{"'Serverless, Not So Weedy'", "Serverless, Not So Weedy"},
+		{"“Weeding Pods” and “Seeding Pods”", "“Weeding Pods” and “Seeding Pods”"},
 	} {
 		if got := cleanTitle(tc.in); got != tc.want {
 			t.Errorf("cleanTitle(%q) = %q, want %q", tc.in, got, tc.want)
@@ -647,6 +649,21 @@ func TestHostedByInAQuote(t *testing.T) {
 		got = append(got, describe(it))
 	}
 	if want := "title-by: Weeding Intro | Ana Luz @ "; strings.Join(got, "\n") != want {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestOwnerRightBeforeQuotedTitle: "Ana Luz's ['Title'](video) and the
+// keynote of Bo Chan, ['Title 2'](video)" gives each title its owner.
+func TestOwnerRightBeforeQuotedTitle(t *testing.T) {
+	doc := "# KubeCon EU 2031 day 2\n\nThe keynotes were great. Ana Luz's ['Serverless, Not So Weedy'](https://www.youtube.com/watch?v=a1) was a favourite of ours.\n"
+	d := parseDoc(t, doc)
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, describe(it))
+	}
+	if want := "quoted-title: Serverless, Not So Weedy | Ana Luz @ "; strings.Join(got, "\n") != want {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
