@@ -155,8 +155,14 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			if len(found) == 0 && b.Kind == layout.Paragraph {
 				found = latinTitlesInCJK(b)
 			}
-			if len(found) == 0 && b.Kind == layout.Paragraph {
-				found = linkedTitlesInProse(b)
+			if b.Kind == layout.Paragraph && (len(found) == 0 || len(b.Links) > 1) {
+				// Every session a sentence links, beside the one another
+				// rule read from its first link.
+				for _, it := range linkedTitlesInProse(b) {
+					if !slices.ContainsFunc(found, func(f Item) bool { return f.Title == it.Title }) {
+						found = append(found, it)
+					}
+				}
 			}
 			if len(found) == 0 {
 				if it, ok := kindLeadOnly(b); ok {
