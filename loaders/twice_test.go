@@ -118,7 +118,7 @@ func TestRecapMentionsWhatItsTalksName(t *testing.T) {
 // (without "(Tutorial)", its kind), one over notes alone is not surely one.
 func TestNotesAreARecap(t *testing.T) {
 	doc := "# kubecon-eu-2019\nNotes taken at KubeCon Barcelona, May 2019\n\n## Day one (Tuesday 21 May 2019)\n\n" +
-		"### Tending Stateful Gardens on Clusters (Tutorial)\nhttps://kccnceu19.sched.com/event/Zz01/tending-stateful-gardens\n\nLogin to the console, deploy the sample.\n\n" +
+		"### Tending stateful gardens on clusters (Tutorial)\nhttps://kccnceu19.sched.com/event/Zz01/tending-stateful-gardens\n\nLogin to the console, deploy the sample.\n\n" +
 		"### Queues Without Tears (Session)\nhttps://kccnceu19.sched.com/event/Zz02/queues-without-tears\n\nRetries, dead letters, a 10:30 demo.\n\n" +
 		"### Compost for Clusters\n\nGarbage collection of images, in depth.\n"
 	b, kind, _, err := world(t).LoadDocument("n.md", []byte(doc))
@@ -135,7 +135,7 @@ func TestNotesAreARecap(t *testing.T) {
 		}
 	}
 	slices.Sort(titles)
-	if want := "Queues Without Tears|Tending Stateful Gardens on Clusters"; strings.Join(titles, "|") != want {
+	if want := "Queues Without Tears|Tending stateful gardens on clusters"; strings.Join(titles, "|") != want {
 		t.Errorf("talks = %q, want %q", strings.Join(titles, "|"), want)
 	}
 }

@@ -208,7 +208,9 @@ func (d *Document) completed(it Item) Item {
 		companiesFromProse(d.Layout.Blocks, k, it.Speakers, d.Gazetteer)
 	}
 	if k, ok := d.Layout.At(it.Line); ok && d.Layout.Blocks[k].Kind == layout.Heading && sessionURLUnder(d.Layout.Blocks, k) {
-		it.Recording = true
+		// The session's own page under it: a session, however its title is
+		// cased ("Day in the life of a Cloud Native Developer").
+		it.Recording, it.Weak = true, false
 	}
 	it.Title = withoutHost(it.Title, d.Gazetteer)
 	return it

@@ -844,7 +844,7 @@ const minCJKLinkTitle = 6
 // zhDescribed is a link text that describes a session rather than names
 // it: "来自 Intuit 的最终用户演讲" (an end user's talk from Intuit), "关于
 // Ambient 网格入门的精彩研讨会" (a workshop about …), "看直播" (watch live).
-var zhDescribed = regexp.MustCompile(`^(?:关于|来自|有关|和|与)|的\S{0,8}(?:演讲|会议|研讨会|讨论|分享|活动|专场)$|进行了|直播|回放|日程|注册`)
+var zhDescribed = regexp.MustCompile(`^(?:关于|来自|有关|和|与)|的\S{0,8}(?:演讲|会议|研讨会|讨论|分享|活动|专场)$|进行了|直播|回放|日程|注册|(?:なイベント|のイベント|な大会)$`)
 
 // linkedTitlesInProse reads the sessions a Chinese or Japanese paragraph
 // links to their recordings or schedule pages, the link's text being the
