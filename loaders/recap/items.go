@@ -449,7 +449,10 @@ var (
 )
 
 func cleanTitle(t string) string {
-	t = strings.TrimSpace(layout.HeadingID.ReplaceAllString(t, ""))
+	t = strings.TrimSpace(t)
+	if strings.Contains(t, "{#") {
+		t = strings.TrimSpace(layout.HeadingID.ReplaceAllString(t, ""))
+	}
 	if rest := timeLead.ReplaceAllString(t, ""); len(strings.Fields(rest)) >= 2 {
 		t = rest // a line that is only a time ("11:00am CET") stays one
 	}
@@ -458,9 +461,13 @@ func cleanTitle(t string) string {
 	}
 	t = jaLead.ReplaceAllString(t, "")
 	t = numberedLead.ReplaceAllString(t, "") // "Talk 3: Caching at Scale"
-	t = handleTail.ReplaceAllString(t, "")   // "Title - @handle": who told of it, no part of it
-	if m := emphasisWrap.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
-		t = m[2] // "### **Title**": the heading's emphasis is no part of it
+	if strings.Contains(t, "@") {
+		t = handleTail.ReplaceAllString(t, "") // "Title - @handle": who told of it, no part of it
+	}
+	if strings.ContainsAny(t, "*_") {
+		if m := emphasisWrap.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
+			t = m[2] // "### **Title**": the heading's emphasis is no part of it
+		}
 	}
 	t = unquoted(strings.TrimSpace(t))
 	t = unwrapCorners(strings.TrimSpace(t))
@@ -762,6 +769,9 @@ func otherEventLinkUnder(bs []layout.Block, k int) bool {
 			return false
 		}
 		for _, l := range b.Links {
+			if !strings.Contains(l.URL, "sched.com") {
+				continue
+			}
 			if m := schedSite.FindStringSubmatch(l.URL); m != nil {
 				return !conferece.MatchString(m[0])
 			}

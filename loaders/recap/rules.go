@@ -423,13 +423,17 @@ var bracketKind = regexp.MustCompile(`(?i)^[\[(【]\s*(keynote|panel|lightning t
 // print them apart from it; "Lightning Talk: X" is the talk's title.
 func stripKind(t string) (string, bool) {
 	t = strings.TrimLeftFunc(t, func(r rune) bool { return unicode.Is(unicode.So, r) || unicode.IsSpace(r) })
-	if m := bracketKind.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
-		t = m[1] + ": " + t[len(m[0]):] // "[Keynote] Title" is "Keynote: Title"
+	if strings.HasPrefix(t, "[") || strings.HasPrefix(t, "(") || strings.HasPrefix(t, "【") {
+		if m := bracketKind.FindStringSubmatch(t); m != nil && len(m[0]) < len(t) {
+			t = m[1] + ": " + t[len(m[0]):] // "[Keynote] Title" is "Keynote: Title"
+		}
 	}
-	if m := kindAfter.FindStringSubmatchIndex(t); m != nil && (len(strings.Fields(t[:m[0]])) >= 2 || hasCJK(t[:m[0]])) {
-		// "Title (Tutorial)": the kind after a title is no part of it.
-		kind := strings.ToLower(t[m[2]:m[3]])
-		return strings.TrimSpace(t[:m[0]]), kind == "keynote" || kind == "主题演讲" || kind == "基調講演"
+	if strings.HasSuffix(t, ")") || strings.HasSuffix(t, "）") {
+		if m := kindAfter.FindStringSubmatchIndex(t); m != nil && (len(strings.Fields(t[:m[0]])) >= 2 || hasCJK(t[:m[0]])) {
+			// "Title (Tutorial)": the kind after a title is no part of it.
+			kind := strings.ToLower(t[m[2]:m[3]])
+			return strings.TrimSpace(t[:m[0]]), kind == "keynote" || kind == "主题演讲" || kind == "基調講演"
+		}
 	}
 	if m := kindLead.FindString(t); m != "" {
 		low := strings.ToLower(m)
@@ -854,9 +858,12 @@ var zhDescribed = regexp.MustCompile(`^(?:关于|来自|有关|和|与)|的\S{0,
 // after the name of an event held beside the conference is that event's.
 func linkedTitlesInProse(b layout.Block) []Item {
 	var out []Item
+	if !hasCJK(b.Text) {
+		return nil
+	}
 	for _, l := range b.Links {
 		t := strings.TrimSpace(l.Text)
-		if !videoURL.MatchString(l.URL) || !hasCJK(t) || len([]rune(t)) < minCJKLinkTitle || strings.ContainsAny(t, "，。、,:：") && !strings.ContainsAny(t, "：") ||
+		if !hasCJK(t) || !videoURL.MatchString(l.URL) || len([]rune(t)) < minCJKLinkTitle || strings.ContainsAny(t, "，。、,:：") && !strings.ContainsAny(t, "：") ||
 			resourceWords.MatchString(t) || eventName.MatchString(t) || zhDescribed.MatchString(t) || strings.HasPrefix(b.Text, "!") {
 			continue
 		}
@@ -1382,7 +1389,7 @@ func companiesFromProse(bs []layout.Block, k int, sp []listing.Speaker, g attrib
 		}
 		// "At Acme, we run 700 clusters": a session's description in its
 		// speakers' voice names where they work.
-		if m := weAt.FindStringSubmatch(b.Text); m != nil && plainCompany(m[1]+m[2]) && !g.IsProject(m[1]+m[2]) && !conferece.MatchString(m[1]+m[2]) {
+		if m := weAtIn(b.Text); m != nil && plainCompany(m[1]+m[2]) && !g.IsProject(m[1]+m[2]) && !conferece.MatchString(m[1]+m[2]) {
 			for i := range sp {
 				if sp[i].Company == "" {
 					sp[i].Company = m[1] + m[2]
@@ -1403,6 +1410,14 @@ func companiesFromProse(bs []layout.Block, k int, sp []listing.Speaker, g attrib
 // weAt is a description's "At Acme, we …" or "we at Acme": the company
 // of the people who wrote it, in one of the two groups.
 var weAt = regexp.MustCompile(`(?:^|[.!?]\s+|\s)At\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,2}),?\s+(?:we|our)\s|\bwe at\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,2})\b`)
+
+// weAtIn matches weAt in text that can hold it.
+func weAtIn(text string) []string {
+	if !strings.Contains(text, "At ") && !strings.Contains(text, "we at ") {
+		return nil
+	}
+	return weAt.FindStringSubmatch(text)
+}
 
 // plainCompany reports a company name as prose gives it plainly: one to
 // four words, the first capitalised, no clause after it.
@@ -1432,7 +1447,8 @@ var trailingNames = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+ \p{Lu}[\p{L}'’\-
 // full names with no separator: every name must read as a person's and
 // no organisation's, and the title before them must be title-shaped.
 func titleThenNames(b layout.Block, g attrib.Gazetteer) (Item, bool) {
-	if b.Kind != layout.Heading {
+	if b.Kind != layout.Heading || !strings.Contains(b.Text, "&") && !strings.Contains(b.Text, " and ") && !strings.Contains(b.Text, " und ") &&
+		!strings.Contains(b.Text, " et ") && !strings.Contains(b.Text, " y ") {
 		return Item{}, false
 	}
 	t, keynote := stripKind(b.Text)
