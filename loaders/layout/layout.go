@@ -117,6 +117,51 @@ var (
 	imageFile  = regexp.MustCompile(`(?i)^\S+\.(?:jpe?g|png|gif|webp|svg)$`)
 )
 
+// Reference-style links: "[Title][4]" or "[Title][]" in the text, and
+// "[4]: https://…" on a line of its own.
+var (
+	refDef  = regexp.MustCompile(`^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+["'(].*)?$`)
+	refLink = regexp.MustCompile(`\[([^\[\]]+)\]\[([^\[\]]*)\]`)
+)
+
+// referenceLinks resolves the reference-style links of the blocks: each
+// becomes a link of its block, its text the link's text, as an inline
+// link would; the definitions are furniture.
+func (d *Doc) referenceLinks() {
+	defs := map[string]string{}
+	for i := d.Body; i < len(d.Lines); i++ {
+		if m := refDef.FindStringSubmatch(d.Lines[i]); m != nil {
+			defs[strings.ToLower(m[1])] = m[2]
+		}
+	}
+	if len(defs) == 0 {
+		return
+	}
+	for k := range d.Blocks {
+		b := &d.Blocks[k]
+		if refDef.MatchString(b.Raw) {
+			b.Kind = Furniture
+			continue
+		}
+		if !strings.Contains(b.Text, "][") {
+			continue
+		}
+		b.Text = refLink.ReplaceAllStringFunc(b.Text, func(m string) string {
+			sm := refLink.FindStringSubmatch(m)
+			ref := sm[2]
+			if ref == "" {
+				ref = sm[1]
+			}
+			url, ok := defs[strings.ToLower(ref)]
+			if !ok {
+				return m
+			}
+			b.Links = append(b.Links, Link{Text: strings.TrimSpace(sm[1]), URL: url})
+			return sm[1]
+		})
+	}
+}
+
 // Parse splits text into blocks. It fails only on text that is not UTF-8.
 func Parse(name string, text []byte) (*Doc, error) {
 	d := &Doc{Name: name, FrontMatter: map[string]string{}}
@@ -134,6 +179,7 @@ func Parse(name string, text []byte) (*Doc, error) {
 	}
 	d.Body = d.frontMatter()
 	d.blocks(d.Body)
+	d.referenceLinks()
 	d.byLine = make(map[int]int, len(d.Blocks))
 	for k, b := range d.Blocks {
 		d.byLine[b.Line] = k

@@ -240,3 +240,25 @@ func TestTaskListItems(t *testing.T) {
 		t.Errorf("items = %q", got)
 	}
 }
+
+// TestReferenceLinks: "[Title][4]" with "[4]: url" on a line of its own is
+// a link of its block, read as its text; "[Title][]" takes its own text as
+// the reference; the definitions are furniture; an undefined reference
+// stays as printed.
+func TestReferenceLinks(t *testing.T) {
+	d, err := Parse("t.md", []byte("Our talks:\n\n- [Weeding Pods][4] led by Ana Luz, [Acme][8]\n- [Gardens][] and [nothing][9]\n\n[4]: https://sched.co/weeding\n[8]: https://acme.example.org/\n[gardens]: https://www.youtube.com/watch?v=g\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Blocks[1]
+	if b.Text != "Weeding Pods led by Ana Luz, Acme" || len(b.Links) != 2 || b.Links[0].URL != "https://sched.co/weeding" || b.Links[1].Text != "Acme" {
+		t.Errorf("block = %q %+v", b.Text, b.Links)
+	}
+	b = d.Blocks[2]
+	if b.Text != "Gardens and [nothing][9]" || len(b.Links) != 1 || b.Links[0].URL != "https://www.youtube.com/watch?v=g" {
+		t.Errorf("block = %q %+v", b.Text, b.Links)
+	}
+	if got := kinds(d); !strings.HasSuffix(got, "furniture; furniture; furniture") {
+		t.Errorf("blocks = %s, want the definitions as furniture", got)
+	}
+}
