@@ -609,7 +609,9 @@ func titleBeforePointer(b layout.Block, l layout.Link, g attrib.Gazetteer) (Item
 		return Item{}, false
 	}
 	before := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(b.Text[:i]), "[(（-–—:|,"))
-	if before == "" || strings.ContainsAny(before, ".!?") && !titleShaped(before) {
+	if before == "" || strings.ContainsAny(before, ".!?") && !titleShaped(before) || quoted.MatchString(before) {
+		// A sentence, or one that quotes the title itself (“… : "Title" de A
+		// ([vidéo](…))”): the quoted-title rule reads it.
 		return Item{}, false
 	}
 	text, keynote := stripKind(before)
@@ -963,6 +965,9 @@ var (
 	topicSep    = regexp.MustCompile(`\s*(?:&|/|,|\+| and | vs\.? | or )\s*`)                                           // "Flux & Argo"
 	byClause    = regexp.MustCompile(`^[,\s]*(?:by|from|with)\s+(.+?)(?:[.;]|$|,\s+(?:which|who|where|and then|it)\b)`) // "” by A, which …"
 	spacedBy    = regexp.MustCompile(`\sby\s`)
+	// byClauseOther is "by" in French, German, Spanish or Italian right
+	// after a title, its people ending at a parenthesis or a quote.
+	byClauseOther = regexp.MustCompile(`^[,\s]*(?:de|par|von|por|di|présenté par|presentado por)\s+(\p{Lu}(?:\p{Lu}\.\s|[^(“"«.;])+?)\s*(?:[(“"«.;]|$)`)
 )
 
 // maxTalkLineWords bounds a talk line found inside running lines.
@@ -1744,6 +1749,11 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		if mm := byClause.FindStringSubmatch(after); len(it.Speakers) == 0 && mm != nil {
 			it.Speakers = people(mm[1], g)
 		}
+		if mm := byClauseOther.FindStringSubmatch(after); len(it.Speakers) == 0 && mm != nil {
+			// "“Title” de José Santos, Ghent University (vidéo)": "by" in
+			// French, German, Spanish or Italian, up to a parenthesis.
+			it.Speakers = people(mm[1], g)
+		}
 		if len(it.Speakers) == 0 {
 			// "Kelsey Hightower's ‘Serverless, Not So FaaS’": the owner
 			// right before the title.
@@ -2138,7 +2148,7 @@ var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)
 
 // cueRightBefore is a word for a session just before a quoted title,
 // perhaps with "like", "called" or "titled" and a comma.
-var cueRightBefore = regexp.MustCompile(`(?i)\b(?:talks?|sessions?|keynotes?|presentations?|panels?|workshops?|tutorials?|demos?)(?:\s+(?:like|called|titled|named|on|about|was|is))?\s*[,:]?\s*$`)
+var cueRightBefore = regexp.MustCompile(`(?i)\b(?:talks?|sessions?|keynotes?|presentations?|panels?|workshops?|tutorials?|demos?|conférences?|présentations?|exposés?|charlas?|ponencias?|vorträge?|vortrag|palestras?)(?:\s+(?:like|called|titled|named|on|about|was|is|intitulée?s?|titulad[ao]s?|mit dem titel))?\s*[,:]?\s*$`)
 
 // listJoin is what stands between two titles of one list: the quotes
 // around them and "and", "or" or a comma.

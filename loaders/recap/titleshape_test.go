@@ -667,3 +667,24 @@ func TestOwnerRightBeforeQuotedTitle(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestFrenchQuotedTitles: titles quoted in French prose with who gave them
+// after "de" ("“Title” de A, Company ([vidéo](…)) et “Title 2” de B et C
+// M. D, Company"): each title with its people; the sentence before the
+// video link is no title.
+func TestFrenchQuotedTitles(t *testing.T) {
+	doc := "# KubeCon 2031 - Partie 2\n\nRetour sur KubeCon Europe 2031.\n\n" +
+		"Nous avons pu suivre deux présentations à ce sujet : *\"Weeding-aware Scheduling in Gardens\"* de José Sant, Ghent University ([vidéo](https://www.youtube.com/watch?v=f1)) " +
+		"et *\"Better Compost Management with eBPF\"* de Dani Bork et Chris M. Lucia, Isovalent ([vidéo](https://www.youtube.com/watch?v=f2)).\n"
+	d := parseDoc(t, doc)
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, describe(it))
+	}
+	want := "quoted-title: Weeding-aware Scheduling in Gardens | José Sant @ Ghent University\n" +
+		"quoted-title: Better Compost Management with eBPF | Dani Bork @ Isovalent | Chris M. Lucia @ Isovalent"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
