@@ -155,6 +155,9 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			if len(found) == 0 && b.Kind == layout.Paragraph {
 				found = latinTitlesInCJK(b)
 			}
+			if len(found) == 0 && (b.Kind == layout.Paragraph || b.Kind == layout.ListItem) {
+				found = bookTitles(b, g)
+			}
 			if b.Kind == layout.Paragraph && (len(found) == 0 || len(b.Links) > 1) {
 				// Every session a sentence links, beside the one another
 				// rule read from its first link.
@@ -840,6 +843,53 @@ func speakerField(b layout.Block) (string, bool) {
 	key := strings.ToLower(strings.Trim(b.Text[:i], " *_"))
 	_, n := utf8.DecodeRuneInString(b.Text[i:])
 	return strings.TrimSpace(b.Text[i+n:]), speakerKey[key]
+}
+
+// Chinese prose names a talk in book-title brackets after a word saying
+// it is one ("将发表题为《Title》的演讲", "主题为《Title》"), its people before
+// the verb ("维护者 Ana Luz（Acme）与 Bo Chan 将发表…").
+var (
+	bookTitle   = regexp.MustCompile(`(题为|名为|主题为|主题是|议题|演讲|分享|报告|讲题)?\s*《([^《》]{4,160})》\s*(的演讲|演讲|的分享|分享|议题|的报告)?`)
+	zhPresenter = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,3}(?:\s*（[^（）]{1,20}）)?\s*(?:与|和|、|及|,|，)?\s*)+)\s*(?:将|会|也|在|于|还)?\s*(?:发表|带来|分享|介绍|主讲|演讲)`)
+	zhParenCo   = regexp.MustCompile(`\s*（([^（）]{1,20})）`)
+	zhAnd       = regexp.MustCompile(`\s*(?:与|和|、|及|,|，)\s*`)
+)
+
+// bookTitles reads the talks a Chinese sentence names in book-title
+// brackets with a word for a talk beside them, and their people.
+func bookTitles(b layout.Block, g attrib.Gazetteer) []Item {
+	if !strings.Contains(b.Text, "《") {
+		return nil
+	}
+	var out []Item
+	for _, m := range bookTitle.FindAllStringSubmatchIndex(b.Text, -1) {
+		if m[2] < 0 && m[6] < 0 {
+			continue // a book or a report, not said to be a talk
+		}
+		it := Item{Title: cleanTitle(b.Text[m[4]:m[5]]), Rule: RuleQuotedTitle}
+		if pm := zhPresenter.FindStringSubmatch(b.Text[:m[0]]); pm != nil {
+			for _, part := range zhAnd.Split(strings.TrimSpace(pm[1]), -1) {
+				company := ""
+				if cm := zhParenCo.FindStringSubmatch(part); cm != nil {
+					company, part = cm[1], zhParenCo.ReplaceAllString(part, "")
+				}
+				if part = strings.TrimSpace(part); onlyPerson(part) {
+					it.Speakers = append(it.Speakers, listing.Speaker{Name: part, Company: company, Part: "speaker"})
+				}
+			}
+			// A company in parentheses after the last of several names is
+			// theirs all ("A 与 B（华为）").
+			if n := len(it.Speakers); n > 1 && it.Speakers[n-1].Company != "" {
+				for i := range it.Speakers {
+					if it.Speakers[i].Company == "" {
+						it.Speakers[i].Company = it.Speakers[n-1].Company
+					}
+				}
+			}
+		}
+		out = append(out, it)
+	}
+	return out
 }
 
 // minCJKLinkTitle is the fewest characters a Chinese or Japanese link text

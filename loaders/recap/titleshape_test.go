@@ -688,3 +688,23 @@ func TestFrenchQuotedTitles(t *testing.T) {
 		t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestBookTitleTalks: Chinese prose naming a talk in book-title brackets
+// after a word saying it is one gives the talk its people and their
+// companies before the verb; a book named in brackets is no talk.
+func TestBookTitleTalks(t *testing.T) {
+	doc := "# Volcano 在 KubeCon Europe 2031\n\n- 3月19日 14:05 - 14:30\n" +
+		"维护者 Ana Luz（Acme）与 Bo Chan（Initech）将发表题为《利用网格实现高效的多集群花园管理》的演讲。\n\n" +
+		"- 3月22日 11:55 - 12:30\n维护者 Cy Diaz 与 Di Eng（Acme）将发表题为《基于网格的批处理：最新进展》的演讲。\n\n推荐阅读《云原生花园入门指南》。\n"
+	d := parseDoc(t, doc)
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, describe(it))
+	}
+	want := "quoted-title: 利用网格实现高效的多集群花园管理 | Ana Luz @ Acme | Bo Chan @ Initech\n" +
+		"quoted-title: 基于网格的批处理：最新进展 | Cy Diaz @ Acme | Di Eng @ Acme"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
