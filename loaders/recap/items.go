@@ -58,7 +58,7 @@ var (
 		flight hotel swag sponsors dinner breakfast coffee showcase expo`)
 	// Places and things, never sessions, whatever else the line says (a
 	// meal can be a session: "Breakfast with the Maintainers").
-	notSessionThing = wordSet(`booth playlist recordings photos photo pictures swag registration hotel flight meetup meet-up showcase expo`)
+	notSessionThing = wordSet(`booth playlist recordings photos photo pictures swag registration hotel flight meetup meetups meet-up showcase expo`)
 	// Words of headings that structure a post rather than name a session.
 	blockWords = wordSet(`day days keynote keynotes talks talk sessions session notes summary summaries overview
 		conclusion conclusions overall recap party lunch breakfast dinner top highlights lightning intro introduction
