@@ -259,11 +259,13 @@ type headingConvention struct {
 func headingConventionOf(d *layout.Doc, items []Item) headingConvention {
 	var c headingConvention
 	bs := d.Blocks
+	texts := map[int][]string{}
 	for _, b := range bs {
-		if b.Kind == layout.Heading && b.Level > c.deepest {
-			c.deepest = b.Level
+		if b.Kind == layout.Heading {
+			texts[b.Level] = append(texts[b.Level], b.Text)
 		}
 	}
+	c.deepest = sessionLevel(texts)
 	talkyN, headN := 0, 0
 	for k, b := range bs {
 		if b.Kind == layout.Heading && b.Level == c.deepest {
@@ -413,7 +415,10 @@ func talky(bs []layout.Block, k int) bool {
 		if b.Kind == layout.Heading {
 			break
 		}
-		if talkCue.MatchString(b.Text) || possessive.MatchString(b.Text) || speakerLine(b.Text, nil) != nil {
+		// (A heading that is a person's name over "他演讲的主题是…" is the
+		// speaker's, not a session's.)
+		if talkCue.MatchString(b.Text) || possessive.MatchString(b.Text) || speakerLine(b.Text, nil) != nil ||
+			cjkTalkCue(b.Text) && !onlyPerson(bs[k].Text) && !attrib.CJKName(bs[k].Text) {
 			return true
 		}
 		for _, l := range b.Links {
@@ -423,6 +428,20 @@ func talky(bs []layout.Block, k int) bool {
 		}
 	}
 	return bs[k].Kind != layout.Heading // plain-text titles were read with their speaker lines
+}
+
+// cjkTalkWords say in Chinese or Japanese that a text is about a talk
+// ("…さんによる発表", "他的演讲"); written without spaces, they are found as
+// parts of the text, which talkCue's word boundaries cannot.
+var cjkTalkWords = []string{"発表", "登壇", "講演", "セッション", "演讲", "议题", "讲者", "발표", "세션"}
+
+func cjkTalkCue(t string) bool {
+	for _, w := range cjkTalkWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // legalEnding reports text ending in a company's legal form ("Acme,

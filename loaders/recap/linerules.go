@@ -155,13 +155,49 @@ func placeOf(t string, deepest int) (linePlace, string) {
 // deepestHeading returns the deepest Markdown heading level the lines use,
 // 0 for none.
 func deepestHeading(lines []Line) int {
-	deepest := 0
+	texts := map[int][]string{}
 	for _, l := range lines {
-		if m := mdHeading.FindStringSubmatch(l.Text); m != nil && len(m[1]) > deepest {
-			deepest = len(m[1])
+		if m := mdHeading.FindStringSubmatch(l.Text); m != nil {
+			texts[len(m[1])] = append(texts[len(m[1])], m[2])
+		}
+	}
+	return sessionLevel(texts)
+}
+
+// sessionLevel is the deepest heading level of a post, given the texts
+// of its headings by level, passing over a level of template subheadings:
+// "### 感想" or "### Takeaways" repeated under each session's heading say
+// the level above names the sessions.
+func sessionLevel(texts map[int][]string) int {
+	deepest := 0
+	for lv := range texts {
+		deepest = max(deepest, lv)
+	}
+	for lv := deepest; lv > 1; lv-- {
+		if !templateHeadings(texts[lv]) {
+			return lv
+		}
+		if len(texts[lv-1]) == 0 {
+			return lv
 		}
 	}
 	return deepest
+}
+
+// templateHeadings reports headings most of which repeat one text: the
+// same subheading under every session.
+func templateHeadings(ts []string) bool {
+	if len(ts) < minConventionHeadings {
+		return false
+	}
+	count := map[string]int{}
+	top := 0
+	for _, t := range ts {
+		k := strings.ToLower(strings.TrimSpace(t))
+		count[k]++
+		top = max(top, count[k])
+	}
+	return top*2 > len(ts)
 }
 
 // standaloneLines returns the lines the layout found standing alone

@@ -1120,6 +1120,13 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 				return sp
 			}
 		}
+		// "A & B, Asana | Wednesday, 25 March | 15:00 - 15:30": the people,
+		// then the session's day and time after bars.
+		if parts := strings.Split(b.Text, " | "); len(parts) > 1 && len(strings.Fields(parts[0])) <= 12 && whenFields(parts[1:]) {
+			if sp := people(parts[0], g); len(sp) > 0 {
+				return sp
+			}
+		}
 		first := b.Text
 		if i := strings.Index(first, ". "); i > 0 {
 			first = first[:i]
@@ -1465,6 +1472,17 @@ func companiesFromProse(bs []layout.Block, k int, sp []listing.Speaker, g attrib
 // weAt is a description's "At Acme, we …" or "we at Acme": the company
 // of the people who wrote it, in one of the two groups.
 var weAt = regexp.MustCompile(`(?:^|[.!?]\s+|\s)At\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,2}),?\s+(?:we|our)\s|\bwe at\s+(\p{Lu}[\p{L}0-9&\-]*(?:\s+\p{Lu}[\p{L}0-9&\-]*){0,2})\b`)
+
+// whenFields reports fields that are each a day, a date or a time.
+func whenFields(fs []string) bool {
+	for _, f := range fs {
+		f = strings.TrimSpace(f)
+		if !weekdayRe.MatchString(f) && !clockOrDate.MatchString(f) && !dayCell.MatchString(f) {
+			return false
+		}
+	}
+	return true
+}
 
 // weAtIn matches weAt in text that can hold it.
 func weAtIn(text string) []string {

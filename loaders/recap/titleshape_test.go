@@ -708,3 +708,31 @@ func TestBookTitleTalks(t *testing.T) {
 		t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestSessionLevelOverTemplateSubheadings: "### 感想" repeated under each
+// "## Title" says the level above names the sessions; a Japanese line
+// saying who gave the talk ("…さんによる…発表") makes its section a talk's.
+func TestSessionLevelOverTemplateSubheadings(t *testing.T) {
+	doc := "# KubeCon Japan 2031 参加記\n\n参加したセッションの感想を書く。\n\n" +
+		"## Beyond Weeding: Building the Garden Docs Community\nAna Luzさん、Bo Chanさんによるドキュメント翻訳の取り組みを紹介した発表。\n\n### 感想\nとても良かった。\n\n" +
+		"## From User to Contributor: A Quick Guide to Compost\nCy Diazさんによる発表。\n\n### 感想\n早速PRを送った。\n"
+	if got := sessionsOf(t, doc); got != "Beyond Weeding: Building the Garden Docs Community|From User to Contributor: A Quick Guide to Compost" {
+		t.Errorf("items = %q", got)
+	}
+}
+
+// TestPeopleThenWhen: the line under a linked title that names its people
+// and then, after bars, its day and time.
+func TestPeopleThenWhen(t *testing.T) {
+	doc := "# Cilium at KubeCon EU 2031\n\nCatch our talks:\n\n[**Invisible Hedges: Enabling Developer Velocity**](https://kccnceu2031.sched.com/event/2a/hedges)\n" +
+		"*Jón Sig & Vig Haf, Asana | Wednesday, 25 March | 15:00 - 15:30*\n"
+	d := parseDoc(t, doc)
+	d.Gazetteer = gaz{}
+	var got []string
+	for _, it := range d.Items() {
+		got = append(got, describe(it))
+	}
+	if len(got) != 1 || !strings.HasSuffix(got[0], "Invisible Hedges: Enabling Developer Velocity | Jón Sig @ Asana | Vig Haf @ Asana") {
+		t.Errorf("items = %q", got)
+	}
+}
