@@ -122,12 +122,19 @@ var (
 var (
 	refDef  = regexp.MustCompile(`^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+["'(].*)?$`)
 	refLink = regexp.MustCompile(`\[([^\[\]]+)\]\[([^\[\]]*)\]`)
+	// footnoteDef is a footnote's text, "[^1]: …".
+	footnoteDef = regexp.MustCompile(`^\s{0,3}\[\^[^\]]+\]:`)
 )
 
 // referenceLinks resolves the reference-style links of the blocks: each
 // becomes a link of its block, its text the link's text, as an inline
 // link would; the definitions are furniture.
 func (d *Doc) referenceLinks() {
+	for k := range d.Blocks {
+		if footnoteDef.MatchString(d.Blocks[k].Raw) {
+			d.Blocks[k].Kind = Furniture // "[^1]: a note": the page's apparatus
+		}
+	}
 	defs := map[string]string{}
 	for i := d.Body; i < len(d.Lines); i++ {
 		if m := refDef.FindStringSubmatch(d.Lines[i]); m != nil {

@@ -262,3 +262,15 @@ func TestReferenceLinks(t *testing.T) {
 		t.Errorf("blocks = %s, want the definitions as furniture", got)
 	}
 }
+
+// TestFootnotesAreFurniture: a footnote's text ("[^1]: …") is the page's
+// apparatus, not a line of the post.
+func TestFootnotesAreFurniture(t *testing.T) {
+	d, err := Parse("t.md", []byte("A post[^1].\n\n[^1]: Special Interest Group, a team per area.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := kinds(d); got != "paragraph; furniture" {
+		t.Errorf("blocks = %s", got)
+	}
+}
