@@ -547,13 +547,12 @@ const MinNamesList = 3
 // organisation or a job, as people without companies.
 func fullNamesList(s string, g Gazetteer) []Person {
 	parts := strings.Split(s, ",")
-	if len(parts) < MinNamesList {
+	if len(parts) < MinNamesList || !namesOnly(s, g) {
 		return nil
 	}
 	out := make([]Person, 0, len(parts))
 	for _, n := range parts {
-		n = strings.TrimSpace(n)
-		if !NameLike(n) || len(strings.Fields(n)) < 2 || isOrg(n, g) || orgish(n) || titleish(n) {
+		if n = strings.TrimSpace(n); titleish(n) {
 			return nil
 		}
 		out = append(out, Person{Name: n})

@@ -613,10 +613,7 @@ func startsUpper(s string) bool {
 // the conference's. The headings above are read up to one that names the
 // conference itself; a heading item's own text is its title, not read.
 func inColocatedEvent(bs []layout.Block, k int) bool {
-	h := bs[k].Section
-	if h == k {
-		h = parentHeading(bs, k)
-	}
+	h := headingOver(bs, k)
 	for h >= 0 {
 		t := bs[h].Text
 		if confAsPlace.MatchString(t) && colocatedName(conferece.ReplaceAllString(t, "")) {
@@ -676,11 +673,7 @@ func inEventBeside(bs []layout.Block, k int, others []string) bool {
 	if len(others) == 0 {
 		return false
 	}
-	h := bs[k].Section
-	if h == k {
-		h = parentHeading(bs, k)
-	}
-	for ; h >= 0; h = parentHeading(bs, h) {
+	for h := headingOver(bs, k); h >= 0; h = parentHeading(bs, h) {
 		t := strings.ToLower(bs[h].Text)
 		if conferece.MatchString(t) {
 			return false
@@ -697,6 +690,15 @@ func inEventBeside(bs []layout.Block, k int, others []string) bool {
 // confAsPlace names the conference as the place or time of something
 // else: "at KubeCon", "during KubeCon", "KubeCon 北美期间的".
 var confAsPlace = regexp.MustCompile(`(?i)\b(?:at|during|before|ahead\s+of|alongside|co-?located\s+with)\s+(?:the\s+)?(?:kubecon|cloud\s*native\s*con)|(?:kubecon|cloudnativecon)[^，。,:：]{0,20}?(?:期间|前夕|之前|同期|期間|前日|の前)`)
+
+// headingOver returns the heading whose section holds block k (a heading
+// item's own text is its title, so for a heading the one above it), or -1.
+func headingOver(bs []layout.Block, k int) int {
+	if h := bs[k].Section; h != k {
+		return h
+	}
+	return parentHeading(bs, k)
+}
 
 // parentHeading returns the heading above heading h of a lower level, or -1.
 func parentHeading(bs []layout.Block, h int) int {
@@ -788,11 +790,8 @@ func otherEventLinkUnder(bs []layout.Block, k int) bool {
 			return false
 		}
 		for _, l := range b.Links {
-			if !strings.Contains(l.URL, "sched.com") {
-				continue
-			}
-			if m := schedSite.FindStringSubmatch(l.URL); m != nil {
-				return !conferece.MatchString(m[0])
+			if other, ok := scheduleSiteOf(l.URL); ok {
+				return other
 			}
 		}
 	}
@@ -806,11 +805,26 @@ const maxFieldLines = 4
 // session on the schedule site of another event than the conference.
 func linksOtherEvent(b layout.Block, title string) bool {
 	for _, l := range b.Links {
-		m := schedSite.FindStringSubmatch(l.URL)
-		if m == nil || !strings.Contains(l.Text, title) && !strings.Contains(title, strings.TrimSpace(l.Text)) {
+		if !strings.Contains(l.Text, title) && !strings.Contains(title, strings.TrimSpace(l.Text)) {
 			continue
 		}
-		return !conferece.MatchString(m[0])
+		if other, ok := scheduleSiteOf(l.URL); ok {
+			return other
+		}
 	}
 	return false
+}
+
+// scheduleSiteOf reports whether url is a session's page on an edition's
+// schedule site (ok) and whether that site is another event's than the
+// conference's (other).
+func scheduleSiteOf(url string) (other, ok bool) {
+	if !strings.Contains(url, "sched.com") {
+		return false, false
+	}
+	m := schedSite.FindStringSubmatch(url)
+	if m == nil {
+		return false, false
+	}
+	return !conferece.MatchString(m[0]), true
 }

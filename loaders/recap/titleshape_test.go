@@ -432,12 +432,7 @@ func TestHeadingDashFullNames(t *testing.T) {
 		"# My KubeCon EU 2022\n\n### Keynote: Seven Years of Running Clusters for a Carmaker - Jens Ebert, Petra Moll, Sabine Wurz\n\nThey told a story.\n",
 		"# My KubeCon EU 2022\n\n## Keynote: Seven Years of Running Clusters for a Carmaker - Jens Ebert, Petra Moll, Sabine Wurz\n\nThey told a story.\n\n#### Notes\n\nMore text.\n",
 	} {
-		d := parseDoc(t, doc)
-		d.Gazetteer = gaz{}
-		var got []string
-		for _, it := range d.Items() {
-			got = append(got, describe(it))
-		}
+		got := described(t, doc, false)
 		if len(got) == 0 || !strings.Contains(got[0], "Seven Years of Running Clusters for a Carmaker | Jens Ebert @  | Petra Moll @  | Sabine Wurz @ ") {
 			t.Errorf("items = %q", got)
 		}
@@ -509,12 +504,7 @@ func TestCJKLinksInProse(t *testing.T) {
 func TestTitleOverSpeakerField(t *testing.T) {
 	for _, field := range []string{"- 演讲者：Ana Luz & Bo Chan, Acme", "- Speakers: Ana Luz & Bo Chan, Acme"} {
 		doc := "# 我们在 KubeCon China 2031 的分享\n\n### KubeCon 演讲\n\n**A Metadata Store for Very Large Clusters**\n\n" + field + "\n- 会议：KubeCon China 2031\n"
-		d := parseDoc(t, doc)
-		d.Gazetteer = gaz{}
-		var got []string
-		for _, it := range d.Items() {
-			got = append(got, describe(it))
-		}
+		got := described(t, doc, false)
 		if want := "standalone-title: A Metadata Store for Very Large Clusters | Ana Luz @ Acme | Bo Chan @ Acme"; strings.Join(got, "\n") != want {
 			t.Errorf("%s: items = %q, want %q", field, got, want)
 		}
@@ -622,14 +612,7 @@ func TestFeaturedTalkEntries(t *testing.T) {
 		"**Sched Link:** [View on Sched](https://kccncind2031.sched.com/event/1a/gardens)\n**Blog Post:** [Read on the Garden Blog](https://example.org/blog/gardens)\n\n" +
 		"- **\"Hey Garden\": Making Pods Agent-Native**\n**Speakers:** [Cy Diaz](https://example.org/c) (Initech)\n" +
 		"**Sched Link (Open Source Summit):** [View on Sched](https://ossindia2031.sched.com/event/2b/hey-garden)\n"
-	d := parseDoc(t, doc)
-	d.Gazetteer = gaz{}
-	var got []string
-	for _, it := range d.Items() {
-		if !it.Weak {
-			got = append(got, describe(it))
-		}
-	}
+	got := described(t, doc, true)
 	if want := "title-then-people: Gardens at Scale: Weeding 60% Idle GPUs | Ana Luz @ Acme | Bo Chan @ Acme"; strings.Join(got, "\n") != want {
 		t.Errorf("items =\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
@@ -642,12 +625,7 @@ func TestHostedByInAQuote(t *testing.T) {
 	doc := "# NATS at KubeCon EU 2031\n\nWe gave two talks.\n\n" +
 		"> Weeding Intro hosted by Ana Luz | [Review Slides](https://example.org/a.pdf) | [Watch Video](https://www.youtube.com/watch?v=a)\n\n" +
 		"> Gardens are hard, and we explained why by showing many clusters.\n"
-	d := parseDoc(t, doc)
-	d.Gazetteer = gaz{}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, describe(it))
-	}
+	got := described(t, doc, false)
 	if want := "title-by: Weeding Intro | Ana Luz @ "; strings.Join(got, "\n") != want {
 		t.Errorf("items = %q, want %q", got, want)
 	}
@@ -657,12 +635,7 @@ func TestHostedByInAQuote(t *testing.T) {
 // keynote of Bo Chan, ['Title 2'](video)" gives each title its owner.
 func TestOwnerRightBeforeQuotedTitle(t *testing.T) {
 	doc := "# KubeCon EU 2031 day 2\n\nThe keynotes were great. Ana Luz's ['Serverless, Not So Weedy'](https://www.youtube.com/watch?v=a1) was a favourite of ours.\n"
-	d := parseDoc(t, doc)
-	d.Gazetteer = gaz{}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, describe(it))
-	}
+	got := described(t, doc, false)
 	if want := "quoted-title: Serverless, Not So Weedy | Ana Luz @ "; strings.Join(got, "\n") != want {
 		t.Errorf("items = %q, want %q", got, want)
 	}
@@ -676,12 +649,7 @@ func TestFrenchQuotedTitles(t *testing.T) {
 	doc := "# KubeCon 2031 - Partie 2\n\nRetour sur KubeCon Europe 2031.\n\n" +
 		"Nous avons pu suivre deux présentations à ce sujet : *\"Weeding-aware Scheduling in Gardens\"* de José Sant, Ghent University ([vidéo](https://www.youtube.com/watch?v=f1)) " +
 		"et *\"Better Compost Management with eBPF\"* de Dani Bork et Chris M. Lucia, Isovalent ([vidéo](https://www.youtube.com/watch?v=f2)).\n"
-	d := parseDoc(t, doc)
-	d.Gazetteer = gaz{}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, describe(it))
-	}
+	got := described(t, doc, false)
 	want := "quoted-title: Weeding-aware Scheduling in Gardens | José Sant @ Ghent University\n" +
 		"quoted-title: Better Compost Management with eBPF | Dani Bork @ Isovalent | Chris M. Lucia @ Isovalent"
 	if strings.Join(got, "\n") != want {
@@ -696,12 +664,7 @@ func TestBookTitleTalks(t *testing.T) {
 	doc := "# Volcano 在 KubeCon Europe 2031\n\n- 3月19日 14:05 - 14:30\n" +
 		"维护者 Ana Luz（Acme）与 Bo Chan（Initech）将发表题为《利用网格实现高效的多集群花园管理》的演讲。\n\n" +
 		"- 3月22日 11:55 - 12:30\n维护者 Cy Diaz 与 Di Eng（Acme）将发表题为《基于网格的批处理：最新进展》的演讲。\n\n推荐阅读《云原生花园入门指南》。\n"
-	d := parseDoc(t, doc)
-	d.Gazetteer = gaz{}
-	var got []string
-	for _, it := range d.Items() {
-		got = append(got, describe(it))
-	}
+	got := described(t, doc, false)
 	want := "quoted-title: 利用网格实现高效的多集群花园管理 | Ana Luz @ Acme | Bo Chan @ Initech\n" +
 		"quoted-title: 基于网格的批处理：最新进展 | Cy Diaz @ Acme | Di Eng @ Acme"
 	if strings.Join(got, "\n") != want {
@@ -726,13 +689,23 @@ func TestSessionLevelOverTemplateSubheadings(t *testing.T) {
 func TestPeopleThenWhen(t *testing.T) {
 	doc := "# Cilium at KubeCon EU 2031\n\nCatch our talks:\n\n[**Invisible Hedges: Enabling Developer Velocity**](https://kccnceu2031.sched.com/event/2a/hedges)\n" +
 		"*Jón Sig & Vig Haf, Asana | Wednesday, 25 March | 15:00 - 15:30*\n"
+	got := described(t, doc, false)
+	if len(got) != 1 || !strings.HasSuffix(got[0], "Invisible Hedges: Enabling Developer Velocity | Jón Sig @ Asana | Vig Haf @ Asana") {
+		t.Errorf("items = %q", got)
+	}
+}
+
+// described describes the items of a recap of the tests read with the
+// test gazetteer, or only those that are not Weak.
+func described(t *testing.T, doc string, strongOnly bool) []string {
+	t.Helper()
 	d := parseDoc(t, doc)
 	d.Gazetteer = gaz{}
 	var got []string
 	for _, it := range d.Items() {
-		got = append(got, describe(it))
+		if !strongOnly || !it.Weak {
+			got = append(got, describe(it))
+		}
 	}
-	if len(got) != 1 || !strings.HasSuffix(got[0], "Invisible Hedges: Enabling Developer Velocity | Jón Sig @ Asana | Vig Haf @ Asana") {
-		t.Errorf("items = %q", got)
-	}
+	return got
 }
