@@ -100,7 +100,7 @@ func (d *Document) Items() []Item {
 	}
 	items = kept
 	conv := headingConventionOf(d.Layout, items)
-	others := eventsBeside(d.Title)
+	others := eventsBeside(d.Title, d.Gazetteer)
 	var out, named []Item // named: those that name a session, of any event
 	for _, it := range items {
 		k, isBlock := d.Layout.At(it.Line)
@@ -641,7 +641,9 @@ var titleParts = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|ã€
 // Recipes" has a section for each, and only the conference's section
 // holds its sessions. A title that lists no conference, or nothing else,
 // gives none.
-func eventsBeside(title string) []string {
+// A part that is a day ("Day 2"), a section's word ("Highlights") or a
+// project ("Kubernetes, KubeCon and me") is no event.
+func eventsBeside(title string, g attrib.Gazetteer) []string {
 	parts := titleParts.Split(title, -1)
 	if len(parts) < 2 {
 		return nil
@@ -650,10 +652,12 @@ func eventsBeside(title string) []string {
 	conf := false
 	for _, p := range parts {
 		p = strings.TrimSpace(p)
+		n := len(strings.Fields(p))
 		switch {
 		case conferece.MatchString(p):
 			conf = true
-		case len(strings.Fields(p)) >= 1 && len(strings.Fields(p)) <= maxEventNameWords && startsUpper(p) && !yearLead.MatchString(p):
+		case n >= 1 && n <= maxEventNameWords && startsUpper(p) && !yearLead.MatchString(p) && !weekdayRe.MatchString(p) &&
+			!sectionHeading(p) && !blockish(p) && (g == nil || !g.IsProject(p)):
 			others = append(others, strings.ToLower(p))
 		}
 	}
@@ -663,12 +667,18 @@ func eventsBeside(title string) []string {
 	return others
 }
 
-// maxEventNameWords bounds the name of an event a title lists.
-const maxEventNameWords = 4
+// maxEventNameWords bounds the name of an event a title lists, and
+// maxEventHeadingExtra the words a section named after it adds (its
+// region or year).
+const (
+	maxEventNameWords    = 4
+	maxEventHeadingExtra = 2
+)
 
-// inEventBeside reports a block under a heading that names one of the
-// other events the title lists (eventsBeside), read up to a heading that
-// names the conference.
+// inEventBeside reports a block under a heading named after one of the
+// other events the title lists (eventsBeside: the heading opens with the
+// event's name and adds at most maxEventHeadingExtra words, "Black Hat
+// Asia"), read up to a heading that names the conference.
 func inEventBeside(bs []layout.Block, k int, others []string) bool {
 	if len(others) == 0 {
 		return false
@@ -679,7 +689,7 @@ func inEventBeside(bs []layout.Block, k int, others []string) bool {
 			return false
 		}
 		for _, o := range others {
-			if strings.Contains(t, o) {
+			if strings.HasPrefix(t, o) && len(strings.Fields(t)) <= len(strings.Fields(o))+maxEventHeadingExtra {
 				return true
 			}
 		}

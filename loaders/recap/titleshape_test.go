@@ -709,3 +709,17 @@ func described(t *testing.T, doc string, strongOnly bool) []string {
 	}
 	return got
 }
+
+// TestTitleListingNoOtherEvent: a title that lists days, a project or the
+// author beside the conference names no other event; its sections hold
+// the conference's sessions.
+func TestTitleListingNoOtherEvent(t *testing.T) {
+	for _, title := range []string{"KubeCon Europe 2031, Day 1 and Day 2", "Istio, KubeCon and Me"} {
+		doc := "---\ntitle: \"" + title + "\"\n---\n\n## Day 1\n\n#### Weeding Binaries at Scale - Ana Luz, Acme\n\nA good one.\n\n" +
+			"## Istio\n\n#### Gardening Pods in Production - Bo Chan, Initech\n\nAlso good.\n"
+		got := described(t, doc, true)
+		if len(got) != 2 {
+			t.Errorf("%s: items = %q, want both sessions", title, got)
+		}
+	}
+}
