@@ -40,12 +40,12 @@ const (
 // lowercased text) and marks (matched anywhere, for scripts without spaces).
 var (
 	narratorWords = wordSet(`i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself ich mein meine mir je j' j’ moi mon ma mes yo mi mis eu meu minha`)
-	narratorMarks = []string{"私", "僕", "自分", "我"}
+	narratorMarks = []string{"私", "僕", "自分", "我", "저는", "제가", "나는", "내가"}
 	opinionWords  = wordSet(`intéressant intéressante super génial retour interessant spannend toll interesante favourite favorite favourites favorites highlight highlights loved enjoyed liked impressed takeaway takeaways learned learnt recap pick picks recommend recommended circling attended watched`)
 	opinionPhrase = []string{"j'ai", "j’ai", "nous avons", "retour sur", "rückblick", "resumen", "crónica", "looking forward", "can't wait", "can’t wait", "must-see", "must see", "worth watching", "worth it", "went to", "sat in", "my notes", "notes taken", "took notes", "notes from my"}
 	opinionMarks  = []string{"感想", "印象", "面白", "よかった", "見たい", "気になる", "おすすめ", "楽しみ", "注目", "推荐", "值得", "想听", "期待", "笔记", "参加レポート", "参加記"}
 	storyWords    = wordSet(`was were had gave showed explained talked presented spoke discussed demoed demonstrated shared walked described argued told opened closed ended started war waren zeigte fand erklärte était fue mostró`)
-	storyMarks    = []string{"ました", "でした", "了"}
+	storyMarks    = []string{"ました", "でした", "了", "었습니다", "았습니다", "였습니다", "했습니다"}
 	scheduleKeys  = wordSet(`room: venue: where: when: track: level: slides: video: location: hall: stage: datetime: time: type: date: register registered registration`)
 	schedulePhr   = []string{"join us", "catch us", "visit us", "meet us", "see you at", "see you in", "our session", "our talk", "our speaker"}
 	scheduleMarks = []string{"会場", "時間", "場所"}

@@ -187,7 +187,7 @@ func (w *World) discussesSpan(b *confgraph.Batch, doc *recap.Document, talk *con
 
 var (
 	levelWord  = regexp.MustCompile(`(?i)\b(beginner|intermediate|advanced|any)\b`)
-	clockRange = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*(am|pm)?\s*(?:-|–|to|,)\s*(\d{1,2}):(\d{2})\s*(am|pm)?`)
+	clockRange = regexp.MustCompile(`(?i)\b(\d{1,2}):(\d{2})\s*(am|pm)?(?:\s+(?-i:[A-Z]{2,4}))?\s*(?:-|–|to|,)\s*(\d{1,2}):(\d{2})\s*(am|pm)?`)
 	minutesIn  = regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:min|mins|minutes|分)\b`)
 )
 
@@ -277,7 +277,7 @@ func levelLine(detail string) string {
 }
 
 // duration reads a session's length from a time range ("11:15am -
-// 11:50am") or a stated number of minutes.
+// 11:50am", "9:00am EST - 9:05am EST") or a stated number of minutes.
 func duration(detail string) int {
 	if m := clockRange.FindStringSubmatch(detail); m != nil {
 		h1, _ := strconv.Atoi(m[1])

@@ -1,6 +1,7 @@
 package loaders
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 	"testing"
@@ -177,5 +178,51 @@ func TestRowDurationIsItsOwn(t *testing.T) {
 		if r.Type == confgraph.RelDiscusses && strings.Contains(r.To, "prometheus") {
 			t.Errorf("%s DISCUSSES %s from the text after the table", r.From, r.To)
 		}
+	}
+}
+
+// TestScheduleExportFields: a schedule exported as text, each session a
+// heading line with the anchor sign its page left ("Title#") over "Time:",
+// "Speakers:" and "Venue:" fields whose times carry their zone.
+func TestScheduleExportFields(t *testing.T) {
+	doc := "KubeCon + CloudNativeCon North America 2031#\nThursday, November 13, 2031#\nKeynote: Gardens Beyond Operations#\nTime: 9:07am EST - 9:23am EST\nSpeakers: Ana Luz (Principal Engineer, Acme)\nVenue: Hall B\nType: KEYNOTE SESSIONS\n" +
+		"Weeding Pods With Flux#\nTime: 11:00am EST - 11:30am EST\nSpeakers: Bo Chan (Engineer, Initech)\nVenue: Room 2\nType: TALK\n"
+	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, n := range b.Nodes() {
+		if tk, ok := n.(*confgraph.Talk); ok {
+			got[tk.Title] = tk.DurationMinutes
+		}
+	}
+	want := map[string]int{"Gardens Beyond Operations": 16, "Weeding Pods With Flux": 30}
+	if !maps.Equal(got, want) {
+		t.Errorf("talks = %v, want %v", got, want)
+	}
+}
+
+// TestKoreanRecapIsAnAccount: a Korean post told in the first person and
+// the past tense is a recap, even when the one session it names comes
+// with its speaker.
+func TestKoreanRecapIsAnAccount(t *testing.T) {
+	doc := "# KubeCon NA 2020 핵심 요약\n\n저는 지난주에 가상 KubeCon NA 이벤트를 마쳤습니다. 훌륭한 세션이 너무 많았습니다.\n\n" +
+		"메시지를 강화한 것은 Ana Luz 가 훌륭한 기조 연설 인“ The Garden Journey @Acme ”에서였습니다.\n\n나는 많은 것을 배웠습니다.\n"
+	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recaps, talks := 0, 0
+	for _, n := range b.Nodes() {
+		switch n.(type) {
+		case *confgraph.Recap:
+			recaps++
+		case *confgraph.Talk:
+			talks++
+		}
+	}
+	if recaps != 1 || talks != 1 {
+		t.Errorf("recaps = %d, talks = %d, want 1 and 1", recaps, talks)
 	}
 }

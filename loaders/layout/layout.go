@@ -659,8 +659,13 @@ func (b *Block) setText(s string) {
 	s = stripTags(s)
 	s = html.UnescapeString(s)
 	s = stripEmphasis(s)
-	b.Text = strings.Join(strings.Fields(s), " ")
+	b.Text = permalinkMark.ReplaceAllString(strings.Join(strings.Fields(s), " "), "$1")
 }
+
+// permalinkMark is the anchor sign a page copied as text leaves glued to
+// the end of its headings ("Badge Pick-Up#", "Keynote: Title¶"); a one-letter
+// word before it is a name ("C#").
+var permalinkMark = regexp.MustCompile(`([^\s#]{2})[#¶]$`)
 
 // PlainText is the text of a piece of a line as a block's Text reads it:
 // links by their text, without tags or emphasis, spaces folded.

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -272,5 +273,24 @@ func TestFootnotesAreFurniture(t *testing.T) {
 	}
 	if got := kinds(d); got != "paragraph; furniture" {
 		t.Errorf("blocks = %s", got)
+	}
+}
+
+// TestPermalinkMark: the anchor sign a page copied as text leaves at the
+// end of a heading is no part of it; a language's name ending in one
+// ("C#") is kept.
+func TestPermalinkMark(t *testing.T) {
+	in := "Badge Pick-Up#\n\n## Keynote: Gardens at Scale¶\n\nWriting operators in C#\n\n- Weeding Pods With F#\n"
+	d, err := Parse("t.txt", []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, b.Text)
+	}
+	want := []string{"Badge Pick-Up", "Keynote: Gardens at Scale", "Writing operators in C#", "Weeding Pods With F#"}
+	if !slices.Equal(got, want) {
+		t.Errorf("texts = %q, want %q", got, want)
 	}
 }

@@ -109,7 +109,9 @@ func (d *Document) Items() []Item {
 			continue
 		}
 		named = append(named, it)
-		if isBlock && (inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others) ||
+		// A section named after an event beside the conference is no
+		// session, and its sessions are that event's.
+		if isBlock && (len(it.Speakers) == 0 && colocatedName(it.Title) || inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others) ||
 			otherEventLinkUnder(d.Layout.Blocks, k)) {
 			continue
 		}
@@ -329,15 +331,19 @@ func overNoSession(it Item, bs []layout.Block, k int) bool {
 // overSessions reports a heading without people over a section that
 // names sessions of its own ("### AI: From Experiments to Ecosystems"
 // over "Talks like “A” and “B”…"): the heading groups them, it is no
-// session itself.
+// session itself. So does a title standing alone in plain text over a
+// paragraph that names a session of its own.
 func overSessions(it Item, d *layout.Doc, k int, items []Item) bool {
 	bs := d.Blocks
-	if it.Rule != RuleHeading || len(it.Speakers) > 0 || bs[k].Kind != layout.Heading {
+	plain := it.Rule == RuleStandaloneTitle && bs[k].Standalone
+	if len(it.Speakers) > 0 || !plain && (it.Rule != RuleHeading || bs[k].Kind != layout.Heading) {
 		return false
 	}
 	end := len(bs)
 	for j := k + 1; j < len(bs); j++ {
-		if bs[j].Kind == layout.Heading && bs[j].Level <= bs[k].Level {
+		// A plain-text heading's section ends at the next line standing
+		// alone (the next heading of plain text).
+		if bs[j].Kind == layout.Heading && bs[j].Level <= bs[k].Level || plain && (bs[j].Kind == layout.Heading || bs[j].Standalone) {
 			end = j
 			break
 		}
@@ -430,10 +436,10 @@ func talky(bs []layout.Block, k int) bool {
 	return bs[k].Kind != layout.Heading // plain-text titles were read with their speaker lines
 }
 
-// cjkTalkWords say in Chinese or Japanese that a text is about a talk
-// ("…さんによる発表", "他的演讲"); written without spaces, they are found as
+// cjkTalkWords say in Chinese, Japanese or Korean that a text is about a
+// talk ("…さんによる発表", "他的演讲", "기조 연설"); written without spaces, they are found as
 // parts of the text, which talkCue's word boundaries cannot.
-var cjkTalkWords = []string{"発表", "登壇", "講演", "セッション", "演讲", "议题", "讲者", "발표", "세션"}
+var cjkTalkWords = []string{"発表", "登壇", "講演", "セッション", "演讲", "议题", "讲者", "발표", "세션", "기조 연설", "기조연설", "강연"}
 
 func cjkTalkCue(t string) bool {
 	for _, w := range cjkTalkWords {
@@ -750,8 +756,11 @@ func colocatedName(t string) bool {
 		if strings.TrimFunc(p, notLetter) == "" {
 			continue
 		}
-		parts++
-		if !colocatedPart(p) {
+		if colocatedPart(p) {
+			parts++
+		} else if !weekdayRe.MatchString(strings.TrimSpace(p)) {
+			// (A day beside the name dates the section: "Cloud Native
+			// Rejekts, Sunday November 10".)
 			return false
 		}
 	}

@@ -89,6 +89,9 @@ func (d *Document) lineItems() []Item {
 		if !heading && speakerLine(t, g) != nil {
 			continue // a line of people under a title, not a title
 		}
+		if k := colonPrefix(t); !heading && k != "" && fieldKey(strings.ToLower(k)) {
+			continue // "Venue Location: CodeNode, London", "Time: 9:00am": a field, not a title
+		}
 		next := nextText(lines, i+1, captions)
 		if it, ok := titleThenPeople(t, next, strict, g); ok {
 			add(it, l)
@@ -96,9 +99,6 @@ func (d *Document) lineItems() []Item {
 		}
 		if !heading && !blankBefore(lines, i) && !alone[l.No] {
 			continue // a line inside a paragraph
-		}
-		if k := colonPrefix(t); !heading && k != "" && fieldKey(strings.ToLower(k)) {
-			continue // "Venue Location: CodeNode, London": a field, not a title
 		}
 		if it, ok := titleAlone(t, next, heading, strict); ok {
 			add(it, l)

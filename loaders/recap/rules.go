@@ -381,6 +381,10 @@ func partOfSession(bs []layout.Block, k int, g attrib.Gazetteer) bool {
 
 // fieldKey reports the key of a session's field: "When", "Room", "Sched
 // link", "Slides".
+// maxFieldsBefore is how many fields ("Time:", "Venue:") may stand
+// between a title and its speakers' field.
+const maxFieldsBefore = 3
+
 func fieldKey(key string) bool {
 	if fieldKeys[key] {
 		return true
@@ -394,8 +398,15 @@ func fieldKey(key string) bool {
 // "- **Title**\n**Speakers:** …".
 func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, bool) {
 	b := bs[k]
-	if k+1 >= len(bs) || bs[k+1].Line > b.Line+2 || bs[k+1].Kind != layout.KeyValue ||
-		!speakerKey[strings.ToLower(strings.Trim(bs[k+1].Key, " *"))] {
+	// The speakers' field is right under the title, or after the other
+	// fields of the entry ("Title" / "Time: …" / "Speakers: …").
+	f := k + 1
+	for f < len(bs) && f <= k+maxFieldsBefore && bs[f].Kind == layout.KeyValue && bs[f].Line == bs[f-1].Line+1 &&
+		fieldKey(strings.ToLower(strings.Trim(bs[f].Key, " *"))) {
+		f++
+	}
+	if f >= len(bs) || bs[f].Line > b.Line+2+(f-k-1) || bs[f].Kind != layout.KeyValue ||
+		!speakerKey[strings.ToLower(strings.Trim(bs[f].Key, " *"))] {
 		return Item{}, false
 	}
 	// "- **Title: Subtitle**" reads as a key and a value; a field's key
@@ -408,7 +419,7 @@ func titleOverSpeakersKey(bs []layout.Block, k int, g attrib.Gazetteer) (Item, b
 	if !titleShaped(t) && !looseTitle(t) {
 		return Item{}, false
 	}
-	sp := people(bs[k+1].Value, g)
+	sp := people(bs[f].Value, g)
 	if len(sp) == 0 {
 		return Item{}, false
 	}
@@ -1681,7 +1692,7 @@ var clockOrDate = regexp.MustCompile(`^\W*\d{1,4}[:/.\-]\d{1,2}`)
 func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 	b := bs[k]
 	key := strings.ToLower(strings.Trim(b.Key, " *"))
-	if !titleKeys[key] && !strings.HasSuffix(key, " title") {
+	if !titleKeys[key] && !strings.HasSuffix(key, " title") && !sessionKindKey(key) {
 		return nil
 	}
 	t, keynote := stripKind(strings.Trim(b.Value, `"“” `))
@@ -1721,7 +1732,12 @@ func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 			}
 		}
 	}
-	if key == "keynote" {
+	if len(it.Speakers) == 0 && k+1 < len(bs) && bs[k+1].Kind == layout.Paragraph && bs[k+1].Line-b.Line <= 2 {
+		// "Keynote: Title" over "Bo Sample, CTO of Acme, spoke about …":
+		// the description under it says who gave it.
+		it.Speakers = describedBy(bs[k+1].Text, g)
+	}
+	if key == "keynote" || strings.HasSuffix(key, " keynote") {
 		it.Keynote = true
 	}
 	for i := range it.Speakers {
@@ -1734,6 +1750,38 @@ func keyValue(bs []layout.Block, k int, g attrib.Gazetteer) []Item {
 	}
 	return []Item{it}
 }
+
+// sessionKindKey reports a key naming a keynote with a word before it:
+// "Opening keynote", "Closing keynote". ("Lightning Talk: …" is part of
+// its title, read as such by the kind-lead rule.)
+func sessionKindKey(key string) bool {
+	f := strings.Fields(key)
+	return len(f) == 2 && f[1] == "keynote"
+}
+
+// describedBy returns who a session's description says gave it: a name
+// followed by what a presenter does ("Ana Ruiz showed …"), or a name with
+// the company and role between commas opening the description ("Bo
+// Sample, CTO of Acme, spoke about …", "Li Demo, Acme (CNCF), CTO kicked
+// off …").
+func describedBy(text string, g attrib.Gazetteer) []listing.Speaker {
+	if sp := presenters(text, g, false); len(sp) > 0 {
+		return sp
+	}
+	m := leadAttribution.FindStringSubmatch(text)
+	if m == nil {
+		return nil
+	}
+	sp := people(m[1]+m[2], g)
+	if len(sp) == 0 || !listing.Personish(sp[0].Name) {
+		return nil
+	}
+	return sp[:1]
+}
+
+// leadAttribution is a description opening with a name, what it does
+// between commas, and what a presenter does.
+var leadAttribution = regexp.MustCompile(`^(\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){1,2})((?:,\s*[^,.;:!?]{2,60}?){1,3}),?\s+(?:kicked off|opened|closed|spoke|talked|presented|explained|shared|showed|gave|delivered|took the stage|walked|discussed|introduced|announced|described|demonstrated|demoed)\b`)
 
 // ownerRightBefore is a person's name and "'s" right before a title.
 var ownerRightBefore = regexp.MustCompile(`(\p{Lu}[\p{L}.\-]+(?:\s+\p{Lu}[\p{L}.\-]+){1,2})['’]s$`)
@@ -1935,7 +1983,23 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				}
 			}
 		}
-		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) && !linked {
+		if len(it.Speakers) == 0 && theirTalk.MatchString(sentence) {
+			// "Chad Ito and Mia Berg from the Fn project wowed the crowd
+			// with their presentation on “Title”": the names opening the
+			// sentence gave the talk its owner's word points back to.
+			if m := namesOpening.FindStringSubmatch(strings.TrimSpace(sentence)); m != nil {
+				it.Speakers = onlyNames(m[1], g)
+			}
+		}
+		if len(it.Speakers) == 0 && cjkTalkCue(sentence) {
+			// "Alena Prokharchyk 가 훌륭한 기조 연설 인 “Title”": in a Korean,
+			// Japanese or Chinese sentence about a talk, the name written
+			// in Latin letters before a particle is who gave it.
+			if m := cjkSubject.FindStringSubmatch(sentence); m != nil && listing.Personish(m[1]) {
+				it.Speakers = []listing.Speaker{{Name: m[1], Part: "speaker"}}
+			}
+		}
+		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) && !cjkTalkCue(sentence) && !linked {
 			continue
 		}
 		it.Weak = len(it.Speakers) == 0 && !linked && !cued
@@ -2216,6 +2280,18 @@ var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)
 
 // cueRightBefore is a word for a session just before a quoted title,
 // perhaps with "like", "called" or "titled" and a comma.
+// theirTalk is a sentence ending in "their|his|her talk" and a few words
+// before a title; namesOpening is the run of full names opening it.
+var (
+	theirTalk    = regexp.MustCompile(`(?i)\b(?:their|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:talk|session|keynote|presentation|demo|panel|workshop)s?\b[^.!?]{0,30}$`)
+	namesOpening = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)*)\s`)
+)
+
+// cjkSubject is a full name in Latin letters followed by a Korean,
+// Japanese or Chinese particle that makes it the sentence's subject or
+// owner ("Alena Prokharchyk 가", "Ana Ruiz さんが", "Ana Ruiz 的").
+var cjkSubject = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){1,2})\s?(?:가|이|은|는|의|께서|さん|氏|が|は|の|的|在)`)
+
 var cueRightBefore = regexp.MustCompile(`(?i)\b(?:talks?|sessions?|keynotes?|presentations?|panels?|workshops?|tutorials?|demos?|conférences?|présentations?|exposés?|charlas?|ponencias?|vorträge?|vortrag|palestras?)(?:\s+(?:like|called|titled|named|on|about|was|is|intitulée?s?|titulad[ao]s?|mit dem titel))?\s*[,:]?\s*$`)
 
 // listJoin is what stands between two titles of one list: the quotes

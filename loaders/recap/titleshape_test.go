@@ -2,6 +2,7 @@ package recap
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -721,5 +722,58 @@ func TestTitleListingNoOtherEvent(t *testing.T) {
 		if len(got) != 2 {
 			t.Errorf("%s: items = %q, want both sessions", title, got)
 		}
+	}
+}
+
+// TestPlainTextSections: in a post copied as plain text, a line standing
+// alone over a paragraph that names a session of its own is a section of
+// the post, and who gave that session is read from "A and B … with their
+// presentation on “Title”".
+func TestPlainTextSections(t *testing.T) {
+	doc := "Our KubeCon Takeaways\n\nThe show is over and here are my notes.\n\nStandards, Serverless, and Gardens\n\n" +
+		"Friday was a heavy day. Ana Luz and Bo Chan from the Flux project wowed the crowd with their presentation and demo on \"Weeding Pods at Planet Scale.\"\n"
+	got := described(t, doc, true)
+	want := []string{"quoted-title: Weeding Pods at Planet Scale | Ana Luz @  | Bo Chan @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestEventSectionWithDay: a section named after an event beside the
+// conference and its day ("Cloud Native Rejekts, Sunday November 10") is
+// no session, and the sessions under a day heading naming that event are
+// that event's.
+func TestEventSectionWithDay(t *testing.T) {
+	doc := "# My KubeCon week\n\nI attended KubeCon and the events before it.\n\nCloud Native Rejekts, Sunday November 10\n\nRejekts is where rejected talks get a second chance; I gave a talk there.\n\n" +
+		"## Tuesday, October 25 (GitOpsCon)\n\n- [Weeding Pods With Flux - Ana Luz, Acme](https://sched.co/x)\n\n## Wednesday (KubeCon)\n\n- [Pruning Charts - Bo Chan, Initech](https://sched.co/y)\n"
+	got := described(t, doc, true)
+	want := []string{"link-item: Pruning Charts | Bo Chan @ Initech"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestKoreanKeynoteInQuotes: in a Korean sentence about a keynote (기조
+// 연설), the quoted title is the session and the name in Latin letters
+// before the subject particle is who gave it.
+func TestKoreanKeynoteInQuotes(t *testing.T) {
+	doc := "# KubeCon 후기\n\n메시지를 강화한 것은 Ana Luz 가 훌륭한 기조 연설 인“ The Garden Journey @Acme ”에서였습니다.\n"
+	got := described(t, doc, true)
+	want := []string{"quoted-title: The Garden Journey @Acme | Ana Luz @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestKeynoteLineOverDescription: "Opening keynote: Title" over a
+// description opening with who gave it, their company and role between
+// commas ("Ana Luz, CTO of Acme, spoke about …").
+func TestKeynoteLineOverDescription(t *testing.T) {
+	doc := "# Day 4 highlights\n\nHere is a look at the last day.\n\nOpening keynote: Ten Years of Gardens!\n\nAna Luz, CTO of Acme, kicked off the last day talking about the history of gardens.\n\n" +
+		"Keynote: Weeds Are Not Guaranteed\n\nBo Chan, Initech, spoke about how far we have come.\n"
+	got := described(t, doc, true)
+	want := []string{"key-value: Ten Years of Gardens! | Ana Luz @ Acme", "key-value: Weeds Are Not Guaranteed | Bo Chan @ Initech"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
 	}
 }
