@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/internal/confgraph"
+	"github.com/confgraph/confgraph/internal/text"
 	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/listing"
 	"github.com/confgraph/confgraph/loaders/projectmatch"
@@ -264,6 +265,12 @@ func (w *World) parse(name string, text []byte) (*parsed, error) {
 		}
 		doc.Gazetteer = w
 		p := &parsed{name: name, kind: KindRecap, recap: doc, items: doc.Items()}
+		if it, ok := doc.TalkPage(); ok && onlyAbout(p.items, it) {
+			// A page about one session (a speaker's talk page, a talk's
+			// slides): a listing of that session.
+			p.kind, p.items = KindSchedule, []recap.Item{merged(it, p.items)}
+			return p, nil
+		}
 		if measure(doc, p.items).IsSchedule() {
 			p.kind = KindSchedule
 		}
@@ -271,6 +278,31 @@ func (w *World) parse(name string, text []byte) (*parsed, error) {
 	}
 	return nil, fmt.Errorf("%s: skipped: neither a talk listing nor a conference recap", name)
 }
+
+// onlyAbout reports items that name no session but the page's own: none,
+// weak ones, or the page's title again.
+func onlyAbout(items []recap.Item, page recap.Item) bool {
+	for _, it := range items {
+		if !it.Weak && normTitle(it.Title) != normTitle(page.Title) {
+			return false
+		}
+	}
+	return true
+}
+
+// merged is the page's session with the people an item of the page
+// read for it when its title gave none.
+func merged(page recap.Item, items []recap.Item) recap.Item {
+	for _, it := range items {
+		if len(page.Speakers) == 0 && normTitle(it.Title) == normTitle(page.Title) {
+			page.Speakers = it.Speakers
+		}
+	}
+	return page
+}
+
+// normTitle is a title's words, for telling one title written twice.
+func normTitle(t string) string { return strings.Join(text.Words(t), " ") }
 
 // batch turns a parsed document into nodes and relationships.
 func (w *World) batch(p *parsed, known *talkIndex) (*confgraph.Batch, []string, error) {

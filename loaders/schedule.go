@@ -254,8 +254,9 @@ func (w *World) scheduleBatch(doc *recap.Document, known *talkIndex, items []rec
 var proseRule = map[string]bool{recap.RuleQuotedTitle: true, recap.RuleProseTitle: true, recap.RuleNamedInProse: true, recap.RuleLinkInProse: true}
 
 // structural are the rules that read a talk from a schedule's structure,
-// where a talk may have no speaker ("Keynote: Closing Remarks").
-var structural = map[string]bool{recap.RuleTableRow: true, recap.RuleKeyValue: true, recap.RuleLinkItem: true}
+// where a talk may have no speaker ("Keynote: Closing Remarks"), or from
+// the title of a page about one talk.
+var structural = map[string]bool{recap.RuleTableRow: true, recap.RuleKeyValue: true, recap.RuleLinkItem: true, recap.RuleTalkPage: true}
 
 var kindLeadLine = regexp.MustCompile(`(?i)^\W*(?:keynote|lightning talk|panel|tutorial|workshop)\s*[:：]`)
 

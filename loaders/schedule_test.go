@@ -3,6 +3,7 @@ package loaders
 import (
 	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -224,5 +225,58 @@ func TestKoreanRecapIsAnAccount(t *testing.T) {
 	}
 	if recaps != 1 || talks != 1 {
 		t.Errorf("recaps = %d, talks = %d, want 1 and 1", recaps, talks)
+	}
+}
+
+// TestTalkPage: a page about one session — a speaker's talk page with
+// front matter fields of a talk, a talk-tracking site's page with an
+// abstract — is a listing of that session, titled by the page; a post
+// whose title names the conference stays a recap.
+func TestTalkPage(t *testing.T) {
+	tests := []struct {
+		name, doc string
+		talks     []string // title | speakers
+		recap     bool
+	}{
+		{"FrontMatterFields", "---\ntitle: Walls Around Gardens\nsubtitle: What if the weeds climb?\ndate: 2024-11-12\nslides: https://example.org/walls.pdf\nvenue: KubeCon NA 2024 Salt Lake City\ncospeaker: Bo Chan\n---\n\nWhat happens when a weed escapes its bed? In this talk we look at Flux and its fences.\n",
+			[]string{"Walls Around Gardens | Bo Chan"}, false},
+		{"TitleWithPeopleAndAbstract", "---\ntitle: \"Pruning Pods Politely - Ana Luz & Bo Chan, Acme\"\ncategories: [\"KubeCon + CloudNativeCon North America 2024\"]\n---\n\n## Abstract\n\nPods grow wild. This talk shows how Acme prunes them.\n\n[Sched URL](https://kccncna2024.sched.com/event/abc)\n",
+			[]string{"Pruning Pods Politely | Ana Luz, Bo Chan"}, false},
+		{"EventSuffixInTitle", "---\ntitle: Caching Seeds Across Clusters / KubeCon + CloudNativeCon Japan\nspeakerdeck_url: https://speakerdeck.com/x/y\nevent: \"KubeCon + CloudNativeCon Japan 2025\"\n---\n\nSeeds take long to pull.\n",
+			[]string{"Caching Seeds Across Clusters | "}, false},
+		{"RecapWithEventField", "---\ntitle: My KubeCon Europe 2024 Recap\nevent: KubeCon Europe 2024\n---\n\nI went to Paris and loved it. The keynotes were great.\n",
+			nil, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			b, _, _, err := world(t).LoadDocument("d.md", []byte(tc.doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			people := map[string][]string{}
+			titles := map[string]string{}
+			recap := false
+			for _, n := range b.Nodes() {
+				switch n := n.(type) {
+				case *confgraph.Talk:
+					titles[n.ID] = n.Title
+				case *confgraph.Recap:
+					recap = true
+				}
+			}
+			for _, r := range b.Rels() {
+				if r.Type == confgraph.RelPresented {
+					people[r.To] = append(people[r.To], b.Node(r.From).(*confgraph.Speaker).Name)
+				}
+			}
+			var got []string
+			for id, title := range titles {
+				slices.Sort(people[id])
+				got = append(got, title+" | "+strings.Join(people[id], ", "))
+			}
+			if !slices.Equal(got, tc.talks) || recap != tc.recap {
+				t.Errorf("talks = %q, recap = %v; want %q, %v", got, recap, tc.talks, tc.recap)
+			}
+		})
 	}
 }

@@ -106,7 +106,9 @@ var (
 	// thumbLink is a picture that links to a video or a page:
 	// "[![alt](thumb.jpg)](https://…)". The link has no text of its own;
 	// the line reads as the picture's alt text.
-	thumbLink  = regexp.MustCompile(`\[!\[([^\[\]]*)\]\([^()\s]*\)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)`)
+	thumbLink = regexp.MustCompile(`\[!\[([^\[\]]*)\]\([^()\s]*\)\]\(((?:[^()\s]|\([^()\s]*\))*)(?:\s+"[^"]*")?\)`)
+	// rstLink is a reStructuredText link: `Title <https://…>`_ (or __).
+	rstLink    = regexp.MustCompile("`([^`<>]+?)\\s*<(https?://[^>\\s]+)>`_{1,2}")
 	htmlLink   = regexp.MustCompile(`(?i)<a\s[^>]*href=["']([^"']*)["'][^>]*>(.*?)</a>`)
 	tag        = regexp.MustCompile(`<[^>]{1,200}>`)
 	emphasis   = strings.NewReplacer("**", "", "__", "", "*", "", "~~", "", "`", "")
@@ -638,6 +640,10 @@ func (b *Block) setText(s string) {
 		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripTags(m[2])), URL: m[1]})
 	}
 	s = htmlLink.ReplaceAllString(s, "$2")
+	for _, m := range rstLink.FindAllStringSubmatch(s, -1) {
+		b.Links = append(b.Links, Link{Text: strings.TrimSpace(m[1]), URL: m[2]})
+	}
+	s = rstLink.ReplaceAllString(s, "$1")
 	for _, m := range thumbLink.FindAllStringSubmatch(s, -1) {
 		b.Links = append(b.Links, Link{URL: m[2]})
 	}

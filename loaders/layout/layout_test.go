@@ -294,3 +294,16 @@ func TestPermalinkMark(t *testing.T) {
 		t.Errorf("texts = %q, want %q", got, want)
 	}
 }
+
+// TestRSTLink: a reStructuredText link (`Text <url>`_) reads as a link
+// with its text.
+func TestRSTLink(t *testing.T) {
+	d, err := Parse("t.rst", []byte("Background\n\n* `Weeding Pods at Scale <https://www.youtube.com/watch?v=x>`__, talk by Ana Luz\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := d.Blocks[len(d.Blocks)-1]
+	if b.Text != "Weeding Pods at Scale, talk by Ana Luz" || len(b.Links) != 1 || b.Links[0].Text != "Weeding Pods at Scale" || b.Links[0].URL != "https://www.youtube.com/watch?v=x" {
+		t.Errorf("block = %q, links %+v", b.Text, b.Links)
+	}
+}

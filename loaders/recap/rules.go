@@ -313,7 +313,8 @@ func listRuns(bs []layout.Block, items []Item, g attrib.Gazetteer) []Item {
 			}
 			l := b.Links[0]
 			text := strings.TrimSpace(l.Text)
-			if text == "" || strings.TrimSpace(b.Text) != text || !videoURL.MatchString(l.URL) || resourceWords.MatchString(text) || deictic.MatchString(text) || pointingText.MatchString(text) ||
+			if text == "" || strings.TrimSpace(b.Text) != text || !videoURL.MatchString(l.URL) || resourceWords.MatchString(text) || linkPointer.MatchString(text) ||
+				deictic.MatchString(text) || pointingText.MatchString(text) ||
 				len(strings.Fields(text)) > 3 && !sessionLinkText(text) && !looseTitle(text) || strings.Contains(text, ",") || eventName.MatchString(text) ||
 				onlyPerson(text) && !(g != nil && g.IsProject(strings.Fields(text)[0])) {
 				continue
@@ -466,6 +467,11 @@ func people(s string, g attrib.Gazetteer) []listing.Speaker {
 	ps := attrib.Parse(s, g)
 	var out []listing.Speaker
 	for _, p := range ps {
+		if conferece.MatchString(p.Company) {
+			// "A and B at KubeCon Berlin 2017": where they spoke, not
+			// where they work.
+			p.Company, p.Role = "", ""
+		}
 		out = append(out, listing.Speaker{Name: p.Name, Role: p.Role, Company: p.Company, Part: "speaker"})
 	}
 	return out
@@ -574,7 +580,13 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	// them; in running text such a link is as often a phrase.
 	cjkSession := b.Kind == layout.ListItem && sessionPage.MatchString(l.URL) && hasCJK(text) && len([]rune(text)) >= 6 &&
 		!resourceWords.MatchString(text) && !strings.ContainsAny(text, "，。、,")
-	if !looseTitle(text) && !titleShaped(text) && !cjkSession {
+	// So is a list item's link to a session's page in a language that
+	// writes titles in sentence case ("[Entlarvung von Mythen über … in
+	// der Cloud](https://sched.co/…)"), or with its kind after a bar
+	// ("[Title | Project Lightning Talk](…)").
+	latinSession := b.Kind == layout.ListItem && sessionPage.MatchString(l.URL) && strings.HasPrefix(b.Text, text) && len(strings.Fields(text)) >= 4 &&
+		startsUpper(text) && !hasCJK(text) && !resourceWords.MatchString(text) && !linkPointer.MatchString(text) && !deictic.MatchString(text) && !strings.HasSuffix(text, ".")
+	if !looseTitle(text) && !titleShaped(text) && !cjkSession && !latinSession {
 		return Item{}, false
 	}
 	if rest != "" {
@@ -596,7 +608,8 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	// A link text labelled as a title ("[Title - …](https://project.io/)")
 	// names a session whatever it links.
 	labelled := titleLabel.MatchString(strings.TrimSpace(l.Text)) && len(strings.Fields(cleanTitle(text))) >= 2
-	if (videoURL.MatchString(l.URL) || labelled) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && (sessionLinkText(text) || cjkSession || labelled) && !pointingText.MatchString(text) {
+	if (videoURL.MatchString(l.URL) || labelled) && (b.Kind == layout.ListItem || b.Kind == layout.Paragraph) && len(bare) < 3 && (sessionLinkText(text) || cjkSession || latinSession || labelled) && !pointingText.MatchString(text) &&
+		!linkPointer.MatchString(text) {
 		// The text of a link to a recording or a session page is the
 		// session's title, however it is cased ("How we built Contour,
 		// and what you can learn from it").
@@ -1336,7 +1349,7 @@ var oneSession = regexp.MustCompile(`(?i)\b(?:talk|keynote|session|presentation|
 var timeTrack = regexp.MustCompile(`(?i)^\W*(?:\d{1,2}[:.]\d{2}\s*(?:am|pm)?\s*(?:[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?)?\s*(?:[\p{L}+ ]{2,30}:)?\s*$`)
 
 var (
-	cueThenBy  = regexp.MustCompile(`^\W*(?:talk|keynote|session|presentation|panel|lightning talk)\s+(?:by|from)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?)`)
+	cueThenBy  = regexp.MustCompile(`^\W*(?:talk|keynote|session|presentation|panel|lightning talk|workshop|tutorial)\s+(?:by|from|(?:led|given|presented|hosted|delivered|run)\s+by)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+(?:\s*\([^)]{2,60}\))?)*)`)
 	nameAndHis = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’\-]+\s+){1,3}\p{Lu}[\p{L}'’\-]+)\s+and\s+(?:his|her|their)\s*$`)
 )
 
@@ -1348,6 +1361,11 @@ var attributionBefore = regexp.MustCompile(`(?:\b(?:from|by)\s+((?:\p{Lu}[\p{L}'
 // resourceWords name what a link leads to rather than a session: "Full
 // YouTube playlist", "Presentation PDF", "注册" (register).
 var resourceWords = regexp.MustCompile(`(?i)\b(?:youtube|videos?|recordings?|slides?|presentations?|deck|playlist|schedule|sched|calendar|pdf|watch|register|registration|link|here)\b|注册|报名|视频|日历|録画|資料|スライド|登録|カレンダー`)
+
+// linkPointer is link text in another language than English that points
+// at a page rather than naming a session: "Hier geht es zum Programm",
+// "Más información aquí", "Voir le programme".
+var linkPointer = regexp.MustCompile(`(?i)\b(?:hier|aquí|aqui|ici|programm|programa|programme|programma|zeitplan|horario|anmeld\w*|inscri\w*|informationen|información)\b`)
 
 // deictic is link text that points at a session rather than naming it:
 // "the session", "In this session", "Leo Liang and his team".
@@ -1820,7 +1838,7 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		title := strings.TrimSpace(strings.TrimRight(b.Text[m[2]:m[3]], ",.;:"))
 		// The text of a link to a session's page is its title in any
 		// script or case ("[헬름 3 심층 분석](https://sched.co/…)").
-		linked := session[m[0]] && len(strings.Fields(title)) >= 2 && !resourceWords.MatchString(title) &&
+		linked := session[m[0]] && len(strings.Fields(title)) >= 2 && !resourceWords.MatchString(title) && !linkPointer.MatchString(title) &&
 			(hasCJK(title) || titleShaped(strings.TrimRight(title, "!?")) || looseTitle(strings.TrimRight(title, "!?"))) &&
 			// "[the session](…)" points at it; "[The Rise of the End
 			// Users](…)", title-cased after its article, names it.
@@ -1983,6 +2001,19 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				}
 			}
 		}
+		if len(it.Speakers) == 0 {
+			// "this session led by A and B [Title](…)": who leads it right
+			// before the title.
+			if m := ledByBefore.FindStringSubmatch(strings.TrimRight(before, "[“\"'‘«「『 ")); m != nil {
+				it.Speakers = onlyNames(m[1], g)
+			}
+		}
+		if len(it.Speakers) == 0 {
+			// "…, Ana Luz will speak on [Title](…)".
+			if m := speaksOnBefore.FindStringSubmatch(strings.TrimRight(before, "[“\"'‘«「『 ")); m != nil && listing.Personish(m[1]) {
+				it.Speakers = []listing.Speaker{{Name: m[1], Part: "speaker"}}
+			}
+		}
 		if len(it.Speakers) == 0 && theirTalk.MatchString(sentence) {
 			// "Chad Ito and Mia Berg from the Fn project wowed the crowd
 			// with their presentation on “Title”": the names opening the
@@ -2015,6 +2046,10 @@ var (
 	sessionOn  = regexp.MustCompile(`(\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3}(?:\s+and\s+\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+){1,3})?)['’]s\s+(?:\w+\s+){0,2}(?:talk|session|keynote|presentation|lightning talk)(?:\s+slot)?(?:\s+(?:on|about|called|titled|named)\s+|,\s+|\s+)`)
 	smallTitle = wordSet(`a an the of in on for with and to at from under over without is are your our my vs via by into`)
 )
+
+// attendedEntry is "went to|attended|caught …" and then a title, a dash
+// and who gave it, up to the sentence's end.
+var attendedEntry = regexp.MustCompile(`(?i:\b(?:went to|attended|caught|watched|sat in on|checked out))\s+(\p{Lu}[^.!?]{8,150}?)\s+[-–—]\s+(\p{Lu}[^!?]{3,300}?)\.(?:\s|$)`)
 
 // proseTitles reads titles written in running text without quotes: "One
 // talk stood out: Quieting etcd Under Pressure by Brennan Ashby." and
@@ -2053,6 +2088,22 @@ func proseTitles(b layout.Block, g attrib.Gazetteer) []Item {
 			}
 		}
 		out = append(out, Item{Title: title, Speakers: sp, Rule: RuleProseTitle})
+	}
+	// "I went to Title - A, Acme; B, Initech. It was …": a schedule's
+	// entry written into a sentence after a verb of attending.
+	for _, m := range attendedEntry.FindAllStringSubmatch(text, -1) {
+		title := strings.TrimSpace(m[1])
+		if len(strings.Fields(title)) < 3 || !titleShaped(title) {
+			continue
+		}
+		sp := people(m[2], g)
+		ok := len(sp) > 0
+		for _, p := range sp {
+			ok = ok && listing.Personish(p.Name)
+		}
+		if ok {
+			out = append(out, Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleProseTitle})
+		}
 	}
 	// "En su charla The Control Plane for Busy People, Daniel Smith
 	// explica …": a title after "in her talk", then who gave it.
@@ -2280,6 +2331,14 @@ var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)
 
 // cueRightBefore is a word for a session just before a quoted title,
 // perhaps with "like", "called" or "titled" and a comma.
+// ledByBefore is "(session|talk) led|given|presented by A and B" ending
+// right before a title.
+var ledByBefore = regexp.MustCompile(`(?i:\b(?:talk|session|keynote|presentation|panel|workshop|tutorial)\s+(?:led|given|presented|hosted|delivered|run)\s+by)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)*)\s*[,:]?$`)
+
+// speaksOnBefore is "A will speak on", "A spoke about" right before a
+// title.
+var speaksOnBefore = regexp.MustCompile(`((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)\s+(?:will\s+|is\s+going\s+to\s+)?(?:speak|speaks|spoke|talk|talks|talked|present|presents|presented)\s+(?:on|about)\s*[,:]?$`)
+
 // theirTalk is a sentence ending in "their|his|her talk" and a few words
 // before a title; namesOpening is the run of full names opening it.
 var (

@@ -777,3 +777,56 @@ func TestKeynoteLineOverDescription(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestSpokeAtTheConference: "talk by A and B at KubeCon Berlin 2017" says
+// where they spoke, not where they work.
+func TestSpokeAtTheConference(t *testing.T) {
+	doc := "Background\n\n* [Weeding Pods at Scale](https://www.youtube.com/watch?v=x), talk by Ana Luz and Bo Chan at KubeCon Berlin 2017\n"
+	got := described(t, doc, true)
+	want := []string{"link-item: Weeding Pods at Scale | Ana Luz @  | Bo Chan @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestAttendedEntryInProse: a schedule's entry written into a sentence
+// after a verb of attending ("I went to Title - A, Acme; B, Initech.").
+func TestAttendedEntryInProse(t *testing.T) {
+	doc := "# My KubeCon\n\nThe morning was slow. I went to Weeding Pods: Awareness, And Shared Experience - Ana Luz, Acme Community; Bo Chan, Initech Cloud Services. It was one of those talks where every hand goes up.\n"
+	got := described(t, doc, true)
+	want := []string{"prose-title: Weeding Pods: Awareness, And Shared Experience | Ana Luz @ Acme Community | Bo Chan @ Initech Cloud Services"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestSessionLinksInSentenceCase: in a list, the text of a link to a
+// session's page is its title in a language that writes titles in
+// sentence case, and with its kind after a bar.
+func TestSessionLinksInSentenceCase(t *testing.T) {
+	doc := "# Unsere Vorträge\n\n### Dienstag, 19. März\n\n* [Nachhaltiges Gärtnern: Messung des Wasserverbrauchs von Pods mit Flux | Projekt Lightning Talk](https://sched.co/1aQWg)\n\n" +
+		"* [Lightning Talk: Entlarvung von Mythen über grüne Gärten in der Cloud, Aufbau einer grüneren Landschaft](https://sched.co/1YeLF)\n\n* [Hier geht es zum Programm](https://sched.co/x)\n"
+	got := described(t, doc, true)
+	want := []string{"link-item: Nachhaltiges Gärtnern: Messung des Wasserverbrauchs von Pods mit Flux | Projekt Lightning Talk",
+		"link-item: Lightning Talk: Entlarvung von Mythen über grüne Gärten in der Cloud, Aufbau einer grüneren Landschaft"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestLedByAndSpeaksOn: a project's "come see us" post names who leads a
+// session after its linked title ("[Title](sched) session led by A and
+// B"), right before it ("this session led by A and B [Title](sched)"), or
+// says who will speak on it ("A will speak on [Title](sched)").
+func TestLedByAndSpeaksOn(t *testing.T) {
+	doc := "# We're headed to KubeCon\n\n- New to gardens? Check out the [Intro to Weeding](https://sched.co/a) session led by Ana Luz and Bo Chan on June 25th.\n" +
+		"- For a deeper dive, Cy Diaz will speak on [Exploring Compost in Kubernetes](https://sched.co/b) on June 25th.\n" +
+		"- And we kick off translating the docs with this session led by Dina Eng and Bo Chan [Translating Gardens: The Beginning](https://sched.co/c) on June 26th.\n"
+	got := described(t, doc, true)
+	want := []string{"quoted-title: Intro to Weeding | Ana Luz @  | Bo Chan @ ",
+		"quoted-title: Exploring Compost in Kubernetes | Cy Diaz @ ",
+		"quoted-title: Translating Gardens: The Beginning | Dina Eng @  | Bo Chan @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,93 @@
+package recap
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/confgraph/confgraph/loaders/layout"
+	"github.com/confgraph/confgraph/loaders/listing"
+)
+
+// RuleTalkPage reads the one session a page is about from its title.
+const RuleTalkPage = "talk-page"
+
+// talkPageKeys are front matter keys of a page about one session: a
+// speaker's talk page ("venue:", "slides:", "cospeaker:"), a slides
+// site's ("speakerdeck_url:"), a site's session page ("event_url:",
+// "time_start:").
+var talkPageKeys = wordSet(`event event_url event_name venue slides slides_url recording video video_url youtube speakerdeck_id speakerdeck_url slideshare
+	cospeaker cospeakers co_presenters co-presenters speaker speakers presenter presenters time_start talk_date`)
+
+// talkPageSpeakerKeys name the people of the session in front matter.
+var talkPageSpeakerKeys = []string{"speakers", "speaker", "presenters", "presenter", "cospeakers", "cospeaker"}
+
+// talkPageKind is a front matter field saying the page is a talk's
+// ("pubtype: Conference Talk", "type: talk").
+var talkPageKind = regexp.MustCompile(`(?i)^["']?(?:conference\s+)?(?:talk|presentation|keynote|session)["']?$`)
+
+// eventSuffix is the conference named at the end of a page's title, after
+// the session's: "Title / KubeCon + CloudNativeCon Japan", "Title |
+// KubeCon EU 2023".
+var eventSuffix = regexp.MustCompile(`(?i)\s+[/|@–—-]\s+(?:at\s+)?(?:kubecon|cloudnativecon)\b.*$`)
+
+// TalkPage reads a page about one session of the conference: a speaker's
+// page for a talk, a talk's slides or demo repository, a site's page for
+// one session. Its title is the session's, and the page says it is a
+// session's: front matter fields of a talk (venue, slides, recording,
+// co-speakers, "pubtype: Conference Talk"), or an "Abstract" section.
+// A title that names the conference itself, an account ("Recap") or a
+// selection ("Highlights") is no session's. People come from the title
+// ("Title - A & B, Acme") or from the front matter's speakers.
+func (d *Document) TalkPage() (Item, bool) {
+	fm := d.Layout.FrontMatter
+	if d.Title == "" {
+		return Item{}, false
+	}
+	evidence := false
+	for k, v := range fm {
+		if talkPageKeys[k] && strings.Trim(v, `"' []`) != "" || (k == "pubtype" || k == "type" || k == "kind") && talkPageKind.MatchString(strings.TrimSpace(v)) {
+			evidence = true
+		}
+	}
+	for _, b := range d.Layout.Blocks {
+		if b.Kind == layout.Heading && b.Level <= 3 && abstractHeading(b.Text) {
+			evidence = true
+		}
+	}
+	if !evidence {
+		return Item{}, false
+	}
+	t := eventSuffix.ReplaceAllString(strings.Trim(d.Title, `"' `), "")
+	t, keynote := stripKind(t)
+	it := Item{Title: cleanTitle(t), Rule: RuleTalkPage, Keynote: keynote, Line: d.TitleLine}
+	if d.TitleLine > 0 && d.TitleLine <= len(d.Layout.Lines) {
+		it.Text = strings.TrimSpace(d.Layout.Lines[d.TitleLine-1])
+	}
+	if title, sp := splitTitleAttribution(t, d.Gazetteer); title != "" && len(sp) > 0 {
+		it.Title, it.Speakers = cleanTitle(title), sp
+	}
+	if conferece.MatchString(it.Title) || !titleShaped(it.Title) && !looseTitle(it.Title) || len(strings.Fields(it.Title)) < 2 {
+		return Item{}, false
+	}
+	if len(it.Speakers) == 0 {
+		for _, k := range talkPageSpeakerKeys {
+			if v := strings.Trim(fm[k], `"' []`); v != "" {
+				for _, n := range nameListSep.Split(v, -1) {
+					if n = strings.Trim(n, `"' `); listing.Personish(n) {
+						it.Speakers = append(it.Speakers, listing.Speaker{Name: n, Part: "speaker"})
+					}
+				}
+			}
+		}
+	}
+	return it, true
+}
+
+// abstractHeading reports a heading that opens a session's abstract.
+func abstractHeading(t string) bool {
+	switch strings.ToLower(strings.Trim(t, " :*")) {
+	case "abstract", "session abstract", "talk abstract", "description", "synopsis", "概要", "摘要", "简介", "초록":
+		return true
+	}
+	return false
+}
