@@ -299,9 +299,10 @@ func (c headingConvention) unattributed(it Item, b layout.Block) bool {
 // read it: a section of the post ("Key takeaways"), a speakers' lead, a
 // quotation, a photo's caption of a person, a topic heading without
 // people ("Flux & Argo") unless it links a recording or slides
-// ("[gVisor](slides.pdf)" in a list of them), or a person's name alone without people unless
-// the post names sessions by headings (byConvention) or the item links a
-// recording.
+// ("[gVisor](slides.pdf)" in a list of them), a recording's chapter
+// ("00:04:45 - Week in Review"), or a person's name alone without people
+// unless the post names sessions by headings (byConvention) or the item
+// links a recording.
 func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
 	// A linked title or a schedule's row with its people is a session even
 	// when it reads like a section ("Welcome to the First KubeCon India").
@@ -310,9 +311,14 @@ func noSession(it Item, byConvention bool, g attrib.Gazetteer) bool {
 		// Closing Remarks, KubeCon Europe").
 		it.Keynote && it.Recording
 	return sectionHeading(it.Title) && !attributed || speakerLead.MatchString(it.Title) || quotation(it.Title) || personCaption(it.Title) ||
+		videoChapter.MatchString(it.Title) ||
 		onlyPerson(it.Title) && len(it.Speakers) == 0 && !byConvention && !it.Recording && !(it.Rule == RuleQuotedTitle && !it.Weak) ||
 		len(it.Speakers) == 0 && topicHeading(it.Title, g) && !(it.Recording && it.Rule == RuleLinkItem)
 }
+
+// videoChapter is a recording's chapter, opened by where it starts in the
+// video: "00:04:45 - Week in Review", "1:02:10 Q&A".
+var videoChapter = regexp.MustCompile(`^\d{1,2}:\d{2}:\d{2}\b`)
 
 // cjkAlone reports a Chinese or Japanese heading or line standing alone
 // without people ("## 一日目のまとめ"): a section of the post; such posts print

@@ -341,7 +341,10 @@ func namedInProseItems(t string) []Item {
 // (Larchmont)"). A title that is loose rather than title-shaped (strict)
 // makes the item Weak.
 func titleThenPeople(t, next string, strict bool, g attrib.Gazetteer) (Item, bool) {
-	sp := speakerLine(next, g)
+	sp := honorificBy(next)
+	if sp == nil {
+		sp = speakerLine(next, g)
+	}
 	if sp == nil {
 		sp = nameAndRoleLine(next, g)
 	}

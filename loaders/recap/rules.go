@@ -141,6 +141,11 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 					found = append(found, Item{Title: cleanTitle(b.Text), Speakers: sp, Rule: RuleStandaloneTitle})
 				}
 			}
+			if len(found) == 0 && b.Kind == layout.Paragraph && wholeBold(b.Raw) && titleShaped(b.Text) && sessionURLUnder(d.Blocks, k) {
+				// "**Title**" over the address of its session's page alone:
+				// a talk's own notes or slides.
+				found = append(found, Item{Title: cleanTitle(b.Text), Rule: RuleStandaloneTitle, Recording: true})
+			}
 			if len(found) == 0 && b.Kind == layout.ListItem {
 				if it, ok := agendaBold(b, g); ok {
 					found = append(found, it)
@@ -464,6 +469,9 @@ func people(s string, g attrib.Gazetteer) []listing.Speaker {
 	if sp := cjkDashAttribution(s); sp != nil {
 		return sp
 	}
+	// "A, NVIDIA, 和 B, IBM": "and" in Chinese or Japanese between people
+	// written in Latin letters.
+	s = cjkAnd.ReplaceAllString(s, " and ")
 	ps := attrib.Parse(s, g)
 	var out []listing.Speaker
 	for _, p := range ps {
@@ -769,7 +777,8 @@ func titleBy(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 			return Item{}, false
 		}
 		t, keynote := stripKind(b.Text)
-		if title, sp := splitTitleAttribution(t, g); title != "" && titleShaped(title) && hasCompany(sp) {
+		if title, sp := splitTitleAttribution(t, g); title != "" && titleShaped(title) && hasCompany(sp) &&
+			(wholeBold(b.Raw) || !sentenceBreak.MatchString(title)) {
 			return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleTitleBy, Keynote: keynote}, true
 		}
 		return Item{}, false
@@ -1045,7 +1054,7 @@ var (
 )
 
 // maxTalkLineWords bounds a talk line found inside running lines.
-const maxTalkLineWords = 30
+const maxTalkLineWords = 45
 
 func countCompanies(sp []listing.Speaker) int {
 	seen := map[string]bool{}
@@ -1139,6 +1148,16 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 				return sp
 			}
 		}
+		if sp := honorificBy(b.Text); len(sp) > 0 {
+			return sp
+		}
+		if m := whenTail.FindStringIndex(b.Text); m != nil && m[0] > 0 {
+			// "A（Acme）、B（Initech）、C（Globex） 11月12日（水）• 10:11 - 10:26":
+			// the people, then the session's day and time.
+			if sp := people(b.Text[:m[0]], g); len(sp) > 1 {
+				return sp
+			}
+		}
 		if len(strings.Fields(b.Text)) <= 12 {
 			if sp := people(b.Text, g); len(sp) > 0 {
 				return sp
@@ -1181,7 +1200,7 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 				return sp
 			}
 		}
-		if loc := talkBy.FindStringSubmatchIndex(first); loc != nil && talkCue.MatchString(first) {
+		if loc := talkBy.FindStringSubmatchIndex(first); loc != nil && talkCue.MatchString(first) && !madeBy.MatchString(first[:loc[2]]) {
 			name := first[loc[2]:loc[3]]
 			// "by Google’s Jago Macleod": the company, then the person.
 			if f := strings.Fields(name); len(f) >= 3 && (strings.HasSuffix(f[0], "’s") || strings.HasSuffix(f[0], "'s")) {
@@ -1812,6 +1831,11 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	// Titles in quotes, and link texts in running text ("I enjoyed the
 	// [Pods All the Way Down](url) keynote from Sam Lee"), are read alike.
 	spans := quoted.FindAllStringSubmatchIndex(b.Text, -1)
+	// "The session was titled 'Title'": single quotes around a title only
+	// right after a word that names it (elsewhere they are apostrophes).
+	for _, m := range namedSingle.FindAllStringSubmatchIndex(b.Text, -1) {
+		spans = append(spans, []int{m[2] - 1, m[3] + 1, m[2], m[3]})
+	}
 	session := map[int]bool{} // spans that link to a session's page
 	bold := map[int]bool{}    // spans set in bold
 	// "I enjoyed **Title by Ana Ruiz**", "the keynote **Title**": a title
@@ -2331,6 +2355,60 @@ var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)
 
 // cueRightBefore is a word for a session just before a quoted title,
 // perhaps with "like", "called" or "titled" and a comma.
+// cjkAnd is "and" in Chinese or Japanese between names written in Latin
+// letters.
+var cjkAnd = regexp.MustCompile(`,?\s*(?:和|與|与|及|と)\s+`)
+
+// whenTail is a session's day and time closing a line of its people: "11
+// 月12日（水）• 10:11 - 10:26", "Wed, Nov 12 • 10:11".
+var whenTail = regexp.MustCompile(`\s*(?:\d{1,2}月\d{1,2}日|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?:\d{1,2}\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d{0,2})[^•·]{0,12}\s*[•·]\s*\d{1,2}[:.]\d{2}.*$`)
+
+// honorificRun is names in Latin letters, each with a Japanese honorific,
+// joined by 、 or と, and "による" (by) or "の" after them: "Aoi Tanaka
+// さん、Ren Okadaさんによる発表".
+var (
+	honorificRun  = regexp.MustCompile(`(?:^|[^\p{Latin}\s])\s?((?:\p{Lu}[\p{Latin}'’\-]+\s){1,2}\p{Lu}[\p{Latin}'’\-]+\s?(?:さん|氏)(?:\s?[、と]\s?(?:\p{Lu}[\p{Latin}'’\-]+\s){1,2}\p{Lu}[\p{Latin}'’\-]+\s?(?:さん|氏))*)\s?(?:による|の|が)`)
+	honorificName = regexp.MustCompile(`((?:\p{Lu}[\p{Latin}'’\-]+\s){1,2}\p{Lu}[\p{Latin}'’\-]+)\s?(?:さん|氏)`)
+)
+
+// honorificBy returns the people a Japanese line names as who gave a
+// session: "Aoi Tanakaさん、Ren Okadaさんによる…", "メンテナであるYuki Sato
+// さんとMia Bergさんによる…".
+func honorificBy(t string) []listing.Speaker {
+	m := honorificRun.FindStringSubmatch(strings.TrimSpace(t))
+	if m == nil {
+		return nil
+	}
+	var out []listing.Speaker
+	for _, n := range honorificName.FindAllStringSubmatch(m[1], -1) {
+		out = append(out, listing.Speaker{Name: n[1], Part: "speaker"})
+	}
+	return out
+}
+
+// madeBy is a verb of making right before "by": "an extension created by
+// A", "photo taken by B" — who made a thing, not who gave the session.
+var madeBy = regexp.MustCompile(`(?i)\b(?:created|built|written|made|developed|maintained|designed|authored|organi[sz]ed|sponsored|powered|taken|shot|photographed|inspired|drawn|edited|produced|published|funded|owned|run)\s+by\s+\S*$`)
+
+// namedSingle is a title in single quotes after "titled", "called",
+// "named".
+var namedSingle = regexp.MustCompile(`(?i:\b(?:titled|called|named|entitled))\s+['‘]([^'‘’\n]{6,160})['’](?:\W|$)`)
+
+// sentenceBreak is the end of a sentence and the start of the next:
+// running text, not a title (unless set apart in bold).
+var sentenceBreak = regexp.MustCompile(`[.!?]\s+\p{Lu}`)
+
+// wholeBold reports a line set in bold from end to end ("**Title**").
+func wholeBold(raw string) bool {
+	t := strings.TrimSpace(raw)
+	for _, m := range []string{"**", "__"} {
+		if len(t) > 4 && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) && !strings.Contains(t[2:len(t)-2], m) {
+			return true
+		}
+	}
+	return false
+}
+
 // ledByBefore is "(session|talk) led|given|presented by A and B" ending
 // right before a title.
 var ledByBefore = regexp.MustCompile(`(?i:\b(?:talk|session|keynote|presentation|panel|workshop|tutorial)\s+(?:led|given|presented|hosted|delivered|run)\s+by)\s+((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)*)\s*[,:]?$`)
@@ -2351,7 +2429,7 @@ var (
 // owner ("Alena Prokharchyk 가", "Ana Ruiz さんが", "Ana Ruiz 的").
 var cjkSubject = regexp.MustCompile(`(\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){1,2})\s?(?:가|이|은|는|의|께서|さん|氏|が|は|の|的|在)`)
 
-var cueRightBefore = regexp.MustCompile(`(?i)\b(?:talks?|sessions?|keynotes?|presentations?|panels?|workshops?|tutorials?|demos?|conférences?|présentations?|exposés?|charlas?|ponencias?|vorträge?|vortrag|palestras?)(?:\s+(?:like|called|titled|named|on|about|was|is|intitulée?s?|titulad[ao]s?|mit dem titel))?\s*[,:]?\s*$`)
+var cueRightBefore = regexp.MustCompile(`(?i)\b(?:talks?|sessions?|keynotes?|presentations?|panels?|workshops?|tutorials?|demos?|conférences?|présentations?|exposés?|charlas?|ponencias?|vorträge?|vortrag|palestras?)(?:\s+(?:(?:was|is)\s+(?:called|titled|named|entitled)|like|called|titled|named|on|about|was|is|intitulée?s?|titulad[ao]s?|mit dem titel))?\s*[,:]?\s*$`)
 
 // listJoin is what stands between two titles of one list: the quotes
 // around them and "and", "or" or a comma.

@@ -830,3 +830,68 @@ func TestLedByAndSpeaksOn(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestBoldTitleOverSessionAddress: a talk's own notes name it in bold
+// over the address of its session's page.
+func TestBoldTitleOverSessionAddress(t *testing.T) {
+	doc := "# KubeCon Talk August 19th 2031\n**The Hidden Weeds in Kubernetes' API**\n\nhttps://kccnceu31.sched.com/event/Zeit\n\n## Hello KubeCon\n\nThis repo is just for the presentation.\n"
+	got := described(t, doc, true)
+	want := []string{"standalone-title: The Hidden Weeds in Kubernetes' API"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestJapaneseHonorificsAndChineseAnd: "Aさん、Bさんによる…" under a
+// session's heading names who gave it; "A, Acme, 和 B, Initech" after a
+// title joins two people with "and" in Chinese.
+func TestJapaneseHonorificsAndChineseAnd(t *testing.T) {
+	doc := "# KubeCon Japan 2031に参加した\n\n参加したセッションの感想を書いていく。\n\n## Beyond Weeding: The Journey of Building a Garden Community\nAoi Tanakaさん、Ren OkadaさんによるKubernetesドキュメントの取り組みを紹介した発表。\n\nhttps://kccncjp2031.sched.com/event/a\n\n### 感想\n\nよかった。\n\n" +
+		"## From User to Gardener: A Quick Guide to Compost\nSIG CLIのメンテナであるYuki SatoさんとMia Bergさんによるセッション。\n\nhttps://kccncjp2031.sched.com/event/b\n\n### 感想\n\n面白かった。\n"
+	got := described(t, doc, true)
+	want := []string{"title-then-people: Beyond Weeding: The Journey of Building a Garden Community | Aoi Tanaka @  | Ren Okada @ ",
+		"title-then-people: From User to Gardener: A Quick Guide to Compost | Yuki Sato @  | Mia Berg @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+	sp := people("Yuan Li, Acme, 和 Chen Bo, Initech Research", gaz{})
+	if len(sp) != 2 || sp[0].Company != "Acme" || sp[1].Name != "Chen Bo" || sp[1].Company != "Initech Research" {
+		t.Errorf("people = %+v, want Yuan Li of Acme and Chen Bo of Initech Research", sp)
+	}
+}
+
+// TestPeopleThenWhenLine: under a linked title, a line of many people with
+// their companies in full-width parentheses, joined by 、, then the
+// session's day and time.
+func TestPeopleThenWhenLine(t *testing.T) {
+	doc := "# KubeCon のトーク\n\n- **[Keynote: Gardens for Good](https://sched.co/a)**（基調講演：Gardens for Good）<br>\n  Ana Luz（Acme Labs）、Bo Chan（United Gardens）、Cy Diaz（Red Cross Garden）、Dina Eng（Open Garden Network）<br> 11月12日（水）• 10:11 - 10:26\n"
+	got := described(t, doc, true)
+	want := []string{"quoted-title: Gardens for Good | Ana Luz @ Acme Labs | Bo Chan @ United Gardens | Cy Diaz @ Red Cross Garden | Dina Eng @ Open Garden Network"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestVideoChaptersAreNoSessions: a recording's table of contents links
+// each chapter at its start time; the chapters are no sessions.
+func TestVideoChaptersAreNoSessions(t *testing.T) {
+	doc := "# TGIK 103: Cilium\n\n## Table of Contents\n\n- [00:00:00 - Welcome to the Show!](https://youtu.be/abc)\n- [00:04:45 - Week in Review](https://youtu.be/abc?t=284)\n- [01:00:56 - Deploying and Using Hubble](https://youtu.be/abc?t=3656)\n\n## Week in Review\n\nThis week in gardens.\n"
+	for _, it := range described(t, doc, false) {
+		if strings.Contains(it, "00:") || strings.Contains(it, "01:") {
+			t.Errorf("item %q is a chapter of the recording", it)
+		}
+	}
+}
+
+// TestTitledInSingleQuotes: "The session was titled 'Title'" names the
+// session; "an extension created by A" in the next paragraph says who
+// made the extension, not who gave the session.
+func TestTitledInSingleQuotes(t *testing.T) {
+	doc := "# Speaking at KubeCon Europe 2031\n\nMy second session was a breakout on Friday. The session was titled *'Failure is not an option: Durable Weeding + Flux = 🚀'* and covered compost.\n\n" +
+		"For my session, I used DemoGarden again, an extension created by Elio Berg, to navigate my slides.\n"
+	got := described(t, doc, true)
+	want := []string{"quoted-title: Failure is not an option: Durable Weeding + Flux = 🚀"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
