@@ -5,6 +5,7 @@ import (
 
 	"github.com/confgraph/confgraph/internal/confgraph"
 	"github.com/confgraph/confgraph/internal/text"
+	"github.com/confgraph/confgraph/loaders/listing"
 	"github.com/confgraph/confgraph/loaders/recap"
 )
 
@@ -184,6 +185,12 @@ func (ix *talkIndex) match(w *World, eventID string, it recap.Item) *confgraph.T
 		if max(a, b) < titleCovers || min(a, b) < titleCoveredBack {
 			continue
 		}
+		if min(a, b) < titleSame && len(it.Speakers) > 0 && len(ix.speakers[t.ID]) > 0 && !sharePerson(it.Speakers, ix.speakers[t.ID]) {
+			// Titles alike in part, given by other people: another session
+			// ("Failover Drills with Karmada" by A is not "Karmada in
+			// Production: Multi-Cluster Failover" by B).
+			continue
+		}
 		if s := a + b; s > bestScore {
 			best, bestScore = t, s
 		}
@@ -207,7 +214,23 @@ func titlesAgree(a, b []string) bool {
 const (
 	titleCovers      = 0.8
 	titleCoveredBack = 0.4
+	// titleSame is how much two titles must agree both ways to be one
+	// session whoever the recap says gave it.
+	titleSame = 0.9
 )
+
+// sharePerson reports whether a recap item's people and a talk's speakers
+// have someone in common.
+func sharePerson(people []listing.Speaker, speakers []*confgraph.Speaker) bool {
+	for _, p := range people {
+		for _, s := range speakers {
+			if text.SameName(p.Name, s.Name) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // minSharedTitle is the share of words a recap's title must share with a
 // listed talk of the same speaker to name it.

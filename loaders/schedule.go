@@ -53,6 +53,16 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 			}
 		}
 	}
+	// "10:30 - 10:37 CET" alone over each entry: the time leads its entry,
+	// and a time under an entry is the next one's.
+	prevTime := timesLead(doc, items)
+	if prevTime != nil {
+		for _, l := range doc.Lines {
+			if timeOnly.MatchString(l.Text) {
+				stop[l.No] = true
+			}
+		}
+	}
 	// line → level of the list item that starts there; a "- Speakers: …"
 	// field of the entry above is no entry of its own.
 	listLevel, entry := map[int]int{}, map[int]bool{}
@@ -78,6 +88,9 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 					}
 				}
 			}
+		}
+		if l, ok := prevTime[it.Line]; ok {
+			out[i].lines = append(out[i].lines, l)
 		}
 		level, inList := listLevel[it.Line]
 		paragraphs, blank := 0, true
@@ -107,6 +120,35 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 		}
 	}
 	return out
+}
+
+// timeOnly is a line that holds only a time or a range of times ("10:30 -
+// 10:37 CET", "**11:00am**").
+var timeOnly = regexp.MustCompile(`(?i)^\W*\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*(?:[-–—]|to)\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?(?:\s+[a-z]{2,4})?\W*$`)
+
+// timesLead returns, for each item right under a line holding only its
+// time, that line — when at least two items, and half of them, are
+// written so: a schedule whose times stand above their entries. Else nil.
+func timesLead(doc *recap.Document, items []recap.Item) map[int]recap.Line {
+	prev := map[int]recap.Line{}
+	var last recap.Line
+	at := map[int]bool{}
+	for _, it := range items {
+		at[it.Line] = true
+	}
+	for _, l := range doc.Lines {
+		if strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		if at[l.No] && last.No > 0 && timeOnly.MatchString(last.Text) {
+			prev[l.No] = last
+		}
+		last = l
+	}
+	if len(prev) < 2 || len(prev)*2 < len(items) {
+		return nil
+	}
+	return prev
 }
 
 // minDescribingWords is how long the rest of a linked title's line must

@@ -244,6 +244,8 @@ func TestTalkPage(t *testing.T) {
 			[]string{"Pruning Pods Politely | Ana Luz, Bo Chan"}, false},
 		{"EventSuffixInTitle", "---\ntitle: Caching Seeds Across Clusters / KubeCon + CloudNativeCon Japan\nspeakerdeck_url: https://speakerdeck.com/x/y\nevent: \"KubeCon + CloudNativeCon Japan 2025\"\n---\n\nSeeds take long to pull.\n",
 			[]string{"Caching Seeds Across Clusters | "}, false},
+		{"SlidesReadmeWithoutFrontMatter", "# Why Your Weeds Lie\n\nDiagnosing Gardens with Minimal Metrics\n\nKubeCon + CloudNativeCon China 2025 · 2025-06-10 16:15 · Harbour Hall · 30 分钟含 QA\n讲者：Ana Luz（[@analuz](https://github.com/analuz)）、Bo Chan（[@bochan](https://github.com/bochan)）— Acme · 演讲语言：中文\n\n## 本地预览\n\n```bash\npnpm dev\n```\n",
+			[]string{"Why Your Weeds Lie | Ana Luz, Bo Chan"}, false},
 		{"RecapWithEventField", "---\ntitle: My KubeCon Europe 2024 Recap\nevent: KubeCon Europe 2024\n---\n\nI went to Paris and loved it. The keynotes were great.\n",
 			nil, true},
 	}
@@ -278,5 +280,26 @@ func TestTalkPage(t *testing.T) {
 				t.Errorf("talks = %q, recap = %v; want %q, %v", got, recap, tc.talks, tc.recap)
 			}
 		})
+	}
+}
+
+// TestTimesLeadTheirEntries: a page that prints each session's time alone
+// above its entry gives each entry the time above it, not the next one's.
+func TestTimesLeadTheirEntries(t *testing.T) {
+	doc := "## Unsere Sessions auf der KubeCon Europe 2024 in Paris\n\n### Mittwoch, 20. März\n\n09:42 - 09:57 CET\n\n* [Keynote: Laufzeitsicherheit als gemeinsame Aufgabe](https://sched.co/a)\n\n" +
+		"11:55 - 12:30 CET\n\n* [Verdächtiges Verhalten in Clustern erkennen](https://sched.co/b)\n\n17:15 - 17:20 CET\n\n* [Lightning Talk: Regeln testen, bevor sie Alarm schlagen](https://sched.co/c)\n"
+	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, n := range b.Nodes() {
+		if tk, ok := n.(*confgraph.Talk); ok {
+			got[tk.Title] = tk.DurationMinutes
+		}
+	}
+	want := map[string]int{"Laufzeitsicherheit als gemeinsame Aufgabe": 15, "Verdächtiges Verhalten in Clustern erkennen": 35, "Lightning Talk: Regeln testen, bevor sie Alarm schlagen": 5}
+	if !maps.Equal(got, want) {
+		t.Errorf("durations = %v, want %v", got, want)
 	}
 }

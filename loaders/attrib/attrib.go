@@ -577,6 +577,11 @@ func commaList(s string, g Gazetteer) []Person {
 	if ps := fullNamesList(s, g); ps != nil {
 		return ps
 	}
+	// "Ana Luz, Acme Labs, CTO": one person, the company, then the job.
+	if f := strings.Split(s, ", "); len(f) == 3 && NameLike(f[0]) && titleish(f[2]) && !titleish(f[1]) && hasCapital(f[1]) && (orgish(f[1]) || isOrg(f[1], g) || !NameLike(f[1])) {
+		c, p := companyParent(f[1], g)
+		return []Person{{Name: strings.TrimSpace(f[0]), Role: strings.TrimSpace(f[2]), Company: c, Parent: p}}
+	}
 	sp := listing.ParseSpeakerListKnown(s, true, known)
 	if len(sp) == 0 {
 		return nil

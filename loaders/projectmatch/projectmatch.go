@@ -288,7 +288,8 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 			}
 			// "Prometheus 2.0", "Helm 4": a version number after the name
 			// says it is the software.
-			confirmed := hasAny(ctxWords, t.spec.Context) || versionAfter.MatchString(text[end:])
+			confirmed := hasAny(ctxWords, t.spec.Context) || versionAfter.MatchString(text[end:]) ||
+				ctxWords[namedMark+lower[start:end]] && startsUpper(text[start:end])
 			prose := inProse(text, start, strings.ContainsRune(text[start:end], ' '))
 			if amidCJK(text, start, end) {
 				// "FluxでHelmチャートを配る": a name in Latin letters set in
@@ -568,8 +569,43 @@ func isCJK(r rune) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// minNamed is how often a text must write a word with a capital for the
+// word to be a name there; namedMark marks such words among its words.
+const (
+	minNamed  = 3
+	namedMark = "^"
+)
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
 func words(s string) map[string]bool {
 	out := map[string]bool{}
+	// A word written with a capital minNamed times or more in running text
+	// is a name in this text, whatever else it could be ("um Falco geht",
+	// "mit Falco erkennen" in a German page): recorded as "^" and the word.
+	named := map[string]int{}
+	prevLower := false
+	for _, w := range strings.Fields(s) {
+		// Counted only after a word in lower case, in running text: a
+		// title capitalises every word.
+		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) && prevLower {
+			if i := strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }); i > 0 {
+				w = w[:i] // "Falco-Projekt"
+			}
+			named[strings.ToLower(w)]++
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	for w, n := range named {
+		if n >= minNamed {
+			out[namedMark+w] = true
+		}
+	}
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }) {
 		out[w] = true
 		// "kubernetes上でのargo": words in Latin letters run into Chinese

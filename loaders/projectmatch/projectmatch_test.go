@@ -194,3 +194,27 @@ func TestCJKText(t *testing.T) {
 		t.Errorf("Words = %v, want kubernetes and argo among them", w)
 	}
 }
+
+// TestNamedInTheDocument: a title naming a project whose name is also a
+// word ("Verdächtiges Verhalten mit Falco erkennen") names the project when
+// the document writes the name with its capital three times in running
+// text, in any language; capitals in titles alone do not count.
+func TestNamedInTheDocument(t *testing.T) {
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	title := "Verdächtiges Verhalten in Clustern mit Falco erkennen"
+	for _, tc := range []struct {
+		name, context string
+		want          []string
+	}{
+		{"ThreeTimesInProse", "Das Team um Falco ist dabei. Es geht um Falco und Regeln. Am Stand zeigt das Team die Falco-Engine.", []string{"Falco"}},
+		{"TwiceInProse", "Das Team um Falco ist dabei. Am Stand zeigt das Team die Falco-Engine.", nil},
+		{"InTitlesOnly", "Falco Deep Dive\nFalco Office Hours\nFalco Roadmap Update", nil},
+	} {
+		if got := names(cat.Find(title, tc.context)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: Find = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

@@ -576,6 +576,16 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	if title, sp := splitTitleAttribution(text, g); title != "" {
 		return Item{Title: cleanTitle(title), Speakers: sp, Rule: RuleLinkItem, Keynote: keynote}, true
 	}
+	if i := strings.Index(b.Text, l.Text); i > 0 && b.Kind == layout.ListItem && sessionPage.MatchString(l.URL) {
+		// "- Cheryl Ito Keynote: [Title](sched)", "- A, B and C Panel
+		// [Title](sched)": the people, then the kind, before the link.
+		if m := namesThenKind.FindStringSubmatch(strings.TrimSpace(b.Text[:i])); m != nil {
+			if sp := onlyNames(m[1], g); len(sp) > 0 {
+				return Item{Title: cleanTitle(text), Speakers: sp, Rule: RuleLinkItem, Recording: true,
+					Keynote: keynote || strings.EqualFold(m[2], "keynote")}, true
+			}
+		}
+	}
 	rest := strings.TrimSpace(strings.Replace(b.Text, l.Text, "", 1))
 	rest = strings.TrimSpace(strings.TrimLeft(rest, "-–—:|,"))
 	if m := kindThenBy.FindStringIndex(rest); m != nil {
@@ -1809,12 +1819,17 @@ func describedBy(text string, g attrib.Gazetteer) []listing.Speaker {
 	if m == nil {
 		return nil
 	}
-	sp := people(m[1]+m[2], g)
+	// "Linux Foundation (CNCF), CTO": the short name in parentheses is no
+	// part of the company's.
+	sp := people(m[1]+abbrParen.ReplaceAllString(m[2], ""), g)
 	if len(sp) == 0 || !listing.Personish(sp[0].Name) {
 		return nil
 	}
 	return sp[:1]
 }
+
+// abbrParen is a short name in capitals in parentheses: "(CNCF)".
+var abbrParen = regexp.MustCompile(`\s*\(\p{Lu}{2,8}\)`)
 
 // leadAttribution is a description opening with a name, what it does
 // between commas, and what a presenter does.
@@ -2385,6 +2400,10 @@ func honorificBy(t string) []listing.Speaker {
 	}
 	return out
 }
+
+// namesThenKind is full names and the kind of their session before a
+// linked title: "Cheryl Ito Keynote:", "A, B and C Panel".
+var namesThenKind = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)*)\s+(?i:(keynote|panel|talk|session|workshop|tutorial|lightning talk))\s*[:\-–]?$`)
 
 // madeBy is a verb of making right before "by": "an extension created by
 // A", "photo taken by B" — who made a thing, not who gave the session.

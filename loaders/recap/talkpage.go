@@ -3,7 +3,9 @@ package recap
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
 	"github.com/confgraph/confgraph/loaders/listing"
 )
@@ -54,6 +56,20 @@ func (d *Document) TalkPage() (Item, bool) {
 			evidence = true
 		}
 	}
+	// A talk's slides or notes without front matter: "# Title", then within
+	// a few lines the conference and a speakers' field ("讲者：A、B — Acme").
+	var field string
+	if k, ok := d.Layout.At(d.TitleLine); ok && d.Layout.Blocks[k].Kind == layout.Heading && d.Layout.Blocks[k].Level == 1 {
+		conf := false
+		for j := k + 1; j < len(d.Layout.Blocks) && j <= k+talkPageLead && d.Layout.Blocks[j].Kind != layout.Heading; j++ {
+			b := d.Layout.Blocks[j]
+			conf = conf || conferece.MatchString(b.Text)
+			if v, ok := speakersField(b); ok {
+				field = v
+			}
+		}
+		evidence = evidence || conf && field != ""
+	}
 	if !evidence {
 		return Item{}, false
 	}
@@ -69,6 +85,9 @@ func (d *Document) TalkPage() (Item, bool) {
 	if conferece.MatchString(it.Title) || !titleShaped(it.Title) && !looseTitle(it.Title) || len(strings.Fields(it.Title)) < 2 {
 		return Item{}, false
 	}
+	if len(it.Speakers) == 0 && field != "" {
+		it.Speakers = fieldPeople(field, d.Gazetteer)
+	}
 	if len(it.Speakers) == 0 {
 		for _, k := range talkPageSpeakerKeys {
 			if v := strings.Trim(fm[k], `"' []`); v != "" {
@@ -82,6 +101,54 @@ func (d *Document) TalkPage() (Item, bool) {
 	}
 	return it, true
 }
+
+// speakersField returns the value of a "Speakers: …" or "讲者：…" line.
+func speakersField(b layout.Block) (string, bool) {
+	if b.Kind == layout.KeyValue && speakerKey[strings.ToLower(strings.Trim(b.Key, " *"))] {
+		return b.Value, true
+	}
+	if i := strings.IndexAny(b.Text, ":："); i > 0 && speakerKey[strings.ToLower(strings.TrimSpace(b.Text[:i]))] {
+		_, size := utf8.DecodeRuneInString(b.Text[i:])
+		return strings.TrimSpace(b.Text[i+size:]), true
+	}
+	return "", false
+}
+
+// handleParen is a person's handle in parentheses after the name
+// ("Ana Luz（@analuz）").
+var handleParen = regexp.MustCompile(`\s*[（(]\s*@[^）)]*[）)]`)
+
+// companyDash is the dash between people and their company.
+var companyDash = regexp.MustCompile(`\s*[—–]\s*|\s+-\s+`)
+
+// fieldPeople reads a speakers' field: "A, Acme & B, Initech", or names
+// and then their one company after a dash ("A（@a）、B（@b）— Acme · 演讲语言：
+// 中文"), what follows a middle dot being other fields.
+func fieldPeople(v string, g attrib.Gazetteer) []listing.Speaker {
+	v = handleParen.ReplaceAllString(v, "")
+	if i := strings.Index(v, " · "); i > 0 {
+		v = v[:i]
+	}
+	if sp := people(v, g); len(sp) > 0 {
+		return sp
+	}
+	if loc := companyDash.FindAllStringIndex(v, -1); len(loc) > 0 {
+		last := loc[len(loc)-1]
+		names := onlyNames(strings.ReplaceAll(v[:last[0]], "、", ", "), g)
+		company := strings.TrimSpace(v[last[1]:])
+		for k := range names {
+			names[k].Company = company
+		}
+		if len(names) > 0 && company != "" {
+			return names
+		}
+	}
+	return nil
+}
+
+// talkPageLead is how many blocks under a talk page's title may hold the
+// conference's name and the speakers' field.
+const talkPageLead = 4
 
 // abstractHeading reports a heading that opens a session's abstract.
 func abstractHeading(t string) bool {

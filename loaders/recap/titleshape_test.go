@@ -895,3 +895,14 @@ func TestTitledInSingleQuotes(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestNamesThenKindBeforeLink: show notes list a favourite session as its
+// people and its kind before the linked title.
+func TestNamesThenKindBeforeLink(t *testing.T) {
+	doc := "# Episode 139: KubeCon recap\n\n#### Talks\n\n - Cheryl Ito Keynote: [Are Gardens Worth It? ](https://kccncna31.sched.com/event/a/keynote-are-gardens)\n- Ana Luz, Bo Chan and Cy Diaz Panel [Keynote: Weed-Honk AMA Panel: Hacking the Garden](https://kccncna31.sched.com/event/b)\n"
+	got := described(t, doc, true)
+	want := []string{"link-item: Are Gardens Worth It? | Cheryl Ito @ ", "link-item: Weed-Honk AMA Panel: Hacking the Garden | Ana Luz @  | Bo Chan @  | Cy Diaz @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
