@@ -111,7 +111,7 @@ func (d *Document) Items() []Item {
 		named = append(named, it)
 		// A section named after an event beside the conference is no
 		// session, and its sessions are that event's.
-		if isBlock && (len(it.Speakers) == 0 && colocatedName(it.Title) || inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others) ||
+		if colocatedLabel(it.Title) || isBlock && (len(it.Speakers) == 0 && colocatedName(it.Title) || inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others) ||
 			otherEventLinkUnder(d.Layout.Blocks, k)) {
 			continue
 		}
@@ -468,8 +468,9 @@ var legalForms = text.NewLegalForms(data.LegalSuffixes())
 
 var (
 	ordinalLead = regexp.MustCompile(`^\d{1,2}[.)]\s+`)
-	// "9:15am: Title", "10:00 - 10:30 Title": a time before a title.
-	timeLead = regexp.MustCompile(`(?i)^\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
+	// "9:15am: Title", "10:00 - 10:30 Title", "Thursday, April 3, 11:00 -
+	// 11:30 BST: Title": a time, perhaps after its day, before a title.
+	timeLead = regexp.MustCompile(`(?i)^(?:\p{L}{3,}day,?\s+(?:\p{L}{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?\d{1,2}[:.]\d{2}\s*(?:am|pm)?(?:\s*[-–]\s*\d{1,2}[:.]\d{2}\s*(?:am|pm)?)?\s*(?:[A-Z]{2,4}\b)?\s*[:\-–]?\s+`)
 	// "Title - ", "Session title: ": a field's name before the title it
 	// labels, in a note that labels its lines.
 	titleLabel = regexp.MustCompile(`(?i)^(?:(?:talk|session)\s+)?(?:title|titel|título|titre|titolo)\s*(?:[:\-–]\s+|：\s*)`)
@@ -751,6 +752,17 @@ var dayCounters = wordSet(`a one each every first second third fourth fifth last
 // Events, Lightning Talks, and the Contributor Summit"); without a comma
 // the heading is one name ("Security and Compliance Summit").
 var headingParts = regexp.MustCompile(`\s*(?:[,;]\s*(?:and\b|&)?)\s*`)
+
+// colocatedLabel reports a title labelled with an event beside the
+// conference ("Cloud Native Rejekts: Title", "GitOpsCon: Title"): that
+// event's session.
+func colocatedLabel(t string) bool {
+	i := strings.Index(t, ": ")
+	return i > 0 && len(strings.Fields(t[:i])) <= maxLabelWords && colocatedName(t[:i])
+}
+
+// maxLabelWords bounds an event's name used as a title's label.
+const maxLabelWords = 4
 
 // colocatedName reports a heading naming an event beside the conference:
 // one name, or a list of which every entry names one; a list with an

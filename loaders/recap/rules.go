@@ -27,6 +27,7 @@ const (
 	RuleKindLead        = "kind-lead"           // "⚡ Lightning Talk: Title" alone
 	RuleLinkItem        = "link-item"           // "[Title – Speaker, Company](url)"
 	RuleKeyValue        = "key-value"           // "Session Title: …" then "Speakers: …"
+	RuleTitleDescribed  = "title-described"     // "- Title: what it was about", in a list introduced as talks
 	RuleTableRow        = "table-row"           // "| Title | Speaker | Company |"
 	RuleTitleBy         = "title-by"            // "Title by A and B", "Title (A, Company)"
 	RuleQuotedTitle     = "quoted-title"        // "A's keynote, “Title”"
@@ -91,6 +92,14 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 			if it, ok := topicLine(d.Blocks, k, g); ok {
 				found = append(found, it)
 				break
+			}
+			if b.Kind == layout.ListItem && len(b.Links) == 0 && !boldLead.MatchString(b.Raw) && listOfTalks(d.Blocks, k) {
+				// (A bold label before the colon names a topic: "**Hybrid
+				// Cloud:** How …".)
+				if it, ok := titleThenDescription(b.Text); ok {
+					found = append(found, it)
+					break
+				}
 			}
 			// "[Keynote: Title](url) by A": the colon is the link's, and
 			// the line is read as a link.
@@ -473,6 +482,17 @@ func people(s string, g attrib.Gazetteer) []listing.Speaker {
 	// written in Latin letters.
 	s = cjkAnd.ReplaceAllString(s, " and ")
 	ps := attrib.Parse(s, g)
+	if len(ps) == 0 && strings.Contains(s, " from ") {
+		// "A from Acme & B from Initech": each group a person and a company.
+		for _, part := range fromGroups.Split(s, -1) {
+			one := attrib.Parse(part, g)
+			if len(one) != 1 || one[0].Company == "" {
+				ps = nil
+				break
+			}
+			ps = append(ps, one[0])
+		}
+	}
 	var out []listing.Speaker
 	for _, p := range ps {
 		if conferece.MatchString(p.Company) {
@@ -609,6 +629,11 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	}
 	if rest != "" {
 		sp := people(rest, g)
+		if m := peopleThenSentence.FindStringSubmatch(rest); len(sp) == 0 && m != nil && strings.HasPrefix(b.Text, strings.TrimSpace(l.Text)) && sessionPage.MatchString(l.URL) {
+			// "[Title](sched) - A from Acme & B from Initech explore …": the
+			// people open the sentence about the session.
+			sp = people(m[1], g)
+		}
 		if len(b.Links) == 1 && strings.HasPrefix(b.Text, strings.TrimSpace(l.Text)) && videoURL.MatchString(l.URL) && !deictic.MatchString(text) {
 			// "[Title](video): A and B shared how …": the sentence after a
 			// linked session says who gave it.
@@ -2061,15 +2086,19 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 				it.Speakers = onlyNames(m[1], g)
 			}
 		}
-		if len(it.Speakers) == 0 && cjkTalkCue(sentence) {
+		cjkAfter := hasCJK(sentence) && cjkTalkCue(after[:min(len(after), cjkCueAfter)])
+		if len(it.Speakers) == 0 && (cjkTalkCue(sentence) || cjkAfter) {
 			// "Alena Prokharchyk 가 훌륭한 기조 연설 인 “Title”": in a Korean,
 			// Japanese or Chinese sentence about a talk, the name written
-			// in Latin letters before a particle is who gave it.
+			// in Latin letters before a particle is who gave it; so is
+			// the one before "“Title”的主题演讲" ("Dan Kohn 首先带来").
 			if m := cjkSubject.FindStringSubmatch(sentence); m != nil && listing.Personish(m[1]) {
 				it.Speakers = []listing.Speaker{{Name: m[1], Part: "speaker"}}
+			} else if ms := latinNameInCJK.FindAllStringSubmatch(sentence, -1); cjkAfter && len(ms) > 0 && listing.Personish(ms[len(ms)-1][1]) {
+				it.Speakers = []listing.Speaker{{Name: ms[len(ms)-1][1], Part: "speaker"}}
 			}
 		}
-		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) && !cjkTalkCue(sentence) && !linked {
+		if len(it.Speakers) == 0 && !talkCue.MatchString(sentence) && !cjkTalkCue(sentence) && !cjkAfter && !linked {
 			continue
 		}
 		it.Weak = len(it.Speakers) == 0 && !linked && !cued
@@ -2370,6 +2399,13 @@ var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)
 
 // cueRightBefore is a word for a session just before a quoted title,
 // perhaps with "like", "called" or "titled" and a comma.
+// peopleThenSentence is names, each perhaps "from" a company, opening a
+// sentence that goes on in lower case or after a dash.
+var peopleThenSentence = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’.\-]+(?:\s+from\s+(?:the\s+)?(?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,6})?(?:\s*(?:&|;|,|\band\b)\s*(?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’.\-]+(?:\s+from\s+(?:the\s+)?(?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,6})?)*)\s*(?:[-–—]\s|\p{Ll})`)
+
+// fromGroups splits "A from Acme & B from Initech" into its people.
+var fromGroups = regexp.MustCompile(`\s*(?:&|;|\band\b)\s*`)
+
 // cjkAnd is "and" in Chinese or Japanese between names written in Latin
 // letters.
 var cjkAnd = regexp.MustCompile(`,?\s*(?:和|與|与|及|と)\s+`)
@@ -2417,6 +2453,52 @@ var namedSingle = regexp.MustCompile(`(?i:\b(?:titled|called|named|entitled))\s+
 // running text, not a title (unless set apart in bold).
 var sentenceBreak = regexp.MustCompile(`[.!?]\s+\p{Lu}`)
 
+// listOfTalks reports a list item of a list that the paragraph before it
+// introduces as talks ("A highlight of the keynote talks I attended:").
+func listOfTalks(bs []layout.Block, k int) bool {
+	j := k - 1
+	for j >= 0 && bs[j].Kind == layout.ListItem {
+		j--
+	}
+	return j >= 0 && bs[j].Kind == layout.Paragraph && talkCue.MatchString(bs[j].Text) && bs[k].Line-bs[j].Line <= 2*(k-j)+2
+}
+
+// titleThenDescription reads "Title: what it was about" — a title, then
+// after a colon a sentence about it. The title may hold colons of its own
+// ("Landscape Sustainability: The Pillars of Growth: About the …"): it
+// ends before the first part that is not title-cased.
+func titleThenDescription(t string) (Item, bool) {
+	at := 0
+	for {
+		i := strings.Index(t[at:], ": ")
+		if i < 0 {
+			return Item{}, false
+		}
+		at += i
+		head, tail := strings.TrimSpace(t[:at]), t[at+2:]
+		seg := tail
+		if j := strings.Index(seg, ": "); j > 0 {
+			seg = seg[:j]
+		}
+		if len(strings.Fields(seg)) >= minDescriptionWords && !titleShaped(strings.TrimRight(seg, ".!?")) {
+			if len(strings.Fields(head)) >= 3 && !startsDigitTime.MatchString(head) && (titleShaped(head) || looseTitle(head)) {
+				return Item{Title: cleanTitle(head), Rule: RuleTitleDescribed}, true
+			}
+			return Item{}, false
+		}
+		at += 2
+	}
+}
+
+// boldLead is a list item or line opening in bold.
+var boldLead = regexp.MustCompile(`^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+)?(?:\*\*|__)`)
+
+// startsDigitTime is a date or time opening a text ("Nov 15, 4:55pm").
+var startsDigitTime = regexp.MustCompile(`(?i)^(?:\d{1,2}[:.]\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)`)
+
+// minDescriptionWords is how long a description after a title is.
+const minDescriptionWords = 5
+
 // wholeBold reports a line set in bold from end to end ("**Title**").
 func wholeBold(raw string) bool {
 	t := strings.TrimSpace(raw)
@@ -2442,6 +2524,13 @@ var (
 	theirTalk    = regexp.MustCompile(`(?i)\b(?:their|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:talk|session|keynote|presentation|demo|panel|workshop)s?\b[^.!?]{0,30}$`)
 	namesOpening = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+(?:(?:,\s*|,?\s+and\s+|\s*&\s*)(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}[\p{L}'’\-]+)*)\s`)
 )
+
+// latinNameInCJK is a full name in Latin letters set in Chinese or
+// Japanese text; cjkCueAfter is how far after a title a word for a talk
+// ("的主题演讲") may follow.
+var latinNameInCJK = regexp.MustCompile(`(?:^|[^\p{Latin}\s]\s?)((?:\p{Lu}[\p{Latin}'’\-]+\s){1,2}\p{Lu}[\p{Latin}'’\-]+)\s?(?:[^\p{Latin}\s]|$)`)
+
+const cjkCueAfter = 24
 
 // cjkSubject is a full name in Latin letters followed by a Korean,
 // Japanese or Chinese particle that makes it the sentence's subject or

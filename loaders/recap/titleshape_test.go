@@ -906,3 +906,54 @@ func TestNamesThenKindBeforeLink(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestLinkThenPeopleFromCompanies: "[Title](sched) - A from Acme & B from
+// Initech explore …": the people open the sentence about the session.
+func TestLinkThenPeopleFromCompanies(t *testing.T) {
+	doc := "# Platform Engineering at KubeCon: a recap\n\n### Day 1\n\n* [Simplified Inner and Outer Garden Loops](https://kccnceu2031.sched.com/event/a/simplified) - Oleg Berg from AtomicSeed & Alice Gibb from Diagrow explore tools to simplify the loop.\n"
+	got := described(t, doc, true)
+	want := []string{"link-item: Simplified Inner and Outer Garden Loops | Oleg Berg @ AtomicSeed | Alice Gibb @ Diagrow"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestListOfTalksWithDescriptions: a list the paragraph before it
+// introduces as talks, each item "Title: what it was about" (the title may
+// hold a colon of its own); bold topic labels are no titles.
+func TestListOfTalksWithDescriptions(t *testing.T) {
+	doc := "# My first KubeCon\n\nA highlight of the keynote talks I attended:\n\n- Landscape Gardening: The Pillars of Cloud Native Growth: About the strategies of the committee and some of its plans\n" +
+		"- Seven Years of Running Kubernetes at Acme: About the experiences of the team as they moved to a self-service platform\n- PlatformOps: It’s all about Gardener Experience: Bo talks about what PlatformOps needs to focus on\n\n" +
+		"Some topics I noted:\n\n- **Hybrid Cloud Gardens:** How Kubernetes bridges clouds for the whole team\n"
+	got := described(t, doc, true)
+	want := []string{"title-described: Landscape Gardening: The Pillars of Cloud Native Growth", "title-described: Seven Years of Running Kubernetes at Acme",
+		"title-described: PlatformOps: It’s all about Gardener Experience"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestDayTimeLeadAndEventLabel: a link text opening with its day and time
+// ("Thursday, April 3, 11:00 - 11:30 BST: Title") is the title after them;
+// a title labelled with an event beside the conference ("Cloud Native
+// Rejekts: Title") is that event's session.
+func TestDayTimeLeadAndEventLabel(t *testing.T) {
+	doc := "# Find us at KubeCon\n\n- [Thursday, April 3, 11:00 - 11:30 BST: Extending the Garden Model Beyond Workloads](https://sched.co/a) by Ana Luz\n" +
+		"- [Cloud Native Rejekts: Achieving Garden Multi-Tenancy with Flux](https://cfp.example.org/b) by Bo Chan\n"
+	got := described(t, doc, true)
+	want := []string{"link-item: Extending the Garden Model Beyond Workloads | Ana Luz @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestChineseKeynoteAfterTitle: "Dan Luz 首先带来“ Title ”的主题演讲": the
+// word for a keynote after the title, and the Latin name before it.
+func TestChineseKeynoteAfterTitle(t *testing.T) {
+	doc := "# KubeCon 峰会回顾\n\nCNCF 执行董事 Dan Luz 首先带来“ A Community of Gardeners ”的主题演讲。他提到，今天的创新正在发生。\n"
+	got := described(t, doc, true)
+	want := []string{"quoted-title: A Community of Gardeners | Dan Luz @ "}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
