@@ -670,7 +670,7 @@ func init() {
 	for _, w := range strings.Fields(`technologies technology labs lab systems software security network networks
 		foundation university institute group center centre services cloud data platform solutions consulting partners
 		engine web bank insurance communications digital media logistics capital health energy motors airlines telecom
-		mobility games studio studios research ai io dev hq`) {
+		mobility games studio studios research ai io dev hq robotics`) {
 		orgWords[w] = true
 	}
 }

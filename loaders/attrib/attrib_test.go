@@ -22,6 +22,7 @@ func TestParse(t *testing.T) {
 		{"OneCompany", "Ana Luz & Tom Brandt, Google", "Ana Luz @ Google; Tom Brandt @ Google"},
 		// One person, the company, then the job.
 		{"CompanyThenJob", "Ana Luz, Tidewater Foundation, CTO", "Ana Luz @ Tidewater Foundation"},
+		{"RoboticsIsACompany", "Ana Luz, Harbourline Robotics and Tom Brandt, Nordlys Cloud", "Ana Luz @ Harbourline Robotics; Tom Brandt @ Nordlys Cloud"},
 		// Three or more full names and nothing else are people; a last
 		// entry the listing shape would read as their company is a
 		// person when it is as much a name as the others.

@@ -640,10 +640,12 @@ func (b *Block) setText(s string) {
 		b.Links = append(b.Links, Link{Text: strings.TrimSpace(stripTags(m[2])), URL: m[1]})
 	}
 	s = htmlLink.ReplaceAllString(s, "$2")
-	for _, m := range rstLink.FindAllStringSubmatch(s, -1) {
-		b.Links = append(b.Links, Link{Text: strings.TrimSpace(m[1]), URL: m[2]})
+	if strings.Contains(s, ">`_") {
+		for _, m := range rstLink.FindAllStringSubmatch(s, -1) {
+			b.Links = append(b.Links, Link{Text: strings.TrimSpace(m[1]), URL: m[2]})
+		}
+		s = rstLink.ReplaceAllString(s, "$1")
 	}
-	s = rstLink.ReplaceAllString(s, "$1")
 	for _, m := range thumbLink.FindAllStringSubmatch(s, -1) {
 		b.Links = append(b.Links, Link{URL: m[2]})
 	}
@@ -665,7 +667,10 @@ func (b *Block) setText(s string) {
 	s = stripTags(s)
 	s = html.UnescapeString(s)
 	s = stripEmphasis(s)
-	b.Text = permalinkMark.ReplaceAllString(strings.Join(strings.Fields(s), " "), "$1")
+	b.Text = strings.Join(strings.Fields(s), " ")
+	if strings.HasSuffix(b.Text, "#") || strings.HasSuffix(b.Text, "¶") {
+		b.Text = permalinkMark.ReplaceAllString(b.Text, "$1")
+	}
 }
 
 // permalinkMark is the anchor sign a page copied as text leaves glued to

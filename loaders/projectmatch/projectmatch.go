@@ -282,6 +282,11 @@ func (c *Catalog) find(text string, contextWords func() map[string]bool) []Hit {
 			taken = append(taken, span{start, end})
 			continue
 		}
+		if t.spec.Ambiguous && placeAfter.MatchString(text[end:]) {
+			// "Salt Palace Convention Center", "Harbor Bay": a place.
+			taken = append(taken, span{start, end})
+			continue
+		}
 		if t.spec.Ambiguous {
 			if ctxWords == nil {
 				ctxWords = contextWords()
@@ -569,6 +574,10 @@ func isCJK(r rune) bool {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// placeAfter is a word of a place's name right after a name: a building,
+// a body of water, a street.
+var placeAfter = regexp.MustCompile(`^\s+(?:Palace|Lake|Center|Centre|Hall|Park|Street|Square|Tower|Convention|Arena|Hotel|River|Bay|Island|Beach|Valley|Mountain|Plaza|Avenue|Road|Bridge)\b`)
+
 // minNamed is how often a text must write a word with a capital for the
 // word to be a name there; namedMark marks such words among its words.
 const (
@@ -584,34 +593,28 @@ func startsUpper(s string) bool {
 func words(s string) map[string]bool {
 	out := map[string]bool{}
 	// A word written with a capital minNamed times or more in running text
-	// is a name in this text, whatever else it could be ("um Falco geht",
-	// "mit Falco erkennen" in a German page): recorded as "^" and the word.
-	named := map[string]int{}
+	// (after a word in lower case: a title capitalises every word) is a
+	// name in this text, whatever else it could be ("um Falco geht", "mit
+	// Falco erkennen" in a German page): recorded as "^" and the word.
+	var named map[string]int
 	prevLower := false
-	for _, w := range strings.Fields(s) {
-		// Counted only after a word in lower case, in running text: a
-		// title capitalises every word.
-		w = strings.TrimFunc(w, func(r rune) bool { return !isWordRune(r) })
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsUpper(r) && prevLower {
-			if i := strings.IndexFunc(w, func(r rune) bool { return !isWordRune(r) }); i > 0 {
-				w = w[:i] // "Falco-Projekt"
+		lw := strings.ToLower(w)
+		if prevLower && unicode.IsUpper(r) {
+			if named == nil {
+				named = map[string]int{}
 			}
-			named[strings.ToLower(w)]++
+			if named[lw]++; named[lw] == minNamed {
+				out[namedMark+lw] = true
+			}
 		}
 		prevLower = unicode.IsLower(r)
-	}
-	for w, n := range named {
-		if n >= minNamed {
-			out[namedMark+w] = true
-		}
-	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !isWordRune(r) }) {
-		out[w] = true
+		out[lw] = true
 		// "kubernetes上でのargo": words in Latin letters run into Chinese
 		// or Japanese ones without a space; each is a word of its own.
-		if !ascii(w) && strings.IndexFunc(w, isCJK) >= 0 {
-			for _, part := range strings.FieldsFunc(w, isCJK) {
+		if !ascii(lw) && strings.IndexFunc(lw, isCJK) >= 0 {
+			for _, part := range strings.FieldsFunc(lw, isCJK) {
 				out[part] = true
 			}
 		}

@@ -50,6 +50,7 @@ func TestFind(t *testing.T) {
 		{"LandscapeNameOfWordsInLowerCase", "There were big developments in the cloud native landscape this year.", nil},
 		{"AbbreviatedAlias", "We moved from Consul to L5D for the mesh.", []string{"Consul", "Linkerd"}},
 		{"OncePerProject", "Prometheus, Prometheus and more Prometheus metrics", []string{"Prometheus"}},
+		{"PlaceNamedLikeAProject", "The schedule (November 12-15, Salt Palace Convention Center) is out.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

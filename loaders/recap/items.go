@@ -111,7 +111,7 @@ func (d *Document) Items() []Item {
 		named = append(named, it)
 		// A section named after an event beside the conference is no
 		// session, and its sessions are that event's.
-		if colocatedLabel(it.Title) || isBlock && (len(it.Speakers) == 0 && colocatedName(it.Title) || inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others) ||
+		if colocatedLabel(it.Title) || isBlock && colocatedLead(d.Layout.Blocks[k].Text, it.Title) || isBlock && (len(it.Speakers) == 0 && colocatedName(it.Title) || inColocatedEvent(d.Layout.Blocks, k) || linksOtherEvent(d.Layout.Blocks[k], it.Title) || inEventBeside(d.Layout.Blocks, k, others) ||
 			otherEventLinkUnder(d.Layout.Blocks, k)) {
 			continue
 		}
@@ -759,6 +759,17 @@ var headingParts = regexp.MustCompile(`\s*(?:[,;]\s*(?:and\b|&)?)\s*`)
 func colocatedLabel(t string) bool {
 	i := strings.Index(t, ": ")
 	return i > 0 && len(strings.Fields(t[:i])) <= maxLabelWords && colocatedName(t[:i])
+}
+
+// colocatedLead reports a line that names an event beside the conference
+// before the session's title ("- Day0 Platform Engineering Day [Title](…)").
+func colocatedLead(line, title string) bool {
+	i := strings.Index(line, title)
+	if i <= 0 {
+		return false
+	}
+	lead := line[:i]
+	return len(strings.Fields(lead)) <= maxLabelWords+2 && !strings.ContainsAny(lead, ".!?;") && colocatedPart(lead) && !conferece.MatchString(lead)
 }
 
 // maxLabelWords bounds an event's name used as a title's label.

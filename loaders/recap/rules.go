@@ -93,7 +93,7 @@ func blockItems(d *layout.Doc, g attrib.Gazetteer) []Item {
 				found = append(found, it)
 				break
 			}
-			if b.Kind == layout.ListItem && len(b.Links) == 0 && !boldLead.MatchString(b.Raw) && listOfTalks(d.Blocks, k) {
+			if b.Kind == layout.ListItem && len(b.Links) == 0 && strings.Contains(b.Text, ": ") && !boldLead.MatchString(b.Raw) && listOfTalks(d.Blocks, k) {
 				// (A bold label before the colon names a topic: "**Hybrid
 				// Cloud:** How …".)
 				if it, ok := titleThenDescription(b.Text); ok {
@@ -480,7 +480,9 @@ func people(s string, g attrib.Gazetteer) []listing.Speaker {
 	}
 	// "A, NVIDIA, 和 B, IBM": "and" in Chinese or Japanese between people
 	// written in Latin letters.
-	s = cjkAnd.ReplaceAllString(s, " and ")
+	if strings.ContainsAny(s, "和與与及と") {
+		s = cjkAnd.ReplaceAllString(s, " and ")
+	}
 	ps := attrib.Parse(s, g)
 	if len(ps) == 0 && strings.Contains(s, " from ") {
 		// "A from Acme & B from Initech": each group a person and a company.
@@ -629,6 +631,11 @@ func linkItem(b layout.Block, g attrib.Gazetteer) (Item, bool) {
 	}
 	if rest != "" {
 		sp := people(rest, g)
+		if m := dashPeopleTail.FindStringSubmatch(rest); len(sp) == 0 && m != nil && sessionPage.MatchString(l.URL) {
+			// "**Nov 13, 3:25pm**: [Title](sched) at KubeCon -- A (Acme), B
+			// (Initech)": the people after the line's last dash.
+			sp = people(m[1], g)
+		}
 		if m := peopleThenSentence.FindStringSubmatch(rest); len(sp) == 0 && m != nil && strings.HasPrefix(b.Text, strings.TrimSpace(l.Text)) && sessionPage.MatchString(l.URL) {
 			// "[Title](sched) - A from Acme & B from Initech explore …": the
 			// people open the sentence about the session.
@@ -1186,7 +1193,7 @@ func attachSpeakers(bs []layout.Block, k int, g attrib.Gazetteer) []listing.Spea
 		if sp := honorificBy(b.Text); len(sp) > 0 {
 			return sp
 		}
-		if m := whenTail.FindStringIndex(b.Text); m != nil && m[0] > 0 {
+		if m := whenTailIn(b.Text); m != nil && m[0] > 0 {
 			// "A（Acme）、B（Initech）、C（Globex） 11月12日（水）• 10:11 - 10:26":
 			// the people, then the session's day and time.
 			if sp := people(b.Text[:m[0]], g); len(sp) > 1 {
@@ -1873,8 +1880,10 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	spans := quoted.FindAllStringSubmatchIndex(b.Text, -1)
 	// "The session was titled 'Title'": single quotes around a title only
 	// right after a word that names it (elsewhere they are apostrophes).
-	for _, m := range namedSingle.FindAllStringSubmatchIndex(b.Text, -1) {
+	named := map[int]bool{} // spans a word names ("titled 'Title'")
+	for _, m := range namedSingleIn(b.Text) {
 		spans = append(spans, []int{m[2] - 1, m[3] + 1, m[2], m[3]})
+		named[m[2]-1] = true
 	}
 	session := map[int]bool{} // spans that link to a session's page
 	bold := map[int]bool{}    // spans set in bold
@@ -1932,7 +1941,10 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		// Two title-cased words after a word for a session
 		// ("session, “Stateful Superpowers”") are a title too.
 		twoCued := cued && len(strings.Fields(title)) == 2 && mostlyCapitalised(strings.Fields(title))
-		if !linked && boldBy == nil && !twoCued && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
+		// A title a word names ("titled 'Fewer clusters, more tenants: …'")
+		// may be in sentence case.
+		namedLoose := cued && named[m[0]] && looseTitle(title) && len(strings.Fields(title)) >= 3
+		if !linked && boldBy == nil && !twoCued && !namedLoose && (!titleShaped(title) || len(strings.Fields(title)) < 3) {
 			continue
 		}
 		after := b.Text[m[1]:min(len(b.Text), m[1]+120)]
@@ -2068,7 +2080,7 @@ func quotedTitles(b layout.Block, g attrib.Gazetteer) []Item {
 		if len(it.Speakers) == 0 {
 			// "this session led by A and B [Title](…)": who leads it right
 			// before the title.
-			if m := ledByBefore.FindStringSubmatch(strings.TrimRight(before, "[“\"'‘«「『 ")); m != nil {
+			if m := ledByBeforeIn(before); m != nil {
 				it.Speakers = onlyNames(m[1], g)
 			}
 		}
@@ -2119,6 +2131,20 @@ var (
 // and who gave it, up to the sentence's end.
 var attendedEntry = regexp.MustCompile(`(?i:\b(?:went to|attended|caught|watched|sat in on|checked out))\s+(\p{Lu}[^.!?]{8,150}?)\s+[-–—]\s+(\p{Lu}[^!?]{3,300}?)\.(?:\s|$)`)
 
+// attendedText is the text for attendedEntry, or "" when it names no
+// verb of attending and no dash (most paragraphs).
+func attendedText(t string) string {
+	if !strings.ContainsAny(t, "-–—") {
+		return ""
+	}
+	for _, v := range []string{"went to", "ttended", "caught", "watched", "sat in on", "checked out"} {
+		if strings.Contains(t, v) {
+			return t
+		}
+	}
+	return ""
+}
+
 // proseTitles reads titles written in running text without quotes: "One
 // talk stood out: Quieting etcd Under Pressure by Brennan Ashby." and
 // "Ilse Marchetti's session on Rethinking Cluster Autoscaling changed my
@@ -2159,7 +2185,7 @@ func proseTitles(b layout.Block, g attrib.Gazetteer) []Item {
 	}
 	// "I went to Title - A, Acme; B, Initech. It was …": a schedule's
 	// entry written into a sentence after a verb of attending.
-	for _, m := range attendedEntry.FindAllStringSubmatch(text, -1) {
+	for _, m := range attendedEntry.FindAllStringSubmatch(attendedText(text), -1) {
 		title := strings.TrimSpace(m[1])
 		if len(strings.Fields(title)) < 3 || !titleShaped(title) {
 			continue
@@ -2399,6 +2425,10 @@ var boldSpan = regexp.MustCompile(`\*\*([^*]{6,200})\*\*|__([^_]{6,200})__`)
 
 // cueRightBefore is a word for a session just before a quoted title,
 // perhaps with "like", "called" or "titled" and a comma.
+// dashPeopleTail is what follows the last dash of a line ("-- A (Acme),
+// B (Initech)").
+var dashPeopleTail = regexp.MustCompile(`\s(?:--|—|–|-)\s+([^—–]{3,200})$`)
+
 // peopleThenSentence is names, each perhaps "from" a company, opening a
 // sentence that goes on in lower case or after a dash.
 var peopleThenSentence = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’.\-]+(?:\s+from\s+(?:the\s+)?(?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,6})?(?:\s*(?:&|;|,|\band\b)\s*(?:\p{Lu}[\p{L}'’.\-]+\s+){1,3}\p{Lu}[\p{L}'’.\-]+(?:\s+from\s+(?:the\s+)?(?:\p{Lu}[\p{L}0-9&.\-]*\s*){1,6})?)*)\s*(?:[-–—]\s|\p{Ll})`)
@@ -2426,6 +2456,9 @@ var (
 // session: "Aoi Tanakaさん、Ren Okadaさんによる…", "メンテナであるYuki Sato
 // さんとMia Bergさんによる…".
 func honorificBy(t string) []listing.Speaker {
+	if !strings.Contains(t, "さん") && !strings.Contains(t, "氏") {
+		return nil
+	}
 	m := honorificRun.FindStringSubmatch(strings.TrimSpace(t))
 	if m == nil {
 		return nil
@@ -2444,6 +2477,15 @@ var namesThenKind = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’\-]+\s+){1,2}\p{Lu}
 // madeBy is a verb of making right before "by": "an extension created by
 // A", "photo taken by B" — who made a thing, not who gave the session.
 var madeBy = regexp.MustCompile(`(?i)\b(?:created|built|written|made|developed|maintained|designed|authored|organi[sz]ed|sponsored|powered|taken|shot|photographed|inspired|drawn|edited|produced|published|funded|owned|run)\s+by\s+\S*$`)
+
+// namedSingleIn finds namedSingle's titles in a text that has a single
+// quote and a word that names.
+func namedSingleIn(t string) [][]int {
+	if !strings.ContainsAny(t, "'‘") || !strings.Contains(t, "titled") && !strings.Contains(t, "called") && !strings.Contains(t, "named") {
+		return nil
+	}
+	return namedSingle.FindAllStringSubmatchIndex(t, -1)
+}
 
 // namedSingle is a title in single quotes after "titled", "called",
 // "named".
@@ -2508,6 +2550,24 @@ func wholeBold(raw string) bool {
 		}
 	}
 	return false
+}
+
+// ledByBeforeIn is ledByBefore's match at the end of a text that says
+// "by" (most do not).
+func ledByBeforeIn(before string) []string {
+	if !strings.Contains(before, " by ") {
+		return nil
+	}
+	return ledByBefore.FindStringSubmatch(strings.TrimRight(before, "[“\"'‘«「『 "))
+}
+
+// whenTailIn is whenTail's match in a line with a middle dot (most have
+// none).
+func whenTailIn(t string) []int {
+	if !strings.ContainsAny(t, "•·") {
+		return nil
+	}
+	return whenTail.FindStringIndex(t)
 }
 
 // ledByBefore is "(session|talk) led|given|presented by A and B" ending

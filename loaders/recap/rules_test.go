@@ -153,7 +153,7 @@ func TestBlockRules(t *testing.T) {
 			[]string{"quoted-title: Batch Is Back Again | Wei Jun @ Huawei Cloud"}},
 		{"HeadingDashBeforeCommas", "# Notes\n\n### Keynote: Widgets for Everyone - Sara Vale, Director for Ops, Acme Times\n\nShe spoke well.\n",
 			[]string{"heading-dash-people: Widgets for Everyone | Sara Vale @ Acme Times"}},
-		{"TimedSchedLinkThenQuotedPeople", "# Our talks\n\n9:45 - 10:15 GitOpsCon: [How to Achieve Actual GitOps with Terraform\nand Flux](https://sched.co/1AR8M)\n\n> Priyanka \"Pinky\" Ravi (Weaveworks)\n",
+		{"TimedSchedLinkThenQuotedPeople", "# Our talks\n\n9:45 - 10:15 Maintainer Track: [How to Achieve Actual GitOps with Terraform\nand Flux](https://sched.co/1AR8M)\n\n> Priyanka \"Pinky\" Ravi (Weaveworks)\n",
 			[]string{"link-item: How to Achieve Actual GitOps with Terraform and Flux | Priyanka Ravi @ Weaveworks"}},
 		{"NumberedHeadingManyPeople", "# Top\n\n### 3. Fooling Scanners, Ann Lee, Bo Chan, Cy Diaz, Acme\n\nGood.\n",
 			[]string{"numbered-heading: Fooling Scanners | Ann Lee @ Acme | Bo Chan @ Acme | Cy Diaz @ Acme"}},

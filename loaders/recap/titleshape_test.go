@@ -957,3 +957,28 @@ func TestChineseKeynoteAfterTitle(t *testing.T) {
 		t.Errorf("items = %q, want %q", got, want)
 	}
 }
+
+// TestPeopleAfterTheLinesLastDash: "**Nov 13, 3:25pm**: [Title](sched) at
+// KubeCon -- A (Acme), B (Initech)": the people after the last dash.
+func TestPeopleAfterTheLinesLastDash(t *testing.T) {
+	doc := "# Find us at KubeCon\n\n- **Nov 13, 3:25pm**: [Deep Dive Into Generic Gardens and Flux](https://sched.co/a) at KubeCon + CloudNativeCon -- Ana Luz (Acme), Bo Chan (Initech)\n"
+	got := described(t, doc, true)
+	want := []string{"link-item: Deep Dive Into Generic Gardens and Flux | Ana Luz @ Acme | Bo Chan @ Initech"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
+
+// TestNamedSentenceCaseAndColocatedLead: a title a word names may be in
+// sentence case ("titled 'Fewer clusters, more tenants: …'"); a list item
+// naming an event beside the conference before its link ("- Day0 Platform
+// Engineering Day [Title](…)") is that event's session.
+func TestNamedSentenceCaseAndColocatedLead(t *testing.T) {
+	doc := "# Our picks\n\nMy session was on Friday. The session was titled *'Fewer gardens, more tenants: Sharing soil safely with Flux'* and covered tenancy.\n\n" +
+		"- Day0 Platform Engineering Day [Golden Paths That Gardeners Actually Walk](https://sched.co/a)\n"
+	got := described(t, doc, true)
+	want := []string{"quoted-title: Fewer gardens, more tenants: Sharing soil safely with Flux"}
+	if !slices.Equal(got, want) {
+		t.Errorf("items = %q, want %q", got, want)
+	}
+}
