@@ -161,16 +161,7 @@ func TestAgainWithoutArticle(t *testing.T) {
 // range's; the row under it (another item's hours) is no part of it.
 func TestRowDurationIsItsOwn(t *testing.T) {
 	doc := "# Our booth at KubeCon Japan 2025\n\nWhen | Topic | Presenter\n---|---|---\n10:30 - 11:05 | _Weeding Pods With Argo CD_ | Ana Luz\n-- | _Pruning Charts With Helm_ | Bo Chan\nJune 16 10:30 - 14:30 | Booth open\n\nBoth talks end with a demo of Prometheus dashboards.\n"
-	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]int{}
-	for _, n := range b.Nodes() {
-		if tk, ok := n.(*confgraph.Talk); ok {
-			got[tk.Title] = tk.DurationMinutes
-		}
-	}
+	b, got := loadDurations(t, doc)
 	if got["Weeding Pods With Argo CD"] != 35 || got["Pruning Charts With Helm"] != 0 || len(got) != 2 {
 		t.Errorf("durations = %v, want Weeding Pods 35, Pruning Charts 0", got)
 	}
@@ -188,16 +179,7 @@ func TestRowDurationIsItsOwn(t *testing.T) {
 func TestScheduleExportFields(t *testing.T) {
 	doc := "KubeCon + CloudNativeCon North America 2031#\nThursday, November 13, 2031#\nKeynote: Gardens Beyond Operations#\nTime: 9:07am EST - 9:23am EST\nSpeakers: Ana Luz (Principal Engineer, Acme)\nVenue: Hall B\nType: KEYNOTE SESSIONS\n" +
 		"Weeding Pods With Flux#\nTime: 11:00am EST - 11:30am EST\nSpeakers: Bo Chan (Engineer, Initech)\nVenue: Room 2\nType: TALK\n"
-	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]int{}
-	for _, n := range b.Nodes() {
-		if tk, ok := n.(*confgraph.Talk); ok {
-			got[tk.Title] = tk.DurationMinutes
-		}
-	}
+	_, got := loadDurations(t, doc)
 	want := map[string]int{"Gardens Beyond Operations": 16, "Weeding Pods With Flux": 30}
 	if !maps.Equal(got, want) {
 		t.Errorf("talks = %v, want %v", got, want)
@@ -246,6 +228,8 @@ func TestTalkPage(t *testing.T) {
 			[]string{"Caching Seeds Across Clusters | "}, false},
 		{"SlidesReadmeWithoutFrontMatter", "# Why Your Weeds Lie\n\nDiagnosing Gardens with Minimal Metrics\n\nKubeCon + CloudNativeCon China 2025 · 2025-06-10 16:15 · Harbour Hall · 30 分钟含 QA\n讲者：Ana Luz（[@analuz](https://github.com/analuz)）、Bo Chan（[@bochan](https://github.com/bochan)）— Acme · 演讲语言：中文\n\n## 本地预览\n\n```bash\npnpm dev\n```\n",
 			[]string{"Why Your Weeds Lie | Ana Luz, Bo Chan"}, false},
+		{"PostWithOnlyAnEventField", "---\ntitle: Thoughts on Platform Gardening\nevent: KubeCon Europe 2024\n---\n\nI went to Paris for KubeCon Europe 2024 and loved it. The keynotes were great and the hallway even better.\n",
+			nil, true},
 		{"RecapWithEventField", "---\ntitle: My KubeCon Europe 2024 Recap\nevent: KubeCon Europe 2024\n---\n\nI went to Paris and loved it. The keynotes were great.\n",
 			nil, true},
 	}
@@ -288,6 +272,17 @@ func TestTalkPage(t *testing.T) {
 func TestTimesLeadTheirEntries(t *testing.T) {
 	doc := "## Unsere Sessions auf der KubeCon Europe 2024 in Paris\n\n### Mittwoch, 20. März\n\n09:42 - 09:57 CET\n\n* [Keynote: Laufzeitsicherheit als gemeinsame Aufgabe](https://sched.co/a)\n\n" +
 		"11:55 - 12:30 CET\n\n* [Verdächtiges Verhalten in Clustern erkennen](https://sched.co/b)\n\n17:15 - 17:20 CET\n\n* [Lightning Talk: Regeln testen, bevor sie Alarm schlagen](https://sched.co/c)\n"
+	_, got := loadDurations(t, doc)
+	want := map[string]int{"Laufzeitsicherheit als gemeinsame Aufgabe": 15, "Verdächtiges Verhalten in Clustern erkennen": 35, "Lightning Talk: Regeln testen, bevor sie Alarm schlagen": 5}
+	if !maps.Equal(got, want) {
+		t.Errorf("durations = %v, want %v", got, want)
+	}
+}
+
+// loadDurations loads a document and returns its batch and its talks'
+// durations by title.
+func loadDurations(t *testing.T, doc string) (*confgraph.Batch, map[string]int) {
+	t.Helper()
 	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
 	if err != nil {
 		t.Fatal(err)
@@ -298,8 +293,5 @@ func TestTimesLeadTheirEntries(t *testing.T) {
 			got[tk.Title] = tk.DurationMinutes
 		}
 	}
-	want := map[string]int{"Laufzeitsicherheit als gemeinsame Aufgabe": 15, "Verdächtiges Verhalten in Clustern erkennen": 35, "Lightning Talk: Regeln testen, bevor sie Alarm schlagen": 5}
-	if !maps.Equal(got, want) {
-		t.Errorf("durations = %v, want %v", got, want)
-	}
+	return b, got
 }

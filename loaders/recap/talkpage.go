@@ -17,8 +17,13 @@ const RuleTalkPage = "talk-page"
 // speaker's talk page ("venue:", "slides:", "cospeaker:"), a slides
 // site's ("speakerdeck_url:"), a site's session page ("event_url:",
 // "time_start:").
-var talkPageKeys = wordSet(`event event_url event_name venue slides slides_url recording video video_url youtube speakerdeck_id speakerdeck_url slideshare
-	cospeaker cospeakers co_presenters co-presenters speaker speakers presenter presenters time_start talk_date`)
+var talkPageKeys = wordSet(`event_url slides slides_url recording speakerdeck_id speakerdeck_url slideshare
+	cospeaker cospeakers co_presenters co-presenters time_start talk_date`)
+
+// talkPageHints are front matter keys a talk's page has, but a post about
+// an event may have too ("event:", "venue:"): two of them, or one with a
+// key of talkPageKeys, make the page a talk's.
+var talkPageHints = wordSet(`event event_name venue video video_url youtube speaker speakers presenter presenters`)
 
 // talkPageSpeakerKeys name the people of the session in front matter.
 var talkPageSpeakerKeys = []string{"speakers", "speaker", "presenters", "presenter", "cospeakers", "cospeaker"}
@@ -45,12 +50,17 @@ func (d *Document) TalkPage() (Item, bool) {
 	if d.Title == "" {
 		return Item{}, false
 	}
-	evidence := false
+	score := 0
 	for k, v := range fm {
-		if talkPageKeys[k] && strings.Trim(v, `"' []`) != "" || (k == "pubtype" || k == "type" || k == "kind") && talkPageKind.MatchString(strings.TrimSpace(v)) {
-			evidence = true
+		switch {
+		case strings.Trim(v, `"' []`) == "":
+		case talkPageKeys[k], (k == "pubtype" || k == "type" || k == "kind") && talkPageKind.MatchString(strings.TrimSpace(v)):
+			score += 2
+		case talkPageHints[k]:
+			score++
 		}
 	}
+	evidence := score >= 2
 	for _, b := range d.Layout.Blocks {
 		if b.Kind == layout.Heading && b.Level <= 3 && abstractHeading(b.Text) {
 			evidence = true
