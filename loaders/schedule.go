@@ -51,6 +51,9 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 			if b.Standalone && len(strings.Fields(b.Text)) <= 8 && !strings.ContainsAny(b.Text, ":/@") {
 				stop[b.Line] = true // a plain-text heading, not a "Watch: URL" line
 			}
+			if boothWords.MatchString(b.Text) {
+				stop[b.Line] = true // "Come and say hello at our kiosk …": the page's, no session's
+			}
 		}
 	}
 	// "10:30 - 10:37 CET" alone over each entry: the time leads its entry,
@@ -121,6 +124,10 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 	}
 	return out
 }
+
+// boothWords say a paragraph is about where to meet the page's people
+// (a booth, a kiosk, the project pavilion), not about a session.
+var boothWords = regexp.MustCompile(`(?i:\b(?:booth|kiosk|pavilion)|\p{L}-stand\b)|\b(?:am|zum|unserem|unseren)\s+Stand\b|展位|展台|ブース|부스`)
 
 // timeOnly is a line that holds only a time or a range of times ("10:30 -
 // 10:37 CET", "**11:00am**").

@@ -295,3 +295,20 @@ func loadDurations(t *testing.T, doc string) (*confgraph.Batch, map[string]int) 
 	}
 	return b, got
 }
+
+// TestBoothParagraphIsThePages: a paragraph about where to meet the page's
+// people (a kiosk, a booth, "am Falco-Stand") after the last entry gives
+// that entry no projects.
+func TestBoothParagraphIsThePages(t *testing.T) {
+	doc := "# Flux at KubeCon Europe 2024 in Paris\n\n- [Weeding Pods at Scale](https://sched.co/a) - Ana Luz, Acme\n- [Office Hours With the Maintainers](https://sched.co/b) - Bo Chan, Initech\n\n" +
+		"Come and say hello at the Flux kiosk in the Project Pavilion, where we demo Flux and Flagger all week.\n"
+	b, _, _, err := world(t).LoadDocument("d.md", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range b.Rels() {
+		if r.Type == confgraph.RelDiscusses && strings.Contains(r.From, "office") {
+			t.Errorf("%s DISCUSSES %s from the booth paragraph", r.From, r.To)
+		}
+	}
+}
