@@ -51,7 +51,7 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 			if b.Standalone && len(strings.Fields(b.Text)) <= 8 && !strings.ContainsAny(b.Text, ":/@") {
 				stop[b.Line] = true // a plain-text heading, not a "Watch: URL" line
 			}
-			if boothWords.MatchString(b.Text) {
+			if boothText(b.Text) {
 				stop[b.Line] = true // "Come and say hello at our kiosk …": the page's, no session's
 			}
 		}
@@ -128,6 +128,17 @@ func itemSpans(doc *recap.Document, items []recap.Item) []span {
 // boothWords say a paragraph is about where to meet the page's people
 // (a booth, a kiosk, the project pavilion), not about a session.
 var boothWords = regexp.MustCompile(`(?i:\b(?:booth|kiosk|pavilion)|\p{L}-stand\b)|\b(?:am|zum|unserem|unseren)\s+Stand\b|展位|展台|ブース|부스`)
+
+// boothText reports a paragraph boothWords matches, tried only when a
+// piece of one of its words is there (most paragraphs have none).
+func boothText(t string) bool {
+	for _, w := range []string{"ooth", "OOTH", "iosk", "IOSK", "avilion", "AVILION", "Stand", "stand", "展", "ブース", "부스"} {
+		if strings.Contains(t, w) {
+			return boothWords.MatchString(t)
+		}
+	}
+	return false
+}
 
 // timeOnly is a line that holds only a time or a range of times ("10:30 -
 // 10:37 CET", "**11:00am**").
