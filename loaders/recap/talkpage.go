@@ -3,7 +3,6 @@ package recap
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/confgraph/confgraph/loaders/attrib"
 	"github.com/confgraph/confgraph/loaders/layout"
@@ -74,7 +73,7 @@ func (d *Document) TalkPage() (Item, bool) {
 		for j := k + 1; j < len(d.Layout.Blocks) && j <= k+talkPageLead && d.Layout.Blocks[j].Kind != layout.Heading; j++ {
 			b := d.Layout.Blocks[j]
 			conf = conf || conferece.MatchString(b.Text)
-			if v, ok := speakersField(b); ok {
+			if v, ok := speakerField(b); ok {
 				field = v
 			}
 		}
@@ -110,18 +109,6 @@ func (d *Document) TalkPage() (Item, bool) {
 		}
 	}
 	return it, true
-}
-
-// speakersField returns the value of a "Speakers: …" or "讲者：…" line.
-func speakersField(b layout.Block) (string, bool) {
-	if b.Kind == layout.KeyValue && speakerKey[strings.ToLower(strings.Trim(b.Key, " *"))] {
-		return b.Value, true
-	}
-	if i := strings.IndexAny(b.Text, ":："); i > 0 && speakerKey[strings.ToLower(strings.TrimSpace(b.Text[:i]))] {
-		_, size := utf8.DecodeRuneInString(b.Text[i:])
-		return strings.TrimSpace(b.Text[i+size:]), true
-	}
-	return "", false
 }
 
 // handleParen is a person's handle in parentheses after the name
